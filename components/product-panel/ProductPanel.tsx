@@ -1,0 +1,227 @@
+// The product panel: what a seller wants to know about a competitor's card at a glance.
+// Presentational only; data arrives as a validated ProductOverview.
+
+import { formatAge, type MessageKey, t } from '../../utils/i18n';
+import type { ProductOverview } from '../../utils/messages';
+import { formatPct, formatRub } from '../../utils/money';
+import { sharePct } from '../../utils/stats';
+import { Figure } from '../Figure';
+import { PriceChart } from '../PriceChart';
+
+export type PanelStatus = ProductOverview['state'] | 'loading';
+
+export interface ProductPanelProps {
+  status: PanelStatus;
+  overview: ProductOverview | null;
+  refreshing: boolean;
+  floating: boolean;
+  now: number;
+  onRefresh: () => void;
+}
+
+const stateKey = (status: PanelStatus) => `state_${status.replace(/-/g, '_')}` as MessageKey;
+const dateFmt = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short', year: 'numeric' });
+
+function Money({ name, kopecks, className }: { name: string; kopecks: number | null; className?: string }) {
+  return (
+    <Figure name={name} value={kopecks} className={className}>
+      {kopecks === null ? '—' : formatRub(kopecks)}
+    </Figure>
+  );
+}
+
+export function ProductPanel({ status, overview, refreshing, floating, now, onRefresh }: ProductPanelProps) {
+  const product = overview?.product ?? null;
+  const history = overview?.priceHistory;
+  const reviews = overview?.reviews;
+  const stats = history?.stats ?? null;
+  const summary = reviews?.summary ?? null;
+  const problem = status !== 'fresh' && status !== 'stale' && status !== 'loading';
+
+  return (
+    <section className="lupa-panel" aria-label="Lupa">
+      <header className="lupa-head">
+        <strong className="lupa-logo">{t('panelTitle')}</strong>
+        <Figure name="state" value={status} className={`lupa-state ${problem ? 'lupa-state--problem' : ''}`} role="status">
+          {refreshing && !problem ? t('refreshing') : t(stateKey(status))}
+        </Figure>
+        {product && (
+          <Figure name="data-age" value={product.fetchedAt} className="lupa-age">
+            {t('updated', formatAge(now - product.fetchedAt))}
+          </Figure>
+        )}
+        <button type="button" className="lupa-refresh" data-lupa="refresh" onClick={onRefresh} disabled={refreshing}>
+          {t('refresh')}
+        </button>
+      </header>
+      {floating && <p className="lupa-note">{t('floating')}</p>}
+
+      {product && (
+        <>
+          <div className="lupa-prices">
+            {product.priceNow === null ? (
+              <Figure name="price-now" value={null} className="lupa-price-now lupa-out">
+                {t('outOfStock')}
+              </Figure>
+            ) : (
+              <Money name="price-now" kopecks={product.priceNow} className="lupa-price-now" />
+            )}
+            {product.priceBefore !== null && (
+              <Figure
+                name="price-before"
+                value={product.priceBefore}
+                className={product.priceBefore !== product.priceNow ? 'lupa-strike' : 'lupa-muted'}
+              >
+                {product.priceBefore !== product.priceNow ? formatRub(product.priceBefore) : t('noDiscount')}
+              </Figure>
+            )}
+            {product.discountPct !== null && (
+              <Figure name="discount" value={product.discountPct} className="lupa-discount">
+                −{product.discountPct}%
+              </Figure>
+            )}
+          </div>
+
+          <h3>{t('priceHistory')}</h3>
+          {history?.problem && <p className="lupa-note">{t('sectionUnavailable')}</p>}
+          {stats ? (
+            <>
+              <PriceChart points={history?.points ?? []} label={t('priceHistory')} />
+              <dl className="lupa-stats">
+                <div>
+                  <dt>{t('priceMin')}</dt>
+                  <dd>
+                    <Money name="price-min" kopecks={stats.min} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('priceMedian')}</dt>
+                  <dd>
+                    <Money name="price-median" kopecks={stats.median} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('priceMax')}</dt>
+                  <dd>
+                    <Money name="price-max" kopecks={stats.max} />
+                  </dd>
+                </div>
+              </dl>
+              <Figure
+                name="price-lowest"
+                value={stats.lowestInWindow}
+                data-window={stats.windowDays}
+                className={stats.lowestInWindow ? 'lupa-good' : 'lupa-muted'}
+              >
+                {stats.lowestInWindow ? t('lowestInDays', stats.windowDays) : t('notLowestInDays', stats.windowDays)}
+              </Figure>
+            </>
+          ) : (
+            <p className="lupa-muted">{t('noHistory')}</p>
+          )}
+
+          <h3>{t('stock')}</h3>
+          <p>
+            {t('stockTotal')}:{' '}
+            <Figure name="stock-total" value={product.stockTotal}>
+              {product.stockTotal.toLocaleString('ru-RU')}
+            </Figure>
+          </p>
+          {product.stockByWarehouse.length > 0 && (
+            <table className="lupa-stock">
+              <tbody>
+                {product.stockByWarehouse.map((w) => (
+                  <tr key={w.warehouseId} data-lupa="stock-warehouse" data-wh={w.warehouseId} data-value={w.qty}>
+                    <td>{w.name}</td>
+                    <td className="lupa-num">{w.qty.toLocaleString('ru-RU')}</td>
+                    <td className="lupa-muted">{w.deliveryHours !== null ? t('deliveryHours', w.deliveryHours) : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+
+          <h3>{t('reviews')}</h3>
+          <p>
+            {t('rating')}:{' '}
+            <Figure name="rating" value={product.rating}>
+              {product.rating === null ? '—' : `${product.rating.toLocaleString('ru-RU')}★`}
+            </Figure>{' '}
+            · {t('reviews')}:{' '}
+            <Figure name="reviews" value={product.reviewCount}>
+              {product.reviewCount.toLocaleString('ru-RU')}
+            </Figure>
+          </p>
+          {reviews?.problem && <p className="lupa-note">{t('sectionUnavailable')}</p>}
+          {product.reviewCount === 0 && <p className="lupa-muted">{t('noReviews')}</p>}
+          {summary && (
+            <>
+              <ul className="lupa-dist">
+                {[5, 4, 3, 2, 1].map((stars) => {
+                  const n = summary.distribution[stars - 1] ?? 0;
+                  const pct =
+                    sharePct(
+                      n,
+                      summary.distribution.reduce((a, b) => a + b, 0),
+                    ) ?? 0;
+                  return (
+                    <Figure as="li" key={stars} name="review-dist" data-stars={stars} value={n}>
+                      <span>{stars}★</span>
+                      <span className="lupa-bar">
+                        <span style={{ width: `${pct}%` }} />
+                      </span>
+                      <span className="lupa-num">{n.toLocaleString('ru-RU')}</span>
+                    </Figure>
+                  );
+                })}
+              </ul>
+              <p>
+                {t('negativeShare')}:{' '}
+                <Figure name="negative-share" value={sharePct(summary.recentNegative, summary.recentCount)}>
+                  {summary.recentCount > 0 ? formatPct(sharePct(summary.recentNegative, summary.recentCount) ?? 0) : '—'}
+                </Figure>{' '}
+                <span className="lupa-muted">{t('negativeShareOf', summary.recentCount)}</span>
+              </p>
+              {summary.lastNegative.length > 0 && (
+                <>
+                  <h4>{t('lastNegative')}</h4>
+                  <ul className="lupa-negative">
+                    {summary.lastNegative.map((r) => (
+                      <li key={r.id} data-lupa="negative-review" data-value={r.rating} data-answered={String(r.answered)}>
+                        <span className="lupa-muted">
+                          {r.rating}★ · {dateFmt.format(r.createdAt)} {r.author ? `· ${r.author}` : ''}
+                        </span>
+                        <q>{r.text}</q>
+                        <span className={r.answered ? 'lupa-good' : 'lupa-bad'}>{r.answered ? t('answered') : t('notAnswered')}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </>
+          )}
+
+          {product.seller && (
+            <>
+              <h3>{t('seller')}</h3>
+              <p>
+                <Figure name="seller" value={product.seller.name} data-seller-id={product.seller.id}>
+                  {product.seller.name || `#${product.seller.id}`}
+                </Figure>
+                {product.seller.rating !== null && (
+                  <>
+                    {' · '}
+                    <Figure name="seller-rating" value={product.seller.rating}>
+                      {product.seller.rating.toLocaleString('ru-RU')}★
+                    </Figure>{' '}
+                    <span className="lupa-muted">{t('sellerRating')}</span>
+                  </>
+                )}
+              </p>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

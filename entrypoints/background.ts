@@ -1,0 +1,56 @@
+// Wires the background: store, network, marketplace clients, services and the message router.
+// Listeners are registered synchronously at start; nothing is kept in globals between wake-ups
+// that the store does not also hold.
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { LupaDb } from '../utils/db';
+import { createWbClient } from '../utils/marketplaces/wb/client';
+import { isWbStorefront } from '../utils/marketplaces/wb/page';
+import { answer, ask, fromStorefrontTab, type SenderCheck } from '../utils/messaging';
+import { backgroundTransport, FetchProblem, Net, type Transport } from '../utils/net';
+import { createProductOverviewService } from '../utils/services/product-overview';
+import { getSettings } from '../utils/settings';
+
+/** The storefront tab's own origin as a transport (see design.md: "Where a request runs"). */
+const pageTransport =
+  (tabId: number): Transport =>
+  async (url) => {
+    try {
+      return await ask('pageFetch', { url }, tabId);
+    } catch (error) {
+      throw new FetchProblem('not-found', `page route unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+const fromExtensionPage: SenderCheck = (sender) => typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+
+export default defineBackground(() => {
+  const db = new LupaDb();
+  const net = new Net({
+    policies: {
+      // The site's own route is shared with the page itself: stay gentle.
+      'www.wildberries.ru': { concurrency: 2 },
+    },
+  });
+  const wb = createWbClient({
+    net,
+    background: backgroundTransport,
+    dest: async () => (await getSettings()).wbDest,
+    basketCache: {
+      get: async (vol) => (await db.kv.get(`basket:${vol}`))?.value as number | undefined,
+      set: async (vol, basket) => void (await db.kv.put({ key: `basket:${vol}`, value: basket })),
+    },
+  });
+  const overview = createProductOverviewService({ db, wb, windowDays: async () => (await getSettings()).priceWindowDays });
+
+  const fromWbTab = fromStorefrontTab(isWbStorefront);
+  answer(
+    'getProductOverview',
+    (sender) => fromWbTab(sender) || fromExtensionPage(sender),
+    (request, sender) => {
+      const tabId = sender.tab?.id;
+      const onStorefront = tabId !== undefined && fromWbTab(sender);
+      return overview.get(request, { page: onStorefront ? pageTransport(tabId) : undefined });
+    },
+  );
+});

@@ -1,0 +1,25 @@
+// Wildberries storefront: one content script for the whole SPA (it moves between page types
+// without reloads). It serves the background's same-origin fetches and mounts the features.
+import '../../components/product-panel/panel.css';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { watchProductPanel } from '../../components/product-panel/mount';
+import { servePageFetch } from '../../utils/content/page-fetch';
+import { PAGE_ROUTE_PREFIXES } from '../../utils/marketplaces/wb/endpoints';
+import { detectWbPage } from '../../utils/marketplaces/wb/page';
+import { productSelectors, queryFirst } from '../../utils/marketplaces/wb/selectors';
+
+export default defineContentScript({
+  matches: ['https://www.wildberries.ru/*', 'https://wildberries.ru/*'],
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    ctx.onInvalidated(servePageFetch(PAGE_ROUTE_PREFIXES));
+    watchProductPanel(ctx, {
+      marketplace: 'wb',
+      productId: (href) => {
+        const page = detectWbPage(href);
+        return page.type === 'product' ? String(page.nmId) : null;
+      },
+      findAnchor: () => queryFirst(document, productSelectors.priceBlock),
+    });
+  },
+});

@@ -1,0 +1,16 @@
+// The content script as a transport: when the background asks, fetch a same-origin URL with the
+// user's cookies and hand back the raw body. It validates nothing and stores nothing — the
+// background does — and it fetches only its own origin's allow-listed paths, so a forged message
+// cannot turn it into a proxy.
+import { answer, fromBackground } from '../messaging';
+
+export function servePageFetch(allowedPrefixes: readonly string[]): () => void {
+  return answer('pageFetch', fromBackground, async ({ url }) => {
+    const target = new URL(url);
+    if (target.origin !== location.origin || !allowedPrefixes.some((prefix) => target.pathname.startsWith(prefix))) {
+      throw new Error(`[lupa] page fetch refused for ${target.origin}${target.pathname}`);
+    }
+    const response = await fetch(target, { credentials: 'include', headers: { accept: 'application/json' } });
+    return { status: response.status, body: await response.text(), retryAfter: response.headers.get('retry-after') };
+  });
+}

@@ -1,0 +1,105 @@
+// Lupa's IndexedDB, opened only by the background and extension pages: IndexedDB is per origin,
+// so a database opened in a content script would belong to wildberries.ru, not to Lupa.
+// Every schema version ever shipped stays here; a version with a data change has an upgrade, and
+// tests/unit/db.test.ts opens a database written by each older version.
+import Dexie, { type Table } from 'dexie';
+import { z } from 'zod';
+import {
+  type Marketplace,
+  type PricePoint,
+  PricePointSchema,
+  type ProductCard,
+  ProductCardSchema,
+  type ReviewSummary,
+  ReviewSummarySchema,
+  type StockSnapshot,
+  StockSnapshotSchema,
+} from './model';
+
+export const DB_NAME = 'lupa';
+
+/** v1: latest card per product, observed price points, stock snapshots, review summaries. */
+export const STORES_V1 = {
+  cards: '&[marketplace+id], fetchedAt',
+  pricePoints: '&[marketplace+productId+at]',
+  stockSnapshots: '&[marketplace+productId+at]',
+  reviewSummaries: '&[marketplace+rootId+at]',
+  kv: '&key',
+} as const;
+
+/**
+ * v2: price points also come from the marketplace's published history, so each carries its
+ * `source`; v1 rows were all Lupa's own observations.
+ */
+export const STORES_V2 = {
+  ...STORES_V1,
+  pricePoints: '&[marketplace+productId+at], source',
+} as const;
+
+export interface KvRow {
+  key: string;
+  value: unknown;
+}
+
+export class LupaDb extends Dexie {
+  cards!: Table<ProductCard, [Marketplace, string]>;
+  pricePoints!: Table<PricePoint, [Marketplace, string, number]>;
+  stockSnapshots!: Table<StockSnapshot, [Marketplace, string, number]>;
+  reviewSummaries!: Table<ReviewSummary, [Marketplace, string, number]>;
+  kv!: Table<KvRow, string>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(STORES_V1);
+    this.version(2)
+      .stores(STORES_V2)
+      .upgrade((tx) =>
+        tx
+          .table('pricePoints')
+          .toCollection()
+          .modify((row: Partial<PricePoint>) => {
+            row.source ??= 'observed';
+          }),
+      );
+  }
+}
+
+/**
+ * Rows read back are validated: a row that no longer fits (a bug, a bad restore) is left in place
+ * — never deleted — and skipped, with one warning naming the table.
+ */
+export function validRows<T>(schema: z.ZodType<T>, rows: readonly unknown[], table: string): T[] {
+  const good: T[] = [];
+  let bad = 0;
+  for (const row of rows) {
+    const parsed = schema.safeParse(row);
+    if (parsed.success) good.push(parsed.data);
+    else bad++;
+  }
+  if (bad > 0) console.warn(`[lupa] ${bad} stored row(s) in ${table} do not fit the current format; skipped`);
+  return good;
+}
+
+export function validRow<T>(schema: z.ZodType<T>, row: unknown, table: string): T | undefined {
+  return row === undefined ? undefined : validRows(schema, [row], table)[0];
+}
+
+export const schemas = {
+  cards: ProductCardSchema,
+  pricePoints: PricePointSchema,
+  stockSnapshots: StockSnapshotSchema,
+  reviewSummaries: ReviewSummarySchema,
+} as const;
+
+export async function kvGet<T>(db: LupaDb, key: string, schema: z.ZodType<T>): Promise<T | undefined> {
+  const row = await db.kv.get(key);
+  if (!row) return undefined;
+  const parsed = schema.safeParse(row.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export async function kvSet(db: LupaDb, key: string, value: unknown): Promise<void> {
+  await db.kv.put({ key, value });
+}
+
+export const TimestampSchema = z.number();

@@ -1,0 +1,119 @@
+// The Wildberries client: builds URLs, picks the route, validates with zod, normalises.
+// Everything that leaves it is Lupa's own type or a FetchProblem.
+import type { z } from 'zod';
+import type { PricePoint, ProductCard, ReviewSummary } from '../../model';
+import { FetchProblem, type Net, type RawResponse, type Transport } from '../../net';
+import { basketGuess, probeOrder } from './basket';
+import { MAX_DETAIL_BATCH, volOf, wbEndpoints, wbRoutes } from './endpoints';
+import { cardFromWb, isEmptyFeedbacks, pricePointsFromWb, reviewSummaryFromWb } from './normalise';
+import { WbCardInfoSchema, WbDetailResponseSchema, WbFeedbacksResponseSchema, WbPriceHistorySchema } from './schemas';
+
+export interface WbClientDeps {
+  net: Net;
+  background: Transport;
+  dest: () => Promise<number>;
+  /** Remembers which basket host serves a vol past the known table. */
+  basketCache?: { get(vol: number): Promise<number | undefined>; set(vol: number, basket: number): Promise<void> };
+  now?: () => number;
+}
+
+export interface RequestContext {
+  /** The storefront tab's transport, when a WB tab asked; absent for background refreshes. */
+  page?: Transport;
+}
+
+/** Parse a body with a schema; a mismatch is "the format changed", with the first bad field named. */
+export function parseBody<S extends z.ZodType>(schema: S, response: RawResponse, what: string): z.output<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(response.body);
+  } catch {
+    throw new FetchProblem('format-changed', `${what}: not JSON`);
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new FetchProblem('format-changed', `${what}: ${issue?.path.join('.') || '(root)'} — ${issue?.message ?? 'invalid'}`);
+  }
+  return result.data;
+}
+
+export function createWbClient(deps: WbClientDeps) {
+  const now = deps.now ?? Date.now;
+  const memoBaskets = new Map<number, number>();
+
+  async function detailChunk(ids: readonly number[], ctx: RequestContext): Promise<ProductCard[]> {
+    const dest = await deps.dest();
+    const attempts: Array<() => Promise<RawResponse>> = [];
+    const viaPage = () => deps.net.get(wbEndpoints.detailPage(ids, dest), ctx.page as Transport);
+    const viaBackground = () => deps.net.get(wbEndpoints.detailPublic(ids, dest), deps.background);
+    if (wbRoutes.detail.primary === 'page' && ctx.page) attempts.push(viaPage, viaBackground);
+    else attempts.push(viaBackground);
+    let first: unknown;
+    for (const attempt of attempts) {
+      try {
+        const response = await attempt();
+        if (response.status === 404) throw new FetchProblem('not-found', 'detail: 404');
+        const products = parseBody(WbDetailResponseSchema, response, 'card detail');
+        const at = now();
+        return products.map((p) => cardFromWb(p, at));
+      } catch (error) {
+        first ??= error;
+      }
+    }
+    throw first;
+  }
+
+  /** Cards for many articles, split at the API's batch limit; missing articles map to null. */
+  async function fetchCards(ids: readonly number[], ctx: RequestContext = {}): Promise<Map<number, ProductCard | null>> {
+    const unique = [...new Set(ids)];
+    const chunks: number[][] = [];
+    for (let i = 0; i < unique.length; i += MAX_DETAIL_BATCH) chunks.push(unique.slice(i, i + MAX_DETAIL_BATCH));
+    const cards = (await Promise.all(chunks.map((chunk) => detailChunk(chunk, ctx)))).flat();
+    const byId = new Map<number, ProductCard | null>(unique.map((id) => [id, null]));
+    for (const card of cards) if (byId.has(Number(card.id))) byId.set(Number(card.id), card);
+    return byId;
+  }
+
+  async function basketFor(nmId: number): Promise<number> {
+    const vol = volOf(nmId);
+    const guess = basketGuess(vol);
+    if (guess.certain) return guess.basket;
+    const known = memoBaskets.get(vol) ?? (await deps.basketCache?.get(vol));
+    if (known) return known;
+    for (const basket of probeOrder(guess.basket)) {
+      const response = await deps.net.get(wbEndpoints.cardInfo(basket, nmId), deps.background);
+      if (response.status === 404) continue;
+      parseBody(WbCardInfoSchema, response, 'card.json');
+      memoBaskets.set(vol, basket);
+      await deps.basketCache?.set(vol, basket);
+      return basket;
+    }
+    throw new FetchProblem('not-found', `no basket host serves vol ${vol}`);
+  }
+
+  /** The marketplace's own weekly price history; a new product has none (404). */
+  async function fetchPriceHistory(nmId: number): Promise<PricePoint[]> {
+    const basket = await basketFor(nmId);
+    const response = await deps.net.get(wbEndpoints.priceHistory(basket, nmId), deps.background);
+    if (response.status === 404) return [];
+    return pricePointsFromWb(String(nmId), parseBody(WbPriceHistorySchema, response, 'price history'));
+  }
+
+  async function fetchReviewSummary(rootId: number): Promise<ReviewSummary> {
+    let last = null;
+    for (const shard of [1, 2] as const) {
+      const response = await deps.net.get(wbEndpoints.feedbacks(shard, rootId), deps.background);
+      if (response.status === 404) continue;
+      const parsed = parseBody(WbFeedbacksResponseSchema, response, 'feedbacks');
+      last = parsed;
+      if (!isEmptyFeedbacks(parsed)) break;
+    }
+    if (!last) throw new FetchProblem('not-found', `no reviews for card ${rootId}`);
+    return reviewSummaryFromWb(String(rootId), last, now());
+  }
+
+  return { fetchCards, fetchPriceHistory, fetchReviewSummary };
+}
+
+export type WbClient = ReturnType<typeof createWbClient>;

@@ -1,0 +1,114 @@
+// Wildberries shapes → Lupa's own types. Pure functions; `now` comes from the caller.
+
+import type { z } from 'zod';
+import type { PricePoint, ProductCard, Review, ReviewSummary, Size, WarehouseStock } from '../../model';
+import { isNegative, sharePct } from '../../stats';
+import type { WbFeedbacksResponse, WbPriceHistorySchema, WbProduct } from './schemas';
+import { warehouseName } from './warehouses';
+
+function sizeOf(size: WbProduct['sizes'][number], product: WbProduct): Size {
+  const qty = size.stocks.reduce((sum, s) => sum + s.qty, 0);
+  const price = size.price?.product ?? product.salePriceU ?? null;
+  const priceBefore = size.price?.basic ?? product.priceU ?? null;
+  return {
+    name: size.origName && size.name && size.origName !== size.name ? `${size.name} (${size.origName})` : size.name || size.origName || '',
+    optionId: size.optionId ?? null,
+    qty,
+    price,
+    priceBefore,
+  };
+}
+
+export function cardFromWb(product: WbProduct, fetchedAt: number): ProductCard {
+  const sizes = product.sizes.map((s) => sizeOf(s, product));
+  // What a buyer can pay now: the cheapest size that is in stock and has a price.
+  const onSale = sizes.filter((s) => s.qty > 0 && s.price !== null);
+  const cheapest = onSale.reduce<Size | null>(
+    (best, s) => (best === null || (s.price as number) < (best.price as number) ? s : best),
+    null,
+  );
+  const priceNow = cheapest?.price ?? null;
+  const priceBefore = cheapest ? (cheapest.priceBefore ?? cheapest.price) : null;
+  const discountPct =
+    priceNow !== null && priceBefore !== null && priceBefore > 0
+      ? Math.max(0, Math.round(((priceBefore - priceNow) / priceBefore) * 100))
+      : null;
+
+  const byWh = new Map<number, WarehouseStock>();
+  for (const size of product.sizes) {
+    for (const stock of size.stocks) {
+      const hours = stock.time1 !== undefined || stock.time2 !== undefined ? (stock.time1 ?? 0) + (stock.time2 ?? 0) : null;
+      const entry = byWh.get(stock.wh) ?? { warehouseId: stock.wh, name: warehouseName(stock.wh), qty: 0, deliveryHours: null };
+      entry.qty += stock.qty;
+      if (hours !== null) entry.deliveryHours = entry.deliveryHours === null ? hours : Math.min(entry.deliveryHours, hours);
+      byWh.set(stock.wh, entry);
+    }
+  }
+  const stockByWarehouse = [...byWh.values()].filter((w) => w.qty > 0).sort((a, b) => b.qty - a.qty || a.warehouseId - b.warehouseId);
+
+  const rating = product.reviewRating ?? product.rating ?? null;
+  return {
+    marketplace: 'wb',
+    id: String(product.id),
+    rootId: product.root !== undefined ? String(product.root) : null,
+    name: product.name,
+    brand: product.brand,
+    seller:
+      product.supplierId !== undefined
+        ? { id: String(product.supplierId), name: product.supplier ?? '', rating: product.supplierRating ?? null }
+        : null,
+    rating: rating !== null && rating >= 0 && rating <= 5 ? rating : null,
+    reviewCount: Math.max(0, product.feedbacks ?? 0),
+    priceNow,
+    priceBefore,
+    discountPct,
+    sizes,
+    stockTotal: stockByWarehouse.reduce((sum, w) => sum + w.qty, 0),
+    stockByWarehouse,
+    fetchedAt,
+  };
+}
+
+export function pricePointsFromWb(nmId: string, history: z.infer<typeof WbPriceHistorySchema>): PricePoint[] {
+  return history.map((p) => ({
+    marketplace: 'wb',
+    productId: nmId,
+    at: p.dt * 1000,
+    price: p.price.RUB,
+    source: 'history',
+  }));
+}
+
+/** Is this shard's answer empty (so the other shard should be asked)? */
+export function isEmptyFeedbacks(r: WbFeedbacksResponse): boolean {
+  return r.feedbackCount === 0 && r.feedbacks.length === 0;
+}
+
+export function reviewSummaryFromWb(rootId: string, r: WbFeedbacksResponse, at: number): ReviewSummary {
+  const reviews: Review[] = r.feedbacks
+    .map((f) => ({
+      id: f.id,
+      rating: f.productValuation,
+      createdAt: Date.parse(f.createdDate),
+      author: f.wbUserDetails?.name ?? '',
+      // WB keeps pros and cons apart from the text; a negative review's point is often in cons.
+      text: [f.text, f.cons ? `Недостатки: ${f.cons}` : ''].filter(Boolean).join('\n'),
+      answered: Boolean(f.answer?.text?.trim()),
+    }))
+    .sort((a, b) => b.createdAt - a.createdAt);
+  const negative = reviews.filter(isNegative);
+  const d = r.valuationDistribution;
+  const valuation = r.valuation === null || r.valuation === undefined || r.valuation === '' ? null : Number(r.valuation);
+  return {
+    marketplace: 'wb',
+    rootId,
+    at,
+    rating: valuation !== null && Number.isFinite(valuation) && valuation >= 0 && valuation <= 5 ? valuation : null,
+    count: r.feedbackCount,
+    distribution: d ? [d[1], d[2], d[3], d[4], d[5]] : [0, 0, 0, 0, 0],
+    recentCount: reviews.length,
+    recentNegative: negative.length,
+    lastNegative: negative.slice(0, 3),
+    negativeAnsweredPct: sharePct(negative.filter((n) => n.answered).length, negative.length),
+  };
+}

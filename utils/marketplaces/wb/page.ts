@@ -1,0 +1,50 @@
+// Which Wildberries page a URL is: a pure function, tested on a table of real URLs
+// (tests/unit/wb-page.test.ts is its documentation).
+export type WbPage =
+  | { type: 'product'; nmId: number; sizeId: number | null }
+  | { type: 'search'; query: string }
+  | { type: 'catalog'; path: string }
+  | { type: 'brand'; slug: string }
+  | { type: 'seller'; supplierId: number }
+  | { type: 'other' };
+
+/** Storefront hosts Lupa runs on. Mirrors (.by, .kz, .am, .kg, .uz) need their own permissions and regions: not yet. */
+const HOSTS = new Set(['www.wildberries.ru', 'wildberries.ru']);
+
+export function isWbStorefront(url: string | URL): boolean {
+  try {
+    const u = typeof url === 'string' ? new URL(url) : url;
+    return u.protocol === 'https:' && HOSTS.has(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+export function detectWbPage(href: string): WbPage {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return { type: 'other' };
+  }
+  if (!isWbStorefront(url)) return { type: 'other' };
+  const path = url.pathname.replace(/\/+$/, '');
+
+  // /catalog/{nmId}/detail.aspx, also with /ru/ or a trailing slash; the product's reviews and
+  // questions pages (/catalog/{nmId}/feedbacks, /questions) belong to the same article.
+  const product = /^\/(?:ru\/)?catalog\/(\d{4,12})\/(?:detail\.aspx|feedbacks|questions)$/i.exec(path);
+  if (product) {
+    const size = Number(url.searchParams.get('size'));
+    return { type: 'product', nmId: Number(product[1]), sizeId: Number.isInteger(size) && size > 0 ? size : null };
+  }
+  if (/^\/catalog\/0\/search\.aspx$/i.test(path)) {
+    const query = url.searchParams.get('search')?.trim() ?? '';
+    return query ? { type: 'search', query } : { type: 'other' };
+  }
+  const seller = /^\/seller\/(\d+)$/.exec(path);
+  if (seller) return { type: 'seller', supplierId: Number(seller[1]) };
+  const brand = /^\/brands\/([^/]+)/.exec(path);
+  if (brand) return { type: 'brand', slug: decodeURIComponent(brand[1] as string) };
+  if (/^\/catalog\/[a-z][\w-]*(\/[\w-]+)*$/i.test(path)) return { type: 'catalog', path };
+  return { type: 'other' };
+}

@@ -1,0 +1,77 @@
+// The protocol between content scripts, extension pages and the background. Each message is a
+// pair of zod schemas (request, reply), checked on both sides; the types come from the schemas.
+import { z } from 'zod';
+import { MarketplaceSchema, ProblemKindSchema, ReviewSummarySchema, SizeSchema, WarehouseStockSchema } from './model';
+
+export const PanelStateSchema = z.union([z.enum(['fresh', 'stale']), ProblemKindSchema]);
+export type PanelState = z.infer<typeof PanelStateSchema>;
+
+export const ProductOverviewRequestSchema = z.object({
+  marketplace: MarketplaceSchema,
+  id: z.string().regex(/^\d{1,15}$/),
+  /** 'cached': answer from the store when fresh enough; 'refresh': go to the marketplace. */
+  mode: z.enum(['cached', 'refresh']),
+});
+export type ProductOverviewRequest = z.infer<typeof ProductOverviewRequestSchema>;
+
+/** What a panel shows: display data only, never raw marketplace JSON, never a token. */
+export const ProductOverviewSchema = z.object({
+  state: PanelStateSchema,
+  /** A sentence for the developer console about what went wrong; no secrets. */
+  detail: z.string().nullable(),
+  product: z
+    .object({
+      marketplace: MarketplaceSchema,
+      id: z.string(),
+      name: z.string(),
+      brand: z.string(),
+      seller: z.object({ id: z.string(), name: z.string(), rating: z.number().nullable() }).nullable(),
+      rating: z.number().nullable(),
+      reviewCount: z.number().int(),
+      priceNow: z.number().int().nullable(),
+      priceBefore: z.number().int().nullable(),
+      discountPct: z.number().int().nullable(),
+      sizes: z.array(SizeSchema),
+      stockTotal: z.number().int(),
+      stockByWarehouse: z.array(WarehouseStockSchema),
+      fetchedAt: z.number(),
+    })
+    .nullable(),
+  priceHistory: z.object({
+    points: z.array(z.object({ at: z.number(), price: z.number().int(), source: z.enum(['history', 'observed']) })),
+    stats: z
+      .object({
+        windowDays: z.number().int(),
+        min: z.number().int(),
+        median: z.number().int(),
+        max: z.number().int(),
+        lowestInWindow: z.boolean(),
+        points: z.number().int(),
+      })
+      .nullable(),
+    problem: ProblemKindSchema.nullable(),
+  }),
+  reviews: z.object({
+    summary: ReviewSummarySchema.omit({ marketplace: true }).nullable(),
+    problem: ProblemKindSchema.nullable(),
+  }),
+});
+export type ProductOverview = z.infer<typeof ProductOverviewSchema>;
+
+/** The background asks a storefront tab to fetch a same-origin URL for it (see design.md). */
+export const PageFetchRequestSchema = z.object({ url: z.string().url() });
+export const PageFetchReplySchema = z.object({
+  status: z.number().int(),
+  body: z.string(),
+  retryAfter: z.string().nullable(),
+});
+
+export const protocol = {
+  getProductOverview: { request: ProductOverviewRequestSchema, reply: ProductOverviewSchema },
+  pageFetch: { request: PageFetchRequestSchema, reply: PageFetchReplySchema },
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageName = keyof Protocol;
+export type RequestOf<K extends MessageName> = z.input<Protocol[K]['request']>;
+export type ReplyOf<K extends MessageName> = z.output<Protocol[K]['reply']>;

@@ -1,0 +1,109 @@
+// Lupa's own types. Every marketplace adapter normalises into these; the store, the services and
+// the UI see nothing else. They are zod schemas so that storage reads and messages are validated
+// with the same definition that gives the type.
+import { z } from 'zod';
+
+export const MarketplaceSchema = z.enum(['wb', 'ozon']);
+export type Marketplace = z.infer<typeof MarketplaceSchema>;
+
+/** Money is an integer number of kopecks everywhere inside Lupa. */
+export const KopecksSchema = z.number().int().nonnegative();
+
+export const WarehouseStockSchema = z.object({
+  warehouseId: z.number().int(),
+  name: z.string(),
+  qty: z.number().int().nonnegative(),
+  /** Delivery time to the user's region in hours, where the marketplace gives it. */
+  deliveryHours: z.number().nonnegative().nullable(),
+});
+export type WarehouseStock = z.infer<typeof WarehouseStockSchema>;
+
+export const SizeSchema = z.object({
+  name: z.string(),
+  optionId: z.number().int().nullable(),
+  qty: z.number().int().nonnegative(),
+  price: KopecksSchema.nullable(),
+  priceBefore: KopecksSchema.nullable(),
+});
+export type Size = z.infer<typeof SizeSchema>;
+
+export const ProductCardSchema = z.object({
+  marketplace: MarketplaceSchema,
+  id: z.string().min(1),
+  /** The card that groups variants (WB imtId); reviews belong to it. */
+  rootId: z.string().nullable(),
+  name: z.string(),
+  brand: z.string(),
+  seller: z.object({ id: z.string(), name: z.string(), rating: z.number().nullable() }).nullable(),
+  rating: z.number().min(0).max(5).nullable(),
+  reviewCount: z.number().int().nonnegative(),
+  /** What the buyer pays now: the lowest price among sizes in stock; null when nothing is on sale. */
+  priceNow: KopecksSchema.nullable(),
+  priceBefore: KopecksSchema.nullable(),
+  discountPct: z.number().int().min(0).max(100).nullable(),
+  sizes: z.array(SizeSchema),
+  stockTotal: z.number().int().nonnegative(),
+  stockByWarehouse: z.array(WarehouseStockSchema),
+  fetchedAt: z.number(),
+});
+export type ProductCard = z.infer<typeof ProductCardSchema>;
+
+export const PriceSourceSchema = z.enum(['history', 'observed']);
+export const PricePointSchema = z.object({
+  marketplace: MarketplaceSchema,
+  productId: z.string(),
+  at: z.number(),
+  price: KopecksSchema,
+  /** 'history': the marketplace's own published history; 'observed': seen by Lupa. */
+  source: PriceSourceSchema,
+});
+export type PricePoint = z.infer<typeof PricePointSchema>;
+
+export const StockSnapshotSchema = z.object({
+  marketplace: MarketplaceSchema,
+  productId: z.string(),
+  at: z.number(),
+  total: z.number().int().nonnegative(),
+  byWarehouse: z.array(z.object({ warehouseId: z.number().int(), qty: z.number().int() })),
+});
+export type StockSnapshot = z.infer<typeof StockSnapshotSchema>;
+
+export const ReviewSchema = z.object({
+  id: z.string(),
+  rating: z.number().int().min(1).max(5),
+  createdAt: z.number(),
+  author: z.string(),
+  text: z.string(),
+  answered: z.boolean(),
+});
+export type Review = z.infer<typeof ReviewSchema>;
+
+export const DistributionSchema = z.tuple([
+  z.number().int().nonnegative(),
+  z.number().int().nonnegative(),
+  z.number().int().nonnegative(),
+  z.number().int().nonnegative(),
+  z.number().int().nonnegative(),
+]);
+
+export const ReviewSummarySchema = z.object({
+  marketplace: MarketplaceSchema,
+  rootId: z.string(),
+  at: z.number(),
+  rating: z.number().min(0).max(5).nullable(),
+  count: z.number().int().nonnegative(),
+  /** Counts of 1★…5★ over all reviews (index 0 is 1★). */
+  distribution: DistributionSchema,
+  /** How many recent reviews the marketplace returned, and how many of them are 1–2★. */
+  recentCount: z.number().int().nonnegative(),
+  recentNegative: z.number().int().nonnegative(),
+  /** The latest negative (1–2★) reviews, newest first, at most three. */
+  lastNegative: z.array(ReviewSchema).max(3),
+  /** Share of answered reviews among the recent negative ones (0–100), null when there are none. */
+  negativeAnsweredPct: z.number().min(0).max(100).nullable(),
+});
+export type ReviewSummary = z.infer<typeof ReviewSummarySchema>;
+
+/** Why data could not be had: each kind is a state the user sees. */
+export const ProblemKindSchema = z.enum(['offline', 'blocked', 'rate-limited', 'format-changed', 'not-found', 'server', 'timeout']);
+export type ProblemKind = z.infer<typeof ProblemKindSchema>;

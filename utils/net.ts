@@ -1,0 +1,197 @@
+// The network layer every marketplace request goes through, whatever carries it (the background's
+// own fetch, or the page's origin through a content script): one gate per host with a concurrency
+// cap and a minimum spacing, a timeout, retries with exponential backoff and jitter that honour
+// Retry-After, and a host-wide pause after a 429 so that other requests to it wait too.
+import type { ProblemKind } from './model';
+
+export interface RawResponse {
+  status: number;
+  body: string;
+  /** The Retry-After header as sent, if any. */
+  retryAfter: string | null;
+}
+
+/** Performs one HTTP GET; rejects with a TypeError when the network is down, as fetch does. */
+export type Transport = (url: string, signal: AbortSignal) => Promise<RawResponse>;
+
+export class FetchProblem extends Error {
+  constructor(
+    readonly kind: ProblemKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'FetchProblem';
+  }
+}
+
+export interface HostPolicy {
+  concurrency: number;
+  /** Minimum time between two request starts to the host. */
+  minIntervalMs: number;
+  timeoutMs: number;
+  /** Retries after the first attempt. */
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A Retry-After longer than this is not waited for: the request fails as rate-limited at once. */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_POLICY: HostPolicy = {
+  concurrency: 4,
+  minIntervalMs: 50,
+  timeoutMs: 15_000,
+  retries: 3,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+};
+
+/** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+class HostGate {
+  private active = 0;
+  private nextStartAt = 0;
+  blockedUntil = 0;
+  private readonly waiters: Array<() => void> = [];
+
+  constructor(readonly policy: HostPolicy) {}
+
+  async acquire(): Promise<void> {
+    for (;;) {
+      if (this.active < this.policy.concurrency) {
+        const wait = Math.max(this.nextStartAt, this.blockedUntil) - Date.now();
+        if (wait <= 0) {
+          this.active++;
+          this.nextStartAt = Date.now() + this.policy.minIntervalMs;
+          return;
+        }
+        await sleep(wait);
+        continue;
+      }
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  release(): void {
+    this.active--;
+    this.waiters.shift()?.();
+  }
+}
+
+export interface NetOptions {
+  policies?: Record<string, Partial<HostPolicy>>;
+  defaults?: Partial<HostPolicy>;
+  /** Source of jitter; tests pass a fixed one. */
+  random?: () => number;
+}
+
+export class Net {
+  private readonly gates = new Map<string, HostGate>();
+  private readonly random: () => number;
+
+  constructor(private readonly options: NetOptions = {}) {
+    this.random = options.random ?? Math.random;
+  }
+
+  private gate(host: string): HostGate {
+    let gate = this.gates.get(host);
+    if (!gate) {
+      const policy = { ...DEFAULT_POLICY, ...this.options.defaults, ...this.options.policies?.[host] };
+      gate = new HostGate(policy);
+      this.gates.set(host, gate);
+    }
+    return gate;
+  }
+
+  private backoff(policy: HostPolicy, attempt: number): number {
+    const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return Math.round(cap / 2 + (this.random() * cap) / 2);
+  }
+
+  /**
+   * GET through the host's gate. Resolves with 2xx and 404 responses (404 is an answer: "no such
+   * file"); every other outcome is retried where that can help and ends as a FetchProblem.
+   */
+  async get(url: string, transport: Transport): Promise<RawResponse> {
+    const host = new URL(url).host;
+    const gate = this.gate(host);
+    const { policy } = gate;
+    let last: FetchProblem = new FetchProblem('server', `no attempt made for ${url}`);
+    for (let attempt = 0; attempt <= policy.retries; attempt++) {
+      if (gate.blockedUntil - Date.now() > policy.maxRetryAfterMs) {
+        throw new FetchProblem('rate-limited', `${host} asked to wait; not retrying now`, 429);
+      }
+      await gate.acquire();
+      let response: RawResponse | undefined;
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), policy.timeoutMs);
+      try {
+        response = await transport(url, controller.signal);
+      } catch (error) {
+        last = controller.signal.aborted
+          ? new FetchProblem('timeout', `${host} did not answer in ${policy.timeoutMs} ms`)
+          : error instanceof FetchProblem
+            ? error
+            : new FetchProblem('offline', `${host} unreachable: ${String(error)}`);
+      } finally {
+        clearTimeout(timer);
+        gate.release();
+      }
+      let delay = this.backoff(policy, attempt);
+      if (response) {
+        const { status } = response;
+        if ((status >= 200 && status < 300) || status === 404) return response;
+        if (status === 429) {
+          const asked = parseRetryAfter(response.retryAfter, Date.now());
+          if (asked !== null && asked > policy.maxRetryAfterMs) {
+            gate.blockedUntil = Date.now() + asked;
+            throw new FetchProblem('rate-limited', `${host} asked to wait ${asked} ms`, 429);
+          }
+          delay = asked ?? delay;
+          gate.blockedUntil = Math.max(gate.blockedUntil, Date.now() + delay);
+          last = new FetchProblem('rate-limited', `${host} answered 429`, 429);
+        } else if (status === 401 || status === 403 || status === 498) {
+          // An anti-bot wall or a missing session: retrying in a loop only makes it worse.
+          throw new FetchProblem('blocked', `${host} refused the request (${status})`, status);
+        } else if (status >= 500) {
+          last = new FetchProblem('server', `${host} answered ${status}`, status);
+        } else {
+          throw new FetchProblem('server', `${host} answered ${status}`, status);
+        }
+      } else if (last.kind !== 'timeout' && last.kind !== 'offline') {
+        throw last; // a transport's own verdict (e.g. the page route is gone) is final
+      }
+      if (attempt < policy.retries) await sleep(delay);
+    }
+    throw last;
+  }
+}
+
+/** Concurrent calls with one key share one promise until it settles. */
+export function singleFlight<K, V>(): (key: K, run: () => Promise<V>) => Promise<V> {
+  const pending = new Map<K, Promise<V>>();
+  return (key, run) => {
+    const existing = pending.get(key);
+    if (existing) return existing;
+    const promise = run().finally(() => pending.delete(key));
+    pending.set(key, promise);
+    return promise;
+  };
+}
+
+/** The background's own transport: a plain fetch with no cookies of the user's. */
+export const backgroundTransport: Transport = async (url, signal) => {
+  const response = await fetch(url, { signal, credentials: 'omit' });
+  return { status: response.status, body: await response.text(), retryAfter: response.headers.get('retry-after') };
+};

@@ -1,0 +1,27 @@
+// User settings in extension storage (WXT's typed, versioned storage items), validated on read.
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+import { DEFAULT_DEST } from './marketplaces/wb/endpoints';
+
+export const SettingsSchema = z.object({
+  /** Wildberries delivery region: changes prices (SPP) and delivery times. */
+  wbDest: z.number().int().default(DEFAULT_DEST),
+  /** Window of the "lowest in N days" mark and the price statistics. */
+  priceWindowDays: z.number().int().min(7).max(365).default(90),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+
+export async function getSettings(): Promise<Settings> {
+  const parsed = SettingsSchema.safeParse(await settingsItem.getValue());
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = SettingsSchema.parse({ ...(await getSettings()), ...patch });
+  await settingsItem.setValue(next);
+  return next;
+}

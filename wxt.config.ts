@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+
+// The hosts Lupa talks to. Kept here once: the manifest's permissions come from this list and
+// tests/unit/hosts.test.ts checks the built code calls nothing else.
+export const MARKETPLACE_HOSTS = [
+  'https://*.wildberries.ru/*', // storefront pages, the site's own __internal routes
+  'https://*.wb.ru/*', // card, search and feedbacks APIs
+  'https://*.wbbasket.ru/*', // basket CDN: card.json, price-history.json
+] as const;
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader sees where each name comes from.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'ru',
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    host_permissions: [...MARKETPLACE_HOSTS],
+    icons: { 16: 'icons/16.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'lupa@lupa-extension.ru',
+              strict_min_version: '128.0',
+              // Everything Lupa reads stays in the user's browser; nothing is sent to us.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
