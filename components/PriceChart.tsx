@@ -46,7 +46,12 @@ export function PriceChart({ points, label }: PriceChartProps) {
           },
         },
         scales: {
-          x: { type: 'linear', ticks: { maxTicksLimit: 5, callback: (v) => day.format(Number(v)) } },
+          x: {
+            type: 'linear',
+            min: points[0]?.at,
+            max: points[points.length - 1]?.at,
+            ticks: { maxTicksLimit: 5, callback: (v) => day.format(Number(v)) },
+          },
           y: { ticks: { maxTicksLimit: 4, callback: (v) => formatRub(Number(v) * 100) } },
         },
       },

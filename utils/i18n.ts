@@ -25,12 +25,9 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   return fallback(key, strings);
 }
 
+/** The language of the strings in use, so dates and ages read in the same language as the text. */
 export function uiLanguage(): 'ru' | 'en' {
-  try {
-    return browser.i18n?.getUILanguage?.().startsWith('ru') === false ? 'en' : 'ru';
-  } catch {
-    return 'ru';
-  }
+  return t('locale') === 'en' ? 'en' : 'ru';
 }
 
 /** "5 мин назад" / "5 minutes ago". */

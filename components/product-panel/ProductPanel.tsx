@@ -39,7 +39,7 @@ export function ProductPanel({ status, overview, refreshing, floating, now, onRe
   const problem = status !== 'fresh' && status !== 'stale' && status !== 'loading';
 
   return (
-    <section className="lupa-panel" aria-label="Lupa">
+    <section className={floating ? 'lupa-panel lupa-floating' : 'lupa-panel'} aria-label="Lupa">
       <header className="lupa-head">
         <strong className="lupa-logo">{t('panelTitle')}</strong>
         <Figure name="state" value={status} className={`lupa-state ${problem ? 'lupa-state--problem' : ''}`} role="status">

@@ -46,7 +46,9 @@ export function cardFromWb(product: WbProduct, fetchedAt: number): ProductCard {
   }
   const stockByWarehouse = [...byWh.values()].filter((w) => w.qty > 0).sort((a, b) => b.qty - a.qty || a.warehouseId - b.warehouseId);
 
-  const rating = product.reviewRating ?? product.rating ?? null;
+  const reviewCount = Math.max(0, product.feedbacks ?? 0);
+  // WB sends rating 0 for cards without reviews: that is "no rating", not zero stars.
+  const rating = reviewCount > 0 ? (product.reviewRating ?? product.rating ?? null) : null;
   return {
     marketplace: 'wb',
     id: String(product.id),
@@ -58,7 +60,7 @@ export function cardFromWb(product: WbProduct, fetchedAt: number): ProductCard {
         ? { id: String(product.supplierId), name: product.supplier ?? '', rating: product.supplierRating ?? null }
         : null,
     rating: rating !== null && rating >= 0 && rating <= 5 ? rating : null,
-    reviewCount: Math.max(0, product.feedbacks ?? 0),
+    reviewCount,
     priceNow,
     priceBefore,
     discountPct,

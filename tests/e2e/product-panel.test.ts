@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import * as wb from '../fixtures/wb/catalog.mjs';
+import { expectedFor } from './expected';
+import { figure, type Lab, panel, panelIn, startLab } from './harness';
+
+const FIGURES = [
+  'price-now',
+  'price-before',
+  'discount',
+  'price-min',
+  'price-median',
+  'price-max',
+  'price-lowest',
+  'rating',
+  'reviews',
+  'negative-share',
+  'stock-total',
+  'seller',
+] as const;
+
+describe('product panel on the fixture storefront', () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await startLab();
+  });
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  for (const product of wb.products) {
+    test(`shows figures equal to the fixture's for ${product.id} (${product.name})`, async () => {
+      const page = await lab.open(`/catalog/${product.id}/detail.aspx`);
+      const p = await panelIn(page, product.id);
+      const expected = expectedFor(product, Date.now());
+      const seen: Record<string, string | null> = {};
+      for (const name of FIGURES) seen[name] = await figure(p, name);
+      const want = Object.fromEntries(FIGURES.map((name) => [name, expected[name]]));
+      expect(seen).toEqual(want);
+
+      const warehouses = await p.locator('[data-lupa="stock-warehouse"]').evaluateAll((rows) =>
+        Object.fromEntries(rows.map((r) => [r.getAttribute('data-wh'), Number(r.getAttribute('data-value'))])),
+      );
+      expect(warehouses).toEqual(expected.warehouses);
+
+      const negatives = await p.locator('[data-lupa="negative-review"]').evaluateAll((items) =>
+        items.map((i) => ({ answered: i.getAttribute('data-answered') === 'true', text: i.querySelector('q')?.textContent ?? '' })),
+      );
+      expect(negatives.map((n) => n.answered)).toEqual(expected.lastNegative.map((n) => n.answered));
+      negatives.forEach((n, i) => expect(n.text).toContain(expected.lastNegative[i]!.text));
+      await page.close();
+    });
+  }
+
+  test('renders HTML in review text as text, never as markup', async () => {
+    const page = await lab.open('/catalog/301245689/detail.aspx');
+    const p = await panelIn(page, 301245689);
+    await expect.poll(() => p.locator('[data-lupa="negative-review"] q').first().textContent()).toContain('<b>Ужасно</b>');
+    expect(await p.locator('img, b').count()).toBe(0);
+    expect(await page.title()).not.toBe('pwned');
+    await page.close();
+  });
+
+  test('client-side navigation to a second product shows its figures in exactly one panel', async () => {
+    const [first, second] = [wb.products[0]!, wb.products[1]!];
+    const page = await lab.open(`/catalog/${first.id}/detail.aspx`);
+    await panelIn(page, first.id);
+    await page.locator('a.other-product', { hasText: second.name }).click();
+    const p = await panelIn(page, second.id);
+    expect(await figure(p, 'price-now')).toBe(expectedFor(second, Date.now())['price-now']);
+    await expect.poll(() => panel(page).count()).toBe(1);
+    await page.goBack();
+    await panelIn(page, first.id);
+    await expect.poll(() => panel(page).count()).toBe(1);
+    expect(lab.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('sits right after the price block once the page renders it late', async () => {
+    const product = wb.products[2]!;
+    const page = await lab.open(`/catalog/${product.id}/detail.aspx`);
+    await panelIn(page, product.id);
+    await page.locator('.product-page__price-block').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('.product-page__price-block')?.nextElementSibling?.getAttribute('data-lupa')))
+      .toBe('product-panel');
+    expect(await panel(page).getAttribute('data-floating')).toBeNull();
+    await page.close();
+  });
+
+  test('floats and says so when the price block is nowhere on the page', async () => {
+    lab.server.settings.priceBlockClass = 'renamed-by-wb-2027';
+    try {
+      const product = wb.products[3]!;
+      const page = await lab.open(`/catalog/${product.id}/detail.aspx`);
+      const p = await panelIn(page, product.id);
+      await page.locator('.renamed-by-wb-2027').waitFor();
+      expect(await p.getAttribute('data-floating')).toBe('');
+      await expect.poll(() => p.locator('.lupa-floating .lupa-note').count()).toBe(1);
+      // The page's own markup is untouched.
+      expect(await page.locator('.product-page__title').textContent()).toBe(product.name);
+      await page.close();
+    } finally {
+      lab.server.reset();
+    }
+  });
+});
