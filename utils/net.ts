@@ -178,16 +178,23 @@ export class Net {
   }
 }
 
+export interface SingleFlight<K, V> {
+  (key: K, run: () => Promise<V>): Promise<V>;
+  /** The promise under way for this key, if any. */
+  pending(key: K): Promise<V> | undefined;
+}
+
 /** Concurrent calls with one key share one promise until it settles. */
-export function singleFlight<K, V>(): (key: K, run: () => Promise<V>) => Promise<V> {
-  const pending = new Map<K, Promise<V>>();
-  return (key, run) => {
-    const existing = pending.get(key);
+export function singleFlight<K, V>(): SingleFlight<K, V> {
+  const inFlight = new Map<K, Promise<V>>();
+  const call = (key: K, run: () => Promise<V>) => {
+    const existing = inFlight.get(key);
     if (existing) return existing;
-    const promise = run().finally(() => pending.delete(key));
-    pending.set(key, promise);
+    const promise = run().finally(() => inFlight.delete(key));
+    inFlight.set(key, promise);
     return promise;
   };
+  return Object.assign(call, { pending: (key: K) => inFlight.get(key) });
 }
 
 /** The background's own transport: a plain fetch with no cookies of the user's. */

@@ -6,34 +6,35 @@ import { type PanelStatus, ProductPanel } from './ProductPanel';
 export type LoadOverview = (mode: ProductOverviewRequest['mode']) => Promise<ProductOverview>;
 
 export interface ProductPanelAppProps {
+  /** Loads this panel's product; the panel is keyed by product, so a new article is a new panel. */
   load: LoadOverview;
   floating: boolean;
 }
 
 export function ProductPanelApp({ load, floating }: ProductPanelAppProps) {
+  // Re-renders (the panel moving beside the late price block) must not ask again.
+  const loadRef = useRef(load);
+  loadRef.current = load;
   const [overview, setOverview] = useState<ProductOverview | null>(null);
   const [status, setStatus] = useState<PanelStatus>('loading');
   const [refreshing, setRefreshing] = useState(false);
   const alive = useRef(true);
 
-  const run = useCallback(
-    async (mode: ProductOverviewRequest['mode']) => {
-      try {
-        const next = await load(mode);
-        if (!alive.current) return null;
-        // A failed refresh keeps the data already shown; the state says what happened.
-        setOverview((prev) => (next.product || !prev ? next : { ...prev, state: next.state, detail: next.detail }));
-        setStatus(next.state);
-        return next;
-      } catch (error) {
-        if (!alive.current) return null;
-        console.warn('[lupa] product overview failed:', error instanceof Error ? error.message : error);
-        setStatus('server');
-        return null;
-      }
-    },
-    [load],
-  );
+  const run = useCallback(async (mode: ProductOverviewRequest['mode']) => {
+    try {
+      const next = await loadRef.current(mode);
+      if (!alive.current) return null;
+      // A failed refresh keeps the data already shown; the state says what happened.
+      setOverview((prev) => (next.product || !prev ? next : { ...prev, state: next.state, detail: next.detail }));
+      setStatus(next.state);
+      return next;
+    } catch (error) {
+      if (!alive.current) return null;
+      console.warn('[lupa] product overview failed:', error instanceof Error ? error.message : error);
+      setStatus('server');
+      return null;
+    }
+  }, []);
 
   const refresh = useCallback(async () => {
     setRefreshing(true);

@@ -23,12 +23,16 @@ export interface Expected {
 }
 
 export function expectedFor(p: FixtureProduct, now: number): Expected {
-  const card = wb.detailProduct(p);
-  const sizes = card.sizes.map((s) => ({
+  type DetailSize = { stocks: Array<{ wh: number; qty: number }>; price?: { product: number; basic: number } };
+  const card = wb.detailProduct(p) as ReturnType<typeof wb.detailProduct> & { sizes: DetailSize[] };
+  const sizes = card.sizes.map((s: DetailSize) => ({
     qty: s.stocks.reduce((a: number, st: { qty: number }) => a + st.qty, 0),
     price: (s as { price?: { product: number; basic: number } }).price,
   }));
-  const onSale = sizes.filter((s) => s.qty > 0 && s.price).sort((a, b) => a.price!.product - b.price!.product);
+  type Sellable = (typeof sizes)[number];
+  const onSale = sizes
+    .filter((s: Sellable) => s.qty > 0 && s.price)
+    .sort((a: Sellable, b: Sellable) => a.price!.product - b.price!.product);
   const cheapest = onSale[0]?.price;
   const priceNow = cheapest ? cheapest.product : null;
 

@@ -104,7 +104,10 @@ export const panel = (page: Page, id?: string | number) =>
 /** Waits until the panel's state is one of `states`, and returns the panel. */
 export async function panelIn(page: Page, id: string | number, states: string[] = ['fresh']) {
   const p = panel(page, id);
-  await p.locator('[data-lupa="state"]').and(p.locator(states.map((s) => `[data-value="${s}"]`).join(', '))).waitFor({ timeout: 20_000 });
+  await p
+    .locator('[data-lupa="state"]')
+    .and(p.locator(states.map((s) => `[data-value="${s}"]`).join(', ')))
+    .waitFor({ timeout: 20_000 });
   return p;
 }
 

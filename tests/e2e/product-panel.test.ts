@@ -37,16 +37,18 @@ describe('product panel on the fixture storefront', () => {
       const want = Object.fromEntries(FIGURES.map((name) => [name, expected[name]]));
       expect(seen).toEqual(want);
 
-      const warehouses = await p.locator('[data-lupa="stock-warehouse"]').evaluateAll((rows) =>
-        Object.fromEntries(rows.map((r) => [r.getAttribute('data-wh'), Number(r.getAttribute('data-value'))])),
-      );
+      const warehouses = await p
+        .locator('[data-lupa="stock-warehouse"]')
+        .evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-wh'), Number(r.getAttribute('data-value'))])));
       expect(warehouses).toEqual(expected.warehouses);
 
-      const negatives = await p.locator('[data-lupa="negative-review"]').evaluateAll((items) =>
-        items.map((i) => ({ answered: i.getAttribute('data-answered') === 'true', text: i.querySelector('q')?.textContent ?? '' })),
-      );
+      const negatives = await p
+        .locator('[data-lupa="negative-review"]')
+        .evaluateAll((items) =>
+          items.map((i) => ({ answered: i.getAttribute('data-answered') === 'true', text: i.querySelector('q')?.textContent ?? '' })),
+        );
       expect(negatives.map((n) => n.answered)).toEqual(expected.lastNegative.map((n) => n.answered));
-      negatives.forEach((n, i) => expect(n.text).toContain(expected.lastNegative[i]!.text));
+      for (const [i, n] of negatives.entries()) expect(n.text).toContain(expected.lastNegative[i]!.text);
       await page.close();
     });
   }

@@ -194,6 +194,9 @@ export function createProductOverviewService(deps: OverviewDeps) {
   return {
     async get(request: ProductOverviewRequest, ctx: RequestContext = {}): Promise<ProductOverview> {
       if (request.marketplace !== 'wb') return assemble(undefined, 'not-found', 'only Wildberries so far');
+      // A refresh under way has stored the card but not yet the rest: join it, never answer half.
+      const underWay = flight.pending(`wb:${request.id}`);
+      if (underWay) return underWay;
       const cached = await latestCard(request.id);
       const age = cached ? now() - cached.fetchedAt : Number.POSITIVE_INFINITY;
       if (cached && request.mode === 'cached') return assemble(cached, age < TTL.card ? 'fresh' : 'stale', null);

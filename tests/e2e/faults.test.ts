@@ -1,0 +1,93 @@
+// The panel under a misbehaving marketplace. Each test uses its own fixture product, so that one
+// test's cache does not answer for another.
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import * as wb from '../fixtures/wb/catalog.mjs';
+import { expectedFor } from './expected';
+import { figure, type Lab, panelIn, startLab } from './harness';
+
+const DETAIL = /\/cards\/v4\/detail/;
+const product = (i: number) => wb.products[i]!;
+
+describe('product panel when the marketplace misbehaves', () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await startLab();
+  });
+  afterEach(() => {
+    lab.server.reset();
+    lab.errors.length = 0;
+  });
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  async function pageKeepsItsOwnContent(page: import('playwright-core').Page, name: string) {
+    await page.locator('.product-page__title').waitFor();
+    expect(await page.locator('.product-page__title').textContent()).toBe(name);
+    expect(await page.locator('.btn-main').textContent()).toBe('Добавить в корзину');
+  }
+
+  test('a 429 with Retry-After, then 200, ends with the figures shown', async () => {
+    const p0 = product(0);
+    lab.server.fault({ path: DETAIL, kind: 'status', status: 429, retryAfter: '1' });
+    const page = await lab.open(`/catalog/${p0.id}/detail.aspx`);
+    const p = await panelIn(page, p0.id);
+    expect(await figure(p, 'price-now')).toBe(expectedFor(p0, Date.now())['price-now']);
+    expect(lab.server.count(DETAIL)).toBe(2);
+    expect(lab.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('malformed JSON shows "format changed" and leaves the page alone', async () => {
+    const p1 = product(1);
+    lab.server.fault({ path: DETAIL, kind: 'malformed', times: 10 });
+    const page = await lab.open(`/catalog/${p1.id}/detail.aspx`);
+    const p = await panelIn(page, p1.id, ['format-changed']);
+    expect(await figure(p, 'price-now')).toBeNull();
+    await pageKeepsItsOwnContent(page, p1.name);
+    expect(lab.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a changed schema shows "format changed" and leaves the page alone', async () => {
+    const p2 = product(2);
+    lab.server.fault({ path: DETAIL, kind: 'changed-schema', times: 10 });
+    const page = await lab.open(`/catalog/${p2.id}/detail.aspx`);
+    await panelIn(page, p2.id, ['format-changed']);
+    await pageKeepsItsOwnContent(page, p2.name);
+    expect(lab.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('five tabs opening one product cause one detail request', async () => {
+    const p3 = product(3);
+    const pages = await Promise.all(Array.from({ length: 5 }, () => lab.open(`/catalog/${p3.id}/detail.aspx`)));
+    for (const page of pages) await panelIn(page, p3.id);
+    expect(lab.server.count(DETAIL)).toBe(1);
+    expect(lab.server.count(/price-history\.json/)).toBe(1);
+    expect(lab.server.count(/feedbacks1\.wb\.ru/)).toBe(1);
+    await Promise.all(pages.map((page) => page.close()));
+  });
+
+  test('reviews failing with 500 leave the rest of the panel fresh and mark the section', async () => {
+    const p4 = product(4);
+    lab.server.fault({ host: 'feedbacks', path: /feedbacks\/v1/, kind: 'status', status: 500, times: 20 });
+    const page = await lab.open(`/catalog/${p4.id}/detail.aspx`);
+    const p = await panelIn(page, p4.id);
+    expect(await figure(p, 'price-now')).toBe(expectedFor(p4, Date.now())['price-now']);
+    expect(await figure(p, 'negative-share')).toBeNull();
+    expect(await p.locator('.lupa-note').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  test('an anti-bot 403 on both routes shows "blocked" and is not retried in a loop', async () => {
+    const p5 = product(5);
+    lab.server.fault({ path: DETAIL, kind: 'status', status: 403, times: 10 });
+    const page = await lab.open(`/catalog/${p5.id}/detail.aspx`);
+    await panelIn(page, p5.id, ['blocked']);
+    // One try on the page's route, one on the public host: no retries.
+    expect(lab.server.count(DETAIL)).toBe(2);
+    await pageKeepsItsOwnContent(page, p5.name);
+    await page.close();
+  });
+});

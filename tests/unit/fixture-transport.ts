@@ -1,0 +1,46 @@
+// A Transport that answers like the fixture marketplace, in-process, for unit tests of the client
+// and services (the e2e tests use the real HTTPS server).
+import type { RawResponse, Transport } from '../../utils/net';
+import * as wb from '../fixtures/wb/catalog.mjs';
+
+export interface FakeMarket {
+  transport: Transport;
+  calls: string[];
+  /** Make the next `times` requests whose URL matches answer this instead. */
+  fail(match: RegExp, response: Partial<RawResponse> | 'network', times?: number): void;
+}
+
+export function fakeMarket(now: () => number = Date.now): FakeMarket {
+  const calls: string[] = [];
+  const faults: Array<{ match: RegExp; response: Partial<RawResponse> | 'network'; times: number }> = [];
+  const ok = (body: unknown): RawResponse =>
+    body === null ? { status: 404, body: '{}', retryAfter: null } : { status: 200, body: JSON.stringify(body), retryAfter: null };
+  const transport: Transport = async (url) => {
+    calls.push(url);
+    const fault = faults.find((f) => f.times > 0 && f.match.test(url));
+    if (fault) {
+      fault.times--;
+      if (fault.response === 'network') throw new TypeError('Failed to fetch');
+      return { status: 200, body: '', retryAfter: null, ...fault.response };
+    }
+    const u = new URL(url);
+    if (u.pathname.endsWith('/cards/v4/detail')) return ok(wb.detailResponse((u.searchParams.get('nm') ?? '').split(';').map(Number)));
+    let m = /^basket-(\d+)\.wbbasket\.ru$/.exec(u.hostname);
+    if (m) {
+      const f = /\/(\d+)\/info\/(ru\/card\.json|price-history\.json)$/.exec(u.pathname);
+      const p = f ? wb.byId.get(Number(f[1])) : undefined;
+      if (!p || p.basket !== Number(m[1])) return ok(null);
+      return ok(f?.[2] === 'ru/card.json' ? wb.cardJson(p) : wb.priceHistory(p, now()));
+    }
+    m = /^feedbacks([12])\.wb\.ru$/.exec(u.hostname);
+    if (m) return ok(wb.feedbacksResponse(wb.byRoot.get(Number(u.pathname.split('/').pop())), Number(m[1]), now()));
+    return ok(null);
+  };
+  return {
+    transport,
+    calls,
+    fail(match, response, times = 1) {
+      faults.push({ match, response, times });
+    },
+  };
+}
