@@ -9,7 +9,7 @@ import { detectWbPage } from '../../utils/marketplaces/wb/page';
 import { productSelectors, queryFirst } from '../../utils/marketplaces/wb/selectors';
 
 export default defineContentScript({
-  matches: ['https://www.wildberries.ru/*', 'https://wildberries.ru/*'],
+  matches: ['https://www.wildberries.ru/*', 'https://wildberries.ru/*', 'https://m.wildberries.ru/*'],
   cssInjectionMode: 'ui',
   main(ctx) {
     ctx.onInvalidated(servePageFetch(PAGE_ROUTE_PREFIXES));

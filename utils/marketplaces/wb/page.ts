@@ -8,8 +8,12 @@ export type WbPage =
   | { type: 'seller'; supplierId: number }
   | { type: 'other' };
 
-/** Storefront hosts Lupa runs on. Mirrors (.by, .kz, .am, .kg, .uz) need their own permissions and regions: not yet. */
-const HOSTS = new Set(['www.wildberries.ru', 'wildberries.ru']);
+/**
+ * Storefront hosts Lupa runs on (the content script's `matches` list the same). Mirrors (.by, .kz,
+ * .am, .kg, .uz) need their own permissions and regions: not yet.
+ */
+export const STOREFRONT_HOSTS = ['www.wildberries.ru', 'wildberries.ru', 'm.wildberries.ru'] as const;
+const HOSTS = new Set<string>(STOREFRONT_HOSTS);
 
 export function isWbStorefront(url: string | URL): boolean {
   try {

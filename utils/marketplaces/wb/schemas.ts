@@ -70,11 +70,17 @@ export const WbProductSchema = z.object({
 });
 export type WbProduct = z.infer<typeof WbProductSchema>;
 
-/** v4 puts `products` at the top level; v1/v2 wrapped them in `data`. */
-export const WbDetailResponseSchema = z.union([
+/**
+ * v4 puts `products` at the top level; v1/v2 wrapped them in `data`. The old form is unwrapped
+ * first (not a union), so a mismatch names the real field that changed.
+ */
+export const WbDetailResponseSchema = z.preprocess(
+  (raw) => {
+    const data = (raw as { data?: { products?: unknown } } | null)?.data;
+    return raw && typeof raw === 'object' && !('products' in raw) && data && 'products' in data ? data : raw;
+  },
   z.object({ products: z.array(WbProductSchema) }).transform((r) => r.products),
-  z.object({ data: z.object({ products: z.array(WbProductSchema) }) }).transform((r) => r.data.products),
-]);
+);
 
 export const WbPriceHistorySchema = z.array(
   z.object({

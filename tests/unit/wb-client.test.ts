@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { basketGuess, probeOrder } from '../../utils/marketplaces/wb/basket';
+import { createWbClient } from '../../utils/marketplaces/wb/client';
+import { MAX_DETAIL_BATCH, wbEndpoints } from '../../utils/marketplaces/wb/endpoints';
+import { Net } from '../../utils/net';
+import * as wb from '../fixtures/wb/catalog.mjs';
+import { fakeMarket } from './fixture-transport';
+
+const quickNet = () => new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0 } });
+
+describe('basket hosts', () => {
+  test('the table gives the host for known vols, at both edges of a range', () => {
+    expect(basketGuess(0)).toEqual({ basket: 1, certain: true });
+    expect(basketGuess(143)).toEqual({ basket: 1, certain: true });
+    expect(basketGuess(144)).toEqual({ basket: 2, certain: true });
+    expect(basketGuess(1469)).toEqual({ basket: 10, certain: true });
+    expect(basketGuess(9605)).toEqual({ basket: 40, certain: true });
+  });
+
+  test('past the table: a guess to probe, nearest first, never past the highest host seen', () => {
+    expect(basketGuess(9606)).toEqual({ basket: 41, certain: false });
+    expect(probeOrder(41)).toEqual([41, 42, 40, 43, 39, 44, 38, 45, 37]);
+    expect(probeOrder(72).every((b) => b <= 72)).toBe(true);
+    expect(basketGuess(99_999).basket).toBe(72);
+  });
+
+  test('the client probes neighbours for a new article and remembers the host', async () => {
+    const market = fakeMarket();
+    const saved = new Map<number, number>();
+    const client = createWbClient({
+      net: quickNet(),
+      background: market.transport,
+      dest: async () => -1257786,
+      basketCache: { get: async (vol) => saved.get(vol), set: async (vol, b) => void saved.set(vol, b) },
+    });
+    const laptop = wb.products[6]!;
+    expect(await client.fetchPriceHistory(laptop.id)).toHaveLength(6);
+    expect(saved.get(Math.floor(laptop.id / 1e5))).toBe(42);
+    const probes = market.calls.filter((u) => u.includes('card.json')).length;
+    await client.fetchPriceHistory(laptop.id);
+    expect(market.calls.filter((u) => u.includes('card.json')).length).toBe(probes);
+  });
+});
+
+describe('card detail route', () => {
+  test('asks the page route first when a storefront tab is at hand and falls back to the public host', async () => {
+    const page = fakeMarket();
+    const background = fakeMarket();
+    page.fail(/./, { status: 403 }, 10);
+    const client = createWbClient({ net: quickNet(), background: background.transport, dest: async () => 123 });
+    const cards = await client.fetchCards([wb.products[0]!.id], { page: page.transport });
+    expect(cards.get(wb.products[0]!.id)?.priceNow).toBe(134500);
+    expect(page.calls[0]).toBe(wbEndpoints.detailPage([wb.products[0]!.id], 123));
+    expect(background.calls[0]).toBe(wbEndpoints.detailPublic([wb.products[0]!.id], 123));
+  });
+
+  test('without a tab it goes straight to the public host with the region from settings', async () => {
+    const market = fakeMarket();
+    const client = createWbClient({ net: quickNet(), background: market.transport, dest: async () => -1255987 });
+    await client.fetchCards([wb.products[1]!.id]);
+    expect(market.calls).toEqual([wbEndpoints.detailPublic([wb.products[1]!.id], -1255987)]);
+    expect(market.calls[0]).toContain('dest=-1255987');
+  });
+
+  test('many articles are split at the API maximum, and missing ones map to null', async () => {
+    const market = fakeMarket();
+    const client = createWbClient({ net: quickNet(), background: market.transport, dest: async () => 1 });
+    const ids = [...wb.products.map((p) => p.id), ...Array.from({ length: 250 }, (_, i) => 10_000_000 + i)];
+    const cards = await client.fetchCards(ids);
+    expect(market.calls).toHaveLength(Math.ceil(ids.length / MAX_DETAIL_BATCH));
+    expect(cards.size).toBe(ids.length);
+    expect(cards.get(10_000_000)).toBeNull();
+    expect(cards.get(wb.products[5]!.id)?.name).toBe(wb.products[5]!.name);
+  });
+
+  test('reviews: an empty first shard is not final', async () => {
+    const market = fakeMarket();
+    const client = createWbClient({ net: quickNet(), background: market.transport, dest: async () => 1 });
+    const shoes = wb.products[1]!;
+    const summary = await client.fetchReviewSummary(shoes.root);
+    expect(summary.count).toBe(412);
+    expect(market.calls.map((u) => new URL(u).host)).toEqual(['feedbacks1.wb.ru', 'feedbacks2.wb.ru']);
+  });
+});
