@@ -8,7 +8,8 @@ import { sharePct } from '../../utils/stats';
 import { Figure } from '../Figure';
 import { PriceChart } from '../PriceChart';
 
-export type PanelStatus = ProductOverview['state'] | 'loading';
+/** What the panel is in: the background's state, or one only the page side can know. */
+export type PanelStatus = ProductOverview['state'] | 'loading' | 'lupa-unavailable';
 
 export interface ProductPanelProps {
   status: PanelStatus;

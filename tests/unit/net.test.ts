@@ -12,7 +12,8 @@ function scripted(...script: Array<RawResponse | 'network' | 'hang'>) {
     calls.push(Date.now());
     const next = script.shift() ?? ok;
     if (next === 'network') return Promise.reject(new TypeError('Failed to fetch'));
-    if (next === 'hang') return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    if (next === 'hang')
+      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
     return Promise.resolve(next);
   };
   return { transport, calls };
@@ -101,11 +102,13 @@ describe('retries', () => {
   });
 
   test('a network failure is "offline" after retries; one success in between is enough', async () => {
-    expect(await settle(net().get(URL_A, scripted('network', 'network', 'network', 'network').transport))).toMatchObject({ kind: 'offline' });
+    expect(await settle(net().get(URL_A, scripted('network', 'network', 'network', 'network').transport))).toMatchObject({
+      kind: 'offline',
+    });
     expect(await settle(net().get(URL_A, scripted('network', ok).transport))).toEqual(ok);
   });
 
-  test('a transport\'s own verdict (the page route is gone) is final, not retried', async () => {
+  test("a transport's own verdict (the page route is gone) is final, not retried", async () => {
     let calls = 0;
     const gone: Transport = async () => {
       calls++;

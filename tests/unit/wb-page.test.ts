@@ -6,7 +6,10 @@ import { detectWbPage, isWbStorefront, type WbPage } from '../../utils/marketpla
 const cases: Array<[string, WbPage]> = [
   ['https://www.wildberries.ru/catalog/146972802/detail.aspx', { type: 'product', nmId: 146972802, sizeId: null }],
   ['https://www.wildberries.ru/catalog/146972802/detail.aspx?size=245112002', { type: 'product', nmId: 146972802, sizeId: 245112002 }],
-  ['https://www.wildberries.ru/catalog/146972802/detail.aspx?targetUrl=GP&size=245112002', { type: 'product', nmId: 146972802, sizeId: 245112002 }],
+  [
+    'https://www.wildberries.ru/catalog/146972802/detail.aspx?targetUrl=GP&size=245112002',
+    { type: 'product', nmId: 146972802, sizeId: 245112002 },
+  ],
   ['https://www.wildberries.ru/catalog/211695539/detail.aspx?targetUrl=XS', { type: 'product', nmId: 211695539, sizeId: null }],
   ['https://wildberries.ru/catalog/211695539/detail.aspx', { type: 'product', nmId: 211695539, sizeId: null }],
   ['https://m.wildberries.ru/catalog/183453012/detail.aspx', { type: 'product', nmId: 183453012, sizeId: null }],
@@ -20,11 +23,20 @@ const cases: Array<[string, WbPage]> = [
   ],
   ['https://www.wildberries.ru/CATALOG/301245689/DETAIL.ASPX', { type: 'product', nmId: 301245689, sizeId: null }],
   ['https://www.wildberries.ru/catalog/985432101/detail.aspx?size=abc', { type: 'product', nmId: 985432101, sizeId: null }],
-  ['https://www.wildberries.ru/catalog/0/search.aspx?search=%D1%84%D1%83%D1%82%D0%B1%D0%BE%D0%BB%D0%BA%D0%B0%20%D0%BE%D0%B2%D0%B5%D1%80%D1%81%D0%B0%D0%B9%D0%B7', { type: 'search', query: 'футболка оверсайз' }],
-  ['https://www.wildberries.ru/catalog/0/search.aspx?page=2&sort=popular&search=кроссовки+мужские', { type: 'search', query: 'кроссовки мужские' }],
+  [
+    'https://www.wildberries.ru/catalog/0/search.aspx?search=%D1%84%D1%83%D1%82%D0%B1%D0%BE%D0%BB%D0%BA%D0%B0%20%D0%BE%D0%B2%D0%B5%D1%80%D1%81%D0%B0%D0%B9%D0%B7',
+    { type: 'search', query: 'футболка оверсайз' },
+  ],
+  [
+    'https://www.wildberries.ru/catalog/0/search.aspx?page=2&sort=popular&search=кроссовки+мужские',
+    { type: 'search', query: 'кроссовки мужские' },
+  ],
   ['https://www.wildberries.ru/catalog/0/search.aspx?search=', { type: 'other' }],
   ['https://www.wildberries.ru/catalog/zhenshchinam/odezhda/platya', { type: 'catalog', path: '/catalog/zhenshchinam/odezhda/platya' }],
-  ['https://www.wildberries.ru/catalog/elektronika/naushniki-i-garnitury?sort=popular&page=2', { type: 'catalog', path: '/catalog/elektronika/naushniki-i-garnitury' }],
+  [
+    'https://www.wildberries.ru/catalog/elektronika/naushniki-i-garnitury?sort=popular&page=2',
+    { type: 'catalog', path: '/catalog/elektronika/naushniki-i-garnitury' },
+  ],
   ['https://www.wildberries.ru/brands/urban-tiger', { type: 'brand', slug: 'urban-tiger' }],
   ['https://www.wildberries.ru/brands/urban-tiger/all?sort=newly', { type: 'brand', slug: 'urban-tiger' }],
   ['https://www.wildberries.ru/seller/250012345', { type: 'seller', supplierId: 250012345 }],

@@ -120,7 +120,9 @@ describe('reviews', () => {
 
   test('a rating out of 1–5 or a bad date is a format change', () => {
     const raw = wb.feedbacksResponse(wb.products[0]!, 1, now);
-    expect(formatProblem(() => parse({ ...raw, feedbacks: [{ ...raw.feedbacks![0], productValuation: 7 }] }))).toContain('productValuation');
+    expect(formatProblem(() => parse({ ...raw, feedbacks: [{ ...raw.feedbacks![0], productValuation: 7 }] }))).toContain(
+      'productValuation',
+    );
     expect(formatProblem(() => parse({ ...raw, feedbacks: [{ ...raw.feedbacks![0], createdDate: 'вчера' }] }))).toContain('createdDate');
   });
 });

@@ -4,10 +4,20 @@
 // cannot turn it into a proxy.
 import { answer, fromBackground } from '../messaging';
 
+/** Only this page's own origin, only the allow-listed paths (no `..` tricks: URL() has resolved them). */
+export function pageFetchAllowed(url: string, origin: string, allowedPrefixes: readonly string[]): boolean {
+  try {
+    const target = new URL(url);
+    return target.origin === origin && allowedPrefixes.some((prefix) => target.pathname.startsWith(prefix));
+  } catch {
+    return false;
+  }
+}
+
 export function servePageFetch(allowedPrefixes: readonly string[]): () => void {
   return answer('pageFetch', fromBackground, async ({ url }) => {
     const target = new URL(url);
-    if (target.origin !== location.origin || !allowedPrefixes.some((prefix) => target.pathname.startsWith(prefix))) {
+    if (!pageFetchAllowed(url, location.origin, allowedPrefixes)) {
       throw new Error(`[lupa] page fetch refused for ${target.origin}${target.pathname}`);
     }
     const response = await fetch(target, { credentials: 'include', headers: { accept: 'application/json' } });

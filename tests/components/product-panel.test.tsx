@@ -1,0 +1,145 @@
+import 'fake-indexeddb/auto';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { ProductPanel } from '../../components/product-panel/ProductPanel';
+import { ProductPanelApp } from '../../components/product-panel/ProductPanelApp';
+import { LupaDb } from '../../utils/db';
+import { createWbClient } from '../../utils/marketplaces/wb/client';
+import type { ProductOverview } from '../../utils/messages';
+import { Net } from '../../utils/net';
+import { createProductOverviewService } from '../../utils/services/product-overview';
+import * as wb from '../fixtures/wb/catalog.mjs';
+import { fakeMarket } from '../unit/fixture-transport';
+
+beforeAll(() => {
+  // jsdom has no canvas; the chart simply does not draw.
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+});
+afterEach(cleanup);
+
+/** An overview as the background would send it, made by the real service from the fixture. */
+async function overviewOf(index: number): Promise<ProductOverview> {
+  const db = new LupaDb(`panel-${Math.random()}`);
+  const market = fakeMarket();
+  const net = new Net({ defaults: { minIntervalMs: 0 } });
+  const client = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
+  const service = createProductOverviewService({ db, wb: client, windowDays: async () => 90 });
+  const overview = await service.get({ marketplace: 'wb', id: String(wb.products[index]!.id), mode: 'cached' });
+  await db.delete();
+  return overview;
+}
+
+const value = (name: string) => document.querySelector(`[data-lupa="${name}"]`)?.getAttribute('data-value') ?? null;
+const text = (name: string) => document.querySelector(`[data-lupa="${name}"]`)?.textContent ?? null;
+const show = (overview: ProductOverview, extra: Partial<Parameters<typeof ProductPanel>[0]> = {}) =>
+  render(
+    <ProductPanel
+      status={overview.state}
+      overview={overview}
+      refreshing={false}
+      floating={false}
+      now={Date.now()}
+      onRefresh={() => {}}
+      {...extra}
+    />,
+  );
+
+describe('product panel', () => {
+  test('money figures carry kopecks and read as roubles', async () => {
+    show(await overviewOf(0));
+    expect(value('price-now')).toBe('134500');
+    expect(text('price-now')).toBe('1\u00a0345\u00a0₽');
+    expect(value('price-before')).toBe('299000');
+    expect(text('discount')).toBe('−55%');
+    expect(value('state')).toBe('fresh');
+    expect(text('state')).toBe('Данные свежие');
+  });
+
+  test('the review distribution lists 5★ to 1★ with counts from the fixture', async () => {
+    show(await overviewOf(4));
+    const rows = [...document.querySelectorAll('[data-lupa="review-dist"]')].map((r) => [
+      r.getAttribute('data-stars'),
+      r.getAttribute('data-value'),
+    ]);
+    expect(rows).toEqual([
+      ['5', '520'],
+      ['4', '210'],
+      ['3', '160'],
+      ['2', '198'],
+      ['1', '412'],
+    ]);
+  });
+
+  test('out of stock says so instead of a price', async () => {
+    show(await overviewOf(3));
+    expect(value('price-now')).toBe('');
+    expect(text('price-now')).toBe('Нет в наличии');
+    expect(value('stock-total')).toBe('0');
+    expect(document.querySelector('[data-lupa="discount"]')).toBeNull();
+  });
+
+  test('a card without reviews says so and shows no share of negatives', async () => {
+    show(await overviewOf(2));
+    expect(screen.getByText('Отзывов пока нет')).toBeTruthy();
+    expect(document.querySelector('[data-lupa="negative-share"]')).toBeNull();
+    expect(value('rating')).toBe('');
+  });
+
+  test('HTML in a review is shown as text', async () => {
+    const { container } = show(await overviewOf(5));
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.textContent).toContain('<b>Ужасно</b>');
+  });
+
+  test('each problem state has its own message', async () => {
+    const o = await overviewOf(0);
+    for (const [status, words] of [
+      ['offline', 'Нет связи'],
+      ['blocked', 'пройти проверку'],
+      ['format-changed', 'изменил формат'],
+      ['not-found', 'не найден'],
+      ['rate-limited', 'подождать'],
+    ] as const) {
+      const { unmount } = show(o, { status });
+      expect(value('state')).toBe(status);
+      expect(text('state')).toContain(words);
+      unmount();
+    }
+  });
+
+  test('floating says why', async () => {
+    show(await overviewOf(0), { floating: true });
+    expect(screen.getByText(/панель показана поверх/)).toBeTruthy();
+  });
+});
+
+describe('panel behaviour', () => {
+  test('stale data shows at once, then refreshes in place', async () => {
+    const fresh = await overviewOf(1);
+    const stale = { ...fresh, state: 'stale' as const };
+    const load = vi.fn(async (mode: string) => (mode === 'cached' ? stale : fresh));
+    render(<ProductPanelApp load={load} floating={false} />);
+    await waitFor(() => expect(value('state')).toBe('fresh'));
+    expect(load.mock.calls.map((c) => c[0])).toEqual(['cached', 'refresh']);
+    expect(value('price-now')).toBe('459000');
+  });
+
+  test('a failed refresh keeps the figures and shows the problem', async () => {
+    const fresh = await overviewOf(1);
+    const offline: ProductOverview = { ...fresh, state: 'offline', product: null };
+    const load = vi.fn(async (mode: string) => (mode === 'cached' ? fresh : offline));
+    render(<ProductPanelApp load={load} floating={false} />);
+    await waitFor(() => expect(value('state')).toBe('fresh'));
+    await act(async () => screen.getByRole('button', { name: 'Обновить' }).click());
+    await waitFor(() => expect(value('state')).toBe('offline'));
+    expect(value('price-now')).toBe('459000');
+  });
+
+  test('when the background cannot be reached the panel says so', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    render(<ProductPanelApp load={() => Promise.reject(new Error('Could not establish connection'))} floating={false} />);
+    await waitFor(() => expect(value('state')).toBe('lupa-unavailable'));
+    expect(text('state')).toContain('перезагрузите страницу');
+    warn.mockRestore();
+  });
+});

@@ -1,0 +1,30 @@
+import { beforeEach, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import en from '../../public/_locales/en/messages.json';
+import ru from '../../public/_locales/ru/messages.json';
+import { t } from '../../utils/i18n';
+import { DEFAULT_DEST } from '../../utils/marketplaces/wb/endpoints';
+import { getSettings, saveSettings } from '../../utils/settings';
+
+beforeEach(() => fakeBrowser.reset());
+
+test('Russian and English catalogues have the same keys and placeholders', () => {
+  expect(Object.keys(en).sort()).toEqual(Object.keys(ru).sort());
+  for (const key of Object.keys(ru) as Array<keyof typeof ru>) {
+    const placeholders = (m: unknown) => Object.keys((m as { placeholders?: object }).placeholders ?? {}).sort();
+    expect(placeholders(en[key]), key).toEqual(placeholders(ru[key]));
+  }
+});
+
+test('without the browser catalogue, text falls back to Russian with placeholders filled', () => {
+  expect(t('lowestInDays', 90)).toBe('Самая низкая цена за 90 дн.');
+  expect(t('refresh')).toBe('Обновить');
+});
+
+test('settings: Moscow by default, saved values read back, corrupt storage falls back to defaults', async () => {
+  expect((await getSettings()).wbDest).toBe(DEFAULT_DEST);
+  await saveSettings({ wbDest: 12358514 });
+  expect((await getSettings()).wbDest).toBe(12358514);
+  await fakeBrowser.storage.local.set({ settings: { wbDest: 'Москва', priceWindowDays: -4 } });
+  expect(await getSettings()).toEqual({ wbDest: DEFAULT_DEST, priceWindowDays: 90 });
+});
