@@ -31,7 +31,7 @@ export function ProductPanelApp({ load, floating }: ProductPanelAppProps) {
     } catch (error) {
       if (!alive.current) return null;
       console.warn('[lupa] product overview failed:', error instanceof Error ? error.message : error);
-      setStatus('server');
+      setStatus('lupa-unavailable');
       return null;
     }
   }, []);
