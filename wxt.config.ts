@@ -24,7 +24,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'lupa@lupa-extension.ru',
-              strict_min_version: '128.0',
+              // data_collection_permissions exists from Firefox 140 (desktop) and 142 (Android).
+              strict_min_version: '142.0',
               // Everything Lupa reads stays in the user's browser; nothing is sent to us.
               data_collection_permissions: { required: ['none'] },
             },

@@ -1,6 +1,7 @@
 // Wires the background: store, network, marketplace clients, services and the message router.
 // Listeners are registered synchronously at start; nothing is kept in globals between wake-ups
 // that the store does not also hold.
+import '../utils/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { LupaDb } from '../utils/db';

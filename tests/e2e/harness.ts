@@ -1,39 +1,17 @@
 // Launches Debian's Chromium with the built extension, pointed at the fixture marketplace.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_MISSING, chromiumArgs, chromiumEnv, EXTENSION_DIR, findChromium } from '../../scripts/chromium.mjs';
 import { startFixtureServer } from '../fixtures/server.mjs';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export { EXTENSION_DIR };
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser'];
-  const found = candidates.find((p): p is string => Boolean(p && existsSync(p)));
-  if (!found) {
-    throw new Error(
-      'Chromium not found. Install it with `apt-get update && apt-get install -y chromium` (Debian/Ubuntu), ' +
-        'or point CHROMIUM_PATH at a Chromium binary: CHROMIUM_PATH=/path/to/chromium npm test',
-    );
-  }
+  const found = findChromium();
+  if (!found) throw new Error(CHROMIUM_MISSING);
   return found;
-}
-
-export function chromiumArgs(resolverRules: string, extensionDir = EXTENSION_DIR): string[] {
-  return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    `--host-resolver-rules=${resolverRules}`,
-    '--ignore-certificate-errors',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--lang=ru-RU',
-  ];
 }
 
 export type FixtureServer = Awaited<ReturnType<typeof startFixtureServer>>;
@@ -60,9 +38,8 @@ export async function startLab(server?: FixtureServer): Promise<Lab> {
     ignoreHTTPSErrors: true,
     locale: 'ru-RU',
     viewport: { width: 1280, height: 900 },
-    args: chromiumArgs(fixture.resolverRules),
-    // Chromium on Linux takes its UI language (and so the extension's) from the environment.
-    env: { ...process.env, LANGUAGE: 'ru', LANG: 'ru_RU.UTF-8' },
+    args: chromiumArgs({ resolverRules: fixture.resolverRules }),
+    env: chromiumEnv(),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
