@@ -4,7 +4,7 @@
 import '../utils/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { LupaDb } from '../utils/db';
+import { BasketNumberSchema, kvGet, kvSet, LupaDb } from '../utils/db';
 import { createWbClient } from '../utils/marketplaces/wb/client';
 import { isWbStorefront } from '../utils/marketplaces/wb/page';
 import { answer, ask, fromStorefrontTab, type SenderCheck } from '../utils/messaging';
@@ -38,8 +38,8 @@ export default defineBackground(() => {
     background: backgroundTransport,
     dest: async () => (await getSettings()).wbDest,
     basketCache: {
-      get: async (vol) => (await db.kv.get(`basket:${vol}`))?.value as number | undefined,
-      set: async (vol, basket) => void (await db.kv.put({ key: `basket:${vol}`, value: basket })),
+      get: (vol) => kvGet(db, `basket:${vol}`, BasketNumberSchema),
+      set: (vol, basket) => kvSet(db, `basket:${vol}`, basket),
     },
   });
   const overview = createProductOverviewService({ db, wb, windowDays: async () => (await getSettings()).priceWindowDays });

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { products } from '../tests/fixtures/wb/catalog.mjs';
 import { startFixtureServer } from '../tests/fixtures/server.mjs';
+import { products } from '../tests/fixtures/wb/catalog.mjs';
 import { CHROMIUM_MISSING, chromiumArgs, chromiumEnv, EXTENSION_DIR, findChromium } from './chromium.mjs';
 
 const executablePath = findChromium();
@@ -49,7 +49,8 @@ if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker'
 await context.addInitScript(WATCH_FIRST_FIGURE);
 
 /** Host+path keys that are Lupa's own requests (not the page, its shell or its assets). */
-const isLupaRequest = (key) => !key.startsWith('www.wildberries.ru/catalog') && !key.includes('/__fixture/') && !key.endsWith('favicon.ico');
+const isLupaRequest = (key) =>
+  !key.startsWith('www.wildberries.ru/catalog') && !key.includes('/__fixture/') && !key.endsWith('favicon.ico');
 
 async function view(id) {
   const before = server.counts();
@@ -84,10 +85,11 @@ const scripts = readdirSync(dir)
     const raw = readFileSync(join(dir, f));
     return { name: f, rawKb: raw.length / 1024, gzipKb: gzipSync(raw).length / 1024 };
   });
-const packageKb = (function size(path) {
-  const st = statSync(path);
-  return st.isDirectory() ? readdirSync(path).reduce((n, f) => n + size(join(path, f)), 0) : st.size;
-})(EXTENSION_DIR) / 1024;
+const packageKb =
+  (function size(path) {
+    const st = statSync(path);
+    return st.isDirectory() ? readdirSync(path).reduce((n, f) => n + size(join(path, f)), 0) : st.size;
+  })(EXTENSION_DIR) / 1024;
 
 const rows = [
   ['panel: first figure after document idle, cold (ms, median of 7)', median(cold.map((c) => c.ms)).toFixed(0)],

@@ -39,7 +39,11 @@ const context = await chromium.launchPersistentContext(profile, {
 const page = context.pages()[0] ?? (await context.newPage());
 // A product page: the fixture's list of other products sits under the price block.
 await page.goto('https://www.wildberries.ru/catalog/146972802/detail.aspx');
-console.log(live ? 'Opened the real Wildberries with Lupa.' : `Demo storefront on fixture server port ${server?.port}: open any product from the list on the page.`);
+console.log(
+  live
+    ? 'Opened the real Wildberries with Lupa.'
+    : `Demo storefront on fixture server port ${server?.port}: open any product from the list on the page.`,
+);
 
 if (screenshot) {
   await page.setViewportSize({ width: 1280, height: 1400 });

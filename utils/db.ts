@@ -103,3 +103,4 @@ export async function kvSet(db: LupaDb, key: string, value: unknown): Promise<vo
 }
 
 export const TimestampSchema = z.number();
+export const BasketNumberSchema = z.number().int().min(1).max(99);

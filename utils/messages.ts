@@ -1,7 +1,7 @@
 // The protocol between content scripts, extension pages and the background. Each message is a
 // pair of zod schemas (request, reply), checked on both sides; the types come from the schemas.
 import { z } from 'zod';
-import { MarketplaceSchema, ProblemKindSchema, ReviewSummarySchema, SizeSchema, WarehouseStockSchema } from './model';
+import { MarketplaceSchema, ProblemKindSchema, ProductCardSchema, ReviewSummarySchema } from './model';
 
 export const PanelStateSchema = z.union([z.enum(['fresh', 'stale']), ProblemKindSchema]);
 export type PanelState = z.infer<typeof PanelStateSchema>;
@@ -19,24 +19,8 @@ export const ProductOverviewSchema = z.object({
   state: PanelStateSchema,
   /** A sentence for the developer console about what went wrong; no secrets. */
   detail: z.string().nullable(),
-  product: z
-    .object({
-      marketplace: MarketplaceSchema,
-      id: z.string(),
-      name: z.string(),
-      brand: z.string(),
-      seller: z.object({ id: z.string(), name: z.string(), rating: z.number().nullable() }).nullable(),
-      rating: z.number().nullable(),
-      reviewCount: z.number().int(),
-      priceNow: z.number().int().nullable(),
-      priceBefore: z.number().int().nullable(),
-      discountPct: z.number().int().nullable(),
-      sizes: z.array(SizeSchema),
-      stockTotal: z.number().int(),
-      stockByWarehouse: z.array(WarehouseStockSchema),
-      fetchedAt: z.number(),
-    })
-    .nullable(),
+  /** The card as Lupa keeps it, less what only the background needs. */
+  product: ProductCardSchema.omit({ rootId: true }).nullable(),
   priceHistory: z.object({
     points: z.array(z.object({ at: z.number(), price: z.number().int(), source: z.enum(['history', 'observed']) })),
     stats: z

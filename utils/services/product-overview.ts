@@ -30,6 +30,8 @@ export interface OverviewDeps {
   now?: () => number;
 }
 
+const withoutMarketplace = ({ marketplace: _m, ...rest }: ReviewSummary) => rest;
+
 const problemOf = (error: unknown): { kind: ProblemKind; detail: string } =>
   error instanceof FetchProblem
     ? { kind: error.kind, detail: error.message }
@@ -142,32 +144,17 @@ export function createProductOverviewService(deps: OverviewDeps) {
       ),
     );
     const summary = card.rootId && card.reviewCount > 0 ? await latestReviews(card.rootId) : undefined;
-    const { marketplace: _m, ...reviewSummary } = summary ?? ({} as Partial<ReviewSummary>);
+    const { rootId: _root, ...product } = card;
     return {
       state,
       detail,
-      product: {
-        marketplace: card.marketplace,
-        id: card.id,
-        name: card.name,
-        brand: card.brand,
-        seller: card.seller,
-        rating: card.rating,
-        reviewCount: card.reviewCount,
-        priceNow: card.priceNow,
-        priceBefore: card.priceBefore,
-        discountPct: card.discountPct,
-        sizes: card.sizes,
-        stockTotal: card.stockTotal,
-        stockByWarehouse: card.stockByWarehouse,
-        fetchedAt: card.fetchedAt,
-      },
+      product,
       priceHistory: {
         points: points.map((p: PricePoint) => ({ at: p.at, price: p.price, source: p.source })),
         stats: priceStats(points, card.priceNow, at, await deps.windowDays()),
         problem: problems.history,
       },
-      reviews: { summary: summary ? (reviewSummary as Omit<ReviewSummary, 'marketplace'>) : null, problem: problems.reviews },
+      reviews: { summary: summary ? withoutMarketplace(summary) : null, problem: problems.reviews },
     };
   }
 
