@@ -6,12 +6,18 @@ import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
 import {
   type Marketplace,
+  type PositionQuery,
+  PositionQuerySchema,
+  type PositionRow,
+  PositionRowSchema,
   type PricePoint,
   PricePointSchema,
   type ProductCard,
   ProductCardSchema,
   type ReviewSummary,
   ReviewSummarySchema,
+  type SearchPage,
+  SearchPageSchema,
   type StockSnapshot,
   StockSnapshotSchema,
 } from './model';
@@ -36,6 +42,17 @@ export const STORES_V2 = {
   pricePoints: '&[marketplace+productId+at], source',
 } as const;
 
+/**
+ * v3: listings and positions — search pages kept for ten minutes (shared by badges and scans),
+ * one row per position check, and the queries the user tracks per product.
+ */
+export const STORES_V3 = {
+  ...STORES_V2,
+  searchPages: '&[marketplace+query+sort+region+page], fetchedAt',
+  positions: '&[marketplace+productId+query+region+at], [marketplace+productId]',
+  positionQueries: '&[marketplace+productId+query], [marketplace+productId]',
+} as const;
+
 export interface KvRow {
   key: string;
   value: unknown;
@@ -47,6 +64,9 @@ export class LupaDb extends Dexie {
   stockSnapshots!: Table<StockSnapshot, [Marketplace, string, number]>;
   reviewSummaries!: Table<ReviewSummary, [Marketplace, string, number]>;
   kv!: Table<KvRow, string>;
+  searchPages!: Table<SearchPage, [Marketplace, string, string, number, number]>;
+  positions!: Table<PositionRow, [Marketplace, string, string, number, number]>;
+  positionQueries!: Table<PositionQuery, [Marketplace, string, string]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -61,6 +81,7 @@ export class LupaDb extends Dexie {
             row.source ??= 'observed';
           }),
       );
+    this.version(3).stores(STORES_V3);
   }
 }
 
@@ -89,6 +110,9 @@ export const schemas = {
   pricePoints: PricePointSchema,
   stockSnapshots: StockSnapshotSchema,
   reviewSummaries: ReviewSummarySchema,
+  searchPages: SearchPageSchema,
+  positions: PositionRowSchema,
+  positionQueries: PositionQuerySchema,
 } as const;
 
 export async function kvGet<T>(db: LupaDb, key: string, schema: z.ZodType<T>): Promise<T | undefined> {

@@ -104,6 +104,61 @@ export const ReviewSummarySchema = z.object({
 });
 export type ReviewSummary = z.infer<typeof ReviewSummarySchema>;
 
+/** One product as a listing shows it: its place, its ad, and the figures of its tile. */
+export const ListingEntrySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  brand: z.string(),
+  /** 1-based place in the list as shown (ads included). */
+  displayed: z.number().int().positive(),
+  /** The organic place: for an ad, where it would stand unpaid (WB's log.position). */
+  organic: z.number().int().positive(),
+  ad: z.object({ position: z.number().int().positive(), cpm: KopecksSchema.nullable() }).nullable(),
+  priceNow: KopecksSchema.nullable(),
+  rating: z.number().nullable(),
+  reviewCount: z.number().int().nonnegative(),
+  stockTotal: z.number().int().nonnegative(),
+});
+export type ListingEntry = z.infer<typeof ListingEntrySchema>;
+
+/** One search page as Lupa keeps it (10 minutes), shared by listing badges and position scans. */
+export const SearchPageSchema = z.object({
+  marketplace: MarketplaceSchema,
+  query: z.string(),
+  sort: z.string(),
+  region: z.number().int(),
+  page: z.number().int().positive(),
+  fetchedAt: z.number(),
+  entries: z.array(ListingEntrySchema),
+});
+export type SearchPage = z.infer<typeof SearchPageSchema>;
+
+/** Where a product stood for a query at one moment: one row per scan, never rewritten. */
+export const PositionRowSchema = z.object({
+  marketplace: MarketplaceSchema,
+  productId: z.string(),
+  query: z.string(),
+  region: z.number().int(),
+  at: z.number(),
+  /** null: not found within the pages scanned. */
+  organic: z.number().int().positive().nullable(),
+  ad: z.number().int().positive().nullable(),
+  cpm: KopecksSchema.nullable(),
+  /** The search page the product was found on (organic, else ad). */
+  page: z.number().int().positive().nullable(),
+  /** How many pages were scanned: "not in the first N pages". */
+  depth: z.number().int().positive(),
+});
+export type PositionRow = z.infer<typeof PositionRowSchema>;
+
+export const PositionQuerySchema = z.object({
+  marketplace: MarketplaceSchema,
+  productId: z.string(),
+  query: z.string().min(1).max(120),
+  addedAt: z.number(),
+});
+export type PositionQuery = z.infer<typeof PositionQuerySchema>;
+
 /** Why data could not be had: each kind is a state the user sees. */
 export const ProblemKindSchema = z.enum(['offline', 'blocked', 'rate-limited', 'format-changed', 'not-found', 'server', 'timeout']);
 export type ProblemKind = z.infer<typeof ProblemKindSchema>;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, expect, test, vi } from 'vitest';
-import { LupaDb, STORES_V1, validRows } from '../../utils/db';
+import { LupaDb, STORES_V1, STORES_V2, validRows } from '../../utils/db';
 import { PricePointSchema } from '../../utils/model';
 
 const names: string[] = [];
@@ -28,7 +28,26 @@ test('a database written by version 1 opens after the upgrade with its data, pri
   expect(validRows(PricePointSchema, points, 'pricePoints')).toHaveLength(2);
   expect(await db.cards.count()).toBe(1);
   expect(await db.pricePoints.where('source').equals('observed').count()).toBe(2);
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBe(3);
+  db.close();
+});
+
+test('a database written by version 2 opens at version 3 with its data and the new, empty tables', async () => {
+  const name = `lupa-upgrade-v2-${Math.random()}`;
+  names.push(name);
+  const v2 = new Dexie(name);
+  v2.version(1).stores(STORES_V1);
+  v2.version(2).stores(STORES_V2);
+  await v2.table('pricePoints').put({ marketplace: 'wb', productId: '1', at: 1, price: 100, source: 'history' });
+  await v2.table('reviewSummaries').put({ marketplace: 'wb', rootId: '9', at: 1 });
+  v2.close();
+
+  const db = new LupaDb(name);
+  expect(await db.pricePoints.get(['wb', '1', 1])).toMatchObject({ source: 'history', price: 100 });
+  expect(await db.reviewSummaries.count()).toBe(1);
+  expect(await db.positions.count()).toBe(0);
+  await db.positions.put({ marketplace: 'wb', productId: '1', query: 'футболка', region: -1257786, at: 5, organic: 612, ad: null, cpm: null, page: 7, depth: 10 });
+  expect(await db.positions.where('[marketplace+productId]').equals(['wb', '1']).count()).toBe(1);
   db.close();
 });
 

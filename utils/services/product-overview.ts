@@ -4,7 +4,8 @@
 import { kvGet, kvSet, type LupaDb, schemas, TimestampSchema, validRow, validRows } from '../db';
 import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import type { ProductOverview, ProductOverviewRequest } from '../messages';
-import type { PricePoint, ProblemKind, ProductCard, ReviewSummary, StockSnapshot } from '../model';
+import type { PricePoint, ProblemKind, ProductCard, ReviewSummary } from '../model';
+import { storeCards } from './card-store';
 import { FetchProblem, singleFlight } from '../net';
 import { DAY_MS, mergeSeries, priceStats } from '../stats';
 
@@ -18,8 +19,6 @@ export const TTL = {
   reviews: 30 * 60 * 1000,
 } as const;
 
-/** An observation is added when the price moved, or the last one is this old. */
-const OBSERVE_EVERY = 6 * 60 * 60 * 1000;
 /** How much history a panel's chart gets. */
 const CHART_DAYS = 365;
 
@@ -44,40 +43,6 @@ export function createProductOverviewService(deps: OverviewDeps) {
 
   async function latestCard(id: string): Promise<ProductCard | undefined> {
     return validRow(schemas.cards, await db.cards.get(['wb', id]), 'cards');
-  }
-
-  async function storeCard(card: ProductCard): Promise<void> {
-    await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots], async () => {
-      await db.cards.put(card);
-      if (card.priceNow !== null) {
-        const lastObserved = await db.pricePoints
-          .where('[marketplace+productId+at]')
-          .between(['wb', card.id, 0], ['wb', card.id, Number.MAX_SAFE_INTEGER])
-          .filter((p) => p.source === 'observed')
-          .last();
-        if (!lastObserved || lastObserved.price !== card.priceNow || card.fetchedAt - lastObserved.at >= OBSERVE_EVERY) {
-          await db.pricePoints.put({ marketplace: 'wb', productId: card.id, at: card.fetchedAt, price: card.priceNow, source: 'observed' });
-        }
-      }
-      const snapshot: StockSnapshot = {
-        marketplace: 'wb',
-        productId: card.id,
-        at: card.fetchedAt,
-        total: card.stockTotal,
-        byWarehouse: card.stockByWarehouse.map((w) => ({ warehouseId: w.warehouseId, qty: w.qty })),
-      };
-      const lastStock = await db.stockSnapshots
-        .where('[marketplace+productId+at]')
-        .between(['wb', card.id, 0], ['wb', card.id, Number.MAX_SAFE_INTEGER])
-        .last();
-      if (
-        !lastStock ||
-        JSON.stringify(lastStock.byWarehouse) !== JSON.stringify(snapshot.byWarehouse) ||
-        snapshot.at - lastStock.at >= OBSERVE_EVERY
-      ) {
-        await db.stockSnapshots.put(snapshot);
-      }
-    });
   }
 
   async function refreshHistory(nmId: number): Promise<ProblemKind | null> {
@@ -173,7 +138,7 @@ export function createProductOverviewService(deps: OverviewDeps) {
       await history;
       return assemble(undefined, 'not-found', `article ${id} is not in the detail response`);
     }
-    await storeCard(card);
+    await storeCards(db, [card]);
     const [historyProblem, reviewsProblem] = await Promise.all([history, refreshReviews(card)]);
     return assemble(card, 'fresh', null, { history: historyProblem, reviews: reviewsProblem });
   }

@@ -1,12 +1,12 @@
 // The Wildberries client: builds URLs, picks the route, validates with zod, normalises.
 // Everything that leaves it is Lupa's own type or a FetchProblem.
 import type { z } from 'zod';
-import type { PricePoint, ProductCard, ReviewSummary } from '../../model';
+import type { ListingEntry, PricePoint, ProductCard, ReviewSummary } from '../../model';
 import { FetchProblem, type Net, type RawResponse, type Transport } from '../../net';
 import { basketGuess, probeOrder } from './basket';
-import { MAX_DETAIL_BATCH, volOf, wbEndpoints, wbRoutes } from './endpoints';
-import { cardFromWb, isEmptyFeedbacks, pricePointsFromWb, reviewSummaryFromWb } from './normalise';
-import { WbCardInfoSchema, WbDetailResponseSchema, WbFeedbacksResponseSchema, WbPriceHistorySchema } from './schemas';
+import { MAX_DETAIL_BATCH, SEARCH_PAGE_SIZE, volOf, wbEndpoints, wbRoutes } from './endpoints';
+import { cardFromWb, isEmptyFeedbacks, listingEntryFromWb, pricePointsFromWb, reviewSummaryFromWb } from './normalise';
+import { WbCardInfoSchema, WbDetailResponseSchema, WbFeedbacksResponseSchema, WbPriceHistorySchema, WbSearchResponseSchema } from './schemas';
 
 export interface WbClientDeps {
   net: Net;
@@ -113,7 +113,16 @@ export function createWbClient(deps: WbClientDeps) {
     return reviewSummaryFromWb(String(rootId), last, now());
   }
 
-  return { fetchCards, fetchPriceHistory, fetchReviewSummary };
+  /** One page of search results (100 products) for the user's region, positions numbered from 1. */
+  async function fetchSearchPage(query: string, page: number, sort = 'popular'): Promise<ListingEntry[]> {
+    const response = await deps.net.get(wbEndpoints.search(query, page, await deps.dest(), sort), deps.background);
+    if (response.status === 404) return [];
+    const entries = parseBody(WbSearchResponseSchema, response, 'search');
+    const at = now();
+    return entries.map((entry, i) => listingEntryFromWb(entry, (page - 1) * SEARCH_PAGE_SIZE + i + 1, at));
+  }
+
+  return { fetchCards, fetchPriceHistory, fetchReviewSummary, fetchSearchPage, dest: deps.dest };
 }
 
 export type WbClient = ReturnType<typeof createWbClient>;

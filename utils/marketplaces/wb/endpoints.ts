@@ -4,6 +4,9 @@
 /** Moscow's delivery region; the user can pick another in the options page. */
 export const DEFAULT_DEST = -1257786;
 
+/** Search answers this many products a page. */
+export const SEARCH_PAGE_SIZE = 100;
+
 /** The detail API answers at most this many articles per call. */
 export const MAX_DETAIL_BATCH = 100;
 
@@ -28,8 +31,8 @@ export const wbEndpoints = {
   priceHistory: (basket: number, nmId: number) => `${basketBase(basket, nmId)}/info/price-history.json`,
   /** A card's reviews live on one of two shards; the first answering empty is not final. */
   feedbacks: (shard: 1 | 2, root: number) => `https://feedbacks${shard}.wb.ru/feedbacks/v1/${root}`,
-  search: (query: string, page: number, dest: number) =>
-    `https://search.wb.ru/exactmatch/ru/common/v5/search?ab_testing=false&appType=1&curr=rub&dest=${dest}&lang=ru&page=${page}&query=${encodeURIComponent(query)}&resultset=catalog&sort=popular&spp=30&suppressSpellcheck=false`,
+  search: (query: string, page: number, dest: number, sort = 'popular') =>
+    `https://search.wb.ru/exactmatch/ru/common/v5/search?ab_testing=false&appType=1&curr=rub&dest=${dest}&lang=ru&page=${page}&query=${encodeURIComponent(query)}&resultset=catalog&sort=${encodeURIComponent(sort)}&spp=30&suppressSpellcheck=false`,
 } as const;
 
 export const wbRoutes = {

@@ -1,9 +1,8 @@
 // Wildberries shapes → Lupa's own types. Pure functions; `now` comes from the caller.
-
 import type { z } from 'zod';
-import type { PricePoint, ProductCard, Review, ReviewSummary, Size, WarehouseStock } from '../../model';
+import type { ListingEntry, PricePoint, ProductCard, Review, ReviewSummary, Size, WarehouseStock } from '../../model';
 import { isNegative, sharePct } from '../../stats';
-import type { WbFeedbacksResponse, WbPriceHistorySchema, WbProduct } from './schemas';
+import type { WbFeedbacksResponse, WbPriceHistorySchema, WbProduct, WbSearchEntry } from './schemas';
 import { warehouseName } from './warehouses';
 
 function sizeOf(size: WbProduct['sizes'][number], product: WbProduct): Size {
@@ -21,8 +20,11 @@ function sizeOf(size: WbProduct['sizes'][number], product: WbProduct): Size {
 
 export function cardFromWb(product: WbProduct, fetchedAt: number): ProductCard {
   const sizes = product.sizes.map((s) => sizeOf(s, product));
+  // Some responses (search, newer versions) give only `totalQuantity`, no stocks per size.
+  const stocksListed = product.sizes.some((s) => s.stocks.length > 0);
+  const stockOnlyInTotal = !stocksListed && (product.totalQuantity ?? 0) > 0;
   // What a buyer can pay now: the cheapest size that is in stock and has a price.
-  const onSale = sizes.filter((s) => s.qty > 0 && s.price !== null);
+  const onSale = sizes.filter((s) => (s.qty > 0 || stockOnlyInTotal) && s.price !== null);
   const cheapest = onSale.reduce<Size | null>(
     (best, s) => (best === null || (s.price as number) < (best.price as number) ? s : best),
     null,
@@ -65,7 +67,7 @@ export function cardFromWb(product: WbProduct, fetchedAt: number): ProductCard {
     priceBefore,
     discountPct,
     sizes,
-    stockTotal: stockByWarehouse.reduce((sum, w) => sum + w.qty, 0),
+    stockTotal: stockOnlyInTotal ? (product.totalQuantity ?? 0) : stockByWarehouse.reduce((sum, w) => sum + w.qty, 0),
     stockByWarehouse,
     fetchedAt,
   };
@@ -79,6 +81,24 @@ export function pricePointsFromWb(nmId: string, history: z.infer<typeof WbPriceH
     price: p.price.RUB,
     source: 'history',
   }));
+}
+
+/** A search result: where it stands, whether it is paid for, and what its tile would show. */
+export function listingEntryFromWb(entry: WbSearchEntry, displayed: number, fetchedAt: number): ListingEntry {
+  const card = cardFromWb(entry, fetchedAt);
+  const ad = entry.log && (entry.log.promotion ?? 1) > 0 && entry.log.position !== undefined ? entry.log : undefined;
+  return {
+    id: card.id,
+    name: card.name,
+    brand: card.brand,
+    displayed,
+    organic: ad ? (ad.position as number) : displayed,
+    ad: ad ? { position: displayed, cpm: ad.cpm !== undefined ? Math.round(ad.cpm * 100) : null } : null,
+    priceNow: card.priceNow,
+    rating: card.rating,
+    reviewCount: card.reviewCount,
+    stockTotal: card.stockTotal,
+  };
 }
 
 /** Is this shard's answer empty (so the other shard should be asked)? */

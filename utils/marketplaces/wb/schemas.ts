@@ -82,6 +82,34 @@ export const WbDetailResponseSchema = z.preprocess(
   z.object({ products: z.array(WbProductSchema) }).transform((r) => r.products),
 );
 
+/**
+ * A search result is a card plus, on advertised placements, `log`: `promoPosition` the paid slot
+ * shown, `position` the organic place it would have, `cpm` the bid in ₽ per 1000 views, `tp` the
+ * ad type ("b" search boost, "c" catalog — seen, not documented).
+ */
+export const WbSearchEntrySchema = WbProductSchema.extend({
+  log: z
+    .object({
+      cpm: num.optional(),
+      promotion: int.optional(),
+      promoPosition: int.optional(),
+      position: int.optional(),
+      advertId: int.optional(),
+      tp: z.string().optional(),
+    })
+    .optional(),
+});
+export type WbSearchEntry = z.infer<typeof WbSearchEntrySchema>;
+
+/** v5+ put `products` at the top level; v4 and older under `data` (like the detail API). */
+export const WbSearchResponseSchema = z.preprocess(
+  (raw) => {
+    const data = (raw as { data?: { products?: unknown } } | null)?.data;
+    return raw && typeof raw === 'object' && !('products' in raw) && data && 'products' in data ? data : raw;
+  },
+  z.object({ products: z.array(WbSearchEntrySchema).nullish().transform((p) => p ?? []) }).transform((r) => r.products),
+);
+
 export const WbPriceHistorySchema = z.array(
   z.object({
     dt: int,

@@ -1,0 +1,50 @@
+// Storing what a fetch saw: the latest card, and the time series it extends. Shared by every
+// service that fetches cards (product panel, listing badges), so a product seen anywhere adds
+// to the same history.
+import type { LupaDb } from '../db';
+import type { Marketplace, PricePoint, ProductCard, StockSnapshot } from '../model';
+
+/** An observation is added when the value moved, or the last one is this old. */
+export const OBSERVE_EVERY = 6 * 60 * 60 * 1000;
+
+const seriesOf = (db: LupaDb, marketplace: Marketplace, id: string) =>
+  db.pricePoints.where('[marketplace+productId+at]').between([marketplace, id, 0], [marketplace, id, Number.MAX_SAFE_INTEGER]);
+
+/** Adds an observed price unless the last observation has the same price and is recent. */
+export async function observePrices(db: LupaDb, observations: ReadonlyArray<Pick<PricePoint, 'marketplace' | 'productId' | 'at' | 'price'>>) {
+  await db.transaction('rw', db.pricePoints, async () => {
+    const fresh: PricePoint[] = [];
+    for (const o of observations) {
+      const last = await seriesOf(db, o.marketplace, o.productId)
+        .filter((p) => p.source === 'observed')
+        .last();
+      if (!last || last.price !== o.price || o.at - last.at >= OBSERVE_EVERY) fresh.push({ ...o, source: 'observed' });
+    }
+    await db.pricePoints.bulkPut(fresh);
+  });
+}
+
+export async function storeCards(db: LupaDb, cards: readonly ProductCard[]): Promise<void> {
+  await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots], async () => {
+    await db.cards.bulkPut([...cards]);
+    await observePrices(
+      db,
+      cards.flatMap((c) => (c.priceNow === null ? [] : [{ marketplace: c.marketplace, productId: c.id, at: c.fetchedAt, price: c.priceNow }])),
+    );
+    for (const card of cards) {
+      const snapshot: StockSnapshot = {
+        marketplace: card.marketplace,
+        productId: card.id,
+        at: card.fetchedAt,
+        total: card.stockTotal,
+        byWarehouse: card.stockByWarehouse.map((w) => ({ warehouseId: w.warehouseId, qty: w.qty })),
+      };
+      const last = await db.stockSnapshots
+        .where('[marketplace+productId+at]')
+        .between([card.marketplace, card.id, 0], [card.marketplace, card.id, Number.MAX_SAFE_INTEGER])
+        .last();
+      const moved = !last || JSON.stringify(last.byWarehouse) !== JSON.stringify(snapshot.byWarehouse);
+      if (moved || snapshot.at - last.at >= OBSERVE_EVERY) await db.stockSnapshots.put(snapshot);
+    }
+  });
+}
