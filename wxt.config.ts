@@ -16,7 +16,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ru',
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // downloads: exports (CSV) are saved by the background; a content script's anchor loses the file name.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'downloads'],
     host_permissions: [...MARKETPLACE_HOSTS],
     icons: { 16: 'icons/16.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     ...(browser === 'firefox'

@@ -9,7 +9,9 @@ import { createWbClient } from '../utils/marketplaces/wb/client';
 import { isWbStorefront } from '../utils/marketplaces/wb/page';
 import { answer, ask, fromStorefrontTab, type SenderCheck } from '../utils/messaging';
 import { backgroundTransport, FetchProblem, Net, type Transport } from '../utils/net';
+import { createListingBadgesService } from '../utils/services/listing-badges';
 import { createProductOverviewService } from '../utils/services/product-overview';
+import { createSearchPages } from '../utils/services/search-pages';
 import { getSettings } from '../utils/settings';
 
 /** The storefront tab's own origin as a transport (see design.md: "Where a request runs"). */
@@ -31,6 +33,8 @@ export default defineBackground(() => {
     policies: {
       // The site's own route is shared with the page itself: stay gentle.
       'www.wildberries.ru': { concurrency: 2 },
+      // Search answers 429 quickly under load; position scans walk many pages.
+      'search.wb.ru': { concurrency: 2, minIntervalMs: 150 },
     },
   });
   const wb = createWbClient({
@@ -44,7 +48,18 @@ export default defineBackground(() => {
   });
   const overview = createProductOverviewService({ db, wb, windowDays: async () => (await getSettings()).priceWindowDays });
 
+  const searchPages = createSearchPages({ db, wb });
+  const listingBadges = createListingBadgesService({ db, wb, searchPages });
+
   const fromWbTab = fromStorefrontTab(isWbStorefront);
+  answer('saveFile', fromWbTab, async ({ filename, mime, text }) => {
+    const url = `data:${mime};charset=utf-8,${encodeURIComponent(text)}`;
+    await browser.downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
+    return { saved: true };
+  });
+  answer('getListingBadges', fromWbTab, (request, sender) =>
+    listingBadges.badges(request, { page: sender.tab?.id !== undefined ? pageTransport(sender.tab.id) : undefined }),
+  );
   answer(
     'getProductOverview',
     (sender) => fromWbTab(sender) || fromExtensionPage(sender),

@@ -1,7 +1,7 @@
 // The protocol between content scripts, extension pages and the background. Each message is a
 // pair of zod schemas (request, reply), checked on both sides; the types come from the schemas.
 import { z } from 'zod';
-import { MarketplaceSchema, ProblemKindSchema, ProductCardSchema, ReviewSummarySchema } from './model';
+import { ListingEntrySchema, MarketplaceSchema, ProblemKindSchema, ProductCardSchema, ReviewSummarySchema } from './model';
 
 export const PanelStateSchema = z.union([z.enum(['fresh', 'stale']), ProblemKindSchema]);
 export type PanelState = z.infer<typeof PanelStateSchema>;
@@ -42,6 +42,46 @@ export const ProductOverviewSchema = z.object({
 });
 export type ProductOverview = z.infer<typeof ProductOverviewSchema>;
 
+export const ListingSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('search'),
+    query: z.string().min(1).max(200),
+    sort: z
+      .string()
+      .regex(/^[a-z_]{1,30}$/)
+      .default('popular'),
+  }),
+  z.object({ type: z.enum(['catalog', 'brand', 'seller']), key: z.string().max(300) }),
+]);
+
+export const ListingBadgesRequestSchema = z.object({
+  marketplace: z.literal('wb'),
+  listing: ListingSchema,
+  /** The tiles in view that have no badge yet: article and 0-based place among the page's tiles. */
+  tiles: z.array(z.object({ id: z.string().regex(/^\d{1,15}$/), index: z.number().int().nonnegative().max(10_000) })).max(500),
+});
+export type ListingBadgesRequest = z.output<typeof ListingBadgesRequestSchema>;
+
+export const ListingBadgesReplySchema = z.object({
+  state: PanelStateSchema,
+  detail: z.string().nullable(),
+  badges: z.array(
+    ListingEntrySchema.extend({
+      /** The organic place to show on the tile; null when the search does not list the product. */
+      position: z.number().int().positive().nullable(),
+      trendPct: z.number().nullable(),
+    }),
+  ),
+});
+export type ListingBadgesReply = z.infer<typeof ListingBadgesReplySchema>;
+
+/** An export the background saves through the downloads API (a CSV of what the page shows). */
+export const SaveFileRequestSchema = z.object({
+  filename: z.string().regex(/^lupa-[a-z0-9.-]{1,150}\.csv$/),
+  mime: z.literal('text/csv'),
+  text: z.string().max(20_000_000),
+});
+
 /** The background asks a storefront tab to fetch a same-origin URL for it (see design.md). */
 export const PageFetchRequestSchema = z.object({ url: z.string().url() });
 export const PageFetchReplySchema = z.object({
@@ -53,6 +93,8 @@ export const PageFetchReplySchema = z.object({
 export const protocol = {
   getProductOverview: { request: ProductOverviewRequestSchema, reply: ProductOverviewSchema },
   pageFetch: { request: PageFetchRequestSchema, reply: PageFetchReplySchema },
+  getListingBadges: { request: ListingBadgesRequestSchema, reply: ListingBadgesReplySchema },
+  saveFile: { request: SaveFileRequestSchema, reply: z.object({ saved: z.boolean() }) },
 } as const;
 
 export type Protocol = typeof protocol;

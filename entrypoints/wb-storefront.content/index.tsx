@@ -3,11 +3,12 @@
 import '../../utils/zod-setup';
 import '../../components/product-panel/panel.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { watchListingBadges } from '../../components/listing-badges/watch';
 import { watchProductPanel } from '../../components/product-panel/mount';
 import { servePageFetch } from '../../utils/content/page-fetch';
 import { PAGE_ROUTE_PREFIXES } from '../../utils/marketplaces/wb/endpoints';
-import { detectWbPage } from '../../utils/marketplaces/wb/page';
-import { productSelectors, queryFirst } from '../../utils/marketplaces/wb/selectors';
+import { detectWbPage, wbListing } from '../../utils/marketplaces/wb/page';
+import { productSelectors, queryFirst, queryTiles, tileArticle } from '../../utils/marketplaces/wb/selectors';
 
 export default defineContentScript({
   matches: ['https://www.wildberries.ru/*', 'https://wildberries.ru/*', 'https://m.wildberries.ru/*'],
@@ -23,6 +24,12 @@ export default defineContentScript({
         return page.type === 'product' ? String(page.nmId) : null;
       },
       findAnchor: () => queryFirst(document, productSelectors.priceBlock),
+    });
+    watchListingBadges(ctx, {
+      listing: wbListing,
+      tiles: () => queryTiles(document),
+      article: tileArticle,
+      badgeSlot: (tile) => tile.querySelector('.product-card__wrapper') ?? tile,
     });
   },
 });

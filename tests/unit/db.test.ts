@@ -46,7 +46,18 @@ test('a database written by version 2 opens at version 3 with its data and the n
   expect(await db.pricePoints.get(['wb', '1', 1])).toMatchObject({ source: 'history', price: 100 });
   expect(await db.reviewSummaries.count()).toBe(1);
   expect(await db.positions.count()).toBe(0);
-  await db.positions.put({ marketplace: 'wb', productId: '1', query: 'футболка', region: -1257786, at: 5, organic: 612, ad: null, cpm: null, page: 7, depth: 10 });
+  await db.positions.put({
+    marketplace: 'wb',
+    productId: '1',
+    query: 'футболка',
+    region: -1257786,
+    at: 5,
+    organic: 612,
+    ad: null,
+    cpm: null,
+    page: 7,
+    depth: 10,
+  });
   expect(await db.positions.where('[marketplace+productId]').equals(['wb', '1']).count()).toBe(1);
   db.close();
 });

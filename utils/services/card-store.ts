@@ -11,7 +11,10 @@ const seriesOf = (db: LupaDb, marketplace: Marketplace, id: string) =>
   db.pricePoints.where('[marketplace+productId+at]').between([marketplace, id, 0], [marketplace, id, Number.MAX_SAFE_INTEGER]);
 
 /** Adds an observed price unless the last observation has the same price and is recent. */
-export async function observePrices(db: LupaDb, observations: ReadonlyArray<Pick<PricePoint, 'marketplace' | 'productId' | 'at' | 'price'>>) {
+export async function observePrices(
+  db: LupaDb,
+  observations: ReadonlyArray<Pick<PricePoint, 'marketplace' | 'productId' | 'at' | 'price'>>,
+) {
   await db.transaction('rw', db.pricePoints, async () => {
     const fresh: PricePoint[] = [];
     for (const o of observations) {
@@ -29,7 +32,9 @@ export async function storeCards(db: LupaDb, cards: readonly ProductCard[]): Pro
     await db.cards.bulkPut([...cards]);
     await observePrices(
       db,
-      cards.flatMap((c) => (c.priceNow === null ? [] : [{ marketplace: c.marketplace, productId: c.id, at: c.fetchedAt, price: c.priceNow }])),
+      cards.flatMap((c) =>
+        c.priceNow === null ? [] : [{ marketplace: c.marketplace, productId: c.id, at: c.fetchedAt, price: c.priceNow }],
+      ),
     );
     for (const card of cards) {
       const snapshot: StockSnapshot = {

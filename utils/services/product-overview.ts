@@ -5,9 +5,9 @@ import { kvGet, kvSet, type LupaDb, schemas, TimestampSchema, validRow, validRow
 import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import type { ProductOverview, ProductOverviewRequest } from '../messages';
 import type { PricePoint, ProblemKind, ProductCard, ReviewSummary } from '../model';
-import { storeCards } from './card-store';
 import { FetchProblem, singleFlight } from '../net';
 import { DAY_MS, mergeSeries, priceStats } from '../stats';
+import { storeCards } from './card-store';
 
 export const TTL = {
   /** A card younger than this is shown as fresh without asking the marketplace. */

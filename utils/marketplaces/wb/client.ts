@@ -6,7 +6,13 @@ import { FetchProblem, type Net, type RawResponse, type Transport } from '../../
 import { basketGuess, probeOrder } from './basket';
 import { MAX_DETAIL_BATCH, SEARCH_PAGE_SIZE, volOf, wbEndpoints, wbRoutes } from './endpoints';
 import { cardFromWb, isEmptyFeedbacks, listingEntryFromWb, pricePointsFromWb, reviewSummaryFromWb } from './normalise';
-import { WbCardInfoSchema, WbDetailResponseSchema, WbFeedbacksResponseSchema, WbPriceHistorySchema, WbSearchResponseSchema } from './schemas';
+import {
+  WbCardInfoSchema,
+  WbDetailResponseSchema,
+  WbFeedbacksResponseSchema,
+  WbPriceHistorySchema,
+  WbSearchResponseSchema,
+} from './schemas';
 
 export interface WbClientDeps {
   net: Net;

@@ -52,3 +52,24 @@ export function detectWbPage(href: string): WbPage {
   if (/^\/catalog\/[a-z][\w-]*(\/[\w-]+)*$/i.test(path)) return { type: 'catalog', path };
   return { type: 'other' };
 }
+
+/** The listing a URL shows, as the background's listing badges want it; null elsewhere. */
+export function wbListing(
+  href: string,
+): { type: 'search'; query: string; sort: string } | { type: 'catalog' | 'brand' | 'seller'; key: string } | null {
+  const page = detectWbPage(href);
+  switch (page.type) {
+    case 'search': {
+      const sort = new URL(href).searchParams.get('sort') ?? 'popular';
+      return { type: 'search', query: page.query, sort: /^[a-z_]{1,30}$/.test(sort) ? sort : 'popular' };
+    }
+    case 'catalog':
+      return { type: 'catalog', key: page.path };
+    case 'brand':
+      return { type: 'brand', key: page.slug };
+    case 'seller':
+      return { type: 'seller', key: String(page.supplierId) };
+    default:
+      return null;
+  }
+}

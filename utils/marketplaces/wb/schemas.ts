@@ -107,7 +107,8 @@ export const WbSearchResponseSchema = z.preprocess(
     const data = (raw as { data?: { products?: unknown } } | null)?.data;
     return raw && typeof raw === 'object' && !('products' in raw) && data && 'products' in data ? data : raw;
   },
-  z.object({ products: z.array(WbSearchEntrySchema).nullish().transform((p) => p ?? []) }).transform((r) => r.products),
+  // `products` is required: a renamed list must read as "format changed", never as "nothing found".
+  z.object({ products: z.array(WbSearchEntrySchema) }).transform((r) => r.products),
 );
 
 export const WbPriceHistorySchema = z.array(

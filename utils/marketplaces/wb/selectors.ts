@@ -21,3 +21,37 @@ export function queryFirst(root: ParentNode, selectors: readonly string[]): Elem
   }
   return null;
 }
+
+export const listingSelectors = {
+  /** Product tiles on search, category, brand and seller pages. */
+  tile: [
+    'article.product-card[data-nm-id]', // 2024–2026 markup
+    'article[data-nm-id]', // class renamed, attribute kept
+    '.product-card[id^="c"]', // older: id="c{nmId}" without data-nm-id
+  ],
+  /** Where a tile links to its product; the article is read from it when the tile carries no id. */
+  tileLink: 'a[href*="/catalog/"][href*="/detail.aspx"]',
+} as const;
+
+/** The article a tile shows: its data attribute, its id ("c146972802"), or its product link. */
+export function tileArticle(tile: Element): string | null {
+  const fromData = tile.getAttribute('data-nm-id');
+  if (fromData && /^\d{4,15}$/.test(fromData)) return fromData;
+  const fromId = /^c(\d{4,15})$/.exec(tile.id);
+  if (fromId) return fromId[1] as string;
+  const href = tile.querySelector(listingSelectors.tileLink)?.getAttribute('href') ?? '';
+  return /\/catalog\/(\d{4,15})\/detail\.aspx/.exec(href)?.[1] ?? null;
+}
+
+/** All tiles on the page, in page order; a selector the engine rejects is skipped. */
+export function queryTiles(root: ParentNode): Element[] {
+  for (const selector of listingSelectors.tile) {
+    try {
+      const found = root.querySelectorAll(selector);
+      if (found.length > 0) return [...found];
+    } catch {
+      // try the next form
+    }
+  }
+  return [];
+}

@@ -1,0 +1,86 @@
+// The badges of the current listing as CSV, the way Russian Excel opens it: semicolons, decimal
+// commas, UTF-8 with a BOM.
+import Papa from 'papaparse';
+import type { Badge } from './dom';
+
+const rub = (kopecks: number | null) => (kopecks === null ? '' : (kopecks / 100).toFixed(2).replace('.', ',').replace(/,00$/, ''));
+
+export const CSV_COLUMNS = [
+  'Позиция',
+  'Рекламная позиция',
+  'CPM, ₽',
+  'Артикул',
+  'Бренд',
+  'Название',
+  'Цена, ₽',
+  'Рейтинг',
+  'Отзывы',
+  'Остаток, шт.',
+];
+
+export function badgesToCsv(badges: readonly Badge[]): string {
+  const rows = badges.map((b) => [
+    b.position ?? '',
+    b.ad?.position ?? '',
+    rub(b.ad?.cpm ?? null),
+    b.id,
+    b.brand,
+    b.name,
+    rub(b.priceNow),
+    b.rating === null ? '' : String(b.rating).replace('.', ','),
+    b.reviewCount,
+    b.stockTotal,
+  ]);
+  // escapeFormulae: a product name starting with "=" or "+" must not run as a formula in Excel.
+  return `\ufeff${Papa.unparse({ fields: CSV_COLUMNS, data: rows }, { delimiter: ';', escapeFormulae: true })}`;
+}
+
+const LATIN: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+};
+
+/**
+ * "lupa-wb-naushniki-besprovodnye-2026-11-23.csv": Chrome's downloads API refuses non-ASCII
+ * names, so the listing's name is transliterated.
+ */
+export function exportFileName(listingName: string, date: Date): string {
+  const latin = [...listingName.toLowerCase()].map((ch) => LATIN[ch] ?? ch).join('');
+  const slug =
+    latin
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'listing';
+  return `lupa-wb-${slug}-${date.toISOString().slice(0, 10)}.csv`;
+}
