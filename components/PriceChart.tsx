@@ -38,6 +38,7 @@ export function PriceChart({ points, label }: PriceChartProps) {
         responsive: false,
         parsing: false,
         plugins: {
+          legend: { display: false },
           tooltip: {
             callbacks: {
               title: (items) => day.format(items[0]?.parsed.x ?? 0),

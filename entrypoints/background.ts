@@ -4,12 +4,14 @@
 import '../utils/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { BasketNumberSchema, kvGet, kvSet, LupaDb } from '../utils/db';
+import { BasketNumberSchema, kvGet, kvSet, LupaDb, schemas, validRow, validRows } from '../utils/db';
 import { createWbClient } from '../utils/marketplaces/wb/client';
 import { isWbStorefront } from '../utils/marketplaces/wb/page';
 import { answer, ask, fromStorefrontTab, type SenderCheck } from '../utils/messaging';
+import type { Marketplace } from '../utils/model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from '../utils/net';
 import { createListingBadgesService } from '../utils/services/listing-badges';
+import { createPositionsService } from '../utils/services/positions';
 import { createProductOverviewService } from '../utils/services/product-overview';
 import { createSearchPages } from '../utils/services/search-pages';
 import { getSettings } from '../utils/settings';
@@ -50,6 +52,18 @@ export default defineBackground(() => {
 
   const searchPages = createSearchPages({ db, wb });
   const listingBadges = createListingBadgesService({ db, wb, searchPages });
+  const positions = createPositionsService({
+    db,
+    searchPages,
+    region: async () => (await getSettings()).wbDest,
+    depth: async () => (await getSettings()).positionDepth,
+  });
+  const titleOf = async (marketplace: Marketplace, id: string) => {
+    const card = validRow(schemas.cards, await db.cards.get([marketplace, id]), 'cards');
+    return card ? { name: card.name, brand: card.brand } : null;
+  };
+  const positionsOf = async (marketplace: Marketplace, productId: string) =>
+    positions.get(marketplace, productId, await titleOf(marketplace, productId));
 
   const fromWbTab = fromStorefrontTab(isWbStorefront);
   answer('saveFile', fromWbTab, async ({ filename, mime, text }) => {
@@ -57,16 +71,36 @@ export default defineBackground(() => {
     await browser.downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
     return { saved: true };
   });
+  const fromWbTabOrPage: SenderCheck = (sender) => fromWbTab(sender) || fromExtensionPage(sender);
+  answer('getPositions', fromWbTabOrPage, ({ marketplace, productId }) => positionsOf(marketplace, productId));
+  answer('setPositionQueries', fromWbTabOrPage, async ({ marketplace, productId, queries }) => {
+    await positions.setQueries(marketplace, productId, queries);
+    return positionsOf(marketplace, productId);
+  });
+  answer('startPositionScan', fromWbTabOrPage, ({ marketplace, productId }) => positions.start(marketplace, productId));
+  answer('cancelPositionScan', fromWbTabOrPage, async ({ marketplace, productId }) => positions.cancel(marketplace, productId));
+  answer('getTrackedPositions', fromExtensionPage, async () => {
+    const tracked = validRows(schemas.positionQueries, await db.positionQueries.toArray(), 'positionQueries');
+    const ids = [...new Map(tracked.map((q) => [`${q.marketplace}:${q.productId}`, q] as const)).values()];
+    const products = [];
+    for (const { marketplace, productId } of ids) {
+      const reply = await positionsOf(marketplace, productId);
+      products.push({
+        marketplace,
+        productId,
+        name: (await titleOf(marketplace, productId))?.name ?? '',
+        queries: reply.queries,
+        rows: reply.rows,
+      });
+    }
+    return { products };
+  });
   answer('getListingBadges', fromWbTab, (request, sender) =>
     listingBadges.badges(request, { page: sender.tab?.id !== undefined ? pageTransport(sender.tab.id) : undefined }),
   );
-  answer(
-    'getProductOverview',
-    (sender) => fromWbTab(sender) || fromExtensionPage(sender),
-    (request, sender) => {
-      const tabId = sender.tab?.id;
-      const onStorefront = tabId !== undefined && fromWbTab(sender);
-      return overview.get(request, { page: onStorefront ? pageTransport(tabId) : undefined });
-    },
-  );
+  answer('getProductOverview', fromWbTabOrPage, (request, sender) => {
+    const tabId = sender.tab?.id;
+    const onStorefront = tabId !== undefined && fromWbTab(sender);
+    return overview.get(request, { page: onStorefront ? pageTransport(tabId) : undefined });
+  });
 });

@@ -1,7 +1,14 @@
 // The protocol between content scripts, extension pages and the background. Each message is a
 // pair of zod schemas (request, reply), checked on both sides; the types come from the schemas.
 import { z } from 'zod';
-import { ListingEntrySchema, MarketplaceSchema, ProblemKindSchema, ProductCardSchema, ReviewSummarySchema } from './model';
+import {
+  ListingEntrySchema,
+  MarketplaceSchema,
+  PositionRowSchema,
+  ProblemKindSchema,
+  ProductCardSchema,
+  ReviewSummarySchema,
+} from './model';
 
 export const PanelStateSchema = z.union([z.enum(['fresh', 'stale']), ProblemKindSchema]);
 export type PanelState = z.infer<typeof PanelStateSchema>;
@@ -82,6 +89,40 @@ export const SaveFileRequestSchema = z.object({
   text: z.string().max(20_000_000),
 });
 
+const ProductRefSchema = z.object({ marketplace: MarketplaceSchema, productId: z.string().regex(/^\d{1,15}$/) });
+
+export const ScanStatusSchema = z.object({
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  /** Search pages walked (or skipped once the product was found) out of `total`. */
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  problem: ProblemKindSchema.nullable(),
+});
+export type ScanStatus = z.infer<typeof ScanStatusSchema>;
+
+export const PositionsReplySchema = z.object({
+  queries: z.array(z.string()),
+  suggestions: z.array(z.string()),
+  rows: z.array(PositionRowSchema),
+  scan: ScanStatusSchema.nullable(),
+  region: z.number().int(),
+});
+export type PositionsReply = z.infer<typeof PositionsReplySchema>;
+
+export const TrackedPositionsReplySchema = z.object({
+  products: z.array(
+    z.object({
+      marketplace: MarketplaceSchema,
+      productId: z.string(),
+      name: z.string(),
+      queries: z.array(z.string()),
+      rows: z.array(PositionRowSchema),
+    }),
+  ),
+});
+
 /** The background asks a storefront tab to fetch a same-origin URL for it (see design.md). */
 export const PageFetchRequestSchema = z.object({ url: z.string().url() });
 export const PageFetchReplySchema = z.object({
@@ -95,6 +136,14 @@ export const protocol = {
   pageFetch: { request: PageFetchRequestSchema, reply: PageFetchReplySchema },
   getListingBadges: { request: ListingBadgesRequestSchema, reply: ListingBadgesReplySchema },
   saveFile: { request: SaveFileRequestSchema, reply: z.object({ saved: z.boolean() }) },
+  getPositions: { request: ProductRefSchema, reply: PositionsReplySchema },
+  setPositionQueries: {
+    request: ProductRefSchema.extend({ queries: z.array(z.string().trim().min(1).max(120)).max(20) }),
+    reply: PositionsReplySchema,
+  },
+  startPositionScan: { request: ProductRefSchema, reply: ScanStatusSchema },
+  cancelPositionScan: { request: ProductRefSchema, reply: ScanStatusSchema.nullable() },
+  getTrackedPositions: { request: z.object({}), reply: TrackedPositionsReplySchema },
 } as const;
 
 export type Protocol = typeof protocol;

@@ -8,6 +8,8 @@ export const SettingsSchema = z.object({
   wbDest: z.number().int().default(DEFAULT_DEST),
   /** Window of the "lowest in N days" mark and the price statistics. */
   priceWindowDays: z.number().int().min(7).max(365).default(90),
+  /** How many search pages (100 products each) a position scan walks per query. */
+  positionDepth: z.number().int().min(1).max(50).default(10),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

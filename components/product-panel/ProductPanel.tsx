@@ -1,6 +1,7 @@
 // The product panel: what a seller wants to know about a competitor's card at a glance.
 // Presentational only; data arrives as a validated ProductOverview.
 
+import type { ReactNode } from 'react';
 import { formatAge, type MessageKey, t } from '../../utils/i18n';
 import type { ProductOverview } from '../../utils/messages';
 import { formatPct, formatRub } from '../../utils/money';
@@ -18,6 +19,8 @@ export interface ProductPanelProps {
   floating: boolean;
   now: number;
   onRefresh: () => void;
+  /** Extra sections under the figures (search positions), each from its own feature folder. */
+  children?: ReactNode;
 }
 
 const stateKey = (status: PanelStatus) => `state_${status.replace(/-/g, '_')}` as MessageKey;
@@ -31,7 +34,7 @@ function Money({ name, kopecks, className }: { name: string; kopecks: number | n
   );
 }
 
-export function ProductPanel({ status, overview, refreshing, floating, now, onRefresh }: ProductPanelProps) {
+export function ProductPanel({ status, overview, refreshing, floating, now, onRefresh, children }: ProductPanelProps) {
   const product = overview?.product ?? null;
   const history = overview?.priceHistory;
   const reviews = overview?.reviews;
@@ -223,6 +226,7 @@ export function ProductPanel({ status, overview, refreshing, floating, now, onRe
           )}
         </>
       )}
+      {product && children}
     </section>
   );
 }

@@ -1,6 +1,8 @@
 // The panel's behaviour: show what the store has at once, refresh when it is old, update in place.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { t } from '../../utils/i18n';
 import type { ProductOverview, ProductOverviewRequest } from '../../utils/messages';
+import { type PositionsApi, PositionsSection } from '../positions/PositionsSection';
 import { type PanelStatus, ProductPanel } from './ProductPanel';
 
 export type LoadOverview = (mode: ProductOverviewRequest['mode']) => Promise<ProductOverview>;
@@ -9,9 +11,11 @@ export interface ProductPanelAppProps {
   /** Loads this panel's product; the panel is keyed by product, so a new article is a new panel. */
   load: LoadOverview;
   floating: boolean;
+  /** Search positions for this product, where the marketplace has them. */
+  positions?: PositionsApi;
 }
 
-export function ProductPanelApp({ load, floating }: ProductPanelAppProps) {
+export function ProductPanelApp({ load, floating, positions }: ProductPanelAppProps) {
   // Re-renders (the panel moving beside the late price block) must not ask again.
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -53,6 +57,13 @@ export function ProductPanelApp({ load, floating }: ProductPanelAppProps) {
   }, [run, refresh]);
 
   return (
-    <ProductPanel status={status} overview={overview} refreshing={refreshing} floating={floating} now={Date.now()} onRefresh={refresh} />
+    <ProductPanel status={status} overview={overview} refreshing={refreshing} floating={floating} now={Date.now()} onRefresh={refresh}>
+      {positions && overview?.product && (
+        <>
+          <h3>{t('positions')}</h3>
+          <PositionsSection productId={overview.product.id} api={positions} />
+        </>
+      )}
+    </ProductPanel>
   );
 }

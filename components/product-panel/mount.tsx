@@ -6,6 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { ask } from '../../utils/messaging';
 import type { Marketplace } from '../../utils/model';
+import type { PositionsApi } from '../positions/PositionsSection';
 import { ProductPanelApp } from './ProductPanelApp';
 
 export interface ProductPanelOptions {
@@ -23,6 +24,13 @@ interface Mounted {
   ui: ShadowRootContentScriptUi<Root>;
   stopWatching: () => void;
 }
+
+const positionsApi = (marketplace: Marketplace, productId: string): PositionsApi => ({
+  get: () => ask('getPositions', { marketplace, productId }),
+  setQueries: (queries) => ask('setPositionQueries', { marketplace, productId, queries }),
+  start: () => ask('startPositionScan', { marketplace, productId }),
+  cancel: () => ask('cancelPositionScan', { marketplace, productId }),
+});
 
 export function watchProductPanel(ctx: ContentScriptContext, options: ProductPanelOptions): void {
   let mounted: Mounted | null = null;
@@ -50,6 +58,7 @@ export function watchProductPanel(ctx: ContentScriptContext, options: ProductPan
           key={id}
           floating={floating}
           load={(mode) => ask('getProductOverview', { marketplace: options.marketplace, id, mode })}
+          positions={positionsApi(options.marketplace, id)}
         />,
       );
     const ui = await createShadowRootUi(ctx, {

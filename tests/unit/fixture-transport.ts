@@ -2,16 +2,20 @@
 // and services (the e2e tests use the real HTTPS server).
 import type { RawResponse, Transport } from '../../utils/net';
 import * as wb from '../fixtures/wb/catalog.mjs';
+import { detailResponseAll, searchPage } from '../fixtures/wb/search.mjs';
 
 export interface FakeMarket {
   transport: Transport;
   calls: string[];
+  /** Moves the placed products up the search results (a later scan sees them elsewhere). */
+  shift: { value: number };
   /** Make the next `times` requests whose URL matches answer this instead. */
   fail(match: RegExp, response: Partial<RawResponse> | 'network', times?: number): void;
 }
 
 export function fakeMarket(now: () => number = Date.now): FakeMarket {
   const calls: string[] = [];
+  const shift = { value: 0 };
   const faults: Array<{ match: RegExp; response: Partial<RawResponse> | 'network'; times: number }> = [];
   const ok = (body: unknown): RawResponse =>
     body === null ? { status: 404, body: '{}', retryAfter: null } : { status: 200, body: JSON.stringify(body), retryAfter: null };
@@ -24,7 +28,10 @@ export function fakeMarket(now: () => number = Date.now): FakeMarket {
       return { status: 200, body: '', retryAfter: null, ...fault.response };
     }
     const u = new URL(url);
-    if (u.pathname.endsWith('/cards/v4/detail')) return ok(wb.detailResponse((u.searchParams.get('nm') ?? '').split(';').map(Number)));
+    if (u.pathname.endsWith('/cards/v4/detail')) return ok(detailResponseAll((u.searchParams.get('nm') ?? '').split(';').map(Number)));
+    const search = /\/exactmatch\/ru\/common\/v(\d+)\/search$/.exec(u.pathname);
+    if (search)
+      return ok(searchPage(u.searchParams.get('query') ?? '', Number(u.searchParams.get('page')), Number(search[1]), shift.value));
     let m = /^basket-(\d+)\.wbbasket\.ru$/.exec(u.hostname);
     if (m) {
       const f = /\/(\d+)\/info\/(ru\/card\.json|price-history\.json)$/.exec(u.pathname);
@@ -39,6 +46,7 @@ export function fakeMarket(now: () => number = Date.now): FakeMarket {
   return {
     transport,
     calls,
+    shift,
     fail(match, response, times = 1) {
       faults.push({ match, response, times });
     },

@@ -20,7 +20,7 @@ type Badge = ListingBadgesReply['badges'][number];
 
 export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; searchPages: SearchPages; now?: () => number }) {
   const { db } = deps;
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? (() => Date.now());
 
   /** Price now against the median of the last 30 days of Lupa's own history, in percent. */
   async function trends(prices: ReadonlyMap<string, number>): Promise<Map<string, number>> {

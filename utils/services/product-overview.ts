@@ -38,7 +38,7 @@ const problemOf = (error: unknown): { kind: ProblemKind; detail: string } =>
 
 export function createProductOverviewService(deps: OverviewDeps) {
   const { db } = deps;
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? (() => Date.now());
   const flight = singleFlight<string, ProductOverview>();
 
   async function latestCard(id: string): Promise<ProductCard | undefined> {

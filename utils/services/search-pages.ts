@@ -16,7 +16,7 @@ export interface SearchPageAsk {
 }
 
 export function createSearchPages(deps: { db: LupaDb; wb: WbClient; now?: () => number }) {
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? (() => Date.now());
   const flight = singleFlight<string, ListingEntry[]>();
 
   return async function searchPage({ query, page, sort = 'popular', fresh = false }: SearchPageAsk): Promise<ListingEntry[]> {

@@ -45,7 +45,7 @@ export function parseBody<S extends z.ZodType>(schema: S, response: RawResponse,
 }
 
 export function createWbClient(deps: WbClientDeps) {
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? (() => Date.now());
   const memoBaskets = new Map<number, number>();
 
   async function detailChunk(ids: readonly number[], ctx: RequestContext): Promise<ProductCard[]> {

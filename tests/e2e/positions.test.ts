@@ -1,0 +1,100 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { figure, type Lab, panelIn, startLab } from './harness';
+
+const SEARCH = /search\.wb\.ru\/exactmatch/;
+const DAY = 86_400_000;
+
+describe('search positions in the product panel', () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await startLab();
+  });
+  afterEach(async () => {
+    lab.server.reset();
+    await lab.worker.evaluate(() => {
+      const g = globalThis as unknown as { __realNow?: () => number };
+      if (g.__realNow) Date.now = g.__realNow;
+    });
+  });
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  /** Moves the service worker's clock (the scans' time stamps) by `ms`. */
+  const shiftWorkerClock = (ms: number) =>
+    lab.worker.evaluate((by) => {
+      const g = globalThis as unknown as { __realNow?: () => number };
+      g.__realNow ??= Date.now.bind(Date);
+      const real = g.__realNow;
+      Date.now = () => real() + by;
+    }, ms);
+
+  async function openWithQuery(id: number, query: string) {
+    const page = await lab.open(`/catalog/${id}/detail.aspx`);
+    const p = await panelIn(page, id);
+    await p.locator('[data-lupa="position-query-input"]').fill(query);
+    await p.locator('.lupa-pos-add button[type="submit"]').click();
+    await p.locator(`tr[data-query="${query}"]`).waitFor();
+    return { page, p };
+  }
+
+  test('a scan finds the product on page 7, shows progress, and the chart keeps two scans made days apart', async () => {
+    lab.server.fault({ path: /exactmatch/, kind: 'latency', ms: 150, times: 20 });
+    await shiftWorkerClock(-3 * DAY);
+    const { page, p } = await openWithQuery(146972802, 'футболка оверсайз');
+    await p.locator('[data-lupa="scan-start"]').click();
+    const progress = p.locator('[data-lupa="scan-progress"]');
+    await progress.waitFor();
+    expect(await progress.getAttribute('data-total')).toBe('10');
+    await p.locator('[data-lupa="scan-state"][data-value="done"]').waitFor({ timeout: 30_000 });
+    expect(await figure(p, 'position-organic')).toBe('612');
+    expect(await figure(p, 'position-ad')).toBe('');
+    expect(await figure(p, 'position-page')).toBe('7');
+    expect(await p.locator('[data-lupa="position-organic"]').getAttribute('data-nm')).toBe('146972802');
+    expect(lab.server.count(SEARCH)).toBe(7);
+
+    // Three days later the product has climbed 30 places.
+    await shiftWorkerClock(0);
+    lab.server.settings.searchShift = 30;
+    await p.locator('[data-lupa="scan-start"]').click();
+    await expect.poll(() => figure(p, 'position-organic'), { timeout: 30_000 }).toBe('582');
+    expect(await figure(p, 'position-page')).toBe('6');
+    expect(await figure(p, 'position-change')).toBe('30');
+    expect(await figure(p, 'position-chart')).toBe('2');
+    expect(lab.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('an advertised product shows its paid slot beside its organic place', async () => {
+    const { page, p } = await openWithQuery(255012877, 'наушники беспроводные');
+    await p.locator('[data-lupa="scan-start"]').click();
+    await p.locator('[data-lupa="scan-state"][data-value="done"]').waitFor({ timeout: 30_000 });
+    expect(await figure(p, 'position-organic')).toBe('148');
+    expect(await figure(p, 'position-ad')).toBe('2');
+    expect(await figure(p, 'position-page')).toBe('1');
+    await page.close();
+  });
+
+  test('a scan can be cancelled: it stops walking and stores nothing', async () => {
+    lab.server.fault({ path: /exactmatch/, kind: 'latency', ms: 400, times: 20 });
+    const { page, p } = await openWithQuery(211695539, 'кроссовки мужские');
+    await p.locator('[data-lupa="scan-start"]').click();
+    await p.locator('[data-lupa="scan-progress"]').waitFor();
+    await p.locator('[data-lupa="scan-cancel"]').click();
+    await p.locator('[data-lupa="scan-state"][data-value="cancelled"]').waitFor({ timeout: 30_000 });
+    expect(lab.server.count(SEARCH)).toBeLessThan(10);
+    expect(await p.locator('[data-lupa="position-organic"]').count()).toBe(0);
+    await page.close();
+  });
+
+  test('suggested queries come from the title and one click tracks them', async () => {
+    const page = await lab.open('/catalog/301245689/detail.aspx');
+    const p = await panelIn(page, 301245689);
+    const suggestion = p.locator('[data-lupa="position-suggestion"]').first();
+    await suggestion.waitFor();
+    expect(await suggestion.textContent()).toBe('+ платье летнее');
+    await suggestion.click();
+    await p.locator('tr[data-query="платье летнее"]').waitFor();
+    await page.close();
+  });
+});

@@ -1,0 +1,126 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { LupaDb } from '../../utils/db';
+import { createWbClient } from '../../utils/marketplaces/wb/client';
+import { Net } from '../../utils/net';
+import { createPositionsService, suggestQueries } from '../../utils/services/positions';
+import { createSearchPages } from '../../utils/services/search-pages';
+import { fakeMarket } from './fixture-transport';
+
+const DAY = 86_400_000;
+let db: LupaDb;
+let clock = Date.parse('2026-11-20T10:00:00Z');
+
+function setup() {
+  const market = fakeMarket(() => clock);
+  const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0 } });
+  const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786, now: () => clock });
+  const searchPages = createSearchPages({ db, wb, now: () => clock });
+  const service = createPositionsService({ db, searchPages, region: async () => -1257786, depth: async () => 10, now: () => clock });
+  return { market, service };
+}
+
+async function scanToEnd(service: ReturnType<typeof setup>['service'], id: string) {
+  await service.start('wb', id);
+  for (;;) {
+    const { scan } = await service.get('wb', id, null);
+    if (scan && scan.state !== 'running') return scan;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+beforeEach(() => {
+  db = new LupaDb(`positions-${Math.random()}`);
+  clock = Date.parse('2026-11-20T10:00:00Z');
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('position scans', () => {
+  test('finds a product on page 7 and stops there; the row says where', async () => {
+    const { service, market } = setup();
+    await service.setQueries('wb', '146972802', ['Футболка  оверсайз ']);
+    const scan = await scanToEnd(service, '146972802');
+    expect(scan).toMatchObject({ state: 'done', done: 10, total: 10 });
+    expect(market.calls.filter((u) => u.includes('/search?'))).toHaveLength(7);
+    const { rows, queries } = await service.get('wb', '146972802', null);
+    expect(queries).toEqual(['футболка оверсайз']);
+    expect(rows).toEqual([
+      {
+        marketplace: 'wb',
+        productId: '146972802',
+        query: 'футболка оверсайз',
+        region: -1257786,
+        at: clock,
+        organic: 612,
+        ad: null,
+        cpm: null,
+        page: 7,
+        depth: 10,
+      },
+    ]);
+  });
+
+  test('an advertised product: its paid slot, its organic place and its bid', async () => {
+    const { service } = setup();
+    await service.setQueries('wb', '255012877', ['наушники беспроводные']);
+    await scanToEnd(service, '255012877');
+    expect((await service.get('wb', '255012877', null)).rows[0]).toMatchObject({ organic: 148, ad: 2, cpm: 35000, page: 1 });
+  });
+
+  test('a product absent from all pages is stored as not found within the depth', async () => {
+    const { service, market } = setup();
+    await service.setQueries('wb', '211695539', ['кроссовки мужские']);
+    await scanToEnd(service, '211695539');
+    expect((await service.get('wb', '211695539', null)).rows[0]).toMatchObject({ organic: null, ad: null, page: null, depth: 10 });
+    expect(market.calls.filter((u) => u.includes('/search?'))).toHaveLength(10);
+  });
+
+  test('two scans at different times make two rows; a scan asks the marketplace, not the cache', async () => {
+    const { service, market } = setup();
+    await service.setQueries('wb', '146972802', ['футболка оверсайз']);
+    await scanToEnd(service, '146972802');
+    clock += 3 * DAY;
+    market.shift.value = 30;
+    await scanToEnd(service, '146972802');
+    const { rows } = await service.get('wb', '146972802', null);
+    expect(rows.map((r) => [r.organic, r.page])).toEqual([
+      [612, 7],
+      [582, 6],
+    ]);
+    expect(rows[1]!.at - rows[0]!.at).toBe(3 * DAY);
+  });
+
+  test('cancel stops the walk and stores nothing half-done', async () => {
+    const { service } = setup();
+    await service.setQueries('wb', '211695539', ['кроссовки мужские', 'футболка оверсайз']);
+    const started = await service.start('wb', '211695539');
+    expect(started).toMatchObject({ state: 'running', total: 20 });
+    service.cancel('wb', '211695539');
+    const scan = await scanToEnd(service, '211695539');
+    expect(scan.state).toBe('cancelled');
+    expect(scan.done).toBeLessThan(20);
+    expect((await service.get('wb', '211695539', null)).rows).toEqual([]);
+  });
+
+  test('a failing search ends the scan as failed with the reason', async () => {
+    const { service, market } = setup();
+    market.fail(/search/, { status: 403 }, 5);
+    await service.setQueries('wb', '146972802', ['футболка оверсайз']);
+    expect(await scanToEnd(service, '146972802')).toMatchObject({ state: 'failed', problem: 'blocked' });
+  });
+});
+
+test('query suggestions come from the title, without filler words, and skip what is tracked', async () => {
+  expect(suggestQueries('Футболка оверсайз из хлопка с принтом', 'URBAN TIGER')).toEqual([
+    'футболка оверсайз',
+    'футболка оверсайз хлопка',
+    'футболка хлопка',
+    'футболка urban tiger',
+  ]);
+  expect(suggestQueries('Ноутбук-трансформер 14" 16/512 ГБ')).toEqual(['ноутбук-трансформер']);
+  const { service } = setup();
+  await service.setQueries('wb', '1', ['футболка оверсайз']);
+  expect((await service.get('wb', '1', { name: 'Футболка оверсайз из хлопка', brand: '' })).suggestions).not.toContain('футболка оверсайз');
+});

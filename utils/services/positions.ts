@@ -1,0 +1,194 @@
+// Search positions: the queries a user tracks per product, scans that walk the search pages for
+// each query, and one stored row per query per scan (never rewritten), so positions have history.
+// A scan runs in the background; panels and the popup poll its status.
+import { type LupaDb, schemas, validRows } from '../db';
+import type { PositionsReply, ScanStatus } from '../messages';
+import type { Marketplace, PositionRow, ProblemKind } from '../model';
+import { FetchProblem } from '../net';
+import { DAY_MS } from '../stats';
+import type { SearchPages } from './search-pages';
+
+export const DEFAULT_SCAN_DEPTH = 10;
+export const MAX_QUERIES = 20;
+const HISTORY_DAYS = 180;
+
+interface Scan {
+  status: ScanStatus;
+  cancelled: boolean;
+}
+
+export interface PositionsDeps {
+  db: LupaDb;
+  searchPages: SearchPages;
+  region: () => Promise<number>;
+  depth: () => Promise<number>;
+  now?: () => number;
+}
+
+const STOP_WORDS = new Set([
+  'и',
+  'в',
+  'во',
+  'на',
+  'с',
+  'со',
+  'из',
+  'для',
+  'под',
+  'по',
+  'от',
+  'до',
+  'без',
+  'к',
+  'у',
+  'о',
+  'a',
+  'the',
+  // units: part of a title, rarely of a query
+  'гб',
+  'тб',
+  'мл',
+  'л',
+  'шт',
+  'см',
+  'мм',
+  'кг',
+  'г',
+  'вт',
+  'мач',
+]);
+
+/** A few queries a buyer would type, from the product's title: its first words, then one more. */
+export function suggestQueries(title: string, brand = ''): string[] {
+  const words = title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]+/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
+  const out = new Set<string>();
+  if (words.length >= 2) out.add(words.slice(0, 2).join(' '));
+  if (words.length >= 3) out.add(words.slice(0, 3).join(' '));
+  if (words.length >= 3) out.add(`${words[0]} ${words[2]}`);
+  if (brand.trim() && words[0]) out.add(`${words[0]} ${brand.trim().toLowerCase()}`);
+  if (words.length === 1) out.add(words[0] as string);
+  return [...out].slice(0, 4);
+}
+
+export function createPositionsService(deps: PositionsDeps) {
+  const { db } = deps;
+  const now = deps.now ?? (() => Date.now());
+  const scans = new Map<string, Scan>();
+  const keyOf = (marketplace: Marketplace, productId: string) => `${marketplace}:${productId}`;
+
+  async function queries(marketplace: Marketplace, productId: string): Promise<string[]> {
+    const rows = validRows(
+      schemas.positionQueries,
+      await db.positionQueries.where('[marketplace+productId]').equals([marketplace, productId]).toArray(),
+      'positionQueries',
+    );
+    return rows.sort((a, b) => a.addedAt - b.addedAt).map((r) => r.query);
+  }
+
+  async function runScan(scan: Scan, marketplace: Marketplace, productId: string, list: readonly string[], depth: number) {
+    const region = await deps.region();
+    try {
+      for (const query of list) {
+        if (scan.cancelled) break;
+        const row: PositionRow = {
+          marketplace,
+          productId,
+          query,
+          region,
+          at: now(),
+          organic: null,
+          ad: null,
+          cpm: null,
+          page: null,
+          depth,
+        };
+        let walked = 0;
+        for (let page = 1; page <= depth && !scan.cancelled; page++) {
+          const entries = await deps.searchPages({ query, page, fresh: true });
+          walked++;
+          scan.status.done++;
+          const found = entries.find((e) => e.id === productId);
+          if (found) {
+            // WB shows an advertised card once, in its paid slot; `organic` is where it would stand unpaid.
+            Object.assign(row, { organic: found.organic, ad: found.ad?.position ?? null, cpm: found.ad?.cpm ?? null, page });
+            break;
+          }
+          if (entries.length === 0) break; // the results ended before `depth`
+        }
+        if (scan.cancelled) break;
+        scan.status.done += depth - walked;
+        row.at = now();
+        await db.positions.put(row);
+      }
+      scan.status.state = scan.cancelled ? 'cancelled' : 'done';
+    } catch (error) {
+      scan.status.state = 'failed';
+      scan.status.problem = error instanceof FetchProblem ? error.kind : ('server' satisfies ProblemKind);
+    }
+    scan.status.finishedAt = now();
+  }
+
+  return {
+    async get(marketplace: Marketplace, productId: string, title: { name: string; brand: string } | null): Promise<PositionsReply> {
+      const [list, rows, region] = await Promise.all([
+        queries(marketplace, productId),
+        db.positions.where('[marketplace+productId]').equals([marketplace, productId]).toArray(),
+        deps.region(),
+      ]);
+      const from = now() - HISTORY_DAYS * DAY_MS;
+      // Positions differ by region: the history shown is the current region's.
+      const history = validRows(schemas.positions, rows, 'positions')
+        .filter((r) => r.at >= from && r.region === region)
+        .sort((a, b) => a.at - b.at);
+      return {
+        queries: list,
+        suggestions: title ? suggestQueries(title.name, title.brand).filter((q) => !list.includes(q)) : [],
+        rows: history,
+        scan: scans.get(keyOf(marketplace, productId))?.status ?? null,
+        region,
+      };
+    },
+
+    async setQueries(marketplace: Marketplace, productId: string, list: readonly string[]): Promise<void> {
+      const wanted = [...new Set(list.map((q) => q.trim().toLowerCase().replace(/\s+/g, ' ')).filter(Boolean))].slice(0, MAX_QUERIES);
+      const current = await queries(marketplace, productId);
+      await db.transaction('rw', db.positionQueries, async () => {
+        for (const q of current) if (!wanted.includes(q)) await db.positionQueries.delete([marketplace, productId, q]);
+        let at = now();
+        for (const q of wanted) if (!current.includes(q)) await db.positionQueries.put({ marketplace, productId, query: q, addedAt: at++ });
+      });
+    },
+
+    async start(marketplace: Marketplace, productId: string): Promise<ScanStatus> {
+      const key = keyOf(marketplace, productId);
+      const running = scans.get(key);
+      if (running?.status.state === 'running') return running.status;
+      const list = await queries(marketplace, productId);
+      const depth = await deps.depth();
+      const scan: Scan = {
+        cancelled: false,
+        status: { state: 'running', done: 0, total: list.length * depth, startedAt: now(), finishedAt: null, problem: null },
+      };
+      scans.set(key, scan);
+      if (list.length === 0) {
+        scan.status.state = 'done';
+        scan.status.finishedAt = now();
+      } else {
+        void runScan(scan, marketplace, productId, list, depth);
+      }
+      return scan.status;
+    },
+
+    cancel(marketplace: Marketplace, productId: string): ScanStatus | null {
+      const scan = scans.get(keyOf(marketplace, productId));
+      if (scan && scan.status.state === 'running') scan.cancelled = true;
+      return scan?.status ?? null;
+    },
+  };
+}
+
+export type PositionsService = ReturnType<typeof createPositionsService>;
