@@ -4,8 +4,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { t } from '../../utils/i18n';
 import type { PositionsReply, ScanStatus } from '../../utils/messages';
-import type { PositionRow } from '../../utils/model';
 import { PositionsChart } from './PositionsChart';
+import { PositionsTable } from './PositionsTable';
 
 export interface PositionsApi {
   get: () => Promise<PositionsReply>;
@@ -15,31 +15,6 @@ export interface PositionsApi {
 }
 
 const POLL_MS = 400;
-
-/** The latest row per query and the one before it. */
-function latestByQuery(rows: readonly PositionRow[]) {
-  const out = new Map<string, { latest: PositionRow; previous: PositionRow | null }>();
-  for (const row of rows) {
-    const seen = out.get(row.query);
-    out.set(row.query, { latest: row, previous: seen?.latest ?? null });
-  }
-  return out;
-}
-
-function Change({ latest, previous, nm }: { latest: PositionRow; previous: PositionRow | null; nm: string }) {
-  if (!previous || latest.organic === null || previous.organic === null) return <span className="lupa-muted">—</span>;
-  const delta = previous.organic - latest.organic;
-  return (
-    <span
-      data-lupa="position-change"
-      data-value={delta}
-      data-nm={nm}
-      className={delta > 0 ? 'lupa-good' : delta < 0 ? 'lupa-bad' : 'lupa-muted'}
-    >
-      {delta > 0 ? `↑${delta}` : delta < 0 ? `↓${-delta}` : '='}
-    </span>
-  );
-}
 
 export function PositionsSection({ productId, api }: { productId: string; api: PositionsApi }) {
   const [data, setData] = useState<PositionsReply | null>(null);
@@ -95,68 +70,16 @@ export function PositionsSection({ productId, api }: { productId: string; api: P
 
   if (failed) return <p className="lupa-note">{t('sectionUnavailable')}</p>;
   if (!data) return null;
-  const latest = latestByQuery(data.rows);
   const scan = data.scan;
 
   return (
     <div className="lupa-positions" data-lupa="positions">
-      {data.queries.length > 0 && (
-        <table className="lupa-pos-table">
-          <thead>
-            <tr>
-              <th>{t('posQuery')}</th>
-              <th>{t('posOrganic')}</th>
-              <th>{t('posAd')}</th>
-              <th>{t('posPage')}</th>
-              <th />
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {data.queries.map((query) => {
-              const row = latest.get(query);
-              const r = row?.latest;
-              return (
-                <tr key={query} data-query={query}>
-                  <td>{query}</td>
-                  <td className="lupa-num">
-                    {r ? (
-                      <span data-lupa="position-organic" data-value={r.organic ?? ''} data-nm={productId} data-query={query}>
-                        {r.organic ?? t('posNotFound', r.depth * 100)}
-                      </span>
-                    ) : (
-                      '·'
-                    )}
-                  </td>
-                  <td className="lupa-num">
-                    {r ? (
-                      <span data-lupa="position-ad" data-value={r.ad ?? ''} data-nm={productId} data-query={query}>
-                        {r.ad ?? '—'}
-                      </span>
-                    ) : (
-                      '·'
-                    )}
-                  </td>
-                  <td className="lupa-num" data-lupa="position-page" data-value={r?.page ?? ''}>
-                    {r?.page ?? ''}
-                  </td>
-                  <td>{row && <Change latest={row.latest} previous={row.previous} nm={productId} />}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="lupa-link"
-                      aria-label={t('posRemove')}
-                      onClick={() => void save(data.queries.filter((q) => q !== query))}
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <PositionsTable
+        productId={productId}
+        queries={data.queries}
+        rows={data.rows}
+        onRemove={(query) => void save(data.queries.filter((q) => q !== query))}
+      />
       <form
         className="lupa-pos-add"
         onSubmit={(e) => {

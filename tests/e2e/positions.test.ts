@@ -97,4 +97,18 @@ describe('search positions in the product panel', () => {
     await p.locator('tr[data-query="платье летнее"]').waitFor();
     await page.close();
   });
+
+  // Reads what the scans above stored: the popup must show the same latest positions as the panels.
+  test('the popup lists every tracked product with its latest positions', async () => {
+    const popup = await lab.context.newPage();
+    await popup.goto(`chrome-extension://${lab.extensionId}/popup.html`);
+    const tshirt = popup.locator('[data-lupa="tracked-product"][data-nm="146972802"]');
+    await tshirt.waitFor();
+    expect(await tshirt.locator('[data-lupa="position-organic"]').getAttribute('data-value')).toBe('582');
+    expect(await tshirt.locator('[data-lupa="position-change"]').getAttribute('data-value')).toBe('30');
+    const headphones = popup.locator('[data-lupa="tracked-product"][data-nm="255012877"]');
+    expect(await headphones.locator('[data-lupa="position-ad"]').getAttribute('data-value')).toBe('2');
+    expect(await headphones.locator('h2 a').textContent()).toBe('Наушники беспроводные TWS с шумоподавлением');
+    await popup.close();
+  });
 });

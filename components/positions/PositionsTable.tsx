@@ -1,0 +1,92 @@
+// The latest position per query with the change since the check before; used by the product
+// panel and the popup. Figures: position-organic, position-ad, position-page, position-change.
+import { t } from '../../utils/i18n';
+import type { PositionRow } from '../../utils/model';
+
+/** The latest row per query and the one before it (rows come oldest first). */
+export function latestByQuery(rows: readonly PositionRow[]) {
+  const out = new Map<string, { latest: PositionRow; previous: PositionRow | null }>();
+  for (const row of rows) out.set(row.query, { latest: row, previous: out.get(row.query)?.latest ?? null });
+  return out;
+}
+
+function Change({ latest, previous, nm }: { latest: PositionRow; previous: PositionRow | null; nm: string }) {
+  if (!previous || latest.organic === null || previous.organic === null) return <span className="lupa-muted">—</span>;
+  const delta = previous.organic - latest.organic;
+  return (
+    <span
+      data-lupa="position-change"
+      data-value={delta}
+      data-nm={nm}
+      className={delta > 0 ? 'lupa-good' : delta < 0 ? 'lupa-bad' : 'lupa-muted'}
+    >
+      {delta > 0 ? `↑${delta}` : delta < 0 ? `↓${-delta}` : '='}
+    </span>
+  );
+}
+
+export interface PositionsTableProps {
+  productId: string;
+  queries: readonly string[];
+  rows: readonly PositionRow[];
+  onRemove?: (query: string) => void;
+}
+
+export function PositionsTable({ productId, queries, rows, onRemove }: PositionsTableProps) {
+  if (queries.length === 0) return null;
+  const latest = latestByQuery(rows);
+  return (
+    <table className="lupa-pos-table">
+      <thead>
+        <tr>
+          <th>{t('posQuery')}</th>
+          <th>{t('posOrganic')}</th>
+          <th>{t('posAd')}</th>
+          <th>{t('posPage')}</th>
+          <th />
+          {onRemove && <th />}
+        </tr>
+      </thead>
+      <tbody>
+        {queries.map((query) => {
+          const row = latest.get(query);
+          const r = row?.latest;
+          return (
+            <tr key={query} data-query={query}>
+              <td>{query}</td>
+              <td className="lupa-num">
+                {r ? (
+                  <span data-lupa="position-organic" data-value={r.organic ?? ''} data-nm={productId} data-query={query}>
+                    {r.organic ?? t('posNotFound', r.depth * 100)}
+                  </span>
+                ) : (
+                  '·'
+                )}
+              </td>
+              <td className="lupa-num">
+                {r ? (
+                  <span data-lupa="position-ad" data-value={r.ad ?? ''} data-nm={productId} data-query={query}>
+                    {r.ad ?? '—'}
+                  </span>
+                ) : (
+                  '·'
+                )}
+              </td>
+              <td className="lupa-num" data-lupa="position-page" data-value={r?.page ?? ''}>
+                {r?.page ?? ''}
+              </td>
+              <td>{row && <Change latest={row.latest} previous={row.previous} nm={productId} />}</td>
+              {onRemove && (
+                <td>
+                  <button type="button" className="lupa-link" aria-label={t('posRemove')} onClick={() => onRemove(query)}>
+                    ×
+                  </button>
+                </td>
+              )}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
