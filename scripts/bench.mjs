@@ -74,6 +74,44 @@ const cold = [];
 const warm = [];
 for (const p of products) cold.push(await view(p.id));
 for (const p of products) warm.push(await view(p.id));
+
+/** In the page: when the first `n` tiles were all on the page, and when all of them had badges. */
+const WATCH_TILES = (n) =>
+  new Promise((resolve) => {
+    let tilesAt = null;
+    const tick = () => {
+      const tiles = document.querySelectorAll('article.product-card').length;
+      const badges = document.querySelectorAll('lupa-tile-badge').length;
+      if (tilesAt === null && tiles >= n) tilesAt = performance.now();
+      if (tilesAt !== null && badges >= n) {
+        const work = performance.getEntriesByName('lupa:badge-work').reduce((sum, e) => sum + e.duration, 0);
+        resolve({ ms: performance.now() - tilesAt, mainThreadMs: work });
+      } else requestAnimationFrame(tick);
+    };
+    tick();
+  });
+
+async function listing(path, tiles) {
+  const before = server.counts();
+  const page = await context.newPage();
+  await page.goto(`https://www.wildberries.ru${path}`);
+  const first = await page.evaluate(WATCH_TILES, 100);
+  let result = first;
+  if (tiles > 100) {
+    await page.locator('.catalog-page__loader').scrollIntoViewIfNeeded();
+    result = await page.evaluate(WATCH_TILES, tiles);
+  }
+  const after = server.counts();
+  const requests = Object.entries(after)
+    .filter(([key]) => isLupaRequest(key))
+    .reduce((n, [key, count]) => n + count - (before[key] ?? 0), 0);
+  await page.close();
+  return { firstHundredMs: first.ms, mainThreadPer100: (result.mainThreadMs / tiles) * 100, requestsPer100: (requests / tiles) * 100 };
+}
+
+const searchCold = await listing(`/catalog/0/search.aspx?search=${encodeURIComponent('футболка оверсайз')}`, 200);
+const searchWarm = await listing(`/catalog/0/search.aspx?search=${encodeURIComponent('футболка оверсайз')}`, 200);
+const category = await listing('/catalog/muzhchinam/odezhda/futbolki', 122);
 await context.close();
 await server.close();
 rmSync(profile, { recursive: true, force: true });
@@ -96,6 +134,14 @@ const rows = [
   ['panel: first figure after document idle, warm (ms, median of 7)', median(warm.map((c) => c.ms)).toFixed(0)],
   ['requests per product view, cold (median)', String(median(cold.map((c) => c.requests)))],
   ['requests per product view, warm (median)', String(median(warm.map((c) => c.requests)))],
+  ['listing: badges after the first 100 tiles appear, search cold (ms)', searchCold.firstHundredMs.toFixed(0)],
+  ['listing: badges after the first 100 tiles appear, search warm (ms)', searchWarm.firstHundredMs.toFixed(0)],
+  ['listing: badges after the first 100 tiles appear, category (ms)', category.firstHundredMs.toFixed(0)],
+  ['listing: main-thread time per 100 tiles (ms, search, 200 tiles)', searchCold.mainThreadPer100.toFixed(1)],
+  ['listing: main-thread time per 100 tiles (ms, category)', category.mainThreadPer100.toFixed(1)],
+  ['listing: requests per 100 tiles, search cold (search pages)', searchCold.requestsPer100.toFixed(2)],
+  ['listing: requests per 100 tiles, search warm', searchWarm.requestsPer100.toFixed(2)],
+  ['listing: requests per 100 tiles, category (detail)', category.requestsPer100.toFixed(2)],
   ...scripts.flatMap((s) => [
     [`content script ${s.name} raw (KB)`, s.rawKb.toFixed(1)],
     [`content script ${s.name} gzip (KB)`, s.gzipKb.toFixed(1)],
@@ -109,6 +155,6 @@ for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 mkdirSync('.bench', { recursive: true });
 writeFileSync(
   '.bench/results.json',
-  `${JSON.stringify({ at: new Date().toISOString(), figures: Object.fromEntries(rows), cold, warm, scripts }, null, 2)}\n`,
+  `${JSON.stringify({ at: new Date().toISOString(), figures: Object.fromEntries(rows), cold, warm, listings: { searchCold, searchWarm, category }, scripts }, null, 2)}\n`,
 );
 console.log('\nwritten: .bench/results.json');

@@ -81,6 +81,7 @@ function startSession(
       askAgain = true;
       return;
     }
+    const started = performance.now();
     const tiles = options.tiles();
     const fresh: Array<{ tile: Element; id: string; index: number }> = [];
     tiles.forEach((tile, index) => {
@@ -94,6 +95,8 @@ function startSession(
       else fresh.push({ tile, id, index });
     });
     chip.count(badgedNow(tiles), tiles.length);
+    // Main-thread time spent on badges, read by `npm run bench`.
+    performance.measure('lupa:badge-work', { start: started, end: performance.now() });
     if (fresh.length === 0) return;
     for (const f of fresh) done.set(f.tile, { id: f.id, host: null });
     asking = true;
@@ -106,6 +109,7 @@ function startSession(
           chip.problem(reply.state);
           if (reply.detail) console.warn('[lupa] listing:', reply.detail);
         }
+        const placing = performance.now();
         const byId = new Map(reply.badges.map((b) => [b.id, b]));
         for (const { tile, id } of chunk) {
           const badge = byId.get(id);
@@ -113,6 +117,7 @@ function startSession(
           badges.set(id, badge);
           place(tile, badge);
         }
+        performance.measure('lupa:badge-work', { start: placing, end: performance.now() });
       }
     } catch (error) {
       console.warn('[lupa] listing badges failed:', error instanceof Error ? error.message : error);
