@@ -6,6 +6,7 @@ export const MARKETPLACE_HOSTS = [
   'https://*.wildberries.ru/*', // storefront pages, the site's own __internal routes
   'https://*.wb.ru/*', // card, search and feedbacks APIs
   'https://*.wbbasket.ru/*', // basket CDN: card.json, price-history.json
+  'https://www.ozon.ru/*', // storefront pages and their page JSON (seller.ozon.ru is not needed yet)
 ] as const;
 
 export default defineConfig({

@@ -4,7 +4,9 @@
 import '../utils/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { BasketNumberSchema, kvGet, kvSet, LupaDb, schemas, validRow, validRows } from '../utils/db';
+import { BasketNumberSchema, kvGet, kvSet, LupaDb, schemas, TimestampSchema, validRow, validRows } from '../utils/db';
+import { createOzonClient } from '../utils/marketplaces/ozon/client';
+import { isOzonStorefront } from '../utils/marketplaces/ozon/page';
 import { createWbClient } from '../utils/marketplaces/wb/client';
 import { isWbStorefront } from '../utils/marketplaces/wb/page';
 import { answer, ask, fromStorefrontTab, type SenderCheck } from '../utils/messaging';
@@ -12,7 +14,7 @@ import type { Marketplace } from '../utils/model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from '../utils/net';
 import { createListingBadgesService } from '../utils/services/listing-badges';
 import { createPositionsService } from '../utils/services/positions';
-import { createProductOverviewService } from '../utils/services/product-overview';
+import { createProductOverviewService, ozonOverviewSource, wbOverviewSource } from '../utils/services/product-overview';
 import { createSearchPages } from '../utils/services/search-pages';
 import { getSettings } from '../utils/settings';
 
@@ -48,7 +50,19 @@ export default defineBackground(() => {
       set: (vol, basket) => kvSet(db, `basket:${vol}`, basket),
     },
   });
-  const overview = createProductOverviewService({ db, wb, windowDays: async () => (await getSettings()).priceWindowDays });
+  const ozon = createOzonClient({
+    net,
+    background: backgroundTransport,
+    blockedUntil: {
+      get: async () => (await kvGet(db, 'blocked-until:ozon', TimestampSchema)) ?? 0,
+      set: (until) => kvSet(db, 'blocked-until:ozon', until),
+    },
+  });
+  const overview = createProductOverviewService({
+    db,
+    sources: { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) },
+    windowDays: async () => (await getSettings()).priceWindowDays,
+  });
 
   const searchPages = createSearchPages({ db, wb });
   const listingBadges = createListingBadgesService({ db, wb, searchPages });
@@ -98,9 +112,16 @@ export default defineBackground(() => {
   answer('getListingBadges', fromWbTab, (request, sender) =>
     listingBadges.badges(request, { page: sender.tab?.id !== undefined ? pageTransport(sender.tab.id) : undefined }),
   );
-  answer('getProductOverview', fromWbTabOrPage, (request, sender) => {
-    const tabId = sender.tab?.id;
-    const onStorefront = tabId !== undefined && fromWbTab(sender);
-    return overview.get(request, { page: onStorefront ? pageTransport(tabId) : undefined });
-  });
+  const fromOzonTab = fromStorefrontTab(isOzonStorefront);
+  /** The tab's own origin carries the request only when the tab is that marketplace's storefront. */
+  const storefrontOf = { wb: fromWbTab, ozon: fromOzonTab } as const;
+  answer(
+    'getProductOverview',
+    (sender) => fromWbTab(sender) || fromOzonTab(sender) || fromExtensionPage(sender),
+    (request, sender) => {
+      const tabId = sender.tab?.id;
+      const onStorefront = tabId !== undefined && storefrontOf[request.marketplace](sender);
+      return overview.get(request, { page: onStorefront ? pageTransport(tabId) : undefined });
+    },
+  );
 });

@@ -16,8 +16,11 @@ export type PanelState = z.infer<typeof PanelStateSchema>;
 export const ProductOverviewRequestSchema = z.object({
   marketplace: MarketplaceSchema,
   id: z.string().regex(/^\d{1,15}$/),
-  /** 'cached': answer from the store when fresh enough; 'refresh': go to the marketplace. */
-  mode: z.enum(['cached', 'refresh']),
+  /**
+   * 'cached': answer from the store when fresh enough; 'refresh': go to the marketplace;
+   * 'user': the user pressed Refresh (also lifts an anti-bot back-off once).
+   */
+  mode: z.enum(['cached', 'refresh', 'user']),
 });
 export type ProductOverviewRequest = z.infer<typeof ProductOverviewRequestSchema>;
 

@@ -40,10 +40,14 @@ export const ProductCardSchema = z.object({
   /** What the buyer pays now: the lowest price among sizes in stock; null when nothing is on sale. */
   priceNow: KopecksSchema.nullable(),
   priceBefore: KopecksSchema.nullable(),
+  /** Ozon's price for holders of its bank card; null where there is none (and on WB). */
+  priceCard: KopecksSchema.nullable().default(null),
   discountPct: z.number().int().min(0).max(100).nullable(),
   sizes: z.array(SizeSchema),
   stockTotal: z.number().int().nonnegative(),
   stockByWarehouse: z.array(WarehouseStockSchema),
+  /** false where the marketplace shows only availability (Ozon): then stockTotal means nothing. */
+  stockKnown: z.boolean().default(true),
   fetchedAt: z.number(),
 });
 export type ProductCard = z.infer<typeof ProductCardSchema>;

@@ -231,7 +231,7 @@ function createChip(onExport: () => void, onRetry: () => void) {
       problem = kind;
       host.setAttribute('data-value', kind ?? 'fresh');
       problemText.textContent =
-        kind === null ? '' : kind === 'no-tiles' ? t('listingNoTiles') : t(`state_${kind.replace(/-/g, '_')}` as MessageKey);
+        kind === null ? '' : kind === 'no-tiles' ? t('listingNoTiles') : t(`state_${kind.replace(/-/g, '_')}` as MessageKey, 'Wildberries');
       retryButton.hidden = kind === null || kind === 'no-tiles';
     },
     remove: () => host.remove(),

@@ -121,7 +121,7 @@ export function PositionsSection({ productId, api }: { productId: string; api: P
         {scan && (
           <span data-lupa="scan-state" data-value={scan.state} className={scan.state === 'failed' ? 'lupa-bad' : 'lupa-muted'}>
             {scan.state === 'failed' && scan.problem
-              ? t(`state_${scan.problem.replace(/-/g, '_')}` as 'state_server')
+              ? t(`state_${scan.problem.replace(/-/g, '_')}` as 'state_server', 'Wildberries')
               : t(`scan_${scan.state}`)}
           </span>
         )}

@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import { formatAge, type MessageKey, t } from '../../utils/i18n';
 import type { ProductOverview } from '../../utils/messages';
+import type { Marketplace } from '../../utils/model';
 import { formatPct, formatRub } from '../../utils/money';
 import { sharePct } from '../../utils/stats';
 import { Figure } from '../Figure';
@@ -12,7 +13,11 @@ import { PriceChart } from '../PriceChart';
 /** What the panel is in: the background's state, or one only the page side can know. */
 export type PanelStatus = ProductOverview['state'] | 'loading' | 'lupa-unavailable';
 
+/** How the marketplaces are named in text. */
+export const MARKET_NAME: Record<Marketplace, string> = { wb: 'Wildberries', ozon: 'Ozon' };
+
 export interface ProductPanelProps {
+  marketplace: Marketplace;
   status: PanelStatus;
   overview: ProductOverview | null;
   refreshing: boolean;
@@ -34,7 +39,7 @@ function Money({ name, kopecks, className }: { name: string; kopecks: number | n
   );
 }
 
-export function ProductPanel({ status, overview, refreshing, floating, now, onRefresh, children }: ProductPanelProps) {
+export function ProductPanel({ marketplace, status, overview, refreshing, floating, now, onRefresh, children }: ProductPanelProps) {
   const product = overview?.product ?? null;
   const history = overview?.priceHistory;
   const reviews = overview?.reviews;
@@ -47,7 +52,7 @@ export function ProductPanel({ status, overview, refreshing, floating, now, onRe
       <header className="lupa-head">
         <strong className="lupa-logo">{t('panelTitle')}</strong>
         <Figure name="state" value={status} className={`lupa-state ${problem ? 'lupa-state--problem' : ''}`} role="status">
-          {refreshing && !problem ? t('refreshing') : t(stateKey(status))}
+          {refreshing && !problem ? t('refreshing') : t(stateKey(status), MARKET_NAME[marketplace])}
         </Figure>
         {product && (
           <Figure name="data-age" value={product.fetchedAt} className="lupa-age">
@@ -77,6 +82,11 @@ export function ProductPanel({ status, overview, refreshing, floating, now, onRe
                 className={product.priceBefore !== product.priceNow ? 'lupa-strike' : 'lupa-muted'}
               >
                 {product.priceBefore !== product.priceNow ? formatRub(product.priceBefore) : t('noDiscount')}
+              </Figure>
+            )}
+            {product.priceCard !== null && (
+              <Figure name="price-card" value={product.priceCard} className="lupa-card" title={t('priceCard')}>
+                {t('priceCard')}: {formatRub(product.priceCard)}
               </Figure>
             )}
             {product.discountPct !== null && (
@@ -124,25 +134,40 @@ export function ProductPanel({ status, overview, refreshing, floating, now, onRe
             <p className="lupa-muted">{t('noHistory')}</p>
           )}
 
-          <h3>{t('stock')}</h3>
-          <p>
-            {t('stockTotal')}:{' '}
-            <Figure name="stock-total" value={product.stockTotal}>
-              {product.stockTotal.toLocaleString('ru-RU')}
-            </Figure>
-          </p>
-          {product.stockByWarehouse.length > 0 && (
-            <table className="lupa-stock">
-              <tbody>
-                {product.stockByWarehouse.map((w) => (
-                  <tr key={w.warehouseId} data-lupa="stock-warehouse" data-wh={w.warehouseId} data-value={w.qty}>
-                    <td>{w.name}</td>
-                    <td className="lupa-num">{w.qty.toLocaleString('ru-RU')}</td>
-                    <td className="lupa-muted">{w.deliveryHours !== null ? t('deliveryHours', w.deliveryHours) : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          {product.stockKnown ? (
+            <>
+              <h3>{t('stock')}</h3>
+              <p>
+                {t('stockTotal')}:{' '}
+                <Figure name="stock-total" value={product.stockTotal}>
+                  {product.stockTotal.toLocaleString('ru-RU')}
+                </Figure>
+              </p>
+              {product.stockByWarehouse.length > 0 && (
+                <table className="lupa-stock">
+                  <tbody>
+                    {product.stockByWarehouse.map((w) => (
+                      <tr key={w.warehouseId} data-lupa="stock-warehouse" data-wh={w.warehouseId} data-value={w.qty}>
+                        <td>{w.name}</td>
+                        <td className="lupa-num">{w.qty.toLocaleString('ru-RU')}</td>
+                        <td className="lupa-muted">{w.deliveryHours !== null ? t('deliveryHours', w.deliveryHours) : ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </>
+          ) : (
+            <p>
+              {t('availability')}:{' '}
+              <Figure
+                name="availability"
+                value={product.priceNow !== null}
+                className={product.priceNow !== null ? 'lupa-good' : 'lupa-bad'}
+              >
+                {product.priceNow !== null ? t('inStock') : t('outOfStock')}
+              </Figure>
+            </p>
           )}
 
           <h3>{t('reviews')}</h3>

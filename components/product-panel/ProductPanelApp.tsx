@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { t } from '../../utils/i18n';
 import type { ProductOverview, ProductOverviewRequest } from '../../utils/messages';
+import type { Marketplace } from '../../utils/model';
 import { type PositionsApi, PositionsSection } from '../positions/PositionsSection';
 import { type PanelStatus, ProductPanel } from './ProductPanel';
 
@@ -9,13 +10,14 @@ export type LoadOverview = (mode: ProductOverviewRequest['mode']) => Promise<Pro
 
 export interface ProductPanelAppProps {
   /** Loads this panel's product; the panel is keyed by product, so a new article is a new panel. */
+  marketplace: Marketplace;
   load: LoadOverview;
   floating: boolean;
   /** Search positions for this product, where the marketplace has them. */
   positions?: PositionsApi;
 }
 
-export function ProductPanelApp({ load, floating, positions }: ProductPanelAppProps) {
+export function ProductPanelApp({ marketplace, load, floating, positions }: ProductPanelAppProps) {
   // Re-renders (the panel moving beside the late price block) must not ask again.
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -40,11 +42,14 @@ export function ProductPanelApp({ load, floating, positions }: ProductPanelAppPr
     }
   }, []);
 
-  const refresh = useCallback(async () => {
-    setRefreshing(true);
-    await run('refresh');
-    if (alive.current) setRefreshing(false);
-  }, [run]);
+  const refresh = useCallback(
+    async (mode: 'refresh' | 'user' = 'refresh') => {
+      setRefreshing(true);
+      await run(mode);
+      if (alive.current) setRefreshing(false);
+    },
+    [run],
+  );
 
   useEffect(() => {
     alive.current = true;
@@ -57,7 +62,15 @@ export function ProductPanelApp({ load, floating, positions }: ProductPanelAppPr
   }, [run, refresh]);
 
   return (
-    <ProductPanel status={status} overview={overview} refreshing={refreshing} floating={floating} now={Date.now()} onRefresh={refresh}>
+    <ProductPanel
+      marketplace={marketplace}
+      status={status}
+      overview={overview}
+      refreshing={refreshing}
+      floating={floating}
+      now={Date.now()}
+      onRefresh={() => void refresh('user')}
+    >
       {positions && overview?.product && (
         <>
           <h3>{t('positions')}</h3>

@@ -56,9 +56,10 @@ export function watchProductPanel(ctx: ContentScriptContext, options: ProductPan
       root?.render(
         <ProductPanelApp
           key={id}
+          marketplace={options.marketplace}
           floating={floating}
           load={(mode) => ask('getProductOverview', { marketplace: options.marketplace, id, mode })}
-          positions={positionsApi(options.marketplace, id)}
+          positions={options.marketplace === 'wb' ? positionsApi(options.marketplace, id) : undefined}
         />,
       );
     const ui = await createShadowRootUi(ctx, {

@@ -7,7 +7,7 @@ import { LupaDb } from '../../utils/db';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
 import type { ProductOverview } from '../../utils/messages';
 import { Net } from '../../utils/net';
-import { createProductOverviewService } from '../../utils/services/product-overview';
+import { createProductOverviewService, wbOverviewSource } from '../../utils/services/product-overview';
 import * as wb from '../fixtures/wb/catalog.mjs';
 import { fakeMarket } from '../unit/fixture-transport';
 
@@ -23,7 +23,7 @@ async function overviewOf(index: number): Promise<ProductOverview> {
   const market = fakeMarket();
   const net = new Net({ defaults: { minIntervalMs: 0 } });
   const client = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
-  const service = createProductOverviewService({ db, wb: client, windowDays: async () => 90 });
+  const service = createProductOverviewService({ db, sources: { wb: wbOverviewSource(client) }, windowDays: async () => 90 });
   const overview = await service.get({ marketplace: 'wb', id: String(wb.products[index]!.id), mode: 'cached' });
   await db.delete();
   return overview;
@@ -34,6 +34,7 @@ const text = (name: string) => document.querySelector(`[data-lupa="${name}"]`)?.
 const show = (overview: ProductOverview, extra: Partial<Parameters<typeof ProductPanel>[0]> = {}) =>
   render(
     <ProductPanel
+      marketplace="wb"
       status={overview.state}
       overview={overview}
       refreshing={false}
@@ -118,7 +119,7 @@ describe('panel behaviour', () => {
     const fresh = await overviewOf(1);
     const stale = { ...fresh, state: 'stale' as const };
     const load = vi.fn(async (mode: string) => (mode === 'cached' ? stale : fresh));
-    render(<ProductPanelApp load={load} floating={false} />);
+    render(<ProductPanelApp marketplace="wb" load={load} floating={false} />);
     await waitFor(() => expect(value('state')).toBe('fresh'));
     expect(load.mock.calls.map((c) => c[0])).toEqual(['cached', 'refresh']);
     expect(value('price-now')).toBe('459000');
@@ -128,7 +129,7 @@ describe('panel behaviour', () => {
     const fresh = await overviewOf(1);
     const offline: ProductOverview = { ...fresh, state: 'offline', product: null };
     const load = vi.fn(async (mode: string) => (mode === 'cached' ? fresh : offline));
-    render(<ProductPanelApp load={load} floating={false} />);
+    render(<ProductPanelApp marketplace="wb" load={load} floating={false} />);
     await waitFor(() => expect(value('state')).toBe('fresh'));
     await act(async () => screen.getByRole('button', { name: 'Обновить' }).click());
     await waitFor(() => expect(value('state')).toBe('offline'));
@@ -137,7 +138,7 @@ describe('panel behaviour', () => {
 
   test('when the background cannot be reached the panel says so', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    render(<ProductPanelApp load={() => Promise.reject(new Error('Could not establish connection'))} floating={false} />);
+    render(<ProductPanelApp marketplace="wb" load={() => Promise.reject(new Error('Could not establish connection'))} floating={false} />);
     await waitFor(() => expect(value('state')).toBe('lupa-unavailable'));
     expect(text('state')).toContain('перезагрузите страницу');
     warn.mockRestore();

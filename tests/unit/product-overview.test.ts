@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LupaDb } from '../../utils/db';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
 import { Net } from '../../utils/net';
-import { createProductOverviewService, TTL } from '../../utils/services/product-overview';
+import { createProductOverviewService, TTL, wbOverviewSource } from '../../utils/services/product-overview';
 import * as wb from '../fixtures/wb/catalog.mjs';
 import { fakeMarket } from './fixture-transport';
 
@@ -15,7 +15,7 @@ function setup() {
   const market = fakeMarket(now);
   const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0 } });
   const client = createWbClient({ net, background: market.transport, dest: async () => -1257786, now });
-  const service = createProductOverviewService({ db, wb: client, windowDays: async () => 90, now });
+  const service = createProductOverviewService({ db, sources: { wb: wbOverviewSource(client) }, windowDays: async () => 90, now });
   return { market, service };
 }
 

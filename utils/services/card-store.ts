@@ -14,6 +14,7 @@ const seriesOf = (db: LupaDb, marketplace: Marketplace, id: string) =>
 export async function observePrices(
   db: LupaDb,
   observations: ReadonlyArray<Pick<PricePoint, 'marketplace' | 'productId' | 'at' | 'price'>>,
+  every = OBSERVE_EVERY,
 ) {
   await db.transaction('rw', db.pricePoints, async () => {
     const fresh: PricePoint[] = [];
@@ -21,13 +22,14 @@ export async function observePrices(
       const last = await seriesOf(db, o.marketplace, o.productId)
         .filter((p) => p.source === 'observed')
         .last();
-      if (!last || last.price !== o.price || o.at - last.at >= OBSERVE_EVERY) fresh.push({ ...o, source: 'observed' });
+      if (!last || last.price !== o.price || o.at - last.at >= every) fresh.push({ ...o, source: 'observed' });
     }
     await db.pricePoints.bulkPut(fresh);
   });
 }
 
-export async function storeCards(db: LupaDb, cards: readonly ProductCard[]): Promise<void> {
+/** `observeEvery` 0: every fetch is a point (Ozon, where Lupa's own points are the only history). */
+export async function storeCards(db: LupaDb, cards: readonly ProductCard[], observeEvery = OBSERVE_EVERY): Promise<void> {
   await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots], async () => {
     await db.cards.bulkPut([...cards]);
     await observePrices(
@@ -35,6 +37,7 @@ export async function storeCards(db: LupaDb, cards: readonly ProductCard[]): Pro
       cards.flatMap((c) =>
         c.priceNow === null ? [] : [{ marketplace: c.marketplace, productId: c.id, at: c.fetchedAt, price: c.priceNow }],
       ),
+      observeEvery,
     );
     for (const card of cards) {
       const snapshot: StockSnapshot = {

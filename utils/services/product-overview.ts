@@ -2,12 +2,13 @@
 // (latest card, price points, stock snapshots, review summaries) and the reply is assembled from
 // the store, so what the user sees is what Lupa keeps.
 import { kvGet, kvSet, type LupaDb, schemas, TimestampSchema, validRow, validRows } from '../db';
+import type { OzonClient } from '../marketplaces/ozon/client';
 import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import type { ProductOverview, ProductOverviewRequest } from '../messages';
-import type { PricePoint, ProblemKind, ProductCard, ReviewSummary } from '../model';
+import type { Marketplace, PricePoint, ProblemKind, ProductCard, ReviewSummary } from '../model';
 import { FetchProblem, singleFlight } from '../net';
 import { DAY_MS, mergeSeries, priceStats } from '../stats';
-import { storeCards } from './card-store';
+import { OBSERVE_EVERY, storeCards } from './card-store';
 
 export const TTL = {
   /** A card younger than this is shown as fresh without asking the marketplace. */
@@ -22,9 +23,41 @@ export const TTL = {
 /** How much history a panel's chart gets. */
 const CHART_DAYS = 365;
 
+/** What one marketplace gives a product overview. */
+export interface OverviewSource {
+  /** The card now, or null when the marketplace does not know the article. */
+  fetchCard(id: string, ctx: RequestContext): Promise<ProductCard | null>;
+  /** The marketplace's own published price history, where it has one (WB). */
+  fetchHistory?(id: string): Promise<PricePoint[]>;
+  /** Review summary of a card, where the marketplace gives one. */
+  fetchReviews?(card: ProductCard): Promise<ReviewSummary>;
+  /** Minimum time between two observations of an unchanged price; 0: every fetch is a point. */
+  observeEvery: number;
+  /** The user asked again by hand (after passing an anti-bot check, say). */
+  onUserRetry?(): Promise<void>;
+}
+
+export function wbOverviewSource(wb: WbClient): OverviewSource {
+  return {
+    fetchCard: async (id, ctx) => (await wb.fetchCards([Number(id)], ctx)).get(Number(id)) ?? null,
+    fetchHistory: (id) => wb.fetchPriceHistory(Number(id)),
+    fetchReviews: (card) => wb.fetchReviewSummary(Number(card.rootId)),
+    observeEvery: OBSERVE_EVERY,
+  };
+}
+
+/** Ozon publishes no price history: Lupa's own observations are the history, one per fetch. */
+export function ozonOverviewSource(ozon: OzonClient): OverviewSource {
+  return {
+    fetchCard: (id, ctx) => ozon.fetchCard(Number(id), ctx),
+    observeEvery: 0,
+    onUserRetry: () => ozon.clearBlock(),
+  };
+}
+
 export interface OverviewDeps {
   db: LupaDb;
-  wb: WbClient;
+  sources: Partial<Record<Marketplace, OverviewSource>>;
   windowDays: () => Promise<number>;
   now?: () => number;
 }
@@ -41,16 +74,17 @@ export function createProductOverviewService(deps: OverviewDeps) {
   const now = deps.now ?? (() => Date.now());
   const flight = singleFlight<string, ProductOverview>();
 
-  async function latestCard(id: string): Promise<ProductCard | undefined> {
-    return validRow(schemas.cards, await db.cards.get(['wb', id]), 'cards');
+  async function latestCard(marketplace: Marketplace, id: string): Promise<ProductCard | undefined> {
+    return validRow(schemas.cards, await db.cards.get([marketplace, id]), 'cards');
   }
 
-  async function refreshHistory(nmId: number): Promise<ProblemKind | null> {
-    const key = `fetched:price-history:wb:${nmId}`;
+  async function refreshHistory(marketplace: Marketplace, source: OverviewSource, id: string): Promise<ProblemKind | null> {
+    if (!source.fetchHistory) return null;
+    const key = `fetched:price-history:${marketplace}:${id}`;
     const last = await kvGet(db, key, TimestampSchema);
     if (last !== undefined && now() - last < TTL.priceHistory) return null;
     try {
-      const points = await deps.wb.fetchPriceHistory(nmId);
+      const points = await source.fetchHistory(id);
       await db.transaction('rw', [db.pricePoints, db.kv], async () => {
         await db.pricePoints.bulkPut(points);
         await kvSet(db, key, now());
@@ -61,21 +95,21 @@ export function createProductOverviewService(deps: OverviewDeps) {
     }
   }
 
-  async function latestReviews(rootId: string): Promise<ReviewSummary | undefined> {
+  async function latestReviews(marketplace: Marketplace, rootId: string): Promise<ReviewSummary | undefined> {
     const row = await db.reviewSummaries
       .where('[marketplace+rootId+at]')
-      .between(['wb', rootId, 0], ['wb', rootId, Number.MAX_SAFE_INTEGER])
+      .between([marketplace, rootId, 0], [marketplace, rootId, Number.MAX_SAFE_INTEGER])
       .last();
     return validRow(schemas.reviewSummaries, row, 'reviewSummaries');
   }
 
-  async function refreshReviews(card: ProductCard): Promise<ProblemKind | null> {
+  async function refreshReviews(source: OverviewSource, card: ProductCard): Promise<ProblemKind | null> {
     // A card without reviews needs no request: the detail already says there are none.
-    if (!card.rootId || card.reviewCount === 0) return null;
-    const latest = await latestReviews(card.rootId);
+    if (!source.fetchReviews || !card.rootId || card.reviewCount === 0) return null;
+    const latest = await latestReviews(card.marketplace, card.rootId);
     if (latest && now() - latest.at < TTL.reviews) return null;
     try {
-      await db.reviewSummaries.put(await deps.wb.fetchReviewSummary(Number(card.rootId)));
+      await db.reviewSummaries.put(await source.fetchReviews(card));
       return null;
     } catch (error) {
       return problemOf(error).kind;
@@ -103,12 +137,12 @@ export function createProductOverviewService(deps: OverviewDeps) {
         schemas.pricePoints,
         await db.pricePoints
           .where('[marketplace+productId+at]')
-          .between(['wb', card.id, at - CHART_DAYS * DAY_MS], ['wb', card.id, Number.MAX_SAFE_INTEGER])
+          .between([card.marketplace, card.id, at - CHART_DAYS * DAY_MS], [card.marketplace, card.id, Number.MAX_SAFE_INTEGER])
           .toArray(),
         'pricePoints',
       ),
     );
-    const summary = card.rootId && card.reviewCount > 0 ? await latestReviews(card.rootId) : undefined;
+    const summary = card.rootId && card.reviewCount > 0 ? await latestReviews(card.marketplace, card.rootId) : undefined;
     const { rootId: _root, ...product } = card;
     return {
       state,
@@ -123,37 +157,40 @@ export function createProductOverviewService(deps: OverviewDeps) {
     };
   }
 
-  async function refresh(id: string, ctx: RequestContext): Promise<ProductOverview> {
-    const nmId = Number(id);
-    const history = refreshHistory(nmId); // needs only the article: runs beside the detail request
+  async function refresh(marketplace: Marketplace, source: OverviewSource, id: string, ctx: RequestContext): Promise<ProductOverview> {
+    const history = refreshHistory(marketplace, source, id); // needs only the article: runs beside the card request
     let card: ProductCard | null;
     try {
-      card = (await deps.wb.fetchCards([nmId], ctx)).get(nmId) ?? null;
+      card = await source.fetchCard(id, ctx);
     } catch (error) {
       await history;
       const { kind, detail } = problemOf(error);
-      return assemble(await latestCard(id), kind, detail);
+      return assemble(await latestCard(marketplace, id), kind, detail);
     }
     if (!card) {
       await history;
-      return assemble(undefined, 'not-found', `article ${id} is not in the detail response`);
+      return assemble(undefined, 'not-found', `article ${id} is not on ${marketplace}`);
     }
-    await storeCards(db, [card]);
-    const [historyProblem, reviewsProblem] = await Promise.all([history, refreshReviews(card)]);
+    await storeCards(db, [card], source.observeEvery);
+    const [historyProblem, reviewsProblem] = await Promise.all([history, refreshReviews(source, card)]);
     return assemble(card, 'fresh', null, { history: historyProblem, reviews: reviewsProblem });
   }
 
   return {
     async get(request: ProductOverviewRequest, ctx: RequestContext = {}): Promise<ProductOverview> {
-      if (request.marketplace !== 'wb') return assemble(undefined, 'not-found', 'only Wildberries so far');
+      const { marketplace, id } = request;
+      const source = deps.sources[marketplace];
+      if (!source) return assemble(undefined, 'not-found', `${marketplace} is not supported`);
+      const key = `${marketplace}:${id}`;
       // A refresh under way has stored the card but not yet the rest: join it, never answer half.
-      const underWay = flight.pending(`wb:${request.id}`);
+      const underWay = flight.pending(key);
       if (underWay) return underWay;
-      const cached = await latestCard(request.id);
+      const cached = await latestCard(marketplace, id);
       const age = cached ? now() - cached.fetchedAt : Number.POSITIVE_INFINITY;
       if (cached && request.mode === 'cached') return assemble(cached, age < TTL.card ? 'fresh' : 'stale', null);
-      if (cached && age < TTL.refreshDebounce) return assemble(cached, 'fresh', null);
-      return flight(`wb:${request.id}`, () => refresh(request.id, ctx));
+      if (request.mode === 'user') await source.onUserRetry?.();
+      else if (cached && age < TTL.refreshDebounce) return assemble(cached, 'fresh', null);
+      return flight(key, () => refresh(marketplace, source, id, ctx));
     },
   };
 }

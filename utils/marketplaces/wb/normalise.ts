@@ -65,10 +65,12 @@ export function cardFromWb(product: WbProduct, fetchedAt: number): ProductCard {
     reviewCount,
     priceNow,
     priceBefore,
+    priceCard: null,
     discountPct,
     sizes,
     stockTotal: stockOnlyInTotal ? (product.totalQuantity ?? 0) : stockByWarehouse.reduce((sum, w) => sum + w.qty, 0),
     stockByWarehouse,
+    stockKnown: true,
     fetchedAt,
   };
 }

@@ -1,0 +1,28 @@
+// Ozon storefront: serves the background's same-origin page-JSON fetches and mounts the product
+// panel (the same component and figure names as on Wildberries).
+import '../../utils/zod-setup';
+import '../../components/product-panel/panel.css';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { watchProductPanel } from '../../components/product-panel/mount';
+import { servePageFetch } from '../../utils/content/page-fetch';
+import { OZON_PAGE_ROUTE_PREFIXES } from '../../utils/marketplaces/ozon/endpoints';
+import { detectOzonPage } from '../../utils/marketplaces/ozon/page';
+import { ozonProductSelectors } from '../../utils/marketplaces/ozon/selectors';
+import { queryFirst } from '../../utils/marketplaces/wb/selectors';
+
+export default defineContentScript({
+  matches: ['https://www.ozon.ru/*', 'https://ozon.ru/*'],
+  cssInjectionMode: 'ui',
+  main(ctx) {
+    performance.mark('lupa:start');
+    ctx.onInvalidated(servePageFetch(OZON_PAGE_ROUTE_PREFIXES));
+    watchProductPanel(ctx, {
+      marketplace: 'ozon',
+      productId: (href) => {
+        const page = detectOzonPage(href);
+        return page.type === 'product' ? String(page.sku) : null;
+      },
+      findAnchor: () => queryFirst(document, ozonProductSelectors.priceBlock),
+    });
+  },
+});

@@ -1,0 +1,17 @@
+// Ozon URLs. Every storefront page has a JSON twin (the "composer" page JSON) that the site's own
+// client loads; it answers the site's own origin with the user's cookies, so the content script
+// fetches it (route 'page'); the background's fetch of the same URL is the fallback and usually meets
+// the anti-bot wall. ../shared/reference/ozon.md §1.2, §1.5.
+export const OZON_ORIGIN = 'https://www.ozon.ru';
+
+export const ozonEndpoints = {
+  pageJson: (relativeUrl: string) => `${OZON_ORIGIN}/api/entrypoint-api.bx/page/json/v2?url=${encodeURIComponent(relativeUrl)}`,
+  product: (sku: number) => `/product/${sku}/`,
+  search: (text: string, page: number) => `/search/?from_global=true&text=${encodeURIComponent(text)}${page > 1 ? `&page=${page}` : ''}`,
+} as const;
+
+/** Paths the content script may fetch on www.ozon.ru for the background. */
+export const OZON_PAGE_ROUTE_PREFIXES = ['/api/entrypoint-api.bx/page/json/'] as const;
+
+/** After a block (captcha, 403 with an incident id) Lupa sends nothing to Ozon for this long. */
+export const OZON_BLOCK_BACKOFF_MS = 10 * 60 * 1000;

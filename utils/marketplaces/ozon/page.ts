@@ -1,0 +1,51 @@
+// Which Ozon page a URL is: a pure function, documented by the URL table in
+// tests/unit/ozon-page.test.ts. Forms: ../shared/reference/ozon.md §1.1.
+export type OzonPage =
+  | { type: 'product'; sku: number }
+  | { type: 'search'; text: string }
+  | { type: 'category'; slug: string; id: number }
+  | { type: 'seller'; key: string }
+  | { type: 'other' };
+
+export const OZON_HOSTS = ['www.ozon.ru', 'ozon.ru'] as const;
+const HOSTS = new Set<string>(OZON_HOSTS);
+
+export function isOzonStorefront(url: string | URL): boolean {
+  try {
+    const u = typeof url === 'string' ? new URL(url) : url;
+    return u.protocol === 'https:' && HOSTS.has(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+export function detectOzonPage(href: string): OzonPage {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return { type: 'other' };
+  }
+  if (!isOzonStorefront(url)) return { type: 'other' };
+  const path = url.pathname.replace(/\/+$/, '');
+  // /product/{slug}-{sku}, /product/{sku}, and their /reviews and /questions pages.
+  const product = /^\/product\/(?:[^/]*-)?(\d{5,12})(?:\/(?:reviews|questions))?$/.exec(path);
+  if (product) return { type: 'product', sku: Number(product[1]) };
+  const context = /^\/context\/detail\/id\/(\d{5,12})$/.exec(path);
+  if (context) return { type: 'product', sku: Number(context[1]) };
+  if (path === '/search') {
+    const text = url.searchParams.get('text')?.trim() ?? '';
+    return text ? { type: 'search', text } : { type: 'other' };
+  }
+  const category = /^\/category\/(?:([^/]+)-)?(\d+)$/.exec(path);
+  if (category) return { type: 'category', slug: category[1] ?? '', id: Number(category[2]) };
+  const seller = /^\/seller\/([^/]+)(?:\/products)?$/.exec(path);
+  if (seller) return { type: 'seller', key: decodeURIComponent(seller[1] as string) };
+  return { type: 'other' };
+}
+
+/** The page-JSON twin of a storefront path: "/product/x-123/" → what `?url=` takes. */
+export function relativePageUrl(href: string): string {
+  const u = new URL(href);
+  return `${u.pathname}${u.search}`;
+}
