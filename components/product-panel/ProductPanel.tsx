@@ -129,6 +129,10 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
               >
                 {stats.lowestInWindow ? t('lowestInDays', stats.windowDays) : t('notLowestInDays', stats.windowDays)}
               </Figure>
+              <Figure name="price-points" value={stats.points} className="lupa-muted lupa-points">
+                {' · '}
+                {t('pricePoints', stats.points)}
+              </Figure>
             </>
           ) : (
             <p className="lupa-muted">{t('noHistory')}</p>

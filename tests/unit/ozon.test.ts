@@ -118,7 +118,7 @@ describe('Ozon product page JSON', () => {
   });
 
   test('a price widget of another shape is "format changed", not a wrong figure', () => {
-    const json = ozon.productPageJson(ozon.products[0]!);
+    const json = OzonPageJsonSchema.parse(ozon.productPageJson(ozon.products[0]!));
     json.widgetStates['webPrice-3121879-default-1'] = JSON.stringify({ price: { amount: 1290 } });
     expect(() => cardFromOzon(OzonPageJsonSchema.parse(json), 1, now)).toThrow(FetchProblem);
   });
