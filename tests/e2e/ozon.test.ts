@@ -1,0 +1,152 @@
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import * as ozon from '../fixtures/ozon/catalog.mjs';
+import { figure, type Lab, panel, panelIn, startLab } from './harness';
+
+/** Faults match a request's path and query; counters its host and path. */
+const PAGE_JSON = /\/api\/entrypoint-api\.bx\/page\/json/;
+type OzonFixture = (typeof ozon.products)[number];
+
+/** Kopecks from an Ozon price string, computed here without Lupa's parser. */
+const kopecks = (s: string | null | undefined) => (s ? Math.round(Number(s.replace(/[^\d,]/g, '').replace(',', '.')) * 100) : null);
+
+function expected(p: OzonFixture) {
+  const now = p.price === null ? null : kopecks(p.price);
+  const before =
+    now === null
+      ? null
+      : p.layout === 'widgets' && (p as { showOriginalPrice?: boolean }).showOriginalPrice !== false
+        ? kopecks((p as { originalPrice?: string }).originalPrice)
+        : now;
+  const card = p.layout === 'widgets' ? kopecks((p as { cardPrice?: string | null }).cardPrice) : null;
+  return {
+    'price-now': now === null ? '' : String(now),
+    'price-before': before === null ? null : String(before),
+    'price-card': card === null ? null : String(card),
+    discount: now === null || before === null ? null : String(Math.round(((before - now) / before) * 100)),
+    rating: String(p.rating),
+    reviews: String(p.reviews),
+    seller: p.seller.name,
+    availability: String(now !== null),
+    // Ozon publishes no history: on a first visit the only point is the price now.
+    'price-min': now === null ? null : String(now),
+    'price-max': now === null ? null : String(now),
+    'price-points': now === null ? null : '1',
+  };
+}
+
+describe('Ozon product panel on the fixture storefront', () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await startLab();
+  });
+  afterEach(() => {
+    lab.server.reset();
+    lab.errors.length = 0;
+  });
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  const openOzon = async (p: OzonFixture) => {
+    const page = await lab.context.newPage();
+    await page.goto(`https://www.ozon.ru/product/${p.slug}-${p.sku}/`);
+    return page;
+  };
+
+  for (const p of ozon.products) {
+    test(`shows the fixture's figures for ${p.sku} (${p.name})`, async () => {
+      const page = await openOzon(p);
+      const panelEl = await panelIn(page, p.sku);
+      const want = expected(p);
+      const seen: Record<string, string | null> = {};
+      for (const name of Object.keys(want)) seen[name] = await figure(panelEl, name);
+      expect(seen).toEqual(want);
+      expect(await figure(panelEl, 'stock-total')).toBeNull();
+      expect(lab.errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  test('client-side navigation shows the second product in exactly one panel', async () => {
+    const [first, second] = [ozon.products[0]!, ozon.products[1]!];
+    const page = await openOzon(first);
+    await panelIn(page, first.sku);
+    await page.locator('a.other-product', { hasText: second.name }).click();
+    const p = await panelIn(page, second.sku);
+    expect(await figure(p, 'price-now')).toBe(expected(second)['price-now']);
+    await expect.poll(() => panel(page).count()).toBe(1);
+    await page.close();
+  });
+
+  test('every fetch adds a point to the history Lupa keeps', async () => {
+    const p = ozon.products[2]!;
+    const page = await openOzon(p);
+    const before = Number(await figure(await panelIn(page, p.sku), 'price-points'));
+    await panel(page, p.sku).locator('[data-lupa="refresh"]').click();
+    await expect.poll(async () => Number(await figure(panel(page, p.sku), 'price-points'))).toBe(before + 1);
+    await page.close();
+  });
+
+  test('a 429 with Retry-After is waited out and the figures come', async () => {
+    const p = ozon.products[3]!;
+    const page = await openOzon(p);
+    const shown = await panelIn(page, p.sku);
+    const age = await figure(shown, 'data-age');
+    lab.server.fault({ path: PAGE_JSON, kind: 'status', status: 429, retryAfter: '1' });
+    await shown.locator('[data-lupa="refresh"]').click();
+    // A new fetch: the data's age moves, after the 429 and one retry.
+    await expect.poll(() => figure(panel(page, p.sku), 'data-age'), { timeout: 15_000 }).not.toBe(age);
+    expect(await figure(panel(page, p.sku), 'state')).toBe('fresh');
+    expect(lab.server.count(PAGE_JSON)).toBe(2);
+    expect(await figure(panel(page, p.sku), 'availability')).toBe('false');
+    await page.close();
+  });
+
+  test('a changed widget shows "format changed" and leaves the page alone', async () => {
+    lab.server.fault({ path: PAGE_JSON, kind: 'changed-schema', times: 5 });
+    const p = ozon.products[0]!;
+    const page = await openOzon(p);
+    await panel(page, p.sku).locator('[data-lupa="refresh"]').click();
+    await panelIn(page, p.sku, ['format-changed']);
+    // Data already shown stays; the page's own widgets are untouched.
+    expect(await figure(panel(page, p.sku), 'price-now')).toBe(expected(p)['price-now']);
+    await page.locator('[data-widget="webPrice"]').waitFor();
+    expect(await page.locator('[data-widget="webPrice"]').textContent()).toBe(p.price);
+    expect(lab.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+// Its own browser: nothing cached, so every panel needs Ozon — and must not get it while blocked.
+describe('Ozon anti-bot back-off', () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await startLab();
+  });
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  test('a captcha shows "blocked" and Lupa sends nothing more to Ozon for a while', async () => {
+    lab.server.fault({ path: PAGE_JSON, kind: 'captcha', times: 5 });
+    const [p, q] = [ozon.products[1]!, ozon.products[4]!];
+    const page = await lab.context.newPage();
+    await page.goto(`https://www.ozon.ru/product/${p.slug}-${p.sku}/`);
+    const blocked = await panelIn(page, p.sku, ['blocked']);
+    expect(await blocked.locator('[data-lupa="state"]').textContent()).toContain('Ozon просит пройти проверку');
+    expect(lab.server.count(PAGE_JSON)).toBe(1);
+    // Another product in another tab: blocked at once, no request while the back-off lasts.
+    const other = await lab.context.newPage();
+    await other.goto(`https://www.ozon.ru/product/${q.slug}-${q.sku}/`);
+    await panelIn(other, q.sku, ['blocked']);
+    expect(lab.server.count(PAGE_JSON)).toBe(1);
+    // The user passed the check and presses Refresh: one new try, and the figures come.
+    lab.server.reset();
+    await panel(other, q.sku).locator('[data-lupa="refresh"]').click();
+    await panelIn(other, q.sku, ['fresh']);
+    expect(lab.server.count(PAGE_JSON)).toBe(1);
+    expect(await figure(panel(other, q.sku), 'price-now')).toBe('349000');
+    await page.close();
+    await other.close();
+  });
+});
