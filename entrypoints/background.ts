@@ -13,6 +13,7 @@ import { answer, ask, fromStorefrontTab, type SenderCheck } from '../utils/messa
 import type { Marketplace } from '../utils/model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from '../utils/net';
 import { createListingBadgesService } from '../utils/services/listing-badges';
+import { createOzonListingService } from '../utils/services/ozon-listing';
 import { createPositionsService } from '../utils/services/positions';
 import { createProductOverviewService, ozonOverviewSource, wbOverviewSource } from '../utils/services/product-overview';
 import { createSearchPages } from '../utils/services/search-pages';
@@ -109,12 +110,19 @@ export default defineBackground(() => {
     }
     return { products };
   });
-  answer('getListingBadges', fromWbTab, (request, sender) =>
-    listingBadges.badges(request, { page: sender.tab?.id !== undefined ? pageTransport(sender.tab.id) : undefined }),
-  );
   const fromOzonTab = fromStorefrontTab(isOzonStorefront);
   /** The tab's own origin carries the request only when the tab is that marketplace's storefront. */
   const storefrontOf = { wb: fromWbTab, ozon: fromOzonTab } as const;
+  const ozonListing = createOzonListingService({ db, ozon });
+  answer(
+    'getListingBadges',
+    (sender) => fromWbTab(sender) || fromOzonTab(sender),
+    (request, sender) => {
+      const tabId = sender.tab?.id;
+      const page = tabId !== undefined && storefrontOf[request.marketplace](sender) ? pageTransport(tabId) : undefined;
+      return request.marketplace === 'ozon' ? ozonListing(request, { page }) : listingBadges.badges(request, { page });
+    },
+  );
   answer(
     'getProductOverview',
     (sender) => fromWbTab(sender) || fromOzonTab(sender) || fromExtensionPage(sender),

@@ -65,7 +65,7 @@ export const ListingSchema = z.discriminatedUnion('type', [
 ]);
 
 export const ListingBadgesRequestSchema = z.object({
-  marketplace: z.literal('wb'),
+  marketplace: MarketplaceSchema,
   listing: ListingSchema,
   /** The tiles in view that have no badge yet: article and 0-based place among the page's tiles. */
   tiles: z.array(z.object({ id: z.string().regex(/^\d{1,15}$/), index: z.number().int().nonnegative().max(10_000) })).max(500),

@@ -75,12 +75,12 @@ const LATIN: Record<string, string> = {
  * "lupa-wb-naushniki-besprovodnye-2026-11-23.csv": Chrome's downloads API refuses non-ASCII
  * names, so the listing's name is transliterated.
  */
-export function exportFileName(listingName: string, date: Date): string {
+export function exportFileName(listingName: string, date: Date, marketplace: 'wb' | 'ozon' = 'wb'): string {
   const latin = [...listingName.toLowerCase()].map((ch) => LATIN[ch] ?? ch).join('');
   const slug =
     latin
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 80) || 'listing';
-  return `lupa-wb-${slug}-${date.toISOString().slice(0, 10)}.csv`;
+  return `lupa-${marketplace}-${slug}-${date.toISOString().slice(0, 10)}.csv`;
 }

@@ -5,10 +5,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type MessageKey, t } from '../../utils/i18n';
 import type { ListingBadgesRequest, PanelState } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
+import type { Marketplace } from '../../utils/model';
+import { MARKET_NAME } from '../product-panel/ProductPanel';
 import { badgesToCsv, exportFileName } from './csv';
 import { type Badge, renderBadge, shadowHost } from './dom';
 
 export interface ListingBadgeOptions {
+  marketplace: Marketplace;
   /** The listing this URL shows, or null when it is not a listing page. */
   listing: (href: string) => ListingBadgesRequest['listing'] | null;
   /** The page's product tiles in page order (selectors live in the marketplace's selectors.ts). */
@@ -60,6 +63,7 @@ function startSession(
   const badges = new Map<string, Badge>();
   const hosts = new Set<Element>();
   const chip = createChip(
+    MARKET_NAME[options.marketplace],
     () => exportCsv(),
     () => retry(),
   );
@@ -103,7 +107,11 @@ function startSession(
     try {
       for (let i = 0; i < fresh.length; i += MAX_TILES_PER_ASK) {
         const chunk = fresh.slice(i, i + MAX_TILES_PER_ASK);
-        const reply = await ask('getListingBadges', { marketplace: 'wb', listing, tiles: chunk.map(({ id, index }) => ({ id, index })) });
+        const reply = await ask('getListingBadges', {
+          marketplace: options.marketplace,
+          listing,
+          tiles: chunk.map(({ id, index }) => ({ id, index })),
+        });
         if (stopped) return;
         if (reply.state !== 'fresh') {
           chip.problem(reply.state);
@@ -155,7 +163,7 @@ function startSession(
       .map((tile) => badges.get(options.article(tile) ?? ''))
       .filter((b): b is Badge => b !== undefined);
     const name = listing.type === 'search' ? listing.query : listing.key;
-    const filename = exportFileName(name, new Date());
+    const filename = exportFileName(name, new Date(), options.marketplace);
     // The background saves it: Chrome ignores an anchor's file name when a content script clicks it.
     ask('saveFile', { filename, mime: 'text/csv', text: badgesToCsv(rows) }).catch((error: unknown) => {
       console.warn('[lupa] export failed:', error instanceof Error ? error.message : error);
@@ -192,7 +200,7 @@ function startSession(
 type ChipProblem = PanelState | 'lupa-unavailable' | 'no-tiles';
 
 /** The one place a listing's state is told: counts, problems, retry and export. */
-function createChip(onExport: () => void, onRetry: () => void) {
+function createChip(market: string, onExport: () => void, onRetry: () => void) {
   const { host, root } = shadowHost('lupa-listing-status');
   host.setAttribute('data-lupa', 'listing-status');
   host.setAttribute('data-value', 'loading');
@@ -231,7 +239,7 @@ function createChip(onExport: () => void, onRetry: () => void) {
       problem = kind;
       host.setAttribute('data-value', kind ?? 'fresh');
       problemText.textContent =
-        kind === null ? '' : kind === 'no-tiles' ? t('listingNoTiles') : t(`state_${kind.replace(/-/g, '_')}` as MessageKey, 'Wildberries');
+        kind === null ? '' : kind === 'no-tiles' ? t('listingNoTiles') : t(`state_${kind.replace(/-/g, '_')}` as MessageKey, market);
       retryButton.hidden = kind === null || kind === 'no-tiles';
     },
     remove: () => host.remove(),

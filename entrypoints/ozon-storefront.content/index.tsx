@@ -3,11 +3,12 @@
 import '../../utils/zod-setup';
 import '../../components/product-panel/panel.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { watchListingBadges } from '../../components/listing-badges/watch';
 import { watchProductPanel } from '../../components/product-panel/mount';
 import { servePageFetch } from '../../utils/content/page-fetch';
 import { OZON_PAGE_ROUTE_PREFIXES } from '../../utils/marketplaces/ozon/endpoints';
-import { detectOzonPage } from '../../utils/marketplaces/ozon/page';
-import { ozonProductSelectors } from '../../utils/marketplaces/ozon/selectors';
+import { detectOzonPage, ozonListing, skuFromLink } from '../../utils/marketplaces/ozon/page';
+import { ozonProductSelectors, ozonTiles } from '../../utils/marketplaces/ozon/selectors';
 import { queryFirst } from '../../utils/marketplaces/wb/selectors';
 
 export default defineContentScript({
@@ -23,6 +24,13 @@ export default defineContentScript({
         return page.type === 'product' ? String(page.sku) : null;
       },
       findAnchor: () => queryFirst(document, ozonProductSelectors.priceBlock),
+    });
+    watchListingBadges(ctx, {
+      marketplace: 'ozon',
+      listing: ozonListing,
+      tiles: () => ozonTiles(document, skuFromLink),
+      article: (tile) => skuFromLink(tile.querySelector('a[href*="/product/"]')?.getAttribute('href') ?? tile.getAttribute('href') ?? ''),
+      badgeSlot: (tile) => tile,
     });
   },
 });

@@ -26,6 +26,7 @@ export default defineContentScript({
       findAnchor: () => queryFirst(document, productSelectors.priceBlock),
     });
     watchListingBadges(ctx, {
+      marketplace: 'wb',
       listing: wbListing,
       tiles: () => queryTiles(document),
       article: tileArticle,

@@ -150,3 +150,56 @@ describe('Ozon anti-bot back-off', () => {
     await other.close();
   });
 });
+
+describe('Ozon listing badges', () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await startLab();
+  });
+  afterEach(() => lab.server.reset());
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  const READ = () =>
+    [...document.querySelectorAll('lupa-tile-badge')].map((host) => {
+      const get = (name: string) => host.shadowRoot?.querySelector(`[data-lupa="${name}"]`)?.getAttribute('data-value') ?? null;
+      return {
+        nm: host.getAttribute('data-nm'),
+        position: get('tile-position'),
+        price: get('tile-price'),
+        rating: get('tile-rating'),
+        reviews: get('tile-reviews'),
+      };
+    });
+
+  test('every tile of a search page gets a badge equal to the listing JSON; two pages read for 24 tiles', async () => {
+    const text = 'термокружка';
+    const page = await lab.context.newPage();
+    await page.goto(`https://www.ozon.ru/search/?text=${encodeURIComponent(text)}&from_global=true`);
+    const tiles = ozon.searchResults(text);
+    const want = tiles.map((t: (typeof tiles)[number], i: number) => ({
+      nm: String(t.id),
+      position: String(i + 1),
+      price: String(kopecks(t.mainState[0]!.priceV2!.price[0]!.text)),
+      rating: String(Number(t.mainState[2]!.labelList!.items[0]!.title)),
+      reviews: t.mainState[2]!.labelList!.items[1]!.title!.replace(/\D/g, ''),
+    }));
+    await expect.poll(() => page.evaluate(READ), { timeout: 20_000 }).toEqual(want);
+    expect(want[2]).toMatchObject({ nm: '1649246352', position: '3', price: '129000' });
+    expect(lab.server.count(PAGE_JSON)).toBe(2);
+    expect(await page.locator('lupa-listing-status').getAttribute('data-value')).toBe('fresh');
+    await page.close();
+  });
+
+  test('a blocked listing says so once and leaves the tiles alone', async () => {
+    lab.server.fault({ path: PAGE_JSON, kind: 'status', status: 403, times: 5 });
+    const page = await lab.context.newPage();
+    await page.goto(`https://www.ozon.ru/search/?text=${encodeURIComponent('наушники беспроводные')}`);
+    await page.locator('lupa-listing-status[data-value="blocked"]').waitFor({ state: 'attached', timeout: 20_000 });
+    expect(await page.locator('lupa-tile-badge').count()).toBe(0);
+    expect(await page.locator('[data-widget="searchResultsV2"] .tile').count()).toBe(24);
+    expect(await page.locator('lupa-listing-status').count()).toBe(1);
+    await page.close();
+  });
+});

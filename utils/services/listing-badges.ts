@@ -5,7 +5,7 @@ import { type LupaDb, schemas, validRows } from '../db';
 import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import { SEARCH_PAGE_SIZE } from '../marketplaces/wb/endpoints';
 import type { ListingBadgesReply, ListingBadgesRequest } from '../messages';
-import type { ListingEntry, ProblemKind, ProductCard } from '../model';
+import type { ListingEntry, Marketplace, ProblemKind, ProductCard } from '../model';
 import { FetchProblem } from '../net';
 import { DAY_MS, median } from '../stats';
 import { observePrices, storeCards } from './card-store';
@@ -18,33 +18,37 @@ const CARD_TTL = 10 * 60 * 1000;
 
 type Badge = ListingBadgesReply['badges'][number];
 
+/** Price now against the median of the last 30 days of Lupa's own history, in percent. */
+export async function priceTrends(
+  db: LupaDb,
+  marketplace: Marketplace,
+  at: number,
+  prices: ReadonlyMap<string, number>,
+): Promise<Map<string, number>> {
+  const from = at - TREND_DAYS * DAY_MS;
+  const out = new Map<string, number>();
+  await db.transaction('r', db.pricePoints, async () => {
+    for (const [id, price] of prices) {
+      const points = validRows(
+        schemas.pricePoints,
+        await db.pricePoints
+          .where('[marketplace+productId+at]')
+          .between([marketplace, id, from], [marketplace, id, at + 1])
+          .toArray(),
+        'pricePoints',
+      );
+      // A trend needs history: at least one point older than a day.
+      if (!points.some((p) => p.at < at - DAY_MS)) continue;
+      const mid = median(points.map((p) => p.price)) as number;
+      if (mid > 0) out.set(id, Math.round(((price - mid) / mid) * 1000) / 10);
+    }
+  });
+  return out;
+}
+
 export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; searchPages: SearchPages; now?: () => number }) {
   const { db } = deps;
   const now = deps.now ?? (() => Date.now());
-
-  /** Price now against the median of the last 30 days of Lupa's own history, in percent. */
-  async function trends(prices: ReadonlyMap<string, number>): Promise<Map<string, number>> {
-    const at = now();
-    const from = at - TREND_DAYS * DAY_MS;
-    const out = new Map<string, number>();
-    await db.transaction('r', db.pricePoints, async () => {
-      for (const [id, price] of prices) {
-        const points = validRows(
-          schemas.pricePoints,
-          await db.pricePoints
-            .where('[marketplace+productId+at]')
-            .between(['wb', id, from], ['wb', id, at + 1])
-            .toArray(),
-          'pricePoints',
-        );
-        // A trend needs history: at least one point older than a day.
-        if (!points.some((p) => p.at < at - DAY_MS)) continue;
-        const mid = median(points.map((p) => p.price)) as number;
-        if (mid > 0) out.set(id, Math.round(((price - mid) / mid) * 1000) / 10);
-      }
-    });
-    return out;
-  }
 
   async function cardsFor(ids: readonly string[], ctx: RequestContext): Promise<Map<string, ProductCard>> {
     const known = new Map<string, ProductCard>();
@@ -117,7 +121,12 @@ export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; sea
           });
         }
       }
-      const trend = await trends(new Map(badges.flatMap((b) => (b.priceNow === null ? [] : [[b.id, b.priceNow] as const]))));
+      const trend = await priceTrends(
+        db,
+        'wb',
+        now(),
+        new Map(badges.flatMap((b) => (b.priceNow === null ? [] : [[b.id, b.priceNow] as const]))),
+      );
       for (const badge of badges) badge.trendPct = trend.get(badge.id) ?? null;
       return { state: problem?.kind ?? 'fresh', detail: problem?.detail ?? null, badges };
     },

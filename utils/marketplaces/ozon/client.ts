@@ -61,8 +61,9 @@ export function createOzonClient(deps: OzonClientDeps) {
     async fetchCard(sku: number, ctx: RequestContext = {}): Promise<ProductCard | null> {
       return cardFromOzon(await pageJson(ozonEndpoints.product(sku), ctx), sku, now());
     },
-    async fetchSearchPage(text: string, page: number, ctx: RequestContext = {}): Promise<ListingEntry[]> {
-      return entriesFromOzon(await pageJson(ozonEndpoints.search(text, page), ctx), 0, now());
+    /** One page of a search/category/seller listing, numbered from 1 within the page. */
+    async fetchListingPage(relativeUrl: string, ctx: RequestContext = {}): Promise<ListingEntry[]> {
+      return entriesFromOzon(await pageJson(relativeUrl, ctx), 0, now());
     },
     /** The user passed Ozon's check and asks again: lift the back-off once. */
     async clearBlock(): Promise<void> {

@@ -49,3 +49,32 @@ export function relativePageUrl(href: string): string {
   const u = new URL(href);
   return `${u.pathname}${u.search}`;
 }
+
+/** The listing a URL shows, as listing badges want it; null elsewhere. */
+export function ozonListing(
+  href: string,
+): { type: 'search'; query: string; sort: string } | { type: 'catalog' | 'seller'; key: string } | null {
+  const page = detectOzonPage(href);
+  if (page.type === 'search') return { type: 'search', query: page.text, sort: 'popular' };
+  if (page.type !== 'category' && page.type !== 'seller') return null;
+  const u = new URL(href);
+  u.searchParams.delete('page');
+  return { type: page.type === 'category' ? 'catalog' : 'seller', key: `${u.pathname}${u.search}` };
+}
+
+/** The relative URL of a listing's page N (Ozon pages with `page=`). */
+export function listingPageUrl(listing: { type: 'search'; query: string } | { type: string; key: string }, page: number): string {
+  if ('query' in listing) return `/search/?from_global=true&text=${encodeURIComponent(listing.query)}${page > 1 ? `&page=${page}` : ''}`;
+  if (page === 1) return listing.key;
+  return `${listing.key}${listing.key.includes('?') ? '&' : '?'}page=${page}`;
+}
+
+/** The article in a product link ("/product/slug-123456/?asb=…" → "123456"). */
+export function skuFromLink(href: string): string | null {
+  try {
+    const page = detectOzonPage(new URL(href, 'https://www.ozon.ru').href);
+    return page.type === 'product' ? String(page.sku) : null;
+  } catch {
+    return null;
+  }
+}

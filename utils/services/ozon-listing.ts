@@ -1,0 +1,96 @@
+// Badges for Ozon listings. Ozon has no batch card API: a listing's own page JSON (the pages the
+// site itself loads, through the tab's origin) gives every tile's price, rating and reviews. Pages
+// are read until every tile on screen is covered (Ozon's page size varies), at most ten.
+import { type LupaDb, schemas, validRow, validRows } from '../db';
+import type { OzonClient } from '../marketplaces/ozon/client';
+import { listingPageUrl } from '../marketplaces/ozon/page';
+import type { RequestContext } from '../marketplaces/wb/client';
+import type { ListingBadgesReply, ListingBadgesRequest } from '../messages';
+import type { ListingEntry } from '../model';
+import { FetchProblem } from '../net';
+import { observePrices } from './card-store';
+import { priceTrends } from './listing-badges';
+import { SEARCH_TTL } from './search-pages';
+
+const MAX_PAGES = 10;
+
+export function createOzonListingService(deps: { db: LupaDb; ozon: OzonClient; now?: () => number }) {
+  const { db } = deps;
+  const now = deps.now ?? (() => Date.now());
+
+  async function page(listing: ListingBadgesRequest['listing'], n: number, ctx: RequestContext): Promise<ListingEntry[]> {
+    const url = listingPageUrl(listing, n);
+    const key = ['ozon', url, '', 0, n] as ['ozon', string, string, number, number];
+    const cached = validRow(schemas.searchPages, await db.searchPages.get(key), 'searchPages');
+    if (cached && now() - cached.fetchedAt < SEARCH_TTL) return cached.entries;
+    const entries = await deps.ozon.fetchListingPage(url, ctx);
+    await db.searchPages.put({ marketplace: 'ozon', query: url, sort: '', region: 0, page: n, fetchedAt: now(), entries });
+    return entries;
+  }
+
+  return async function badges(request: ListingBadgesRequest, ctx: RequestContext = {}): Promise<ListingBadgesReply> {
+    const { listing, tiles } = request;
+    const found = new Map<string, ListingEntry>();
+    let offset = 0;
+    try {
+      for (let n = 1; n <= MAX_PAGES && tiles.some((t) => !found.has(t.id)); n++) {
+        const entries = await page(listing, n, ctx);
+        if (entries.length === 0) break;
+        for (const [i, e] of entries.entries()) {
+          const displayed = offset + i + 1;
+          if (!found.has(e.id)) found.set(e.id, { ...e, displayed, organic: displayed });
+        }
+        offset += entries.length;
+      }
+    } catch (error) {
+      if (found.size === 0) {
+        const problem = error instanceof FetchProblem ? error : new FetchProblem('server', String(error));
+        return { state: problem.kind, detail: problem.message, badges: [] };
+      }
+    }
+    const at = now();
+    await observePrices(
+      db,
+      [...found.values()].flatMap((e) =>
+        e.priceNow === null ? [] : [{ marketplace: 'ozon' as const, productId: e.id, at, price: e.priceNow }],
+      ),
+    );
+    // Tiles the listing JSON did not cover: what Lupa knows of them from the panel, if anything.
+    const missing = tiles.filter((t) => !found.has(t.id));
+    const cards = validRows(
+      schemas.cards,
+      (await db.cards.bulkGet(missing.map((t) => ['ozon', t.id] as ['ozon', string]))).filter(Boolean),
+      'cards',
+    );
+    const byId = new Map(cards.map((c) => [c.id, c]));
+    const badges: ListingBadgesReply['badges'] = [];
+    for (const tile of tiles) {
+      const entry = found.get(tile.id);
+      const card = byId.get(tile.id);
+      if (entry) badges.push({ ...entry, position: entry.displayed, trendPct: null });
+      else if (card)
+        badges.push({
+          id: card.id,
+          name: card.name,
+          brand: card.brand,
+          displayed: tile.index + 1,
+          organic: tile.index + 1,
+          ad: null,
+          position: null,
+          priceNow: card.priceNow,
+          rating: card.rating,
+          reviewCount: card.reviewCount,
+          stockTotal: 0,
+          trendPct: null,
+        });
+    }
+    const trend = await priceTrends(
+      db,
+      'ozon',
+      at,
+      new Map(badges.flatMap((b) => (b.priceNow === null ? [] : [[b.id, b.priceNow] as const]))),
+    );
+    for (const badge of badges) badge.trendPct = trend.get(badge.id) ?? null;
+    return { state: 'fresh', detail: null, badges };
+  };
+}
