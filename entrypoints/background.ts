@@ -17,6 +17,7 @@ import { createOzonListingService } from '../utils/services/ozon-listing';
 import { createPositionsService } from '../utils/services/positions';
 import { createProductOverviewService, ozonOverviewSource, wbOverviewSource } from '../utils/services/product-overview';
 import { createSearchPages } from '../utils/services/search-pages';
+import { createTwinsService } from '../utils/services/twins';
 import { getSettings } from '../utils/settings';
 
 /** The storefront tab's own origin as a transport (see design.md: "Where a request runs"). */
@@ -123,13 +124,13 @@ export default defineBackground(() => {
       return request.marketplace === 'ozon' ? ozonListing(request, { page }) : listingBadges.badges(request, { page });
     },
   );
-  answer(
-    'getProductOverview',
-    (sender) => fromWbTab(sender) || fromOzonTab(sender) || fromExtensionPage(sender),
-    (request, sender) => {
-      const tabId = sender.tab?.id;
-      const onStorefront = tabId !== undefined && storefrontOf[request.marketplace](sender);
-      return overview.get(request, { page: onStorefront ? pageTransport(tabId) : undefined });
-    },
-  );
+  const twins = createTwinsService({ db, overview });
+  const fromAnyTabOrPage: SenderCheck = (sender) => fromWbTab(sender) || fromOzonTab(sender) || fromExtensionPage(sender);
+  answer('getTwin', fromAnyTabOrPage, ({ marketplace, id }) => twins.get(marketplace, id));
+  answer('setTwin', fromAnyTabOrPage, ({ marketplace, id, twin }) => twins.set(marketplace, id, twin));
+  answer('getProductOverview', fromAnyTabOrPage, (request, sender) => {
+    const tabId = sender.tab?.id;
+    const onStorefront = tabId !== undefined && storefrontOf[request.marketplace](sender);
+    return overview.get(request, { page: onStorefront ? pageTransport(tabId) : undefined });
+  });
 });

@@ -1,18 +1,21 @@
 // `npm test`: every check, in the order a failure is cheapest to find. Stops at the first failing
 // step and says which; ends with one line of test counts.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { CHROMIUM_MISSING, findChromium } from './chromium.mjs';
 
 mkdirSync('.tmp', { recursive: true });
+// A report left by an earlier run must not be counted as this run's.
+for (const f of ['.tmp/vitest-unit.json', '.tmp/vitest-e2e.json']) rmSync(f, { force: true });
 const totals = { passed: 0, failed: 0 };
 const timings = [];
 
-function run(title, command, args) {
+function run(title, command, args, { after } = {}) {
   const started = Date.now();
   console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
   timings.push([title, ((Date.now() - started) / 1000).toFixed(1)]);
+  after?.();
   if (result.status !== 0) {
     console.error(`\n✖ ${title} failed (exit ${result.status ?? result.signal}).`);
     finish(1);
@@ -20,6 +23,7 @@ function run(title, command, args) {
 }
 
 function countVitest(file) {
+  if (!existsSync(file)) return;
   const report = JSON.parse(readFileSync(file, 'utf8'));
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
@@ -45,11 +49,9 @@ const vitest = (projects, out) => [
 run('types for WXT', ...npx(['wxt', 'prepare']));
 run('typecheck', ...npx(['tsc', '--noEmit']));
 run('lint and format', ...npx(['biome', 'check', '.']));
-try {
-  run('unit and component tests', ...npx(vitest(['unit', 'components'], '.tmp/vitest-unit.json')));
-} finally {
-  countVitest('.tmp/vitest-unit.json');
-}
+run('unit and component tests', ...npx(vitest(['unit', 'components'], '.tmp/vitest-unit.json')), {
+  after: () => countVitest('.tmp/vitest-unit.json'),
+});
 run('Chrome build (MV3)', ...npx(['wxt', 'build']));
 run('Firefox build', ...npx(['wxt', 'build', '-b', 'firefox']));
 run('web-ext lint (Firefox build)', 'node', ['scripts/lint-firefox.mjs']);
@@ -57,9 +59,5 @@ if (!findChromium()) {
   console.error(`\n✖ e2e: ${CHROMIUM_MISSING}`);
   finish(1);
 }
-try {
-  run('e2e in Chromium', ...npx(vitest(['e2e'], '.tmp/vitest-e2e.json')));
-} finally {
-  countVitest('.tmp/vitest-e2e.json');
-}
+run('e2e in Chromium', ...npx(vitest(['e2e'], '.tmp/vitest-e2e.json')), { after: () => countVitest('.tmp/vitest-e2e.json') });
 finish(0);

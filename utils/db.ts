@@ -20,6 +20,8 @@ import {
   SearchPageSchema,
   type StockSnapshot,
   StockSnapshotSchema,
+  type TwinLink,
+  TwinLinkSchema,
 } from './model';
 
 export const DB_NAME = 'lupa';
@@ -53,6 +55,12 @@ export const STORES_V3 = {
   positionQueries: '&[marketplace+productId+query], [marketplace+productId]',
 } as const;
 
+/** v4: twins — the user's links between a product and the same product on the other marketplace. */
+export const STORES_V4 = {
+  ...STORES_V3,
+  twins: '&[marketplace+id]',
+} as const;
+
 export interface KvRow {
   key: string;
   value: unknown;
@@ -67,6 +75,7 @@ export class LupaDb extends Dexie {
   searchPages!: Table<SearchPage, [Marketplace, string, string, number, number]>;
   positions!: Table<PositionRow, [Marketplace, string, string, number, number]>;
   positionQueries!: Table<PositionQuery, [Marketplace, string, string]>;
+  twins!: Table<TwinLink, [Marketplace, string]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -82,6 +91,7 @@ export class LupaDb extends Dexie {
           }),
       );
     this.version(3).stores(STORES_V3);
+    this.version(4).stores(STORES_V4);
   }
 }
 
@@ -113,6 +123,7 @@ export const schemas = {
   searchPages: SearchPageSchema,
   positions: PositionRowSchema,
   positionQueries: PositionQuerySchema,
+  twins: TwinLinkSchema,
 } as const;
 
 export async function kvGet<T>(db: LupaDb, key: string, schema: z.ZodType<T>): Promise<T | undefined> {

@@ -126,6 +126,27 @@ export const TrackedPositionsReplySchema = z.object({
   ),
 });
 
+const TwinRefSchema = z.object({ marketplace: MarketplaceSchema, id: z.string().regex(/^\d{1,15}$/) });
+
+/** The twin's figures beside a product (display data only). */
+export const TwinReplySchema = z.object({
+  twin: z
+    .object({
+      marketplace: MarketplaceSchema,
+      id: z.string(),
+      name: z.string(),
+      priceNow: z.number().int().nullable(),
+      rating: z.number().nullable(),
+      reviewCount: z.number().int(),
+      fetchedAt: z.number(),
+    })
+    .nullable(),
+  /** The link exists but the twin could not be read (blocked, offline…). */
+  state: PanelStateSchema.nullable(),
+  linkedId: z.string().nullable(),
+});
+export type TwinReply = z.infer<typeof TwinReplySchema>;
+
 /** The background asks a storefront tab to fetch a same-origin URL for it (see design.md). */
 export const PageFetchRequestSchema = z.object({ url: z.string().url() });
 export const PageFetchReplySchema = z.object({
@@ -147,6 +168,9 @@ export const protocol = {
   startPositionScan: { request: ProductRefSchema, reply: ScanStatusSchema },
   cancelPositionScan: { request: ProductRefSchema, reply: ScanStatusSchema.nullable() },
   getTrackedPositions: { request: z.object({}), reply: TrackedPositionsReplySchema },
+  getTwin: { request: TwinRefSchema, reply: TwinReplySchema },
+  /** `twin`: a URL or an article on the other marketplace; null unlinks. */
+  setTwin: { request: TwinRefSchema.extend({ twin: z.string().trim().max(500).nullable() }), reply: TwinReplySchema },
 } as const;
 
 export type Protocol = typeof protocol;

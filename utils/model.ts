@@ -163,6 +163,16 @@ export const PositionQuerySchema = z.object({
 });
 export type PositionQuery = z.infer<typeof PositionQuerySchema>;
 
+/** A product linked by the user to the same product on the other marketplace (stored both ways). */
+export const TwinLinkSchema = z.object({
+  marketplace: MarketplaceSchema,
+  id: z.string(),
+  twinMarketplace: MarketplaceSchema,
+  twinId: z.string(),
+  linkedAt: z.number(),
+});
+export type TwinLink = z.infer<typeof TwinLinkSchema>;
+
 /** Why data could not be had: each kind is a state the user sees. */
 export const ProblemKindSchema = z.enum(['offline', 'blocked', 'rate-limited', 'format-changed', 'not-found', 'server', 'timeout']);
 export type ProblemKind = z.infer<typeof ProblemKindSchema>;

@@ -81,7 +81,7 @@ export function PositionsSection({ productId, api }: { productId: string; api: P
         onRemove={(query) => void save(data.queries.filter((q) => q !== query))}
       />
       <form
-        className="lupa-pos-add"
+        className="lupa-pos-add lupa-form"
         onSubmit={(e) => {
           e.preventDefault();
           add(draft);

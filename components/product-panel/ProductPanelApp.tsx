@@ -4,6 +4,7 @@ import { t } from '../../utils/i18n';
 import type { ProductOverview, ProductOverviewRequest } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import { type PositionsApi, PositionsSection } from '../positions/PositionsSection';
+import { type TwinApi, TwinSection } from '../twin/TwinSection';
 import { type PanelStatus, ProductPanel } from './ProductPanel';
 
 export type LoadOverview = (mode: ProductOverviewRequest['mode']) => Promise<ProductOverview>;
@@ -15,9 +16,11 @@ export interface ProductPanelAppProps {
   floating: boolean;
   /** Search positions for this product, where the marketplace has them. */
   positions?: PositionsApi;
+  /** The product's twin on the other marketplace. */
+  twin?: TwinApi;
 }
 
-export function ProductPanelApp({ marketplace, load, floating, positions }: ProductPanelAppProps) {
+export function ProductPanelApp({ marketplace, load, floating, positions, twin }: ProductPanelAppProps) {
   // Re-renders (the panel moving beside the late price block) must not ask again.
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -71,6 +74,7 @@ export function ProductPanelApp({ marketplace, load, floating, positions }: Prod
       now={Date.now()}
       onRefresh={() => void refresh('user')}
     >
+      {twin && overview?.product && <TwinSection marketplace={marketplace} priceNow={overview.product.priceNow} api={twin} />}
       {positions && overview?.product && (
         <>
           <h3>{t('positions')}</h3>

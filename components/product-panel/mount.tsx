@@ -7,6 +7,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { ask } from '../../utils/messaging';
 import type { Marketplace } from '../../utils/model';
 import type { PositionsApi } from '../positions/PositionsSection';
+import type { TwinApi } from '../twin/TwinSection';
 import { ProductPanelApp } from './ProductPanelApp';
 
 export interface ProductPanelOptions {
@@ -30,6 +31,11 @@ const positionsApi = (marketplace: Marketplace, productId: string): PositionsApi
   setQueries: (queries) => ask('setPositionQueries', { marketplace, productId, queries }),
   start: () => ask('startPositionScan', { marketplace, productId }),
   cancel: () => ask('cancelPositionScan', { marketplace, productId }),
+});
+
+const twinApi = (marketplace: Marketplace, id: string): TwinApi => ({
+  get: () => ask('getTwin', { marketplace, id }),
+  set: (twin) => ask('setTwin', { marketplace, id, twin }),
 });
 
 export function watchProductPanel(ctx: ContentScriptContext, options: ProductPanelOptions): void {
@@ -60,6 +66,7 @@ export function watchProductPanel(ctx: ContentScriptContext, options: ProductPan
           floating={floating}
           load={(mode) => ask('getProductOverview', { marketplace: options.marketplace, id, mode })}
           positions={options.marketplace === 'wb' ? positionsApi(options.marketplace, id) : undefined}
+          twin={twinApi(options.marketplace, id)}
         />,
       );
     const ui = await createShadowRootUi(ctx, {

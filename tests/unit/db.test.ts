@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, expect, test, vi } from 'vitest';
-import { LupaDb, STORES_V1, STORES_V2, validRows } from '../../utils/db';
-import { PricePointSchema } from '../../utils/model';
+import { LupaDb, STORES_V1, STORES_V2, STORES_V3, validRows } from '../../utils/db';
+import { PricePointSchema, ProductCardSchema } from '../../utils/model';
 
 const names: string[] = [];
 afterEach(async () => {
@@ -28,11 +28,11 @@ test('a database written by version 1 opens after the upgrade with its data, pri
   expect(validRows(PricePointSchema, points, 'pricePoints')).toHaveLength(2);
   expect(await db.cards.count()).toBe(1);
   expect(await db.pricePoints.where('source').equals('observed').count()).toBe(2);
-  expect(db.verno).toBe(3);
+  expect(db.verno).toBe(4);
   db.close();
 });
 
-test('a database written by version 2 opens at version 3 with its data and the new, empty tables', async () => {
+test('a database written by version 2 opens at the current version with its data and the new, empty tables', async () => {
   const name = `lupa-upgrade-v2-${Math.random()}`;
   names.push(name);
   const v2 = new Dexie(name);
@@ -59,6 +59,43 @@ test('a database written by version 2 opens at version 3 with its data and the n
     depth: 10,
   });
   expect(await db.positions.where('[marketplace+productId]').equals(['wb', '1']).count()).toBe(1);
+  expect(await db.twins.count()).toBe(0);
+  db.close();
+});
+
+test('a database written by version 3 opens at version 4; a v3 card without the Ozon fields still reads', async () => {
+  const name = `lupa-upgrade-v3-${Math.random()}`;
+  names.push(name);
+  const v3 = new Dexie(name);
+  v3.version(1).stores(STORES_V1);
+  v3.version(2).stores(STORES_V2);
+  v3.version(3).stores(STORES_V3);
+  const card = {
+    marketplace: 'wb',
+    id: '146972802',
+    rootId: '131566190',
+    name: 'Футболка',
+    brand: 'URBAN TIGER',
+    seller: null,
+    rating: 4.7,
+    reviewCount: 3,
+    priceNow: 134500,
+    priceBefore: 299000,
+    discountPct: 55,
+    sizes: [],
+    stockTotal: 5,
+    stockByWarehouse: [],
+    fetchedAt: 1,
+  };
+  await v3.table('cards').put(card);
+  await v3.table('positionQueries').put({ marketplace: 'wb', productId: '146972802', query: 'футболка', addedAt: 1 });
+  v3.close();
+
+  const db = new LupaDb(name);
+  expect(db.verno).toBe(4);
+  const read = validRows(ProductCardSchema, await db.cards.toArray(), 'cards');
+  expect(read[0]).toMatchObject({ priceNow: 134500, priceCard: null, stockKnown: true });
+  expect(await db.positionQueries.count()).toBe(1);
   db.close();
 });
 

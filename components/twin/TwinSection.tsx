@@ -1,0 +1,115 @@
+// The product's twin on the other marketplace: its price and rating beside this one, and the
+// price difference. Linked by pasting the twin's URL or article. Figures: twin-price, twin-rating,
+// twin-reviews, twin-diff (percent, the twin against this product).
+import { useEffect, useRef, useState } from 'react';
+import { t } from '../../utils/i18n';
+import type { TwinReply } from '../../utils/messages';
+import type { Marketplace } from '../../utils/model';
+import { formatRub } from '../../utils/money';
+import { Figure } from '../Figure';
+
+export interface TwinApi {
+  get: () => Promise<TwinReply>;
+  set: (twin: string | null) => Promise<TwinReply>;
+}
+
+const NAME: Record<Marketplace, string> = { wb: 'Wildberries', ozon: 'Ozon' };
+const linkTo = (m: Marketplace, id: string) =>
+  m === 'wb' ? `https://www.wildberries.ru/catalog/${id}/detail.aspx` : `https://www.ozon.ru/product/${id}/`;
+
+export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marketplace; priceNow: number | null; api: TwinApi }) {
+  const other: Marketplace = marketplace === 'wb' ? 'ozon' : 'wb';
+  const [data, setData] = useState<TwinReply | null>(null);
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState(false);
+  const apiRef = useRef(api);
+  apiRef.current = api;
+
+  useEffect(() => {
+    let alive = true;
+    apiRef.current
+      .get()
+      .then((reply) => alive && setData(reply))
+      .catch(() => alive && setError(true));
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  const save = async (value: string | null) => {
+    try {
+      setData(await apiRef.current.set(value));
+      setError(false);
+      setDraft('');
+    } catch {
+      setError(true);
+    }
+  };
+
+  if (!data) return null;
+  const twin = data.twin;
+  const diff = twin?.priceNow != null && priceNow ? Math.round(((twin.priceNow - priceNow) / priceNow) * 1000) / 10 : null;
+
+  return (
+    <div className="lupa-twin" data-lupa="twin" data-marketplace={other}>
+      <h3>{t('twinOn', NAME[other])}</h3>
+      {data.linkedId ? (
+        <>
+          {twin ? (
+            <p>
+              <Figure name="twin-price" value={twin.priceNow}>
+                {twin.priceNow === null ? t('outOfStock') : formatRub(twin.priceNow)}
+              </Figure>
+              {diff !== null && (
+                <>
+                  {' '}
+                  <Figure name="twin-diff" value={diff} className={diff < 0 ? 'lupa-bad' : 'lupa-good'}>
+                    ({diff > 0 ? '+' : ''}
+                    {diff.toLocaleString('ru-RU')}%)
+                  </Figure>
+                </>
+              )}
+              {' · '}
+              <Figure name="twin-rating" value={twin.rating}>
+                {twin.rating === null ? '★ —' : `★${twin.rating.toLocaleString('ru-RU')}`}
+              </Figure>
+              {' · '}
+              <Figure name="twin-reviews" value={twin.reviewCount}>
+                {t('twinReviews', twin.reviewCount.toLocaleString('ru-RU'))}
+              </Figure>
+            </p>
+          ) : null}
+          {data.state && data.state !== 'fresh' && data.state !== 'stale' && (
+            <p className="lupa-note">{t(`state_${data.state.replace(/-/g, '_')}` as 'state_server', NAME[other])}</p>
+          )}
+          <p className="lupa-muted">
+            <a href={linkTo(other, data.linkedId)} target="_blank" rel="noreferrer">
+              {twin?.name || `#${data.linkedId}`}
+            </a>{' '}
+            <button type="button" className="lupa-link" data-lupa="twin-unlink" onClick={() => void save(null)}>
+              {t('twinUnlink')}
+            </button>
+          </p>
+        </>
+      ) : (
+        <form
+          className="lupa-twin-form lupa-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (draft.trim()) void save(draft);
+          }}
+        >
+          <input
+            data-lupa="twin-input"
+            value={draft}
+            maxLength={500}
+            placeholder={t('twinPlaceholder', NAME[other])}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+          <button type="submit">{t('twinLink')}</button>
+        </form>
+      )}
+      {error && <p className="lupa-note">{t('twinBadInput', NAME[other])}</p>}
+    </div>
+  );
+}
