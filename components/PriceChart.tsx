@@ -28,7 +28,8 @@ export function PriceChart({ points, label }: PriceChartProps) {
             backgroundColor: 'rgba(123, 44, 191, 0.08)',
             fill: true,
             stepped: 'before',
-            pointRadius: 0,
+            // Few points (a new product, Ozon's first visits): draw them, a line needs two.
+            pointRadius: points.length < 8 ? 3 : 0,
             borderWidth: 2,
           },
         ],

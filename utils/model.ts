@@ -121,7 +121,8 @@ export const ListingEntrySchema = z.object({
   priceNow: KopecksSchema.nullable(),
   rating: z.number().nullable(),
   reviewCount: z.number().int().nonnegative(),
-  stockTotal: z.number().int().nonnegative(),
+  /** null where the marketplace does not show stock (Ozon). */
+  stockTotal: z.number().int().nonnegative().nullable(),
 });
 export type ListingEntry = z.infer<typeof ListingEntrySchema>;
 

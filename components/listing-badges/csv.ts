@@ -29,7 +29,7 @@ export function badgesToCsv(badges: readonly Badge[]): string {
     rub(b.priceNow),
     b.rating === null ? '' : String(b.rating).replace('.', ','),
     b.reviewCount,
-    b.stockTotal,
+    b.stockTotal ?? '',
   ]);
   // escapeFormulae: a product name starting with "=" or "+" must not run as a formula in Excel.
   return `\ufeff${Papa.unparse({ fields: CSV_COLUMNS, data: rows }, { delimiter: ';', escapeFormulae: true })}`;

@@ -56,7 +56,9 @@ export function renderBadge(badge: Badge): HTMLElement {
       nm,
     });
   }
-  span(box, `${badge.stockTotal.toLocaleString('ru-RU')} шт.`, 'muted', { name: 'tile-stock', value: badge.stockTotal, nm });
+  if (badge.stockTotal !== null) {
+    span(box, `${badge.stockTotal.toLocaleString('ru-RU')} шт.`, 'muted', { name: 'tile-stock', value: badge.stockTotal, nm });
+  }
   root.appendChild(box);
   return host;
 }

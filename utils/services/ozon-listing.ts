@@ -80,7 +80,7 @@ export function createOzonListingService(deps: { db: LupaDb; ozon: OzonClient; n
           priceNow: card.priceNow,
           rating: card.rating,
           reviewCount: card.reviewCount,
-          stockTotal: 0,
+          stockTotal: null,
           trendPct: null,
         });
     }

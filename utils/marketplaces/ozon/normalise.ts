@@ -162,7 +162,7 @@ export function entriesFromOzon(json: OzonPageJson, offset: number, fetchedAt: n
       priceNow,
       rating: rating ? Number(rating.replace(',', '.')) : null,
       reviewCount: reviews ? Number(reviews.replace(/\D/g, '')) : 0,
-      stockTotal: 0,
+      stockTotal: null,
     });
   }
   return entries;
