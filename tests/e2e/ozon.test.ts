@@ -170,6 +170,7 @@ describe('Ozon listing badges', () => {
         price: get('tile-price'),
         rating: get('tile-rating'),
         reviews: get('tile-reviews'),
+        stock: get('tile-stock'),
       };
     });
 
@@ -184,6 +185,8 @@ describe('Ozon listing badges', () => {
       price: String(kopecks(t.mainState[0]!.priceV2!.price[0]!.text)),
       rating: String(Number(t.mainState[2]!.labelList!.items[0]!.title)),
       reviews: t.mainState[2]!.labelList!.items[1]!.title!.replace(/\D/g, ''),
+      // Ozon shows no stock: the badge says nothing rather than "0".
+      stock: null,
     }));
     await expect.poll(() => page.evaluate(READ), { timeout: 20_000 }).toEqual(want);
     expect(want[2]).toMatchObject({ nm: '1649246352', position: '3', price: '129000' });
