@@ -130,7 +130,10 @@ export default defineBackground(() => {
   answer('setTwin', fromAnyTabOrPage, ({ marketplace, id, twin }) => twins.set(marketplace, id, twin));
   answer('getProductOverview', fromAnyTabOrPage, (request, sender) => {
     const tabId = sender.tab?.id;
-    const onStorefront = tabId !== undefined && storefrontOf[request.marketplace](sender);
-    return overview.get(request, { page: onStorefront ? pageTransport(tabId) : undefined });
+    if (tabId === undefined || !storefrontOf[request.marketplace](sender)) return overview.get(request, {});
+    return overview.get(request, {
+      page: pageTransport(tabId),
+      embedded: async () => (await ask('pageEmbedded', {}, tabId)).ldJson,
+    });
   });
 });

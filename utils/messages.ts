@@ -155,9 +155,13 @@ export const PageFetchReplySchema = z.object({
   retryAfter: z.string().nullable(),
 });
 
+/** The background asks a storefront tab for the structured data its page embeds (JSON-LD text). */
+export const PageEmbeddedReplySchema = z.object({ ldJson: z.array(z.string().max(500_000)).max(20) });
+
 export const protocol = {
   getProductOverview: { request: ProductOverviewRequestSchema, reply: ProductOverviewSchema },
   pageFetch: { request: PageFetchRequestSchema, reply: PageFetchReplySchema },
+  pageEmbedded: { request: z.object({}), reply: PageEmbeddedReplySchema },
   getListingBadges: { request: ListingBadgesRequestSchema, reply: ListingBadgesReplySchema },
   saveFile: { request: SaveFileRequestSchema, reply: z.object({ saved: z.boolean() }) },
   getPositions: { request: ProductRefSchema, reply: PositionsReplySchema },

@@ -5,7 +5,7 @@ import '../../components/product-panel/panel.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchListingBadges } from '../../components/listing-badges/watch';
 import { watchProductPanel } from '../../components/product-panel/mount';
-import { servePageFetch } from '../../utils/content/page-fetch';
+import { servePageEmbedded, servePageFetch } from '../../utils/content/page-fetch';
 import { OZON_PAGE_ROUTE_PREFIXES } from '../../utils/marketplaces/ozon/endpoints';
 import { detectOzonPage, ozonListing, skuFromLink } from '../../utils/marketplaces/ozon/page';
 import { ozonProductSelectors, ozonTiles } from '../../utils/marketplaces/ozon/selectors';
@@ -17,6 +17,7 @@ export default defineContentScript({
   main(ctx) {
     performance.mark('lupa:start');
     ctx.onInvalidated(servePageFetch(OZON_PAGE_ROUTE_PREFIXES));
+    ctx.onInvalidated(servePageEmbedded());
     watchProductPanel(ctx, {
       marketplace: 'ozon',
       productId: (href) => {

@@ -102,11 +102,30 @@ describe('Ozon product panel on the fixture storefront', () => {
     await page.close();
   });
 
-  test('a changed widget shows "format changed" and leaves the page alone', async () => {
-    lab.server.fault({ path: PAGE_JSON, kind: 'changed-schema', times: 5 });
+  test('when the page JSON changes shape, the figures come from the data the page itself embeds', async () => {
     const p = ozon.products[0]!;
     const page = await openOzon(p);
-    await panel(page, p.sku).locator('[data-lupa="refresh"]').click();
+    const shown = await panelIn(page, p.sku);
+    const age = await figure(shown, 'data-age');
+    // The page's own markup (and the JSON-LD it embeds) arrives late: wait for it as a user would.
+    await page.locator('[data-widget="webPrice"]').waitFor();
+    lab.server.fault({ path: PAGE_JSON, kind: 'changed-schema', times: 5 });
+    await shown.locator('[data-lupa="refresh"]').click();
+    await expect.poll(() => figure(panel(page, p.sku), 'data-age'), { timeout: 15_000 }).not.toBe(age);
+    expect(await figure(panel(page, p.sku), 'state')).toBe('fresh');
+    // JSON-LD has the price and rating, not the card price.
+    expect(await figure(panel(page, p.sku), 'price-now')).toBe(expected(p)['price-now']);
+    expect(await figure(panel(page, p.sku), 'rating')).toBe(String(p.rating));
+    await page.close();
+  });
+
+  test('when neither the page JSON nor the page has readable data: "format changed", the page left alone', async () => {
+    lab.server.settings.ozonEmbedLd = false;
+    const p = ozon.products[2]!;
+    const page = await openOzon(p);
+    const shown = await panelIn(page, p.sku);
+    lab.server.fault({ path: PAGE_JSON, kind: 'changed-schema', times: 5 });
+    await shown.locator('[data-lupa="refresh"]').click();
     await panelIn(page, p.sku, ['format-changed']);
     // Data already shown stays; the page's own widgets are untouched.
     expect(await figure(panel(page, p.sku), 'price-now')).toBe(expected(p)['price-now']);

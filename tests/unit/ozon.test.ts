@@ -142,3 +142,14 @@ test('listing tiles: article from the id or the link, price, rating and review c
   expect(entries).toHaveLength(12);
   expect(entries[2]).toMatchObject({ id: '1649246352', displayed: 3, priceNow: 129000, rating: 4.8, reviewCount: 711 });
 });
+
+test("embedded JSON-LD: only this article's Product counts; broken or foreign scripts are skipped", async () => {
+  const { cardFromEmbedded } = await import('../../utils/marketplaces/ozon/normalise');
+  const p = ozon.products[0]!;
+  const ld = ozon.productPageJson(p).seo.script[0]!.innerHTML;
+  const other = ozon.productPageJson(ozon.products[1]!).seo.script[0]!.innerHTML;
+  const org = JSON.stringify({ '@type': 'Organization', name: 'OZON' });
+  expect(cardFromEmbedded(['{ broken', org, other, ld], p.sku, 0)).toMatchObject({ id: String(p.sku), priceNow: 129000, rating: 4.8 });
+  expect(cardFromEmbedded([other], p.sku, 0)).toBeNull();
+  expect(cardFromEmbedded([], p.sku, 0)).toBeNull();
+});

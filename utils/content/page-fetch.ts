@@ -24,3 +24,12 @@ export function servePageFetch(allowedPrefixes: readonly string[]): () => void {
     return { status: response.status, body: await response.text(), retryAfter: response.headers.get('retry-after') };
   });
 }
+
+/** The page's own JSON-LD, as text, for the background to validate (a fallback when JSON routes change). */
+export function servePageEmbedded(): () => void {
+  return answer('pageEmbedded', fromBackground, async () => ({
+    ldJson: [...document.querySelectorAll('script[type="application/ld+json"]')]
+      .slice(0, 20)
+      .map((s) => (s.textContent ?? '').slice(0, 500_000)),
+  }));
+}

@@ -6,7 +6,7 @@ import type { ListingEntry, ProductCard } from '../../model';
 import { FetchProblem, type Net, type RawResponse, type Transport } from '../../net';
 import type { RequestContext } from '../wb/client';
 import { OZON_BLOCK_BACKOFF_MS, ozonEndpoints } from './endpoints';
-import { cardFromOzon, entriesFromOzon, isOzonBlock } from './normalise';
+import { cardFromEmbedded, cardFromOzon, entriesFromOzon, isOzonBlock } from './normalise';
 import { OzonPageJsonSchema } from './schemas';
 
 export interface OzonClientDeps {
@@ -59,7 +59,16 @@ export function createOzonClient(deps: OzonClientDeps) {
 
   return {
     async fetchCard(sku: number, ctx: RequestContext = {}): Promise<ProductCard | null> {
-      return cardFromOzon(await pageJson(ozonEndpoints.product(sku), ctx), sku, now());
+      try {
+        return cardFromOzon(await pageJson(ozonEndpoints.product(sku), ctx), sku, now());
+      } catch (error) {
+        // The page JSON changed shape: the product's page still embeds schema.org data. A block
+        // is not retried this way (the page then is a challenge page).
+        if (!(error instanceof FetchProblem) || error.kind !== 'format-changed' || !ctx.embedded) throw error;
+        const card = cardFromEmbedded(await ctx.embedded().catch(() => []), sku, now());
+        if (!card) throw error;
+        return card;
+      }
     },
     /** One page of a search/category/seller listing, numbered from 1 within the page. */
     async fetchListingPage(relativeUrl: string, ctx: RequestContext = {}): Promise<ListingEntry[]> {

@@ -122,6 +122,27 @@ export function cardFromOzon(json: OzonPageJson, sku: number, fetchedAt: number)
   };
 }
 
+/** A card from the JSON-LD the product page embeds, if one of them is this article's Product. */
+export function cardFromEmbedded(ldJson: readonly string[], sku: number, fetchedAt: number): ProductCard | null {
+  for (const text of ldJson) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      continue;
+    }
+    const ld = JsonLdProductSchema.safeParse(parsed);
+    if (!ld.success || (ld.data.sku !== undefined && String(ld.data.sku) !== String(sku))) continue;
+    try {
+      const card = cardFromOzon({ widgetStates: {}, seo: { script: [{ innerHTML: text }] } }, sku, fetchedAt);
+      if (card) return card;
+    } catch {
+      // not usable either
+    }
+  }
+  return null;
+}
+
 /** An article from a tile: its id, or the digits at the end of its product link. */
 const skuOf = (tile: { id?: number | string; action?: { link: string } }) => {
   const fromId = tile.id !== undefined ? String(tile.id) : '';

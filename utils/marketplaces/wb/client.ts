@@ -24,8 +24,10 @@ export interface WbClientDeps {
 }
 
 export interface RequestContext {
-  /** The storefront tab's transport, when a WB tab asked; absent for background refreshes. */
+  /** The storefront tab's transport, when a storefront tab asked; absent for background refreshes. */
   page?: Transport;
+  /** The structured data (JSON-LD texts) the tab's page embeds, when a storefront tab asked. */
+  embedded?: () => Promise<string[]>;
 }
 
 /** Parse a body with a schema; a mismatch is "the format changed", with the first bad field named. */
