@@ -132,7 +132,8 @@ export function cardFromEmbedded(ldJson: readonly string[], sku: number, fetched
       continue;
     }
     const ld = JsonLdProductSchema.safeParse(parsed);
-    if (!ld.success || (ld.data.sku !== undefined && String(ld.data.sku) !== String(sku))) continue;
+    // Pages embed several JSON-LD blocks (organization, breadcrumbs…): only this article's Product.
+    if (!ld.success || ld.data['@type'] !== 'Product' || (ld.data.sku !== undefined && String(ld.data.sku) !== String(sku))) continue;
     try {
       const card = cardFromOzon({ widgetStates: {}, seo: { script: [{ innerHTML: text }] } }, sku, fetchedAt);
       if (card) return card;

@@ -48,6 +48,7 @@ export const WebCurrentSellerSchema = z.object({
 
 /** schema.org Product from `seo.script[0].innerHTML`: the fallback when widgets move. */
 export const JsonLdProductSchema = z.object({
+  '@type': z.string().optional(),
   name: z.string().optional(),
   sku: z.union([z.string(), z.number()]).optional(),
   brand: z.union([z.string(), z.object({ name: z.string() })]).optional(),
