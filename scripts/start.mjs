@@ -42,8 +42,15 @@ await page.goto('https://www.wildberries.ru/catalog/146972802/detail.aspx');
 console.log(
   live
     ? 'Opened the real Wildberries with Lupa.'
-    : `Demo storefront on fixture server port ${server?.port}: open any product from the list on the page.`,
+    : `Demo storefronts on fixture server port ${server?.port}: products are listed under the price; also open the WB search and Ozon tabs.`,
 );
+if (!live && !screenshot) {
+  // More tabs: a WB search page with badges, and an Ozon product.
+  await (await context.newPage()).goto(
+    `https://www.wildberries.ru/catalog/0/search.aspx?search=${encodeURIComponent('наушники беспроводные')}`,
+  );
+  await (await context.newPage()).goto('https://www.ozon.ru/product/naushniki-besprovodnye-tws-pro-s-shumopodavleniem-987654321/');
+}
 
 if (screenshot) {
   await page.setViewportSize({ width: 1280, height: 1400 });
