@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { products as ozonProducts } from '../tests/fixtures/ozon/catalog.mjs';
 import { startFixtureServer } from '../tests/fixtures/server.mjs';
 import { products } from '../tests/fixtures/wb/catalog.mjs';
 import { CHROMIUM_MISSING, chromiumArgs, chromiumEnv, EXTENSION_DIR, findChromium } from './chromium.mjs';
@@ -48,14 +49,14 @@ const context = await chromium.launchPersistentContext(profile, {
 if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
 await context.addInitScript(WATCH_FIRST_FIGURE);
 
-/** Host+path keys that are Lupa's own requests (not the page, its shell or its assets). */
-const isLupaRequest = (key) =>
-  !key.startsWith('www.wildberries.ru/catalog') && !key.includes('/__fixture/') && !key.endsWith('favicon.ico');
+/** Host+path keys that are Lupa's own requests (not the pages, their shells or assets). */
+const PAGE_KEYS = ['www.wildberries.ru/catalog', 'www.ozon.ru/product', 'www.ozon.ru/search'];
+const isLupaRequest = (key) => !PAGE_KEYS.some((k) => key.startsWith(k)) && !key.includes('/__fixture/') && !key.endsWith('favicon.ico');
 
-async function view(id) {
+async function view(url) {
   const before = server.counts();
   const page = await context.newPage();
-  await page.goto(`https://www.wildberries.ru/catalog/${id}/detail.aspx`);
+  await page.goto(url);
   await page.waitForFunction(() => window.__lupaFirstFigure !== undefined, null, { timeout: 30_000 });
   const { start, first } = await page.evaluate(() => ({
     start: performance.getEntriesByName('lupa:start')[0]?.startTime ?? null,
@@ -72,8 +73,14 @@ async function view(id) {
 
 const cold = [];
 const warm = [];
-for (const p of products) cold.push(await view(p.id));
-for (const p of products) warm.push(await view(p.id));
+const wbUrl = (p) => `https://www.wildberries.ru/catalog/${p.id}/detail.aspx`;
+const ozonUrl = (p) => `https://www.ozon.ru/product/${p.slug}-${p.sku}/`;
+for (const p of products) cold.push(await view(wbUrl(p)));
+for (const p of products) warm.push(await view(wbUrl(p)));
+const ozonCold = [];
+const ozonWarm = [];
+for (const p of ozonProducts) ozonCold.push(await view(ozonUrl(p)));
+for (const p of ozonProducts) ozonWarm.push(await view(ozonUrl(p)));
 
 /** In the page: when the first `n` tiles were all on the page, and when all of them had badges. */
 const WATCH_TILES = (n) =>
@@ -134,6 +141,9 @@ const rows = [
   ['panel: first figure after document idle, warm (ms, median of 7)', median(warm.map((c) => c.ms)).toFixed(0)],
   ['requests per product view, cold (median)', String(median(cold.map((c) => c.requests)))],
   ['requests per product view, warm (median)', String(median(warm.map((c) => c.requests)))],
+  ['Ozon panel: first figure, cold (ms, median of 5)', median(ozonCold.map((c) => c.ms)).toFixed(0)],
+  ['Ozon panel: first figure, warm (ms, median of 5)', median(ozonWarm.map((c) => c.ms)).toFixed(0)],
+  ['Ozon requests per product view, cold (median)', String(median(ozonCold.map((c) => c.requests)))],
   ['listing: badges after the first 100 tiles appear, search cold (ms)', searchCold.firstHundredMs.toFixed(0)],
   ['listing: badges after the first 100 tiles appear, search warm (ms)', searchWarm.firstHundredMs.toFixed(0)],
   ['listing: badges after the first 100 tiles appear, category (ms)', category.firstHundredMs.toFixed(0)],
