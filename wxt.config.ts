@@ -18,7 +18,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'ru',
     // downloads: exports (CSV) are saved by the background; a content script's anchor loses the file name.
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'downloads'],
+    // notifications: watchlist tasks (price moves, stock-outs) found by background refreshes.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'downloads', 'notifications'],
     host_permissions: [...MARKETPLACE_HOSTS],
     icons: { 16: 'icons/16.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     ...(browser === 'firefox'

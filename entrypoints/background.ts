@@ -5,6 +5,7 @@ import '../utils/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BasketNumberSchema, kvGet, kvSet, LupaDb, schemas, TimestampSchema, validRow, validRows } from '../utils/db';
+import { t } from '../utils/i18n';
 import { createOzonClient } from '../utils/marketplaces/ozon/client';
 import { isOzonStorefront } from '../utils/marketplaces/ozon/page';
 import { createWbClient } from '../utils/marketplaces/wb/client';
@@ -18,6 +19,7 @@ import { createPositionsService } from '../utils/services/positions';
 import { createProductOverviewService, ozonOverviewSource, wbOverviewSource } from '../utils/services/product-overview';
 import { createSearchPages } from '../utils/services/search-pages';
 import { createTwinsService } from '../utils/services/twins';
+import { createWatchlistService } from '../utils/services/watchlist';
 import { getSettings } from '../utils/settings';
 
 /** The storefront tab's own origin as a transport (see design.md: "Where a request runs"). */
@@ -32,6 +34,8 @@ const pageTransport =
   };
 
 const fromExtensionPage: SenderCheck = (sender) => typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+
+const WATCH_ALARM = 'lupa-watch';
 
 export default defineBackground(() => {
   const db = new LupaDb();
@@ -114,6 +118,7 @@ export default defineBackground(() => {
   const fromOzonTab = fromStorefrontTab(isOzonStorefront);
   /** The tab's own origin carries the request only when the tab is that marketplace's storefront. */
   const storefrontOf = { wb: fromWbTab, ozon: fromOzonTab } as const;
+  const fromAnyTabOrPage: SenderCheck = (sender) => fromWbTab(sender) || fromOzonTab(sender) || fromExtensionPage(sender);
   const ozonListing = createOzonListingService({ db, ozon });
   answer(
     'getListingBadges',
@@ -125,7 +130,47 @@ export default defineBackground(() => {
     },
   );
   const twins = createTwinsService({ db, overview });
-  const fromAnyTabOrPage: SenderCheck = (sender) => fromWbTab(sender) || fromOzonTab(sender) || fromExtensionPage(sender);
+  const watchlist = createWatchlistService({
+    db,
+    wb,
+    ozon,
+    settings: getSettings,
+    onEvents: async (fresh, open) => {
+      const action = browser.action ?? browser.browserAction;
+      await action.setBadgeText({ text: open > 0 ? String(open) : '' });
+      await action.setBadgeBackgroundColor({ color: '#7b2cbf' });
+      if (fresh.length > 0) {
+        await browser.notifications.create(`lupa-${fresh[0]?.key ?? Date.now()}`, {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icons/128.png'),
+          title: t('notifyTitle', fresh.length),
+          message: fresh
+            .slice(0, 3)
+            .map((e) => `${e.name}: ${t(`task_${e.kind.replace(/-/g, '_')}` as 'task_price_move')}`)
+            .join('\n'),
+        });
+      }
+    },
+  });
+  answer('getWatch', fromAnyTabOrPage, async ({ marketplace, id }) => ({ role: await watchlist.roleOf(marketplace, id) }));
+  answer('setWatch', fromAnyTabOrPage, async ({ marketplace, id, role }) => ({ role: await watchlist.set(marketplace, id, role) }));
+  answer('getPopupData', fromExtensionPage, async () => {
+    const data = { tasks: await watchlist.tasks(), watchlist: await watchlist.list() };
+    await watchlist.markLooked();
+    return data;
+  });
+  answer('markTasksRead', fromExtensionPage, async ({ keys }) => ({ open: await watchlist.markRead(keys) }));
+  answer('runRefresh', fromExtensionPage, () => watchlist.refresh());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WATCH_ALARM) void watchlist.refresh();
+  });
+
+  // Alarms may be cleared when the browser restarts: make sure ours exists at every start (R3).
+  void getSettings().then(async ({ refreshMinutes }) => {
+    if (!(await browser.alarms.get(WATCH_ALARM))) await browser.alarms.create(WATCH_ALARM, { periodInMinutes: refreshMinutes });
+  });
+  // A refresh the worker's stop interrupted goes on where it left off.
+  void watchlist.interrupted().then((yes) => (yes ? watchlist.refresh() : undefined));
   answer('getTwin', fromAnyTabOrPage, ({ marketplace, id }) => twins.get(marketplace, id));
   answer('setTwin', fromAnyTabOrPage, ({ marketplace, id, twin }) => twins.set(marketplace, id, twin));
   answer('getProductOverview', fromAnyTabOrPage, (request, sender) => {

@@ -22,6 +22,10 @@ import {
   StockSnapshotSchema,
   type TwinLink,
   TwinLinkSchema,
+  type WatchEvent,
+  WatchEventSchema,
+  type WatchRow,
+  WatchRowSchema,
 } from './model';
 
 export const DB_NAME = 'lupa';
@@ -61,6 +65,13 @@ export const STORES_V4 = {
   twins: '&[marketplace+id]',
 } as const;
 
+/** v5: the watchlist and the events its refreshes find (tasks). */
+export const STORES_V5 = {
+  ...STORES_V4,
+  watchlist: '&[marketplace+id], role',
+  events: '&key, [marketplace+id], at, read',
+} as const;
+
 export interface KvRow {
   key: string;
   value: unknown;
@@ -76,6 +87,8 @@ export class LupaDb extends Dexie {
   positions!: Table<PositionRow, [Marketplace, string, string, number, number]>;
   positionQueries!: Table<PositionQuery, [Marketplace, string, string]>;
   twins!: Table<TwinLink, [Marketplace, string]>;
+  watchlist!: Table<WatchRow, [Marketplace, string]>;
+  events!: Table<WatchEvent, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -92,6 +105,7 @@ export class LupaDb extends Dexie {
       );
     this.version(3).stores(STORES_V3);
     this.version(4).stores(STORES_V4);
+    this.version(5).stores(STORES_V5);
   }
 }
 
@@ -124,6 +138,8 @@ export const schemas = {
   positions: PositionRowSchema,
   positionQueries: PositionQuerySchema,
   twins: TwinLinkSchema,
+  watchlist: WatchRowSchema,
+  events: WatchEventSchema,
 } as const;
 
 export async function kvGet<T>(db: LupaDb, key: string, schema: z.ZodType<T>): Promise<T | undefined> {

@@ -8,6 +8,7 @@ import {
   ProblemKindSchema,
   ProductCardSchema,
   ReviewSummarySchema,
+  WatchEventSchema,
 } from './model';
 
 export const PanelStateSchema = z.union([z.enum(['fresh', 'stale']), ProblemKindSchema]);
@@ -155,6 +156,34 @@ export const PageFetchReplySchema = z.object({
   retryAfter: z.string().nullable(),
 });
 
+const RoleSchema = z.enum(['mine', 'competitor']).nullable();
+
+export const PopupDataSchema = z.object({
+  tasks: z.array(WatchEventSchema),
+  watchlist: z.array(
+    z.object({
+      marketplace: MarketplaceSchema,
+      id: z.string(),
+      role: z.enum(['mine', 'competitor']),
+      name: z.string(),
+      priceNow: z.number().int().nullable(),
+      rating: z.number().nullable(),
+      fetchedAt: z.number().nullable(),
+      /** Kopecks since the user last looked; null when unknown. */
+      priceChange: z.number().int().nullable(),
+    }),
+  ),
+});
+
+export const RefreshSummarySchema = z.object({
+  runId: z.string(),
+  resumed: z.boolean(),
+  checked: z.number().int(),
+  events: z.number().int(),
+  open: z.number().int(),
+  problem: z.string().nullable(),
+});
+
 /** The background asks a storefront tab for the structured data its page embeds (JSON-LD text). */
 export const PageEmbeddedReplySchema = z.object({ ldJson: z.array(z.string().max(500_000)).max(20) });
 
@@ -173,6 +202,11 @@ export const protocol = {
   cancelPositionScan: { request: ProductRefSchema, reply: ScanStatusSchema.nullable() },
   getTrackedPositions: { request: z.object({}), reply: TrackedPositionsReplySchema },
   getTwin: { request: TwinRefSchema, reply: TwinReplySchema },
+  getWatch: { request: TwinRefSchema, reply: z.object({ role: RoleSchema }) },
+  setWatch: { request: TwinRefSchema.extend({ role: RoleSchema }), reply: z.object({ role: RoleSchema }) },
+  getPopupData: { request: z.object({}), reply: PopupDataSchema },
+  markTasksRead: { request: z.object({ keys: z.array(z.string().max(200)).max(1000) }), reply: z.object({ open: z.number().int() }) },
+  runRefresh: { request: z.object({}), reply: RefreshSummarySchema },
   /** `twin`: a URL or an article on the other marketplace; null unlinks. */
   setTwin: { request: TwinRefSchema.extend({ twin: z.string().trim().max(500).nullable() }), reply: TwinReplySchema },
 } as const;

@@ -174,6 +174,33 @@ export const TwinLinkSchema = z.object({
 });
 export type TwinLink = z.infer<typeof TwinLinkSchema>;
 
+/** A product the user watches: their own, or a competitor's. */
+export const WatchRowSchema = z.object({
+  marketplace: MarketplaceSchema,
+  id: z.string(),
+  role: z.enum(['mine', 'competitor']),
+  addedAt: z.number(),
+  /** What the user saw when they last opened the watchlist: change arrows are against it. */
+  looked: z.object({ at: z.number(), price: z.number().int().nullable(), rating: z.number().nullable() }).nullable(),
+});
+export type WatchRow = z.infer<typeof WatchRowSchema>;
+
+/** Something that changed on a watched product and asks for attention (a task). */
+export const WatchEventSchema = z.object({
+  /** run id + product + kind: a resumed refresh writes the same key, never a duplicate. */
+  key: z.string(),
+  marketplace: MarketplaceSchema,
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['price-move', 'out-of-stock', 'back-in-stock', 'rating-drop']),
+  at: z.number(),
+  from: z.number().nullable(),
+  to: z.number().nullable(),
+  /** 0 unread, 1 read (IndexedDB does not index booleans). */
+  read: z.union([z.literal(0), z.literal(1)]),
+});
+export type WatchEvent = z.infer<typeof WatchEventSchema>;
+
 /** Why data could not be had: each kind is a state the user sees. */
 export const ProblemKindSchema = z.enum(['offline', 'blocked', 'rate-limited', 'format-changed', 'not-found', 'server', 'timeout']);
 export type ProblemKind = z.infer<typeof ProblemKindSchema>;

@@ -10,6 +10,17 @@ export const SettingsSchema = z.object({
   priceWindowDays: z.number().int().min(7).max(365).default(90),
   /** How many search pages (100 products each) a position scan walks per query. */
   positionDepth: z.number().int().min(1).max(50).default(10),
+  /** How often the watchlist is refreshed in the background. */
+  refreshMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60)
+    .default(180),
+  /** A price move of at least this many percent is a task. */
+  priceMovePct: z.number().min(0.5).max(90).default(5),
+  /** A rating drop of at least this much is a task. */
+  ratingDrop: z.number().min(0.05).max(2).default(0.1),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

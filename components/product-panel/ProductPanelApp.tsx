@@ -5,6 +5,7 @@ import type { ProductOverview, ProductOverviewRequest } from '../../utils/messag
 import type { Marketplace } from '../../utils/model';
 import { type PositionsApi, PositionsSection } from '../positions/PositionsSection';
 import { type TwinApi, TwinSection } from '../twin/TwinSection';
+import { type WatchApi, WatchToggle } from '../watch/WatchToggle';
 import { type PanelStatus, ProductPanel } from './ProductPanel';
 
 export type LoadOverview = (mode: ProductOverviewRequest['mode']) => Promise<ProductOverview>;
@@ -18,9 +19,11 @@ export interface ProductPanelAppProps {
   positions?: PositionsApi;
   /** The product's twin on the other marketplace. */
   twin?: TwinApi;
+  /** Watchlist membership of this product. */
+  watch?: WatchApi;
 }
 
-export function ProductPanelApp({ marketplace, load, floating, positions, twin }: ProductPanelAppProps) {
+export function ProductPanelApp({ marketplace, load, floating, positions, twin, watch }: ProductPanelAppProps) {
   // Re-renders (the panel moving beside the late price block) must not ask again.
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -74,6 +77,7 @@ export function ProductPanelApp({ marketplace, load, floating, positions, twin }
       now={Date.now()}
       onRefresh={() => void refresh('user')}
     >
+      {watch && overview?.product && <WatchToggle api={watch} />}
       {twin && overview?.product && <TwinSection marketplace={marketplace} priceNow={overview.product.priceNow} api={twin} />}
       {positions && overview?.product && (
         <>

@@ -67,6 +67,10 @@ export function watchProductPanel(ctx: ContentScriptContext, options: ProductPan
           load={(mode) => ask('getProductOverview', { marketplace: options.marketplace, id, mode })}
           positions={options.marketplace === 'wb' ? positionsApi(options.marketplace, id) : undefined}
           twin={twinApi(options.marketplace, id)}
+          watch={{
+            get: () => ask('getWatch', { marketplace: options.marketplace, id }),
+            set: (role) => ask('setWatch', { marketplace: options.marketplace, id, role }),
+          }}
         />,
       );
     const ui = await createShadowRootUi(ctx, {

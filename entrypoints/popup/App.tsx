@@ -1,36 +1,220 @@
-// The toolbar popup. For now one page: positions of every tracked product (issue 6 adds the rest).
-import { useEffect, useState } from 'react';
+// The toolbar popup: the current tab's product at a glance, a quick lookup by article or link,
+// today's tasks from the watchlist, the watchlist with changes since the last look, positions.
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { Figure } from '../../components/Figure';
 import { PositionsTable } from '../../components/positions/PositionsTable';
 import { t } from '../../utils/i18n';
-import type { ReplyOf } from '../../utils/messages';
+import { detectOzonPage } from '../../utils/marketplaces/ozon/page';
+import { detectWbPage } from '../../utils/marketplaces/wb/page';
+import type { ProductOverview, ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
+import type { Marketplace } from '../../utils/model';
+import { formatRub } from '../../utils/money';
 
 type Tracked = ReplyOf<'getTrackedPositions'>['products'];
+type PopupData = ReplyOf<'getPopupData'>;
+type Ref = { marketplace: Marketplace; id: string };
+
+/** A product from a URL of either storefront, or a bare article (Wildberries first, then Ozon). */
+export function productRef(input: string): Ref | null {
+  const text = input.trim();
+  if (/^\d{4,15}$/.test(text)) return { marketplace: 'wb', id: text };
+  const href = /^https?:\/\//.test(text) ? text : `https://${text}`;
+  const wb = detectWbPage(href);
+  if (wb.type === 'product') return { marketplace: 'wb', id: String(wb.nmId) };
+  const ozon = detectOzonPage(href);
+  if (ozon.type === 'product') return { marketplace: 'ozon', id: String(ozon.sku) };
+  return null;
+}
+
+async function summaryOf(ref: Ref): Promise<ProductOverview | null> {
+  const first = await ask('getProductOverview', { ...ref, mode: 'cached' });
+  // A bare article unknown on Wildberries may be an Ozon one.
+  if (!first.product && ref.marketplace === 'wb' && first.state === 'not-found') {
+    const ozon = await ask('getProductOverview', { marketplace: 'ozon', id: ref.id, mode: 'cached' });
+    return ozon.product ? ozon : first;
+  }
+  return first;
+}
+
+function Summary({ overview, label }: { overview: ProductOverview; label: string }) {
+  const p = overview.product;
+  if (!p) return <p className="lupa-note">{t('popupNotFound')}</p>;
+  return (
+    <section className="lupa-summary" data-lupa="summary" data-marketplace={p.marketplace} data-nm={p.id}>
+      <div className="lupa-muted">{label}</div>
+      <h2>{p.name}</h2>
+      <p>
+        <Figure name="price-now" value={p.priceNow} className="lupa-price">
+          {p.priceNow === null ? t('outOfStock') : formatRub(p.priceNow)}
+        </Figure>
+        {' · '}
+        <Figure name="rating" value={p.rating}>
+          {p.rating === null ? '★ —' : `★${p.rating.toLocaleString('ru-RU')}`}
+        </Figure>
+        {' · '}
+        <Figure name="reviews" value={p.reviewCount}>
+          {t('twinReviews', p.reviewCount.toLocaleString('ru-RU'))}
+        </Figure>
+        {p.stockKnown && (
+          <>
+            {' · '}
+            <Figure name="stock-total" value={p.stockTotal}>
+              {p.stockTotal.toLocaleString('ru-RU')} шт.
+            </Figure>
+          </>
+        )}
+      </p>
+    </section>
+  );
+}
 
 export function App() {
+  const [tab, setTab] = useState<ProductOverview | null>(null);
+  const [found, setFound] = useState<ProductOverview | null>(null);
+  const [notFound, setNotFound] = useState(false);
+  const [query, setQuery] = useState('');
+  const [data, setData] = useState<PopupData | null>(null);
   const [products, setProducts] = useState<Tracked | null>(null);
   const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    ask('getTrackedPositions', {})
-      .then((reply) => setProducts(reply.products))
-      .catch(() => setFailed(true));
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setData(await ask('getPopupData', {}));
+      setProducts((await ask('getTrackedPositions', {})).products);
+    } catch {
+      setFailed(true);
+    }
   }, []);
+
+  useEffect(() => {
+    void load();
+    // The page the popup was opened over (`?tabId=` opens it for a given tab, as tests do).
+    const forced = Number(new URLSearchParams(location.search).get('tabId'));
+    const current = forced ? browser.tabs.get(forced) : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]);
+    void current
+      .then(async (t) => {
+        const ref = t?.url ? productRef(t.url) : null;
+        if (ref) setTab(await summaryOf(ref));
+      })
+      .catch(() => {});
+  }, [load]);
+
+  const lookup = async () => {
+    const ref = productRef(query);
+    setNotFound(!ref);
+    setFound(ref ? await summaryOf(ref) : null);
+  };
+
+  const doneAll = async () => {
+    if (!data) return;
+    await ask('markTasksRead', { keys: data.tasks.map((task) => task.key) });
+    await load();
+  };
+
+  const refresh = async () => {
+    setBusy(true);
+    await ask('runRefresh', {}).catch(() => null);
+    await load();
+    setBusy(false);
+  };
 
   return (
     <main className="lupa-popup">
       <header>
-        <strong className="lupa-logo">Lupa</strong> <span>{t('positions')}</span>
+        <strong className="lupa-logo">Lupa</strong>
+        <form
+          className="lupa-lookup"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void lookup();
+          }}
+        >
+          <input data-lupa="lookup-input" value={query} placeholder={t('popupLookup')} onChange={(e) => setQuery(e.target.value)} />
+          <button type="submit">{t('popupFind')}</button>
+        </form>
       </header>
       {failed && <p className="lupa-note">{t('state_lupa_unavailable')}</p>}
+      {notFound && <p className="lupa-note">{t('popupNotFound')}</p>}
+      {found && <Summary overview={found} label={t('popupFind')} />}
+      {tab && <Summary overview={tab} label={t('popupThisTab')} />}
+
+      <h2>
+        {t('popupToday')}{' '}
+        {data && data.tasks.length > 0 && (
+          <button type="button" className="lupa-link" data-lupa="tasks-done" onClick={() => void doneAll()}>
+            {t('popupDone')}
+          </button>
+        )}
+      </h2>
+      {data?.tasks.length === 0 && <p className="lupa-muted">{t('popupNoTasks')}</p>}
+      <ul className="lupa-tasks">
+        {data?.tasks.map((task) => (
+          <li key={task.key} data-lupa="task" data-kind={task.kind} data-nm={task.id} data-value={task.to ?? ''}>
+            <a
+              href={
+                task.marketplace === 'wb'
+                  ? `https://www.wildberries.ru/catalog/${task.id}/detail.aspx`
+                  : `https://www.ozon.ru/product/${task.id}/`
+              }
+              target="_blank"
+              rel="noreferrer"
+            >
+              {task.name || `#${task.id}`}
+            </a>
+            : {t(`task_${task.kind.replace(/-/g, '_')}` as 'task_price_move')}
+            {task.kind === 'price-move' && task.from !== null && task.to !== null && ` ${formatRub(task.from)} → ${formatRub(task.to)}`}
+            {task.kind === 'rating-drop' && ` ${task.from} → ${task.to}`}
+          </li>
+        ))}
+      </ul>
+
+      <h2>
+        {t('popupWatchlist')}{' '}
+        <button type="button" className="lupa-link" data-lupa="watch-refresh" disabled={busy} onClick={() => void refresh()}>
+          {busy ? t('refreshing') : t('popupRefresh')}
+        </button>
+      </h2>
+      {data?.watchlist.length === 0 && <p className="lupa-muted">{t('popupNoWatch')}</p>}
+      <table className="lupa-pos-table">
+        <tbody>
+          {data?.watchlist.map((row) => (
+            <tr
+              key={`${row.marketplace}:${row.id}`}
+              data-lupa="watch-row"
+              data-nm={row.id}
+              data-marketplace={row.marketplace}
+              data-value={row.priceNow ?? ''}
+            >
+              <td>
+                {row.role === 'mine' ? '★ ' : ''}
+                {row.name || `#${row.id}`} <span className="lupa-muted">{row.marketplace === 'wb' ? 'WB' : 'Ozon'}</span>
+              </td>
+              <td className="lupa-num">{row.priceNow === null ? '—' : formatRub(row.priceNow)}</td>
+              <td
+                data-lupa="watch-change"
+                data-value={row.priceChange ?? ''}
+                className={row.priceChange && row.priceChange < 0 ? 'lupa-good' : 'lupa-bad'}
+              >
+                {row.priceChange ? `${row.priceChange > 0 ? '↑' : '↓'}${formatRub(Math.abs(row.priceChange))}` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t('positions')}</h2>
       {products?.length === 0 && <p className="lupa-muted">{t('popupNoPositions')}</p>}
       {products?.map((p) => (
         <section key={`${p.marketplace}:${p.productId}`} data-lupa="tracked-product" data-nm={p.productId}>
-          <h2>
+          <h3>
             <a href={`https://www.wildberries.ru/catalog/${p.productId}/detail.aspx`} target="_blank" rel="noreferrer">
               {p.name || `#${p.productId}`}
             </a>{' '}
             <span className="lupa-muted">{p.productId}</span>
-          </h2>
+          </h3>
           <PositionsTable productId={p.productId} queries={p.queries} rows={p.rows} />
         </section>
       ))}

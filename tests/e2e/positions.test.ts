@@ -108,7 +108,7 @@ describe('search positions in the product panel', () => {
     expect(await tshirt.locator('[data-lupa="position-change"]').getAttribute('data-value')).toBe('30');
     const headphones = popup.locator('[data-lupa="tracked-product"][data-nm="255012877"]');
     expect(await headphones.locator('[data-lupa="position-ad"]').getAttribute('data-value')).toBe('2');
-    expect(await headphones.locator('h2 a').textContent()).toBe('Наушники беспроводные TWS с шумоподавлением');
+    expect(await headphones.locator('h3 a').textContent()).toBe('Наушники беспроводные TWS с шумоподавлением');
     await popup.close();
   });
 });

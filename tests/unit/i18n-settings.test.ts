@@ -26,5 +26,12 @@ test('settings: Moscow by default, saved values read back, corrupt storage falls
   await saveSettings({ wbDest: 12358514 });
   expect((await getSettings()).wbDest).toBe(12358514);
   await fakeBrowser.storage.local.set({ settings: { wbDest: 'Москва', priceWindowDays: -4 } });
-  expect(await getSettings()).toEqual({ wbDest: DEFAULT_DEST, priceWindowDays: 90, positionDepth: 10 });
+  expect(await getSettings()).toEqual({
+    wbDest: DEFAULT_DEST,
+    priceWindowDays: 90,
+    positionDepth: 10,
+    refreshMinutes: 180,
+    priceMovePct: 5,
+    ratingDrop: 0.1,
+  });
 });

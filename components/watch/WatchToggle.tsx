@@ -1,0 +1,47 @@
+// "Track": adds the product to the watchlist as the seller's own item or a competitor's; the
+// background refreshes it on an alarm and raises tasks when it changes. Figure: watch-toggle
+// (data-value: mine, competitor, or empty).
+import { useEffect, useRef, useState } from 'react';
+import { t } from '../../utils/i18n';
+
+export type WatchRole = 'mine' | 'competitor' | null;
+
+export interface WatchApi {
+  get: () => Promise<{ role: WatchRole }>;
+  set: (role: WatchRole) => Promise<{ role: WatchRole }>;
+}
+
+export function WatchToggle({ api }: { api: WatchApi }) {
+  const [role, setRole] = useState<WatchRole | undefined>(undefined);
+  const apiRef = useRef(api);
+  apiRef.current = api;
+  useEffect(() => {
+    let alive = true;
+    apiRef.current
+      .get()
+      .then((r) => alive && setRole(r.role))
+      .catch(() => alive && setRole(null));
+    return () => {
+      alive = false;
+    };
+  }, []);
+  if (role === undefined) return null;
+  const choose = async (next: WatchRole) => setRole((await apiRef.current.set(next)).role);
+  return (
+    <div className="lupa-watch" data-lupa="watch-toggle" data-value={role ?? ''}>
+      <span className="lupa-muted">{t('watchTrack')}:</span>
+      {(['mine', 'competitor'] as const).map((r) => (
+        <button
+          key={r}
+          type="button"
+          aria-pressed={role === r}
+          className={role === r ? 'lupa-on' : ''}
+          data-role={r}
+          onClick={() => void choose(role === r ? null : r)}
+        >
+          {t(r === 'mine' ? 'watchMine' : 'watchCompetitor')}
+        </button>
+      ))}
+    </div>
+  );
+}
