@@ -50,6 +50,18 @@ export const ProductOverviewSchema = z.object({
     summary: ReviewSummarySchema.omit({ marketplace: true }).nullable(),
     problem: ProblemKindSchema.nullable(),
   }),
+  /** Orders per day from Lupa's stock snapshots; null until there is enough history. */
+  sales: z
+    .object({
+      perDay: z.number().nonnegative(),
+      low: z.number().nonnegative(),
+      high: z.number().nonnegative(),
+      confidence: z.enum(['low', 'medium', 'high']),
+      observedDays: z.number().nonnegative(),
+      reasons: z.array(z.enum(['few-days', 'supplies', 'stock-outs'])),
+    })
+    .nullable()
+    .default(null),
 });
 export type ProductOverview = z.infer<typeof ProductOverviewSchema>;
 

@@ -174,6 +174,32 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
             </p>
           )}
 
+          {product.stockKnown && (
+            <p>
+              {t('sales')}:{' '}
+              {overview?.sales ? (
+                <>
+                  <Figure name="sales-per-day" value={overview.sales.perDay} data-confidence={overview.sales.confidence}>
+                    {t('salesPerDay', overview.sales.perDay.toLocaleString('ru-RU'))}
+                  </Figure>{' '}
+                  <Figure name="sales-range" value={`${overview.sales.low}-${overview.sales.high}`} className="lupa-muted">
+                    ({overview.sales.low.toLocaleString('ru-RU')}–{overview.sales.high.toLocaleString('ru-RU')})
+                  </Figure>
+                  {overview.sales.reasons.length > 0 && (
+                    <span className="lupa-muted">
+                      {' '}
+                      · {overview.sales.reasons.map((r) => t(`salesWhy_${r.replace(/-/g, '_')}` as 'salesWhy_few_days')).join(', ')}
+                    </span>
+                  )}
+                </>
+              ) : (
+                <Figure name="sales-per-day" value={null} className="lupa-muted">
+                  {t('salesUnknown')}
+                </Figure>
+              )}
+            </p>
+          )}
+
           <h3>{t('reviews')}</h3>
           <p>
             {t('rating')}:{' '}

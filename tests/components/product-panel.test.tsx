@@ -108,6 +108,21 @@ describe('product panel', () => {
     }
   });
 
+  test('sales: orders per day with its range and why it is not surer; unknown until there is history', async () => {
+    const o = await overviewOf(0);
+    const { unmount } = show({
+      ...o,
+      sales: { perDay: 9, low: 5.1, high: 12.9, confidence: 'medium', observedDays: 4, reasons: ['supplies'] },
+    });
+    expect(value('sales-per-day')).toBe('9');
+    expect(value('sales-range')).toBe('5.1-12.9');
+    expect(text('sales-per-day')).toBe('≈9 шт./день');
+    expect(screen.getByText(/были поставки/)).toBeTruthy();
+    unmount();
+    show(o);
+    expect(value('sales-per-day')).toBe('');
+  });
+
   test('floating says why', async () => {
     show(await overviewOf(0), { floating: true });
     expect(screen.getByText(/панель показана поверх/)).toBeTruthy();

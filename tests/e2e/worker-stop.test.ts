@@ -4,7 +4,10 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { resultList } from '../fixtures/wb/search.mjs';
 import { type Lab, startLab } from './harness';
 
-const fireAlarm = () => (globalThis as unknown as { chrome: { alarms: { create(n: string, a: object): Promise<void> } } }).chrome.alarms.create('lupa-watch', { when: Date.now() + 10 });
+const fireAlarm = () =>
+  (globalThis as unknown as { chrome: { alarms: { create(n: string, a: object): Promise<void> } } }).chrome.alarms.create('lupa-watch', {
+    when: Date.now() + 10,
+  });
 
 /** In an extension page: Lupa's own IndexedDB, read and written raw (as a backup tool would). */
 const idb = {
@@ -65,7 +68,10 @@ test('a refresh interrupted by stopping the worker completes after it wakes, wit
   const page = await lab.context.newPage();
   await page.goto(`chrome-extension://${lab.extensionId}/popup.html`);
   await page.locator('.lupa-popup h2').first().waitFor();
-  await page.evaluate(idb.seed, ids.map((id) => ({ marketplace: 'wb', id })));
+  await page.evaluate(
+    idb.seed,
+    ids.map((id) => ({ marketplace: 'wb', id })),
+  );
 
   // The second batch of 100 stalls at the marketplace; the worker is stopped while it waits.
   lab.server.fault({ path: new RegExp(`nm=${ids[100]};`), kind: 'latency', ms: 5000 });

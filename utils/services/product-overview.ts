@@ -7,6 +7,7 @@ import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import type { ProductOverview, ProductOverviewRequest } from '../messages';
 import type { Marketplace, PricePoint, ProblemKind, ProductCard, ReviewSummary } from '../model';
 import { FetchProblem, singleFlight } from '../net';
+import { estimateSales } from '../sales';
 import { DAY_MS, mergeSeries, priceStats } from '../stats';
 import { OBSERVE_EVERY, storeCards } from './card-store';
 
@@ -19,6 +20,9 @@ export const TTL = {
   priceHistory: 12 * 60 * 60 * 1000,
   reviews: 30 * 60 * 1000,
 } as const;
+
+/** Stock history the sales estimate looks at. */
+const SALES_DAYS = 60;
 
 /** How much history a panel's chart gets. */
 const CHART_DAYS = 365;
@@ -129,6 +133,7 @@ export function createProductOverviewService(deps: OverviewDeps) {
         product: null,
         priceHistory: { points: [], stats: null, problem: null },
         reviews: { summary: null, problem: null },
+        sales: null,
       };
     }
     const at = now();
@@ -143,6 +148,16 @@ export function createProductOverviewService(deps: OverviewDeps) {
       ),
     );
     const summary = card.rootId && card.reviewCount > 0 ? await latestReviews(card.marketplace, card.rootId) : undefined;
+    const stock = card.stockKnown
+      ? validRows(
+          schemas.stockSnapshots,
+          await db.stockSnapshots
+            .where('[marketplace+productId+at]')
+            .between([card.marketplace, card.id, at - SALES_DAYS * DAY_MS], [card.marketplace, card.id, Number.MAX_SAFE_INTEGER])
+            .toArray(),
+          'stockSnapshots',
+        )
+      : [];
     const { rootId: _root, ...product } = card;
     return {
       state,
@@ -154,6 +169,7 @@ export function createProductOverviewService(deps: OverviewDeps) {
         problem: problems.history,
       },
       reviews: { summary: summary ? withoutMarketplace(summary) : null, problem: problems.reviews },
+      sales: estimateSales(stock),
     };
   }
 
