@@ -13,6 +13,7 @@ import { isWbStorefront } from '../utils/marketplaces/wb/page';
 import { answer, ask, fromStorefrontTab, type SenderCheck } from '../utils/messaging';
 import type { Marketplace } from '../utils/model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from '../utils/net';
+import { thinHistory } from '../utils/retention';
 import { createListingBadgesService } from '../utils/services/listing-badges';
 import { createOzonListingService } from '../utils/services/ozon-listing';
 import { createPositionsService } from '../utils/services/positions';
@@ -162,7 +163,11 @@ export default defineBackground(() => {
   answer('markTasksRead', fromExtensionPage, async ({ keys }) => ({ open: await watchlist.markRead(keys) }));
   answer('runRefresh', fromExtensionPage, () => watchlist.refresh());
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === WATCH_ALARM) void watchlist.refresh();
+    if (alarm.name !== WATCH_ALARM) return;
+    void watchlist.refresh().then(async () => {
+      const { retentionDays } = await getSettings();
+      await thinHistory(db, Date.now() - retentionDays * 86_400_000);
+    });
   });
 
   // Alarms may be cleared when the browser restarts: make sure ours exists at every start (R3).

@@ -5,6 +5,8 @@
 import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
 import {
+  type ChangeRow,
+  ChangeRowSchema,
   type Marketplace,
   type PositionQuery,
   PositionQuerySchema,
@@ -72,6 +74,12 @@ export const STORES_V5 = {
   events: '&key, [marketplace+id], at, read',
 } as const;
 
+/** v6: the change log — what changed on a card between two looks. */
+export const STORES_V6 = {
+  ...STORES_V5,
+  changes: '&[marketplace+productId+at+field], [marketplace+productId]',
+} as const;
+
 export interface KvRow {
   key: string;
   value: unknown;
@@ -89,6 +97,7 @@ export class LupaDb extends Dexie {
   twins!: Table<TwinLink, [Marketplace, string]>;
   watchlist!: Table<WatchRow, [Marketplace, string]>;
   events!: Table<WatchEvent, string>;
+  changes!: Table<ChangeRow, [Marketplace, string, number, string]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -106,6 +115,7 @@ export class LupaDb extends Dexie {
     this.version(3).stores(STORES_V3);
     this.version(4).stores(STORES_V4);
     this.version(5).stores(STORES_V5);
+    this.version(6).stores(STORES_V6);
   }
 }
 
@@ -140,6 +150,7 @@ export const schemas = {
   twins: TwinLinkSchema,
   watchlist: WatchRowSchema,
   events: WatchEventSchema,
+  changes: ChangeRowSchema,
 } as const;
 
 export async function kvGet<T>(db: LupaDb, key: string, schema: z.ZodType<T>): Promise<T | undefined> {

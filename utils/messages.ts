@@ -2,6 +2,7 @@
 // pair of zod schemas (request, reply), checked on both sides; the types come from the schemas.
 import { z } from 'zod';
 import {
+  ChangeRowSchema,
   ListingEntrySchema,
   MarketplaceSchema,
   PositionRowSchema,
@@ -62,6 +63,11 @@ export const ProductOverviewSchema = z.object({
     })
     .nullable()
     .default(null),
+  /** The latest changes on the card, newest first (the change log). */
+  changes: z
+    .array(ChangeRowSchema.omit({ marketplace: true, productId: true }))
+    .max(50)
+    .default([]),
 });
 export type ProductOverview = z.infer<typeof ProductOverviewSchema>;
 

@@ -48,6 +48,8 @@ export const ProductCardSchema = z.object({
   stockByWarehouse: z.array(WarehouseStockSchema),
   /** false where the marketplace shows only availability (Ozon): then stockTotal means nothing. */
   stockKnown: z.boolean().default(true),
+  /** Number of photos on the card, where the marketplace says (WB `pics`). */
+  photos: z.number().int().nonnegative().nullable().default(null),
   fetchedAt: z.number(),
 });
 export type ProductCard = z.infer<typeof ProductCardSchema>;
@@ -200,6 +202,17 @@ export const WatchEventSchema = z.object({
   read: z.union([z.literal(0), z.literal(1)]),
 });
 export type WatchEvent = z.infer<typeof WatchEventSchema>;
+
+/** One change on a card, as the change log shows it (append-only). */
+export const ChangeRowSchema = z.object({
+  marketplace: MarketplaceSchema,
+  productId: z.string(),
+  at: z.number(),
+  field: z.enum(['price', 'discount', 'title', 'photos', 'rating', 'stock']),
+  from: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+  to: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+});
+export type ChangeRow = z.infer<typeof ChangeRowSchema>;
 
 /** Why data could not be had: each kind is a state the user sees. */
 export const ProblemKindSchema = z.enum(['offline', 'blocked', 'rate-limited', 'format-changed', 'not-found', 'server', 'timeout']);

@@ -21,6 +21,8 @@ export const SettingsSchema = z.object({
   priceMovePct: z.number().min(0.5).max(90).default(5),
   /** A rating drop of at least this much is a task. */
   ratingDrop: z.number().min(0.05).max(2).default(0.1),
+  /** History older than this is thinned to a point a day (never the watchlist or settings). */
+  retentionDays: z.number().int().min(30).max(3650).default(180),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -31,6 +31,15 @@ export interface ProductPanelProps {
 const stateKey = (status: PanelStatus) => `state_${status.replace(/-/g, '_')}` as MessageKey;
 const dateFmt = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short', year: 'numeric' });
 
+/** A change-log value as the seller reads it. */
+function changeText(field: string, v: string | number | boolean | null): string {
+  if (v === null) return '—';
+  if (field === 'price') return formatRub(Number(v));
+  if (field === 'discount') return `${v}%`;
+  if (field === 'stock') return v ? t('inStock') : t('outOfStock');
+  return String(v);
+}
+
 function Money({ name, kopecks, className }: { name: string; kopecks: number | null; className?: string }) {
   return (
     <Figure name={name} value={kopecks} className={className}>
@@ -279,6 +288,19 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
               </p>
             </>
           )}
+        </>
+      )}
+      {product && overview && overview.changes.length > 0 && (
+        <>
+          <h3>{t('changeLog')}</h3>
+          <ul className="lupa-changes">
+            {overview.changes.map((c) => (
+              <li key={`${c.at}:${c.field}`} data-lupa="change-event" data-field={c.field} data-value={c.to === null ? '' : String(c.to)}>
+                <span className="lupa-muted">{dateFmt.format(c.at)}</span> {t(`change_${c.field}`)}: {changeText(c.field, c.from)} →{' '}
+                {changeText(c.field, c.to)}
+              </li>
+            ))}
+          </ul>
         </>
       )}
       {product && children}

@@ -135,6 +135,9 @@ export function App() {
           <input data-lupa="lookup-input" value={query} placeholder={t('popupLookup')} onChange={(e) => setQuery(e.target.value)} />
           <button type="submit">{t('popupFind')}</button>
         </form>
+        <button type="button" className="lupa-link" title={t('popupOptions')} onClick={() => void browser.runtime.openOptionsPage()}>
+          ⚙
+        </button>
       </header>
       {failed && <p className="lupa-note">{t('state_lupa_unavailable')}</p>}
       {notFound && <p className="lupa-note">{t('popupNotFound')}</p>}

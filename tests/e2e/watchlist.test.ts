@@ -67,6 +67,12 @@ describe('popup, watchlist and tasks', () => {
     await p.locator('[data-lupa="tasks-done"]').click();
     await expect.poll(() => lab.worker.evaluate(badgeText)).toBe('');
     await p.close();
+    // The change log on the product's panel has the move.
+    await shop.reload();
+    const again = await panelIn(shop, 211695539);
+    const change = again.locator('[data-lupa="change-event"][data-field="price"]');
+    await change.waitFor();
+    expect(await change.getAttribute('data-value')).toBe('399000');
     await shop.close();
   });
 

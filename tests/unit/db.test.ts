@@ -28,7 +28,7 @@ test('a database written by version 1 opens after the upgrade with its data, pri
   expect(validRows(PricePointSchema, points, 'pricePoints')).toHaveLength(2);
   expect(await db.cards.count()).toBe(1);
   expect(await db.pricePoints.where('source').equals('observed').count()).toBe(2);
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   db.close();
 });
 
@@ -92,7 +92,7 @@ test('a database written by version 3 opens at version 4; a v3 card without the 
   v3.close();
 
   const db = new LupaDb(name);
-  expect(db.verno).toBe(5);
+  expect(db.verno).toBe(6);
   const read = validRows(ProductCardSchema, await db.cards.toArray(), 'cards');
   expect(read[0]).toMatchObject({ priceNow: 134500, priceCard: null, stockKnown: true });
   expect(await db.positionQueries.count()).toBe(1);

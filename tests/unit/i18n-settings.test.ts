@@ -33,5 +33,6 @@ test('settings: Moscow by default, saved values read back, corrupt storage falls
     refreshMinutes: 180,
     priceMovePct: 5,
     ratingDrop: 0.1,
+    retentionDays: 180,
   });
 });

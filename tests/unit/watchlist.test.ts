@@ -27,6 +27,7 @@ const card = (over: Partial<ProductCard>): ProductCard => ({
   stockTotal: 5,
   stockByWarehouse: [],
   stockKnown: true,
+  photos: 8,
   fetchedAt: 1,
   ...over,
 });

@@ -1,8 +1,9 @@
 // Storing what a fetch saw: the latest card, and the time series it extends. Shared by every
 // service that fetches cards (product panel, listing badges), so a product seen anywhere adds
 // to the same history.
-import type { LupaDb } from '../db';
-import type { Marketplace, PricePoint, ProductCard, StockSnapshot } from '../model';
+import { diffCards } from '../changes';
+import { type LupaDb, schemas, validRow } from '../db';
+import type { ChangeRow, Marketplace, PricePoint, ProductCard, StockSnapshot } from '../model';
 
 /** An observation is added when the value moved, or the last one is this old. */
 export const OBSERVE_EVERY = 6 * 60 * 60 * 1000;
@@ -30,7 +31,17 @@ export async function observePrices(
 
 /** `observeEvery` 0: every fetch is a point (Ozon, where Lupa's own points are the only history). */
 export async function storeCards(db: LupaDb, cards: readonly ProductCard[], observeEvery = OBSERVE_EVERY): Promise<void> {
-  await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots], async () => {
+  await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots, db.changes], async () => {
+    // The change log: what differs from the card stored before this one.
+    const before = await db.cards.bulkGet(cards.map((c) => [c.marketplace, c.id] as [Marketplace, string]));
+    const changes: ChangeRow[] = [];
+    cards.forEach((card, i) => {
+      const prev = validRow(schemas.cards, before[i], 'cards');
+      if (prev)
+        for (const c of diffCards(prev, card))
+          changes.push({ marketplace: card.marketplace, productId: card.id, at: card.fetchedAt, ...c });
+    });
+    await db.changes.bulkPut(changes);
     await db.cards.bulkPut([...cards]);
     await observePrices(
       db,

@@ -134,6 +134,7 @@ export function createProductOverviewService(deps: OverviewDeps) {
         priceHistory: { points: [], stats: null, problem: null },
         reviews: { summary: null, problem: null },
         sales: null,
+        changes: [],
       };
     }
     const at = now();
@@ -170,6 +171,14 @@ export function createProductOverviewService(deps: OverviewDeps) {
       },
       reviews: { summary: summary ? withoutMarketplace(summary) : null, problem: problems.reviews },
       sales: estimateSales(stock),
+      changes: validRows(
+        schemas.changes,
+        await db.changes.where('[marketplace+productId]').equals([card.marketplace, card.id]).toArray(),
+        'changes',
+      )
+        .sort((a, b) => b.at - a.at)
+        .slice(0, 20)
+        .map(({ marketplace: _m, productId: _p, ...c }) => c),
     };
   }
 

@@ -66,7 +66,8 @@ export function createWatchlistService(deps: WatchlistDeps) {
   /** Stores what one batch saw, its events and the shortened cursor in one transaction. */
   async function commit(cards: ProductCard[], done: string[], runId: string, settings: Settings): Promise<WatchEvent[]> {
     const fresh: WatchEvent[] = [];
-    await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots, db.events, db.kv], async () => {
+    // Every table storeCards writes must be in this transaction too.
+    await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots, db.changes, db.events, db.kv], async () => {
       for (const card of cards) {
         const before = validRow(schemas.cards, await db.cards.get([card.marketplace, card.id]), 'cards');
         if (before) fresh.push(...eventsBetween(before, card, settings, runId));

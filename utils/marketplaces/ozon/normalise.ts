@@ -118,6 +118,7 @@ export function cardFromOzon(json: OzonPageJson, sku: number, fetchedAt: number)
     stockTotal: 0,
     stockByWarehouse: [],
     stockKnown: false,
+    photos: null,
     fetchedAt,
   };
 }

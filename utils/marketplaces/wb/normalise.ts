@@ -71,6 +71,7 @@ export function cardFromWb(product: WbProduct, fetchedAt: number): ProductCard {
     stockTotal: stockOnlyInTotal ? (product.totalQuantity ?? 0) : stockByWarehouse.reduce((sum, w) => sum + w.qty, 0),
     stockByWarehouse,
     stockKnown: true,
+    photos: product.pics ?? null,
     fetchedAt,
   };
 }

@@ -63,6 +63,8 @@ export const WbProductSchema = z.object({
   feedbacks: int.optional(),
   nmFeedbacks: int.optional(),
   totalQuantity: int.optional(),
+  /** Number of photos. */
+  pics: int.optional(),
   sizes: z.array(WbSizeSchema),
   /** v1 responses carried prices on the product instead of on sizes. */
   salePriceU: int.optional(),
