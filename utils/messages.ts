@@ -189,6 +189,8 @@ export const PopupDataSchema = z.object({
       fetchedAt: z.number().nullable(),
       /** Kopecks since the user last looked; null when unknown. */
       priceChange: z.number().int().nullable(),
+      /** Estimated orders per day (stock history); null until there is enough of it. */
+      salesPerDay: z.number().nonnegative().nullable(),
     }),
   ),
 });

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Figure } from '../../components/Figure';
 import { PositionsTable } from '../../components/positions/PositionsTable';
+import { WatchToggle } from '../../components/watch/WatchToggle';
 import { t } from '../../utils/i18n';
 import { detectOzonPage } from '../../utils/marketplaces/ozon/page';
 import { detectWbPage } from '../../utils/marketplaces/wb/page';
@@ -66,6 +67,13 @@ function Summary({ overview, label }: { overview: ProductOverview; label: string
           </>
         )}
       </p>
+      <WatchToggle
+        key={`${p.marketplace}:${p.id}`}
+        api={{
+          get: () => ask('getWatch', { marketplace: p.marketplace, id: p.id }),
+          set: (role) => ask('setWatch', { marketplace: p.marketplace, id: p.id, role }),
+        }}
+      />
     </section>
   );
 }
@@ -170,6 +178,7 @@ export function App() {
             : {t(`task_${task.kind.replace(/-/g, '_')}` as 'task_price_move')}
             {task.kind === 'price-move' && task.from !== null && task.to !== null && ` ${formatRub(task.from)} → ${formatRub(task.to)}`}
             {task.kind === 'rating-drop' && ` ${task.from} → ${task.to}`}
+            {task.kind === 'stock-low' && task.to !== null && ` (${t('daysLeft', task.to.toLocaleString('ru-RU'))})`}
           </li>
         ))}
       </ul>
@@ -196,6 +205,9 @@ export function App() {
                 {row.name || `#${row.id}`} <span className="lupa-muted">{row.marketplace === 'wb' ? 'WB' : 'Ozon'}</span>
               </td>
               <td className="lupa-num">{row.priceNow === null ? '—' : formatRub(row.priceNow)}</td>
+              <td className="lupa-num lupa-muted" data-lupa="sales-per-day" data-value={row.salesPerDay ?? ''}>
+                {row.salesPerDay === null ? '' : t('salesPerDay', row.salesPerDay.toLocaleString('ru-RU'))}
+              </td>
               <td
                 data-lupa="watch-change"
                 data-value={row.priceChange ?? ''}

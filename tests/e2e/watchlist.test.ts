@@ -44,6 +44,11 @@ describe('popup, watchlist and tasks', () => {
     expect(await figure(summary, 'price-now')).toBe('134500');
     expect(await figure(summary, 'rating')).toBe('4.7');
     expect(await figure(summary, 'stock-total')).toBe('66');
+    // Track it from the popup, as "my item": the product's panel shows the same.
+    await summary.locator('[data-lupa="watch-toggle"] button[data-role="mine"]').click();
+    await summary.locator('[data-lupa="watch-toggle"][data-value="mine"]').waitFor();
+    await shop.reload();
+    await (await panelIn(shop, 146972802)).locator('[data-lupa="watch-toggle"][data-value="mine"]').waitFor();
     await p.close();
     await shop.close();
   });

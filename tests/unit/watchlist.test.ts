@@ -120,4 +120,27 @@ describe('watchlist refresh', () => {
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     expect(events.every((e) => e.kind === 'price-move')).toBe(true);
   });
+
+  test('stock that lasts under a week at the estimated pace is a task, with the days left', async () => {
+    const { service } = setup();
+    const id = '146972802';
+    await service.set('wb', id, 'mine');
+    // The fixture card has 66 in stock; Lupa saw it sell 15 a day over the last four days.
+    const now = Date.now();
+    await db.stockSnapshots.bulkPut(
+      [126, 111, 96, 81].map((total, i) => ({
+        marketplace: 'wb' as const,
+        productId: id,
+        at: now - (4 - i) * 86_400_000,
+        total,
+        byWarehouse: [],
+      })),
+    );
+    await service.refresh();
+    const tasks = await service.tasks();
+    const low = tasks.find((task) => task.kind === 'stock-low');
+    // Sales: 45 over 3 days, then 81 → 66 in the last day: 60 over 4 days = 15/day; 66 / 15 = 4.4 days.
+    expect(low).toMatchObject({ id, to: 4.4 });
+    expect((await service.list())[0]?.salesPerDay).toBe(15);
+  });
 });

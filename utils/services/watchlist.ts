@@ -10,10 +10,14 @@ import type { WbClient } from '../marketplaces/wb/client';
 import { MAX_DETAIL_BATCH } from '../marketplaces/wb/endpoints';
 import type { Marketplace, ProductCard, WatchEvent, WatchRow } from '../model';
 import { FetchProblem } from '../net';
+import { estimateSales } from '../sales';
 import type { Settings } from '../settings';
+import { DAY_MS } from '../stats';
 import { storeCards } from './card-store';
 
 const CURSOR_KEY = 'watch-refresh-cursor';
+/** A task when the stock lasts fewer days than this at the estimated pace. */
+const STOCK_DAYS_WARNING = 7;
 const CursorSchema = z.object({ runId: z.string(), startedAt: z.number(), pending: z.array(z.string()) });
 
 const keyOf = (marketplace: Marketplace, id: string) => `${marketplace}:${id}`;
@@ -61,6 +65,26 @@ export function createWatchlistService(deps: WatchlistDeps) {
   let running: Promise<RefreshSummary> | null = null;
 
   const rows = async () => validRows(schemas.watchlist, await db.watchlist.toArray(), 'watchlist');
+
+  /** Orders per day from the product's stock history (null until there is enough of it). */
+  async function salesOf(marketplace: Marketplace, id: string) {
+    const snaps = validRows(
+      schemas.stockSnapshots,
+      await db.stockSnapshots
+        .where('[marketplace+productId+at]')
+        .between([marketplace, id, now() - 60 * DAY_MS], [marketplace, id, Number.MAX_SAFE_INTEGER])
+        .toArray(),
+      'stockSnapshots',
+    );
+    return estimateSales(snaps);
+  }
+
+  /** Days until the stock runs out at the estimated pace; null when unknown. */
+  async function daysOfStockLeft(card: ProductCard): Promise<number | null> {
+    if (!card.stockKnown || card.stockTotal === 0) return null;
+    const sales = await salesOf(card.marketplace, card.id);
+    return sales && sales.perDay > 0 ? card.stockTotal / sales.perDay : null;
+  }
   const openCount = () => db.events.where('read').equals(0).count();
 
   /** Stores what one batch saw, its events and the shortened cursor in one transaction. */
@@ -73,6 +97,22 @@ export function createWatchlistService(deps: WatchlistDeps) {
         if (before) fresh.push(...eventsBetween(before, card, settings, runId));
       }
       await storeCards(db, cards);
+      for (const card of cards) {
+        const left = await daysOfStockLeft(card);
+        if (left !== null && left < STOCK_DAYS_WARNING) {
+          fresh.push({
+            key: `${runId}:${keyOf(card.marketplace, card.id)}:stock-low`,
+            marketplace: card.marketplace,
+            id: card.id,
+            name: card.name,
+            kind: 'stock-low',
+            at: card.fetchedAt,
+            from: null,
+            to: Math.round(left * 10) / 10,
+            read: 0,
+          });
+        }
+      }
       await db.events.bulkPut(fresh);
       const cursor = await kvGet(db, CURSOR_KEY, CursorSchema);
       if (cursor) await kvSet(db, CURSOR_KEY, { ...cursor, pending: cursor.pending.filter((k) => !done.includes(k)) });
@@ -148,7 +188,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
         'cards',
       );
       const byKey = new Map(cards.map((c) => [keyOf(c.marketplace, c.id), c]));
-      return list.map((r) => {
+      const out = list.map((r) => {
         const card = byKey.get(keyOf(r.marketplace, r.id)) ?? null;
         return {
           marketplace: r.marketplace,
@@ -159,8 +199,11 @@ export function createWatchlistService(deps: WatchlistDeps) {
           rating: card?.rating ?? null,
           fetchedAt: card?.fetchedAt ?? null,
           priceChange: r.looked && r.looked.price !== null && card?.priceNow != null ? card.priceNow - r.looked.price : null,
+          salesPerDay: null as number | null,
         };
       });
+      for (const row of out) row.salesPerDay = (await salesOf(row.marketplace, row.id))?.perDay ?? null;
+      return out;
     },
     /** The user looked at the watchlist now: later arrows compare with this. */
     async markLooked(): Promise<void> {
