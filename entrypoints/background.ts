@@ -75,6 +75,7 @@ export default defineBackground(() => {
   const listingBadges = createListingBadgesService({ db, wb, searchPages });
   const positions = createPositionsService({
     db,
+    onDrop: (events) => watchlist.record(events),
     searchPages,
     region: async () => (await getSettings()).wbDest,
     depth: async () => (await getSettings()).positionDepth,

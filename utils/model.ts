@@ -194,7 +194,7 @@ export const WatchEventSchema = z.object({
   marketplace: MarketplaceSchema,
   id: z.string(),
   name: z.string(),
-  kind: z.enum(['price-move', 'out-of-stock', 'back-in-stock', 'rating-drop', 'stock-low']),
+  kind: z.enum(['price-move', 'out-of-stock', 'back-in-stock', 'rating-drop', 'stock-low', 'new-negative', 'position-drop']),
   at: z.number(),
   from: z.number().nullable(),
   to: z.number().nullable(),

@@ -177,7 +177,8 @@ export function App() {
             </a>
             : {t(`task_${task.kind.replace(/-/g, '_')}` as 'task_price_move')}
             {task.kind === 'price-move' && task.from !== null && task.to !== null && ` ${formatRub(task.from)} → ${formatRub(task.to)}`}
-            {task.kind === 'rating-drop' && ` ${task.from} → ${task.to}`}
+            {(task.kind === 'rating-drop' || task.kind === 'position-drop') && ` ${task.from ?? '—'} → ${task.to ?? '—'}`}
+            {task.kind === 'new-negative' && task.to !== null && ` (${task.to}★)`}
             {task.kind === 'stock-low' && task.to !== null && ` (${t('daysLeft', task.to.toLocaleString('ru-RU'))})`}
           </li>
         ))}

@@ -92,6 +92,32 @@ describe('position scans', () => {
     expect(rows[1]!.at - rows[0]!.at).toBe(3 * DAY);
   });
 
+  test('a fall of ten places or more between checks is a task; a small one is not', async () => {
+    const market = fakeMarket(() => clock);
+    const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0 } });
+    const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786, now: () => clock });
+    const drops: unknown[] = [];
+    const service = createPositionsService({
+      db,
+      searchPages: createSearchPages({ db, wb, now: () => clock }),
+      region: async () => -1257786,
+      depth: async () => 10,
+      now: () => clock,
+      onDrop: async (events) => void drops.push(...events),
+    });
+    await service.setQueries('wb', '146972802', ['футболка оверсайз']);
+    market.shift.value = 30; // 582
+    await scanToEnd(service, '146972802');
+    clock += DAY;
+    market.shift.value = 25; // 587: five places lost
+    await scanToEnd(service, '146972802');
+    expect(drops).toEqual([]);
+    clock += DAY;
+    market.shift.value = 0; // 612: 25 places lost
+    await scanToEnd(service, '146972802');
+    expect(drops).toMatchObject([{ kind: 'position-drop', id: '146972802', from: 587, to: 612 }]);
+  });
+
   test('cancel stops the walk and stores nothing half-done', async () => {
     const { service } = setup();
     await service.setQueries('wb', '211695539', ['кроссовки мужские', 'футболка оверсайз']);

@@ -143,4 +143,19 @@ describe('watchlist refresh', () => {
     expect(low).toMatchObject({ id, to: 4.4 });
     expect((await service.list())[0]?.salesPerDay).toBe(15);
   });
+
+  test('a new negative review since the last look is a task; reviews are read only when the count grew', async () => {
+    const { service, market } = setup();
+    const id = '255012877';
+    await service.set('wb', id, 'competitor');
+    await service.refresh();
+    expect(market.calls.filter((u) => u.includes('feedbacks'))).toHaveLength(0);
+    // Pretend Lupa last looked two days ago, when the card had fewer reviews.
+    const card = (await db.cards.get(['wb', id]))!;
+    await db.cards.put({ ...card, reviewCount: card.reviewCount - 3, fetchedAt: Date.now() - 2 * 86_400_000 });
+    await service.refresh();
+    expect(market.calls.filter((u) => u.includes('feedbacks'))).toHaveLength(1);
+    const task = (await service.tasks()).find((t) => t.kind === 'new-negative');
+    expect(task).toMatchObject({ id, to: 1 });
+  });
 });

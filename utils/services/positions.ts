@@ -1,14 +1,16 @@
 // Search positions: the queries a user tracks per product, scans that walk the search pages for
 // each query, and one stored row per query per scan (never rewritten), so positions have history.
 // A scan runs in the background; panels and the popup poll its status.
-import { type LupaDb, schemas, validRows } from '../db';
+import { type LupaDb, schemas, validRow, validRows } from '../db';
 import type { PositionsReply, ScanStatus } from '../messages';
-import type { Marketplace, PositionRow, ProblemKind } from '../model';
+import type { Marketplace, PositionRow, ProblemKind, WatchEvent } from '../model';
 import { FetchProblem } from '../net';
 import { DAY_MS } from '../stats';
 import type { SearchPages } from './search-pages';
 
 export const DEFAULT_SCAN_DEPTH = 10;
+/** Places lost between two checks that make a task. */
+export const POSITION_DROP = 10;
 export const MAX_QUERIES = 20;
 const HISTORY_DAYS = 180;
 
@@ -19,6 +21,8 @@ interface Scan {
 
 export interface PositionsDeps {
   db: LupaDb;
+  /** A tracked query's place fell by at least POSITION_DROP (or out of the pages scanned). */
+  onDrop?: (events: WatchEvent[]) => Promise<void>;
   searchPages: SearchPages;
   region: () => Promise<number>;
   depth: () => Promise<number>;
@@ -122,7 +126,31 @@ export function createPositionsService(deps: PositionsDeps) {
         if (scan.cancelled) break;
         scan.status.done += depth - walked;
         row.at = now();
+        const previous = validRows(
+          schemas.positions,
+          await db.positions
+            .where('[marketplace+productId+query+region+at]')
+            .between([marketplace, productId, query, region, 0], [marketplace, productId, query, region, Number.MAX_SAFE_INTEGER])
+            .toArray(),
+          'positions',
+        ).pop();
         await db.positions.put(row);
+        if (previous?.organic != null && (row.organic === null || row.organic - previous.organic >= POSITION_DROP)) {
+          const name = validRow(schemas.cards, await db.cards.get([marketplace, productId]), 'cards')?.name ?? '';
+          await deps.onDrop?.([
+            {
+              key: `scan-${row.at}:${marketplace}:${productId}:${query}:position-drop`,
+              marketplace,
+              id: productId,
+              name: `${name} «${query}»`,
+              kind: 'position-drop',
+              at: row.at,
+              from: previous.organic,
+              to: row.organic,
+              read: 0,
+            },
+          ]);
+        }
       }
       scan.status.state = scan.cancelled ? 'cancelled' : 'done';
     } catch (error) {

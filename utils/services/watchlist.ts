@@ -87,9 +87,49 @@ export function createWatchlistService(deps: WatchlistDeps) {
   }
   const openCount = () => db.events.where('read').equals(0).count();
 
+  /**
+   * New negative reviews: only cards whose review count grew since the last look are read (one
+   * feedbacks request each), outside any transaction.
+   */
+  async function newNegatives(cards: ProductCard[], runId: string): Promise<WatchEvent[]> {
+    const out: WatchEvent[] = [];
+    for (const card of cards) {
+      if (card.marketplace !== 'wb' || !card.rootId) continue;
+      const before = validRow(schemas.cards, await db.cards.get([card.marketplace, card.id]), 'cards');
+      if (!before || card.reviewCount <= before.reviewCount) continue;
+      try {
+        const summary = await deps.wb.fetchReviewSummary(Number(card.rootId));
+        await db.reviewSummaries.put(summary);
+        const newest = summary.lastNegative[0];
+        if (newest && newest.createdAt > before.fetchedAt) {
+          out.push({
+            key: `${runId}:${keyOf(card.marketplace, card.id)}:new-negative`,
+            marketplace: card.marketplace,
+            id: card.id,
+            name: card.name,
+            kind: 'new-negative',
+            at: newest.createdAt,
+            from: null,
+            to: newest.rating,
+            read: 0,
+          });
+        }
+      } catch {
+        // Reviews are a bonus of the refresh: a failure here must not stop it.
+      }
+    }
+    return out;
+  }
+
   /** Stores what one batch saw, its events and the shortened cursor in one transaction. */
-  async function commit(cards: ProductCard[], done: string[], runId: string, settings: Settings): Promise<WatchEvent[]> {
-    const fresh: WatchEvent[] = [];
+  async function commit(
+    cards: ProductCard[],
+    done: string[],
+    runId: string,
+    settings: Settings,
+    extra: WatchEvent[] = [],
+  ): Promise<WatchEvent[]> {
+    const fresh: WatchEvent[] = [...extra];
     // Every table storeCards writes must be in this transaction too.
     await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots, db.changes, db.events, db.kv], async () => {
       for (const card of cards) {
@@ -141,7 +181,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
         const cards = [...(await deps.wb.fetchCards(chunk.map((k) => Number(parseKey(k).id)))).values()].filter(
           (c): c is ProductCard => c !== null,
         );
-        found.push(...(await commit(cards, chunk, runId, settings)));
+        found.push(...(await commit(cards, chunk, runId, settings, await newNegatives(cards, runId))));
         checked += cards.length;
       } catch (error) {
         problem = error instanceof FetchProblem ? error.kind : 'server';
@@ -224,6 +264,12 @@ export function createWatchlistService(deps: WatchlistDeps) {
     },
     async tasks(): Promise<WatchEvent[]> {
       return validRows(schemas.events, await db.events.where('read').equals(0).toArray(), 'events').sort((a, b) => b.at - a.at);
+    },
+    /** Events found elsewhere (a position scan): stored and told like a refresh's. */
+    async record(events: WatchEvent[]): Promise<void> {
+      if (events.length === 0) return;
+      await db.events.bulkPut(events);
+      await deps.onEvents?.(events, await openCount());
     },
     async markRead(keys: readonly string[]): Promise<number> {
       await db.events
