@@ -153,6 +153,17 @@ export const schemas = {
   changes: ChangeRowSchema,
 } as const;
 
+/** A product's time series (price points, stock snapshots) between two instants. */
+export function seriesOf<T>(
+  table: Table<T, [Marketplace, string, number]>,
+  marketplace: Marketplace,
+  id: string,
+  from = 0,
+  to = Number.MAX_SAFE_INTEGER,
+) {
+  return table.where('[marketplace+productId+at]').between([marketplace, id, from], [marketplace, id, to]);
+}
+
 export async function kvGet<T>(db: LupaDb, key: string, schema: z.ZodType<T>): Promise<T | undefined> {
   const row = await db.kv.get(key);
   if (!row) return undefined;

@@ -2,7 +2,7 @@
 // and clearing everything. The options page is an extension page: it opens Lupa's database itself.
 import { exportDB, importInto } from 'dexie-export-import';
 import Papa from 'papaparse';
-import { type LupaDb, schemas, validRows } from '../../utils/db';
+import { type LupaDb, schemas, validRow, validRows } from '../../utils/db';
 import type { Marketplace } from '../../utils/model';
 
 const rub = (k: number | null) => (k === null ? '' : (k / 100).toFixed(2).replace('.', ','));
@@ -10,7 +10,8 @@ const csv = (fields: string[], data: unknown[][]) => `\ufeff${Papa.unparse({ fie
 
 export async function watchlistCsv(db: LupaDb): Promise<string> {
   const rows = validRows(schemas.watchlist, await db.watchlist.toArray(), 'watchlist');
-  const cards = await db.cards.bulkGet(rows.map((r) => [r.marketplace, r.id] as [Marketplace, string]));
+  const stored = await db.cards.bulkGet(rows.map((r) => [r.marketplace, r.id] as [Marketplace, string]));
+  const cards = stored.map((row) => validRow(schemas.cards, row, 'cards'));
   return csv(
     ['Маркетплейс', 'Артикул', 'Роль', 'Название', 'Цена, ₽', 'Рейтинг', 'Отзывы', 'Остаток, шт.', 'Обновлено'],
     rows.map((r, i) => {

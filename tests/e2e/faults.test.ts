@@ -3,22 +3,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as wb from '../fixtures/wb/catalog.mjs';
 import { expectedFor } from './expected';
-import { figure, type Lab, panelIn, startLab } from './harness';
+import { figure, type Lab, panelIn, startLab, useLab } from './harness';
 
 const DETAIL = /\/cards\/v4\/detail/;
 const product = (i: number) => wb.products[i]!;
 
 describe('product panel when the marketplace misbehaves', () => {
   let lab: Lab;
-  beforeAll(async () => {
-    lab = await startLab();
-  });
-  afterEach(() => {
-    lab.server.reset();
-    lab.errors.length = 0;
-  });
-  afterAll(async () => {
-    await lab?.close();
+  useLab((l) => {
+    lab = l;
   });
 
   async function pageKeepsItsOwnContent(page: import('playwright-core').Page, name: string) {

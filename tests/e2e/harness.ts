@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { CHROMIUM_MISSING, chromiumArgs, chromiumEnv, EXTENSION_DIR, findChromium } from '../../scripts/chromium.mjs';
 import { startFixtureServer } from '../fixtures/server.mjs';
 
@@ -92,4 +93,23 @@ export async function figure(scope: ReturnType<typeof panel>, name: string): Pro
   const el = scope.locator(`[data-lupa="${name}"]`);
   if ((await el.count()) === 0) return null;
   return el.first().getAttribute('data-value');
+}
+
+/**
+ * One browser for a describe block: started before its tests, closed after; the fixture server's
+ * faults and settings and the collected errors are reset after each test.
+ */
+export function useLab(set: (lab: Lab) => void): void {
+  let current: Lab | undefined;
+  beforeAll(async () => {
+    current = await startLab();
+    set(current);
+  });
+  afterEach(() => {
+    current?.server.reset();
+    if (current) current.errors.length = 0;
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
 }

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { categoryList, searchPage } from '../fixtures/wb/search.mjs';
 import { expectedBadge, READ_BADGES } from './expected-listing';
-import { type Lab, startLab } from './harness';
+import { type Lab, startLab, useLab } from './harness';
 
 const DETAIL = /\/cards\/v4\/detail/;
 /** Runs in the service worker: where the completed downloads were saved. */
@@ -25,15 +25,8 @@ async function badgedCount(page: Page, n: number) {
 
 describe('listing badges on the fixture storefront', () => {
   let lab: Lab;
-  beforeAll(async () => {
-    lab = await startLab();
-  });
-  afterEach(() => {
-    lab.server.reset();
-    lab.errors.length = 0;
-  });
-  afterAll(async () => {
-    await lab?.close();
+  useLab((l) => {
+    lab = l;
   });
 
   test('every tile of a search page gets a badge equal to the search payload, ads with slot and bid', async () => {

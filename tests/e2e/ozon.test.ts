@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as ozon from '../fixtures/ozon/catalog.mjs';
-import { figure, type Lab, panel, panelIn, startLab } from './harness';
+import { figure, type Lab, panel, panelIn, startLab, useLab } from './harness';
 
 /** Faults match a request's path and query; counters its host and path. */
 const PAGE_JSON = /\/api\/entrypoint-api\.bx\/page\/json/;
@@ -36,15 +36,8 @@ function expected(p: OzonFixture) {
 
 describe('Ozon product panel on the fixture storefront', () => {
   let lab: Lab;
-  beforeAll(async () => {
-    lab = await startLab();
-  });
-  afterEach(() => {
-    lab.server.reset();
-    lab.errors.length = 0;
-  });
-  afterAll(async () => {
-    await lab?.close();
+  useLab((l) => {
+    lab = l;
   });
 
   const openOzon = async (p: OzonFixture) => {

@@ -2,14 +2,11 @@
 // service that fetches cards (product panel, listing badges), so a product seen anywhere adds
 // to the same history.
 import { diffCards } from '../changes';
-import { type LupaDb, schemas, validRow } from '../db';
+import { type LupaDb, schemas, seriesOf, validRow } from '../db';
 import type { ChangeRow, Marketplace, PricePoint, ProductCard, StockSnapshot } from '../model';
 
 /** An observation is added when the value moved, or the last one is this old. */
 export const OBSERVE_EVERY = 6 * 60 * 60 * 1000;
-
-const seriesOf = (db: LupaDb, marketplace: Marketplace, id: string) =>
-  db.pricePoints.where('[marketplace+productId+at]').between([marketplace, id, 0], [marketplace, id, Number.MAX_SAFE_INTEGER]);
 
 /** Adds an observed price unless the last observation has the same price and is recent. */
 export async function observePrices(
@@ -20,7 +17,7 @@ export async function observePrices(
   await db.transaction('rw', db.pricePoints, async () => {
     const fresh: PricePoint[] = [];
     for (const o of observations) {
-      const last = await seriesOf(db, o.marketplace, o.productId)
+      const last = await seriesOf(db.pricePoints, o.marketplace, o.productId)
         .filter((p) => p.source === 'observed')
         .last();
       if (!last || last.price !== o.price || o.at - last.at >= every) fresh.push({ ...o, source: 'observed' });
@@ -58,10 +55,7 @@ export async function storeCards(db: LupaDb, cards: readonly ProductCard[], obse
         total: card.stockTotal,
         byWarehouse: card.stockByWarehouse.map((w) => ({ warehouseId: w.warehouseId, qty: w.qty })),
       };
-      const last = await db.stockSnapshots
-        .where('[marketplace+productId+at]')
-        .between([card.marketplace, card.id, 0], [card.marketplace, card.id, Number.MAX_SAFE_INTEGER])
-        .last();
+      const last = await seriesOf(db.stockSnapshots, card.marketplace, card.id).last();
       const moved = !last || JSON.stringify(last.byWarehouse) !== JSON.stringify(snapshot.byWarehouse);
       if (moved || snapshot.at - last.at >= OBSERVE_EVERY) await db.stockSnapshots.put(snapshot);
     }

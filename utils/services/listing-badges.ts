@@ -1,7 +1,7 @@
 // Badges for the tiles of a listing: where each product stands, whether it pays for it, and what
 // its figures are. Search pages answer for the tiles they cover (the same pages the site loads);
 // only tiles they do not cover cost detail requests, batched at the API's maximum.
-import { type LupaDb, schemas, validRows } from '../db';
+import { type LupaDb, schemas, seriesOf, validRows } from '../db';
 import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import { SEARCH_PAGE_SIZE } from '../marketplaces/wb/endpoints';
 import type { ListingBadgesReply, ListingBadgesRequest } from '../messages';
@@ -29,14 +29,7 @@ export async function priceTrends(
   const out = new Map<string, number>();
   await db.transaction('r', db.pricePoints, async () => {
     for (const [id, price] of prices) {
-      const points = validRows(
-        schemas.pricePoints,
-        await db.pricePoints
-          .where('[marketplace+productId+at]')
-          .between([marketplace, id, from], [marketplace, id, at + 1])
-          .toArray(),
-        'pricePoints',
-      );
+      const points = validRows(schemas.pricePoints, await seriesOf(db.pricePoints, marketplace, id, from, at + 1).toArray(), 'pricePoints');
       // A trend needs history: at least one point older than a day.
       if (!points.some((p) => p.at < at - DAY_MS)) continue;
       const mid = median(points.map((p) => p.price)) as number;

@@ -1,7 +1,7 @@
 // The product overview a panel shows: cache first, then the marketplace; every fetch is stored
 // (latest card, price points, stock snapshots, review summaries) and the reply is assembled from
 // the store, so what the user sees is what Lupa keeps.
-import { kvGet, kvSet, type LupaDb, schemas, TimestampSchema, validRow, validRows } from '../db';
+import { kvGet, kvSet, type LupaDb, schemas, seriesOf, TimestampSchema, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import type { ProductOverview, ProductOverviewRequest } from '../messages';
@@ -141,10 +141,7 @@ export function createProductOverviewService(deps: OverviewDeps) {
     const points = mergeSeries(
       validRows(
         schemas.pricePoints,
-        await db.pricePoints
-          .where('[marketplace+productId+at]')
-          .between([card.marketplace, card.id, at - CHART_DAYS * DAY_MS], [card.marketplace, card.id, Number.MAX_SAFE_INTEGER])
-          .toArray(),
+        await seriesOf(db.pricePoints, card.marketplace, card.id, at - CHART_DAYS * DAY_MS).toArray(),
         'pricePoints',
       ),
     );
@@ -152,10 +149,7 @@ export function createProductOverviewService(deps: OverviewDeps) {
     const stock = card.stockKnown
       ? validRows(
           schemas.stockSnapshots,
-          await db.stockSnapshots
-            .where('[marketplace+productId+at]')
-            .between([card.marketplace, card.id, at - SALES_DAYS * DAY_MS], [card.marketplace, card.id, Number.MAX_SAFE_INTEGER])
-            .toArray(),
+          await seriesOf(db.stockSnapshots, card.marketplace, card.id, at - SALES_DAYS * DAY_MS).toArray(),
           'stockSnapshots',
         )
       : [];

@@ -4,7 +4,7 @@
 // carry a key made of the run and the product, so a resumed batch writes no duplicates.
 
 import { z } from 'zod';
-import { kvGet, kvSet, type LupaDb, schemas, validRow, validRows } from '../db';
+import { kvGet, kvSet, type LupaDb, schemas, seriesOf, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
 import { MAX_DETAIL_BATCH } from '../marketplaces/wb/endpoints';
@@ -70,10 +70,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
   async function salesOf(marketplace: Marketplace, id: string) {
     const snaps = validRows(
       schemas.stockSnapshots,
-      await db.stockSnapshots
-        .where('[marketplace+productId+at]')
-        .between([marketplace, id, now() - 60 * DAY_MS], [marketplace, id, Number.MAX_SAFE_INTEGER])
-        .toArray(),
+      await seriesOf(db.stockSnapshots, marketplace, id, now() - 60 * DAY_MS).toArray(),
       'stockSnapshots',
     );
     return estimateSales(snaps);
