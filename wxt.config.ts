@@ -1,12 +1,13 @@
 import { defineConfig } from 'wxt';
 
 // The hosts Lupa talks to. Kept here once: the manifest's permissions come from this list and
-// tests/unit/hosts.test.ts checks the built code calls nothing else.
+// tests/e2e/hosts.test.ts checks that the built code names nothing else and the README lists them.
 export const MARKETPLACE_HOSTS = [
   'https://*.wildberries.ru/*', // storefront pages, the site's own __internal routes
   'https://*.wb.ru/*', // card, search and feedbacks APIs
   'https://*.wbbasket.ru/*', // basket CDN: card.json, price-history.json
   'https://www.ozon.ru/*', // storefront pages and their page JSON (seller.ozon.ru is not needed yet)
+  'https://ozon.ru/*', // the bare host (it redirects to www; the content script runs on both)
 ] as const;
 
 export default defineConfig({

@@ -5,11 +5,11 @@ import '../../components/product-panel/panel.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchListingBadges } from '../../components/listing-badges/watch';
 import { watchProductPanel } from '../../components/product-panel/mount';
+import { queryFirst } from '../../utils/content/dom';
 import { servePageEmbedded, servePageFetch } from '../../utils/content/page-fetch';
 import { OZON_PAGE_ROUTE_PREFIXES } from '../../utils/marketplaces/ozon/endpoints';
 import { detectOzonPage, ozonListing, skuFromLink } from '../../utils/marketplaces/ozon/page';
 import { ozonProductSelectors, ozonTiles } from '../../utils/marketplaces/ozon/selectors';
-import { queryFirst } from '../../utils/marketplaces/wb/selectors';
 
 export default defineContentScript({
   matches: ['https://www.ozon.ru/*', 'https://ozon.ru/*'],

@@ -5,10 +5,11 @@ import '../../components/product-panel/panel.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchListingBadges } from '../../components/listing-badges/watch';
 import { watchProductPanel } from '../../components/product-panel/mount';
+import { queryFirst } from '../../utils/content/dom';
 import { servePageFetch } from '../../utils/content/page-fetch';
 import { PAGE_ROUTE_PREFIXES } from '../../utils/marketplaces/wb/endpoints';
 import { detectWbPage, wbListing } from '../../utils/marketplaces/wb/page';
-import { productSelectors, queryFirst, queryTiles, tileArticle } from '../../utils/marketplaces/wb/selectors';
+import { productSelectors, queryTiles, tileArticle } from '../../utils/marketplaces/wb/selectors';
 
 export default defineContentScript({
   matches: ['https://www.wildberries.ru/*', 'https://wildberries.ru/*', 'https://m.wildberries.ru/*'],

@@ -10,18 +10,6 @@ export const productSelectors = {
   title: ['.product-page__title', 'h1[class*="title"]', 'h1'],
 } as const;
 
-export function queryFirst(root: ParentNode, selectors: readonly string[]): Element | null {
-  for (const selector of selectors) {
-    try {
-      const found = root.querySelector(selector);
-      if (found) return found;
-    } catch {
-      // A selector the engine rejects must not take the overlay down; try the next.
-    }
-  }
-  return null;
-}
-
 export const listingSelectors = {
   /** Product tiles on search, category, brand and seller pages. */
   tile: [

@@ -1,0 +1,14 @@
+// DOM helpers shared by every storefront's content script.
+
+/** The first element any of the selectors finds; a selector the engine rejects is skipped. */
+export function queryFirst(root: ParentNode, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    try {
+      const found = root.querySelector(selector);
+      if (found) return found;
+    } catch {
+      // A selector the engine rejects must not take the overlay down; try the next.
+    }
+  }
+  return null;
+}
