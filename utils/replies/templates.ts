@@ -1,0 +1,133 @@
+// Reply templates for reviews and questions, shipped with Russian defaults a careful seller would
+// write: thank, never blame the buyer, explain, offer a way out (exchange, return, advice).
+// Variables: {buyer}, {product}, {article}, {brand}. The user edits them in the options page.
+import { z } from 'zod';
+
+export const TemplateSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+  title: z.string().min(1).max(80),
+  kind: z.enum(['review', 'question']),
+  /** Which reviews it suits: star ratings and topics (see suggest.ts). */
+  stars: z.array(z.number().int().min(1).max(5)).default([]),
+  topics: z.array(z.string()).default([]),
+  text: z.string().min(1).max(5000),
+});
+export type Template = z.infer<typeof TemplateSchema>;
+
+export const DEFAULT_TEMPLATES: Template[] = [
+  {
+    id: 'thanks-5',
+    title: '5★ — благодарность',
+    kind: 'review',
+    stars: [5],
+    topics: [],
+    text: 'Здравствуйте, {buyer}! Спасибо за высокую оценку и тёплые слова о {product}. Очень рады, что покупка понравилась, — будем ждать вас снова в магазине {brand}!',
+  },
+  {
+    id: 'thanks-4',
+    title: '4★ — спасибо и вопрос',
+    kind: 'review',
+    stars: [4],
+    topics: [],
+    text: 'Здравствуйте, {buyer}! Спасибо за отзыв и хорошую оценку. Нам важно понять, чего не хватило до пяти звёзд: напишите, пожалуйста, в вопросах к товару {article} — учтём и поможем.',
+  },
+  {
+    id: 'neutral-3',
+    title: '3★ — разберёмся',
+    kind: 'review',
+    stars: [3],
+    topics: [],
+    text: 'Здравствуйте, {buyer}! Спасибо, что поделились впечатлениями. Жаль, что {product} понравился не полностью. Если что-то не подошло, вы можете оформить возврат в личном кабинете, а мы с радостью подскажем с выбором — напишите нам в вопросах к товару.',
+  },
+  {
+    id: 'defect',
+    title: '1–2★ — брак',
+    kind: 'review',
+    stars: [1, 2],
+    topics: ['defect'],
+    text: 'Здравствуйте, {buyer}! Приносим извинения: такого быть не должно. Пожалуйста, оформите возврат в личном кабинете в разделе «Покупки» — деньги вернутся полностью. Мы передали информацию на склад, чтобы проверить партию. Спасибо, что сообщили!',
+  },
+  {
+    id: 'size',
+    title: '1–2★ — не подошёл размер',
+    kind: 'review',
+    stars: [1, 2, 3],
+    topics: ['size'],
+    text: 'Здравствуйте, {buyer}! Жаль, что размер не подошёл. Вы можете вернуть товар в личном кабинете и заказать другой размер — в карточке {article} есть таблица с замерами, а если сомневаетесь, напишите нам рост и параметры, подскажем.',
+  },
+  {
+    id: 'delivery',
+    title: '1–2★ — доставка',
+    kind: 'review',
+    stars: [1, 2, 3],
+    topics: ['delivery'],
+    text: 'Здравствуйте, {buyer}! Очень жаль, что доставка подвела. Сроки и сохранность в пути обеспечивает маркетплейс, но мы передадим ваш отзыв. Если товар пришёл повреждённым, оформите, пожалуйста, возврат в личном кабинете — деньги вернутся полностью.',
+  },
+  {
+    id: 'description',
+    title: '1–2★ — ожидания не совпали с описанием',
+    kind: 'review',
+    stars: [1, 2, 3],
+    topics: ['description'],
+    text: 'Здравствуйте, {buyer}! Спасибо, что рассказали. Нам жаль, что {product} оказался не таким, как вы ожидали, — мы уточним описание в карточке, чтобы оно было понятнее. Товар можно вернуть в личном кабинете; а если подскажете, что искали, предложим подходящий вариант.',
+  },
+  {
+    id: 'negative',
+    title: '1–2★ — общий',
+    kind: 'review',
+    stars: [1, 2],
+    topics: [],
+    text: 'Здравствуйте, {buyer}! Нам очень жаль, что покупка огорчила. Пожалуйста, опишите подробнее, что случилось, в вопросах к товару {article} — мы разберёмся. Товар можно вернуть в личном кабинете, деньги вернутся полностью.',
+  },
+  {
+    id: 'q-size',
+    title: 'Вопрос — размер',
+    kind: 'question',
+    stars: [],
+    topics: ['size'],
+    text: 'Здравствуйте! Размеры соответствуют российской сетке, замеры изделия — в таблице размеров в карточке. Напишите рост и обхват груди/талии — подберём размер.',
+  },
+  {
+    id: 'q-composition',
+    title: 'Вопрос — состав',
+    kind: 'question',
+    stars: [],
+    topics: ['composition'],
+    text: 'Здравствуйте! Состав и уход указаны в характеристиках товара {article}. Если нужны подробности о материале, напишите — с радостью расскажем.',
+  },
+  {
+    id: 'q-delivery',
+    title: 'Вопрос — доставка',
+    kind: 'question',
+    stars: [],
+    topics: ['delivery'],
+    text: 'Здравствуйте! Срок доставки в ваш город маркетплейс показывает в карточке при выборе пункта выдачи. Товар есть на складе и отправляется без задержек.',
+  },
+  {
+    id: 'q-return',
+    title: 'Вопрос — возврат',
+    kind: 'question',
+    stars: [],
+    topics: ['return'],
+    text: 'Здравствуйте! Вернуть товар можно в течение срока, установленного маркетплейсом: оформите возврат в личном кабинете в разделе «Покупки». Если возникнут сложности, напишите нам — поможем.',
+  },
+];
+
+export interface TemplateVars {
+  buyer?: string;
+  product?: string;
+  article?: string;
+  brand?: string;
+}
+
+/** Fills the variables; an unknown buyer name reads naturally ("Здравствуйте!"). */
+export function renderTemplate(text: string, vars: TemplateVars): string {
+  let out = text;
+  if (!vars.buyer?.trim()) out = out.replace(/,\s*\{buyer\}!/g, '!').replace(/\{buyer\}/g, '');
+  return out
+    .replace(/\{buyer\}/g, (vars.buyer ?? '').trim())
+    .replace(/\{product\}/g, vars.product?.trim() || 'товар')
+    .replace(/\{article\}/g, vars.article?.trim() || '')
+    .replace(/\{brand\}/g, vars.brand?.trim() || 'нашем')
+    .replace(/ {2,}/g, ' ');
+}
