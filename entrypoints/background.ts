@@ -10,10 +10,13 @@ import { createOzonClient } from '../utils/marketplaces/ozon/client';
 import { isOzonStorefront } from '../utils/marketplaces/ozon/page';
 import { createWbClient } from '../utils/marketplaces/wb/client';
 import { isWbStorefront } from '../utils/marketplaces/wb/page';
+import { createSellerApi, type TokenCheck } from '../utils/marketplaces/wb/seller-api';
+import { UnansweredSchema } from '../utils/messages';
 import { answer, ask, fromStorefrontTab, type SenderCheck } from '../utils/messaging';
 import type { Marketplace } from '../utils/model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from '../utils/net';
 import { thinHistory } from '../utils/retention';
+import { getWbToken } from '../utils/secrets';
 import { createListingBadgesService } from '../utils/services/listing-badges';
 import { createOzonListingService } from '../utils/services/ozon-listing';
 import { createPositionsService } from '../utils/services/positions';
@@ -132,15 +135,34 @@ export default defineBackground(() => {
     },
   );
   const twins = createTwinsService({ db, overview });
+  const sellerApi = createSellerApi({ net });
+  const unansweredNow = () => kvGet(db, 'unanswered:wb', UnansweredSchema);
+  const updateBadge = async (openTasks: number) => {
+    const u = await unansweredNow();
+    const total = openTasks + (u ? u.reviews + u.questions : 0);
+    const action = browser.action ?? browser.browserAction;
+    await action.setBadgeText({ text: total > 0 ? String(total) : '' });
+    await action.setBadgeBackgroundColor({ color: '#7b2cbf' });
+  };
+  /** Asks WB's seller API what waits for an answer; the token never leaves the background. */
+  const refreshUnanswered = async (): Promise<TokenCheck | { ok: false; reason: 'no-token' }> => {
+    const token = await getWbToken();
+    if (!token) {
+      await db.kv.delete('unanswered:wb');
+      return { ok: false, reason: 'no-token' };
+    }
+    const result = await sellerApi.unanswered(token);
+    if (result.ok) await kvSet(db, 'unanswered:wb', result.unanswered);
+    else if (result.reason === 'bad-token') await db.kv.delete('unanswered:wb');
+    return result;
+  };
   const watchlist = createWatchlistService({
     db,
     wb,
     ozon,
     settings: getSettings,
     onEvents: async (fresh, open) => {
-      const action = browser.action ?? browser.browserAction;
-      await action.setBadgeText({ text: open > 0 ? String(open) : '' });
-      await action.setBadgeBackgroundColor({ color: '#7b2cbf' });
+      await updateBadge(open);
       if (fresh.length > 0) {
         await browser.notifications.create(`lupa-${fresh[0]?.key ?? Date.now()}`, {
           type: 'basic',
@@ -157,23 +179,44 @@ export default defineBackground(() => {
   answer('getWatch', fromAnyTabOrPage, async ({ marketplace, id }) => ({ role: await watchlist.roleOf(marketplace, id) }));
   answer('setWatch', fromAnyTabOrPage, async ({ marketplace, id, role }) => ({ role: await watchlist.set(marketplace, id, role) }));
   answer('getPopupData', fromExtensionPage, async () => {
-    const data = { tasks: await watchlist.tasks(), watchlist: await watchlist.list() };
+    const data = { tasks: await watchlist.tasks(), unanswered: (await unansweredNow()) ?? null, watchlist: await watchlist.list() };
     await watchlist.markLooked();
     return data;
   });
   answer('markTasksRead', fromExtensionPage, async ({ keys }) => ({ open: await watchlist.markRead(keys) }));
   answer('runRefresh', fromExtensionPage, () => watchlist.refresh());
+  answer('checkWbToken', fromExtensionPage, async () => {
+    const result = await refreshUnanswered();
+    await updateBadge((await watchlist.tasks()).length);
+    return result;
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== WATCH_ALARM) return;
-    void watchlist.refresh().then(async () => {
-      const { retentionDays } = await getSettings();
-      await thinHistory(db, Date.now() - retentionDays * 86_400_000);
-    });
+    void refreshUnanswered()
+      .then(() => watchlist.refresh())
+      .then(async () => {
+        const { retentionDays } = await getSettings();
+        await thinHistory(db, Date.now() - retentionDays * 86_400_000);
+      });
   });
 
-  // Alarms may be cleared when the browser restarts: make sure ours exists at every start (R3).
-  void getSettings().then(async ({ refreshMinutes }) => {
-    if (!(await browser.alarms.get(WATCH_ALARM))) await browser.alarms.create(WATCH_ALARM, { periodInMinutes: refreshMinutes });
+  // Seller tokens live in storage.local: close it to content scripts (Chrome; security.md S7).
+  void (globalThis as { chrome?: { storage?: { local?: { setAccessLevel?: (o: object) => Promise<void> } } } }).chrome?.storage?.local
+    ?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch(() => {});
+
+  // Alarms may be cleared when the browser restarts: make sure ours exists at every start (R3),
+  // and follows the interval the user sets in the options page.
+  const ensureAlarm = async (recreate: boolean) => {
+    const { refreshMinutes } = await getSettings();
+    const current = await browser.alarms.get(WATCH_ALARM);
+    if (!current || (recreate && current.periodInMinutes !== refreshMinutes)) {
+      await browser.alarms.create(WATCH_ALARM, { periodInMinutes: refreshMinutes });
+    }
+  };
+  void ensureAlarm(false);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) void ensureAlarm(true);
   });
   // A refresh the worker's stop interrupted goes on where it left off.
   void watchlist.interrupted().then((yes) => (yes ? watchlist.refresh() : undefined));

@@ -178,6 +178,8 @@ const RoleSchema = z.enum(['mine', 'competitor']).nullable();
 
 export const PopupDataSchema = z.object({
   tasks: z.array(WatchEventSchema),
+  /** From WB's seller API, when the user set a token. */
+  unanswered: z.lazy(() => UnansweredSchema).nullable(),
   watchlist: z.array(
     z.object({
       marketplace: MarketplaceSchema,
@@ -194,6 +196,13 @@ export const PopupDataSchema = z.object({
     }),
   ),
 });
+
+export const UnansweredSchema = z.object({ reviews: z.number().int(), questions: z.number().int(), at: z.number() });
+
+export const TokenCheckSchema = z.union([
+  z.object({ ok: z.literal(true), unanswered: UnansweredSchema }),
+  z.object({ ok: z.literal(false), reason: z.enum(['bad-token', 'rate-limited', 'offline', 'server', 'no-token']) }),
+]);
 
 export const RefreshSummarySchema = z.object({
   runId: z.string(),
@@ -227,6 +236,8 @@ export const protocol = {
   getPopupData: { request: z.object({}), reply: PopupDataSchema },
   markTasksRead: { request: z.object({ keys: z.array(z.string().max(200)).max(1000) }), reply: z.object({ open: z.number().int() }) },
   runRefresh: { request: z.object({}), reply: RefreshSummarySchema },
+  /** The options page saved a token (or removed it): check it and count what waits for an answer. */
+  checkWbToken: { request: z.object({}), reply: TokenCheckSchema },
   /** `twin`: a URL or an article on the other marketplace; null unlinks. */
   setTwin: { request: TwinRefSchema.extend({ twin: z.string().trim().max(500).nullable() }), reply: TwinReplySchema },
 } as const;

@@ -4,6 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { LupaDb } from '../../utils/db';
 import { t } from '../../utils/i18n';
 import { DEFAULT_DEST } from '../../utils/marketplaces/wb/endpoints';
+import { ask } from '../../utils/messaging';
+import { isPlausibleToken, setWbToken } from '../../utils/secrets';
 import { getSettings, type Settings, SettingsSchema, saveSettings } from '../../utils/settings';
 import { backup, clearAll, download, historyCsv, restore, watchlistCsv } from './data';
 
@@ -25,6 +27,9 @@ export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** The token itself is never read back into the page: only whether it works. */
+  const [token, setToken] = useState('');
+  const [tokenState, setTokenState] = useState('');
 
   useEffect(() => {
     void getSettings().then(setSettings);
@@ -85,6 +90,39 @@ export function App() {
           </label>
         ))}
         <button type="submit">{t('optSave')}</button>
+      </form>
+
+      <h2>{t('optToken')}</h2>
+      <p className="lupa-muted">{t('optTokenHint')}</p>
+      <form
+        className="lupa-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const value = token.trim();
+          if (value && !isPlausibleToken(value)) return fail(t('optTokenShape'));
+          void setWbToken(value || null)
+            .then(() => ask('checkWbToken', {}))
+            .then((result) => {
+              setToken('');
+              setTokenState(result.ok ? 'ok' : result.reason);
+              if (result.ok) say(t('optTokenOk', result.unanswered.reviews, result.unanswered.questions));
+              else if (result.reason === 'no-token') say(t('optTokenRemoved'));
+              else fail(t(`optToken_${result.reason.replace(/-/g, '_')}` as 'optToken_bad_token'));
+            })
+            .catch(() => fail(t('state_lupa_unavailable')));
+        }}
+      >
+        <input
+          type="password"
+          autoComplete="off"
+          data-lupa="token-input"
+          value={token}
+          placeholder={t('optTokenPlaceholder')}
+          onChange={(e) => setToken(e.target.value)}
+        />
+        <button type="submit" data-lupa="token-check" data-value={tokenState}>
+          {t('optTokenCheck')}
+        </button>
       </form>
 
       <h2>{t('optData')}</h2>

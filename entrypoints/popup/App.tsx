@@ -160,8 +160,24 @@ export function App() {
           </button>
         )}
       </h2>
-      {data?.tasks.length === 0 && <p className="lupa-muted">{t('popupNoTasks')}</p>}
+      {data?.tasks.length === 0 && !(data.unanswered && data.unanswered.reviews + data.unanswered.questions > 0) && (
+        <p className="lupa-muted">{t('popupNoTasks')}</p>
+      )}
       <ul className="lupa-tasks">
+        {data?.unanswered && data.unanswered.reviews > 0 && (
+          <li data-lupa="task" data-kind="unanswered-reviews" data-value={data.unanswered.reviews}>
+            <a href="https://seller.wildberries.ru/feedbacks-questions/feedbacks" target="_blank" rel="noreferrer">
+              {t('unansweredReviews', data.unanswered.reviews)}
+            </a>
+          </li>
+        )}
+        {data?.unanswered && data.unanswered.questions > 0 && (
+          <li data-lupa="task" data-kind="unanswered-questions" data-value={data.unanswered.questions}>
+            <a href="https://seller.wildberries.ru/feedbacks-questions/questions" target="_blank" rel="noreferrer">
+              {t('unansweredQuestions', data.unanswered.questions)}
+            </a>
+          </li>
+        )}
         {data?.tasks.map((task) => (
           <li key={task.key} data-lupa="task" data-kind={task.kind} data-nm={task.id} data-value={task.to ?? ''}>
             <a
