@@ -8,6 +8,7 @@ import { ask } from '../../utils/messaging';
 import { isPlausibleToken, setWbToken } from '../../utils/secrets';
 import { getSettings, type Settings, SettingsSchema, saveSettings } from '../../utils/settings';
 import { backup, clearAll, download, historyCsv, restore, watchlistCsv } from './data';
+import { Templates } from './Templates';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -124,6 +125,9 @@ export function App() {
           {t('optTokenCheck')}
         </button>
       </form>
+
+      <h2>{t('optTemplates')}</h2>
+      <Templates onSaved={say} />
 
       <h2>{t('optData')}</h2>
       <p className="lupa-row">

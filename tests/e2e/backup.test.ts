@@ -83,3 +83,32 @@ test('settings are validated and saved', async () => {
   await options.locator('[data-lupa="settings-form"] button[type="submit"]').click();
   expect(await options.locator('[data-lupa="options-problem"]').textContent()).toContain('refreshMinutes');
 });
+
+test('reply templates: a blaming phrase is flagged as it is typed; edits are saved; defaults come back', async () => {
+  const options = await lab.context.newPage();
+  await options.goto(`chrome-extension://${lab.extensionId}/options.html`);
+  const defect = options.locator('[data-lupa="template"][data-id="defect"]');
+  await defect.waitFor();
+  expect(await defect.locator('[data-lupa="tone-warning"]').count()).toBe(0);
+  await defect.locator('[data-lupa="template-text"]').fill('Вы сами виноваты, надо было проверять при получении.');
+  expect(await defect.locator('[data-lupa="tone-warning"]').evaluateAll((w) => w.map((x) => x.getAttribute('data-value')))).toEqual([
+    'blame',
+    'blame',
+    'blame',
+    'no-way-out',
+  ]);
+  await defect
+    .locator('[data-lupa="template-text"]')
+    .fill('Здравствуйте, {buyer}! Жаль, что так вышло. Оформите возврат в личном кабинете — вернём деньги.');
+  expect(await defect.locator('[data-lupa="tone-warning"]').count()).toBe(0);
+  await options.locator('[data-lupa="templates-save"]').click();
+  await options.locator('[data-lupa="options-message"]').waitFor();
+  await options.reload();
+  await expect
+    .poll(() => options.locator('[data-lupa="template"][data-id="defect"] [data-lupa="template-text"]').inputValue())
+    .toContain('вернём деньги');
+  await options.getByText('Вернуть шаблоны по умолчанию').click();
+  await expect
+    .poll(() => options.locator('[data-lupa="template"][data-id="defect"] [data-lupa="template-text"]').inputValue())
+    .toContain('Приносим извинения');
+});

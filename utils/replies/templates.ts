@@ -1,6 +1,7 @@
 // Reply templates for reviews and questions, shipped with Russian defaults a careful seller would
 // write: thank, never blame the buyer, explain, offer a way out (exchange, return, advice).
 // Variables: {buyer}, {product}, {article}, {brand}. The user edits them in the options page.
+import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 
 export const TemplateSchema = z.object({
@@ -130,4 +131,24 @@ export function renderTemplate(text: string, vars: TemplateVars): string {
     .replace(/\{article\}/g, vars.article?.trim() || '')
     .replace(/\{brand\}/g, vars.brand?.trim() || 'нашем')
     .replace(/ {2,}/g, ' ');
+}
+
+// The user's templates, in extension storage; the shipped defaults until they edit them.
+
+const templatesItem = storage.defineItem<unknown>('local:replyTemplates', { fallback: null });
+
+export async function getTemplates(): Promise<Template[]> {
+  const parsed = z.array(TemplateSchema).safeParse(await templatesItem.getValue());
+  return parsed.success && parsed.data.length > 0 ? parsed.data : DEFAULT_TEMPLATES;
+}
+
+export async function saveTemplates(templates: Template[]): Promise<Template[]> {
+  const valid = z.array(TemplateSchema).parse(templates);
+  await templatesItem.setValue(valid);
+  return valid;
+}
+
+export async function resetTemplates(): Promise<Template[]> {
+  await templatesItem.setValue(null);
+  return DEFAULT_TEMPLATES;
 }
