@@ -1,4 +1,5 @@
 import '../../utils/zod-setup';
+import '../../components/lupa.css';
 import './popup.css';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
