@@ -3,7 +3,7 @@ import { defineConfig } from 'wxt';
 // The hosts Lupa talks to. Kept here once: the manifest's permissions come from this list and
 // tests/e2e/hosts.test.ts checks that the built code names nothing else and the README lists them.
 export const MARKETPLACE_HOSTS = [
-  'https://*.wildberries.ru/*', // storefront pages, the site's own __internal routes
+  'https://*.wildberries.ru/*', // storefront pages, the site's own __internal routes, the seller cabinet, the seller API
   'https://*.wb.ru/*', // card, search and feedbacks APIs
   'https://*.wbbasket.ru/*', // basket CDN: card.json, price-history.json
   'https://www.ozon.ru/*', // storefront pages and their page JSON (seller.ozon.ru is not needed yet)

@@ -8,6 +8,7 @@ import { BasketNumberSchema, kvGet, kvSet, LupaDb, schemas, TimestampSchema, val
 import { t } from '../utils/i18n';
 import { createOzonClient } from '../utils/marketplaces/ozon/client';
 import { isOzonStorefront } from '../utils/marketplaces/ozon/page';
+import { isWbCabinet } from '../utils/marketplaces/wb/cabinet';
 import { createWbClient } from '../utils/marketplaces/wb/client';
 import { isWbStorefront } from '../utils/marketplaces/wb/page';
 import { createSellerApi, type TokenCheck } from '../utils/marketplaces/wb/seller-api';
@@ -15,6 +16,7 @@ import { UnansweredSchema } from '../utils/messages';
 import { answer, ask, fromStorefrontTab, type SenderCheck } from '../utils/messaging';
 import type { Marketplace } from '../utils/model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from '../utils/net';
+import { getTemplates } from '../utils/replies/templates';
 import { thinHistory } from '../utils/retention';
 import { getWbToken } from '../utils/secrets';
 import { createListingBadgesService } from '../utils/services/listing-badges';
@@ -185,6 +187,7 @@ export default defineBackground(() => {
   });
   answer('markTasksRead', fromExtensionPage, async ({ keys }) => ({ open: await watchlist.markRead(keys) }));
   answer('runRefresh', fromExtensionPage, () => watchlist.refresh());
+  answer('getReplyTemplates', fromStorefrontTab(isWbCabinet), () => getTemplates());
   answer('checkWbToken', fromExtensionPage, async () => {
     const result = await refreshUnanswered();
     await updateBadge((await watchlist.tasks()).length);

@@ -11,6 +11,7 @@ import {
   ReviewSummarySchema,
   WatchEventSchema,
 } from './model';
+import { TemplateSchema } from './replies/templates';
 
 export const PanelStateSchema = z.union([z.enum(['fresh', 'stale']), ProblemKindSchema]);
 export type PanelState = z.infer<typeof PanelStateSchema>;
@@ -238,6 +239,8 @@ export const protocol = {
   runRefresh: { request: z.object({}), reply: RefreshSummarySchema },
   /** The options page saved a token (or removed it): check it and count what waits for an answer. */
   checkWbToken: { request: z.object({}), reply: TokenCheckSchema },
+  /** The cabinet's reply assistant reads the user's templates (content scripts cannot read storage). */
+  getReplyTemplates: { request: z.object({}), reply: z.array(TemplateSchema) },
   /** `twin`: a URL or an article on the other marketplace; null unlinks. */
   setTwin: { request: TwinRefSchema.extend({ twin: z.string().trim().max(500).nullable() }), reply: TwinReplySchema },
 } as const;

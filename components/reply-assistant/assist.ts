@@ -1,0 +1,79 @@
+// The reply assistant in a seller cabinet: under each review's answer field, the templates that
+// suit it (one click puts the filled text into the cabinet's own field, so that the cabinet's page
+// notices), and the tone check as the seller types. Plain DOM, textContent only. Never sends.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { t } from '../../utils/i18n';
+import { suggestTemplates } from '../../utils/replies/suggest';
+import { renderTemplate, type Template } from '../../utils/replies/templates';
+import { checkTone, type REPLY_LIMITS } from '../../utils/replies/tone';
+import { shadowHost } from '../listing-badges/dom';
+
+export interface ReviewParts {
+  field: HTMLTextAreaElement | HTMLInputElement;
+  stars: number | null;
+  text: string;
+  buyer: string;
+  product: string;
+  article: string;
+}
+
+/**
+ * Puts text into a field the way a person typing would be seen: React and similar frameworks
+ * track the value through the element's native setter and listen for `input`.
+ */
+export function fillLikeTyping(field: HTMLTextAreaElement | HTMLInputElement, text: string): void {
+  const proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, text);
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+  field.focus();
+}
+
+export function mountAssistant(
+  ctx: ContentScriptContext,
+  parts: ReviewParts,
+  templates: readonly Template[],
+  marketplace: keyof typeof REPLY_LIMITS,
+): HTMLElement {
+  const { host, root } = shadowHost('lupa-reply-assistant');
+  host.setAttribute('data-lupa', 'reply-assistant');
+  const box = document.createElement('div');
+  box.className = 'chip-inline';
+  const suggestions = suggestTemplates(templates, parts.text, parts.stars).slice(0, 3);
+  const vars = { buyer: parts.buyer, product: parts.product, article: parts.article };
+  const label = document.createElement('span');
+  label.className = 'logo';
+  label.textContent = 'Lupa';
+  box.append(label);
+  for (const [i, tpl] of suggestions.entries()) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = tpl.title;
+    button.setAttribute('data-lupa', i === 0 ? 'reply-insert' : 'reply-suggest');
+    button.setAttribute('data-template', tpl.id);
+    button.addEventListener('click', () => fillLikeTyping(parts.field, renderTemplate(tpl.text, vars)));
+    box.append(button);
+  }
+  const warnings = document.createElement('div');
+  const check = () => {
+    warnings.textContent = '';
+    const value = parts.field.value;
+    if (!value.trim()) return;
+    for (const issue of checkTone(value, marketplace, parts.stars)) {
+      const p = document.createElement('p');
+      p.className = 'problem';
+      p.setAttribute('data-lupa', 'tone-warning');
+      p.setAttribute('data-value', issue.kind);
+      p.textContent =
+        issue.kind === 'blame' || issue.kind === 'lecture'
+          ? t(issue.kind === 'blame' ? 'toneBlame' : 'toneLecture', issue.phrase)
+          : issue.kind === 'too-long'
+            ? t('toneTooLong', issue.limit)
+            : t(issue.kind === 'empty' ? 'toneEmpty' : 'toneNoWayOut');
+      warnings.append(p);
+    }
+  };
+  ctx.addEventListener(parts.field, 'input', check);
+  root.append(box, warnings);
+  return host;
+}
