@@ -39,3 +39,11 @@ export function formatAge(ms: number): string {
   if (Math.abs(hours) < 48) return rtf.format(-hours, 'hour');
   return rtf.format(-Math.round(hours / 24), 'day');
 }
+
+/** How the marketplaces are named in text. */
+export const MARKET_NAME = { wb: 'Wildberries', ozon: 'Ozon' } as const;
+
+/** The sentence for a state ("fresh", "blocked", "lupa-unavailable"…), naming the marketplace. */
+export function stateMessage(state: string, marketplace: keyof typeof MARKET_NAME): string {
+  return t(`state_${state.replace(/-/g, '_')}` as MessageKey, MARKET_NAME[marketplace]);
+}

@@ -2,11 +2,10 @@
 // navigation; each is badged once, new tiles are asked for in one batch, and whatever goes wrong
 // is said once, in the status chip — never per tile, never by touching the page's own content.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { type MessageKey, t } from '../../utils/i18n';
+import { stateMessage, t } from '../../utils/i18n';
 import type { ListingBadgesRequest, PanelState } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
 import type { Marketplace } from '../../utils/model';
-import { MARKET_NAME } from '../product-panel/ProductPanel';
 import { badgesToCsv, exportFileName } from './csv';
 import { type Badge, renderBadge, shadowHost } from './dom';
 
@@ -63,7 +62,7 @@ function startSession(
   const badges = new Map<string, Badge>();
   const hosts = new Set<Element>();
   const chip = createChip(
-    MARKET_NAME[options.marketplace],
+    options.marketplace,
     () => exportCsv(),
     () => retry(),
   );
@@ -200,7 +199,7 @@ function startSession(
 type ChipProblem = PanelState | 'lupa-unavailable' | 'no-tiles';
 
 /** The one place a listing's state is told: counts, problems, retry and export. */
-function createChip(market: string, onExport: () => void, onRetry: () => void) {
+function createChip(marketplace: Marketplace, onExport: () => void, onRetry: () => void) {
   const { host, root } = shadowHost('lupa-listing-status');
   host.setAttribute('data-lupa', 'listing-status');
   host.setAttribute('data-value', 'loading');
@@ -238,8 +237,7 @@ function createChip(market: string, onExport: () => void, onRetry: () => void) {
     problem(kind: ChipProblem | null) {
       problem = kind;
       host.setAttribute('data-value', kind ?? 'fresh');
-      problemText.textContent =
-        kind === null ? '' : kind === 'no-tiles' ? t('listingNoTiles') : t(`state_${kind.replace(/-/g, '_')}` as MessageKey, market);
+      problemText.textContent = kind === null ? '' : kind === 'no-tiles' ? t('listingNoTiles') : stateMessage(kind, marketplace);
       retryButton.hidden = kind === null || kind === 'no-tiles';
     },
     remove: () => host.remove(),

@@ -2,7 +2,7 @@
 // ad, page) with the change since the previous check, a chart over time, and a scan with progress
 // and cancel. Figures: position-organic, position-ad (data-nm = the article, data-query).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { t } from '../../utils/i18n';
+import { stateMessage, t } from '../../utils/i18n';
 import type { PositionsReply, ScanStatus } from '../../utils/messages';
 import { PositionsChart } from './PositionsChart';
 import { PositionsTable } from './PositionsTable';
@@ -120,9 +120,7 @@ export function PositionsSection({ productId, api }: { productId: string; api: P
         )}
         {scan && (
           <span data-lupa="scan-state" data-value={scan.state} className={scan.state === 'failed' ? 'lupa-bad' : 'lupa-muted'}>
-            {scan.state === 'failed' && scan.problem
-              ? t(`state_${scan.problem.replace(/-/g, '_')}` as 'state_server', 'Wildberries')
-              : t(`scan_${scan.state}`)}
+            {scan.state === 'failed' && scan.problem ? stateMessage(scan.problem, 'wb') : t(`scan_${scan.state}`)}
           </span>
         )}
       </div>

@@ -2,7 +2,7 @@
 // Presentational only; data arrives as a validated ProductOverview.
 
 import type { ReactNode } from 'react';
-import { formatAge, type MessageKey, t } from '../../utils/i18n';
+import { formatAge, stateMessage, t } from '../../utils/i18n';
 import type { ProductOverview } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import { formatPct, formatRub } from '../../utils/money';
@@ -12,9 +12,6 @@ import { PriceChart } from '../PriceChart';
 
 /** What the panel is in: the background's state, or one only the page side can know. */
 export type PanelStatus = ProductOverview['state'] | 'loading' | 'lupa-unavailable';
-
-/** How the marketplaces are named in text. */
-export const MARKET_NAME: Record<Marketplace, string> = { wb: 'Wildberries', ozon: 'Ozon' };
 
 export interface ProductPanelProps {
   marketplace: Marketplace;
@@ -28,7 +25,6 @@ export interface ProductPanelProps {
   children?: ReactNode;
 }
 
-const stateKey = (status: PanelStatus) => `state_${status.replace(/-/g, '_')}` as MessageKey;
 const dateFmt = new Intl.DateTimeFormat('ru-RU', { day: 'numeric', month: 'short', year: 'numeric' });
 
 /** A change-log value as the seller reads it. */
@@ -61,7 +57,7 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
       <header className="lupa-head">
         <strong className="lupa-logo">{t('panelTitle')}</strong>
         <Figure name="state" value={status} className={`lupa-state ${problem ? 'lupa-state--problem' : ''}`} role="status">
-          {refreshing && !problem ? t('refreshing') : t(stateKey(status), MARKET_NAME[marketplace])}
+          {refreshing && !problem ? t('refreshing') : stateMessage(status, marketplace)}
         </Figure>
         {product && (
           <Figure name="data-age" value={product.fetchedAt} className="lupa-age">

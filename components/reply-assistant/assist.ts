@@ -2,10 +2,9 @@
 // suit it (one click puts the filled text into the cabinet's own field, so that the cabinet's page
 // notices), and the tone check as the seller types. Plain DOM, textContent only. Never sends.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { t } from '../../utils/i18n';
 import { suggestTemplates } from '../../utils/replies/suggest';
 import { renderTemplate, type Template } from '../../utils/replies/templates';
-import { checkTone, type REPLY_LIMITS } from '../../utils/replies/tone';
+import { checkTone, describeToneIssue, type REPLY_LIMITS } from '../../utils/replies/tone';
 import { shadowHost } from '../listing-badges/dom';
 
 export interface ReviewParts {
@@ -64,12 +63,7 @@ export function mountAssistant(
       p.className = 'problem';
       p.setAttribute('data-lupa', 'tone-warning');
       p.setAttribute('data-value', issue.kind);
-      p.textContent =
-        issue.kind === 'blame' || issue.kind === 'lecture'
-          ? t(issue.kind === 'blame' ? 'toneBlame' : 'toneLecture', issue.phrase)
-          : issue.kind === 'too-long'
-            ? t('toneTooLong', issue.limit)
-            : t(issue.kind === 'empty' ? 'toneEmpty' : 'toneNoWayOut');
+      p.textContent = describeToneIssue(issue);
       warnings.append(p);
     }
   };

@@ -2,7 +2,7 @@
 // price difference. Linked by pasting the twin's URL or article. Figures: twin-price, twin-rating,
 // twin-reviews, twin-diff (percent, the twin against this product).
 import { useEffect, useRef, useState } from 'react';
-import { t } from '../../utils/i18n';
+import { MARKET_NAME, stateMessage, t } from '../../utils/i18n';
 import type { TwinReply } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import { formatRub } from '../../utils/money';
@@ -13,7 +13,6 @@ export interface TwinApi {
   set: (twin: string | null) => Promise<TwinReply>;
 }
 
-const NAME: Record<Marketplace, string> = { wb: 'Wildberries', ozon: 'Ozon' };
 const linkTo = (m: Marketplace, id: string) =>
   m === 'wb' ? `https://www.wildberries.ru/catalog/${id}/detail.aspx` : `https://www.ozon.ru/product/${id}/`;
 
@@ -52,7 +51,7 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
 
   return (
     <div className="lupa-twin" data-lupa="twin" data-marketplace={other}>
-      <h3>{t('twinOn', NAME[other])}</h3>
+      <h3>{t('twinOn', MARKET_NAME[other])}</h3>
       {data.linkedId ? (
         <>
           {twin ? (
@@ -79,9 +78,7 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
               </Figure>
             </p>
           ) : null}
-          {data.state && data.state !== 'fresh' && data.state !== 'stale' && (
-            <p className="lupa-note">{t(`state_${data.state.replace(/-/g, '_')}` as 'state_server', NAME[other])}</p>
-          )}
+          {data.state && data.state !== 'fresh' && data.state !== 'stale' && <p className="lupa-note">{stateMessage(data.state, other)}</p>}
           <p className="lupa-muted">
             <a href={linkTo(other, data.linkedId)} target="_blank" rel="noreferrer">
               {twin?.name || `#${data.linkedId}`}
@@ -103,13 +100,13 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
             data-lupa="twin-input"
             value={draft}
             maxLength={500}
-            placeholder={t('twinPlaceholder', NAME[other])}
+            placeholder={t('twinPlaceholder', MARKET_NAME[other])}
             onChange={(e) => setDraft(e.target.value)}
           />
           <button type="submit">{t('twinLink')}</button>
         </form>
       )}
-      {error && <p className="lupa-note">{t('twinBadInput', NAME[other])}</p>}
+      {error && <p className="lupa-note">{t('twinBadInput', MARKET_NAME[other])}</p>}
     </div>
   );
 }

@@ -3,14 +3,7 @@
 import { useEffect, useState } from 'react';
 import { t } from '../../utils/i18n';
 import { getTemplates, resetTemplates, saveTemplates, type Template } from '../../utils/replies/templates';
-import { checkTone } from '../../utils/replies/tone';
-
-const toneText = (issue: ReturnType<typeof checkTone>[number]) =>
-  issue.kind === 'blame' || issue.kind === 'lecture'
-    ? t(issue.kind === 'blame' ? 'toneBlame' : 'toneLecture', issue.phrase)
-    : issue.kind === 'too-long'
-      ? t('toneTooLong', issue.limit)
-      : t(issue.kind === 'empty' ? 'toneEmpty' : 'toneNoWayOut');
+import { checkTone, describeToneIssue } from '../../utils/replies/tone';
 
 export function Templates({ onSaved }: { onSaved: (text: string) => void }) {
   const [list, setList] = useState<Template[] | null>(null);
@@ -46,7 +39,7 @@ export function Templates({ onSaved }: { onSaved: (text: string) => void }) {
                 data-lupa="tone-warning"
                 data-value={issue.kind}
               >
-                {toneText(issue)}
+                {describeToneIssue(issue)}
               </p>
             ))}
             <button type="button" className="lupa-link" onClick={() => setList(list.filter((_, j) => j !== i))}>

@@ -1,9 +1,9 @@
 // The panel under a misbehaving marketplace. Each test uses its own fixture product, so that one
 // test's cache does not answer for another.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import * as wb from '../fixtures/wb/catalog.mjs';
 import { expectedFor } from './expected';
-import { figure, type Lab, panelIn, startLab, useLab } from './harness';
+import { figure, type Lab, panelIn, useLab } from './harness';
 
 const DETAIL = /\/cards\/v4\/detail/;
 const product = (i: number) => wb.products[i]!;

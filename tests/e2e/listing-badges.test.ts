@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { categoryList, searchPage } from '../fixtures/wb/search.mjs';
 import { expectedBadge, READ_BADGES } from './expected-listing';
-import { type Lab, startLab, useLab } from './harness';
+import { type Lab, useLab } from './harness';
 
 const DETAIL = /\/cards\/v4\/detail/;
 /** Runs in the service worker: where the completed downloads were saved. */

@@ -1,5 +1,7 @@
 // The tone check before a reply is sent: no blaming or lecturing the buyer, a way out offered
 // (exchange, return, advice, contact) on negative reviews, not empty, within the marketplace's limit.
+import { t } from '../i18n';
+
 export type ToneIssue =
   | { kind: 'blame'; phrase: string }
   | { kind: 'lecture'; phrase: string }
@@ -53,4 +55,20 @@ export function checkTone(reply: string, marketplace: keyof typeof REPLY_LIMITS,
   const limit = REPLY_LIMITS[marketplace];
   if (reply.length > limit) issues.push({ kind: 'too-long', limit, length: reply.length });
   return issues;
+}
+
+/** The tone issue as the seller reads it. */
+export function describeToneIssue(issue: ToneIssue): string {
+  switch (issue.kind) {
+    case 'blame':
+      return t('toneBlame', issue.phrase);
+    case 'lecture':
+      return t('toneLecture', issue.phrase);
+    case 'too-long':
+      return t('toneTooLong', issue.limit);
+    case 'empty':
+      return t('toneEmpty');
+    default:
+      return t('toneNoWayOut');
+  }
 }
