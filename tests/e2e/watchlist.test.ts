@@ -58,7 +58,11 @@ describe('popup, watchlist and tasks', () => {
     const panel = await panelIn(shop, 211695539);
     await panel.locator('[data-lupa="watch-toggle"] button[data-role="competitor"]').click();
     await panel.locator('[data-lupa="watch-toggle"][data-value="competitor"]').waitFor();
-    // The competitor cuts the price from 4 590 ₽ to 3 990 ₽ (−13 %, beyond the 5 % threshold).
+    // The user looks at the watchlist once (its arrows compare with this look)…
+    const look = await popup();
+    await look.locator('[data-lupa="watch-row"][data-nm="211695539"]').waitFor();
+    await look.close();
+    // …then the competitor cuts the price from 4 590 ₽ to 3 990 ₽ (−13 %, beyond the 5 % threshold).
     lab.server.settings.wbPriceOverride = { 211695539: 399000 };
     await lab.worker.evaluate(fireAlarm);
     await expect.poll(() => lab.worker.evaluate(badgeText), { timeout: 20_000 }).toBe('1');
@@ -68,6 +72,9 @@ describe('popup, watchlist and tasks', () => {
     await task.waitFor();
     expect(await task.getAttribute('data-value')).toBe('399000');
     expect(await p.locator('[data-lupa="watch-row"][data-nm="211695539"]').getAttribute('data-value')).toBe('399000');
+    expect(await p.locator('[data-lupa="watch-row"][data-nm="211695539"] [data-lupa="watch-change"]').getAttribute('data-value')).toBe(
+      '-60000',
+    );
     // Done: the task is closed and the badge is cleared.
     await p.locator('[data-lupa="tasks-done"]').click();
     await expect.poll(() => lab.worker.evaluate(badgeText)).toBe('');
