@@ -6,8 +6,9 @@ export const MARKETPLACE_HOSTS = [
   'https://*.wildberries.ru/*', // storefront pages, the site's own __internal routes, the seller cabinet, the seller API
   'https://*.wb.ru/*', // card, search and feedbacks APIs
   'https://*.wbbasket.ru/*', // basket CDN: card.json, price-history.json
-  'https://www.ozon.ru/*', // storefront pages and their page JSON (seller.ozon.ru is not needed yet)
+  'https://www.ozon.ru/*', // storefront pages and their page JSON
   'https://ozon.ru/*', // the bare host (it redirects to www; the content script runs on both)
+  'https://seller.ozon.ru/*', // the seller cabinet: reply assistant, prices page (content script only)
 ] as const;
 
 export default defineConfig({

@@ -6,25 +6,27 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BasketNumberSchema, kvGet, kvSet, LupaDb, schemas, TimestampSchema, validRow, validRows } from '../utils/db';
 import { t } from '../utils/i18n';
+import { isOzonCabinet } from '../utils/marketplaces/ozon/cabinet';
 import { createOzonClient } from '../utils/marketplaces/ozon/client';
 import { isOzonStorefront } from '../utils/marketplaces/ozon/page';
 import { isWbCabinet } from '../utils/marketplaces/wb/cabinet';
 import { createWbClient } from '../utils/marketplaces/wb/client';
 import { isWbStorefront } from '../utils/marketplaces/wb/page';
 import { createSellerApi, type TokenCheck } from '../utils/marketplaces/wb/seller-api';
-import { UnansweredSchema } from '../utils/messages';
+import { OzonUnansweredSchema, UnansweredSchema } from '../utils/messages';
 import { answer, ask, fromStorefrontTab, type SenderCheck } from '../utils/messaging';
 import type { Marketplace } from '../utils/model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from '../utils/net';
 import { getTemplates } from '../utils/replies/templates';
 import { thinHistory } from '../utils/retention';
 import { getWbToken } from '../utils/secrets';
+import { createCompetitorsService } from '../utils/services/competitors';
 import { createListingBadgesService } from '../utils/services/listing-badges';
 import { createOzonListingService } from '../utils/services/ozon-listing';
 import { createPositionsService } from '../utils/services/positions';
 import { createProductOverviewService, ozonOverviewSource, wbOverviewSource } from '../utils/services/product-overview';
 import { createSearchPages } from '../utils/services/search-pages';
-import { createTwinsService } from '../utils/services/twins';
+import { createTwinsService, parseTwinInput } from '../utils/services/twins';
 import { createWatchlistService } from '../utils/services/watchlist';
 import { getSettings } from '../utils/settings';
 
@@ -139,9 +141,11 @@ export default defineBackground(() => {
   const twins = createTwinsService({ db, overview });
   const sellerApi = createSellerApi({ net });
   const unansweredNow = () => kvGet(db, 'unanswered:wb', UnansweredSchema);
+  const unansweredOzon = () => kvGet(db, 'unanswered:ozon', OzonUnansweredSchema);
   const updateBadge = async (openTasks: number) => {
     const u = await unansweredNow();
-    const total = openTasks + (u ? u.reviews + u.questions : 0);
+    const o = await unansweredOzon();
+    const total = openTasks + (u ? u.reviews + u.questions : 0) + (o ? (o.reviews ?? 0) + (o.questions ?? 0) : 0);
     const action = browser.action ?? browser.browserAction;
     await action.setBadgeText({ text: total > 0 ? String(total) : '' });
     await action.setBadgeBackgroundColor({ color: '#7b2cbf' });
@@ -181,13 +185,67 @@ export default defineBackground(() => {
   answer('getWatch', fromAnyTabOrPage, async ({ marketplace, id }) => ({ role: await watchlist.roleOf(marketplace, id) }));
   answer('setWatch', fromAnyTabOrPage, async ({ marketplace, id, role }) => ({ role: await watchlist.set(marketplace, id, role) }));
   answer('getPopupData', fromExtensionPage, async () => {
-    const data = { tasks: await watchlist.tasks(), unanswered: (await unansweredNow()) ?? null, watchlist: await watchlist.list() };
+    const data = {
+      tasks: await watchlist.tasks(),
+      unanswered: (await unansweredNow()) ?? null,
+      unansweredOzon: (await unansweredOzon()) ?? null,
+      watchlist: await watchlist.list(),
+    };
     await watchlist.markLooked();
     return data;
   });
   answer('markTasksRead', fromExtensionPage, async ({ keys }) => ({ open: await watchlist.markRead(keys) }));
   answer('runRefresh', fromExtensionPage, () => watchlist.refresh());
-  answer('getReplyTemplates', fromStorefrontTab(isWbCabinet), () => getTemplates());
+  const fromCabinet = fromStorefrontTab((url) => isWbCabinet(url) || isOzonCabinet(url));
+  answer('getReplyTemplates', fromCabinet, () => getTemplates());
+  const competitors = createCompetitorsService({
+    db,
+    wb,
+    ozon,
+    watch: async (ref, role) => {
+      if ((await watchlist.roleOf(ref.marketplace, ref.id)) === null) await watchlist.set(ref.marketplace, ref.id, role);
+    },
+  });
+  const fromCabinetOrPage: SenderCheck = (sender) => fromCabinet(sender) || fromExtensionPage(sender);
+  answer('getCompetitorFigures', fromCabinetOrPage, async ({ marketplace, ids }) => ({
+    items: await competitors.figures(marketplace, ids),
+  }));
+  answer('setUnitCosts', fromCabinetOrPage, async ({ marketplace, id, costs }) => {
+    await competitors.setCosts({ marketplace, id }, costs);
+    return { saved: true as const };
+  });
+  const ownItems = async () =>
+    (await watchlist.list()).filter((r) => r.role === 'mine').map((r) => ({ marketplace: r.marketplace, id: r.id, name: r.name }));
+  answer('getCompetitorLinks', fromAnyTabOrPage, async (ref) => ({
+    own: (await ownItems()).filter((r) => r.marketplace !== ref.marketplace || r.id !== ref.id),
+    linkedTo: await competitors.mineFor(ref),
+  }));
+  answer('setCompetitorLink', fromAnyTabOrPage, async ({ mine, competitor, linked }) => {
+    let ref = typeof competitor === 'string' ? null : competitor;
+    if (typeof competitor === 'string') {
+      const market: Marketplace = /ozon\./i.test(competitor) ? 'ozon' : /wildberries\.|wb\.ru/i.test(competitor) ? 'wb' : mine.marketplace;
+      const id = parseTwinInput(competitor, market);
+      if (!id) return { ok: false as const, reason: t('competitorBadInput') };
+      ref = { marketplace: market, id };
+    }
+    if (!ref) return { ok: false as const, reason: t('competitorBadInput') };
+    if (!linked) await competitors.unlink(mine, ref);
+    else {
+      try {
+        await competitors.link(mine, ref);
+      } catch {
+        return { ok: false as const, reason: t('competitorSelf') };
+      }
+    }
+    return { ok: true as const };
+  });
+  answer('reportCabinetUnanswered', fromStorefrontTab(isOzonCabinet), async ({ kind, count }) => {
+    const before = await unansweredOzon();
+    await kvSet(db, 'unanswered:ozon', { reviews: null, questions: null, ...before, [kind]: count, at: Date.now() });
+    await updateBadge((await watchlist.tasks()).length);
+    return { ok: true as const };
+  });
+  answer('getOwnItems', fromExtensionPage, async () => ({ items: await competitors.ownItems(await ownItems()) }));
   answer('checkWbToken', fromExtensionPage, async () => {
     const result = await refreshUnanswered();
     await updateBadge((await watchlist.tasks()).length);

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import {
   type ChangeRow,
   ChangeRowSchema,
+  type CompetitorLink,
+  CompetitorLinkSchema,
   type Marketplace,
   type PositionQuery,
   PositionQuerySchema,
@@ -24,6 +26,8 @@ import {
   StockSnapshotSchema,
   type TwinLink,
   TwinLinkSchema,
+  type UnitCost,
+  UnitCostSchema,
   type WatchEvent,
   WatchEventSchema,
   type WatchRow,
@@ -80,6 +84,16 @@ export const STORES_V6 = {
   changes: '&[marketplace+productId+at+field], [marketplace+productId]',
 } as const;
 
+/**
+ * v7: the seller cabinet's pricing — which competitors each of the seller's own items is compared
+ * with, and the item's cost price, commission and logistics (kept when history is thinned).
+ */
+export const STORES_V7 = {
+  ...STORES_V6,
+  competitorLinks: '&[marketplace+mineId+competitorMarketplace+competitorId], [marketplace+mineId]',
+  unitCosts: '&[marketplace+id]',
+} as const;
+
 export interface KvRow {
   key: string;
   value: unknown;
@@ -98,6 +112,8 @@ export class LupaDb extends Dexie {
   watchlist!: Table<WatchRow, [Marketplace, string]>;
   events!: Table<WatchEvent, string>;
   changes!: Table<ChangeRow, [Marketplace, string, number, string]>;
+  competitorLinks!: Table<CompetitorLink, [Marketplace, string, Marketplace, string]>;
+  unitCosts!: Table<UnitCost, [Marketplace, string]>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -116,6 +132,7 @@ export class LupaDb extends Dexie {
     this.version(4).stores(STORES_V4);
     this.version(5).stores(STORES_V5);
     this.version(6).stores(STORES_V6);
+    this.version(7).stores(STORES_V7);
   }
 }
 
@@ -151,6 +168,8 @@ export const schemas = {
   watchlist: WatchRowSchema,
   events: WatchEventSchema,
   changes: ChangeRowSchema,
+  competitorLinks: CompetitorLinkSchema,
+  unitCosts: UnitCostSchema,
 } as const;
 
 /** A product's time series (price points, stock snapshots) between two instants. */

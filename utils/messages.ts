@@ -181,6 +181,7 @@ export const PopupDataSchema = z.object({
   tasks: z.array(WatchEventSchema),
   /** From WB's seller API, when the user set a token. */
   unanswered: z.lazy(() => UnansweredSchema).nullable(),
+  unansweredOzon: z.lazy(() => OzonUnansweredSchema).nullable(),
   watchlist: z.array(
     z.object({
       marketplace: MarketplaceSchema,
@@ -199,6 +200,12 @@ export const PopupDataSchema = z.object({
 });
 
 export const UnansweredSchema = z.object({ reviews: z.number().int(), questions: z.number().int(), at: z.number() });
+/** Ozon: read off the cabinet page the user last opened; a kind not seen yet is null. */
+export const OzonUnansweredSchema = z.object({
+  reviews: z.number().int().nonnegative().nullable(),
+  questions: z.number().int().nonnegative().nullable(),
+  at: z.number(),
+});
 
 export const TokenCheckSchema = z.union([
   z.object({ ok: z.literal(true), unanswered: UnansweredSchema }),
@@ -216,6 +223,41 @@ export const RefreshSummarySchema = z.object({
 
 /** The background asks a storefront tab for the structured data its page embeds (JSON-LD text). */
 export const PageEmbeddedReplySchema = z.object({ ldJson: z.array(z.string().max(500_000)).max(20) });
+
+const RefSchema = z.object({ marketplace: MarketplaceSchema, id: z.string().regex(/^\d{1,15}$/) });
+const CostsSchema = z.object({
+  cost: z.number().int().nonnegative().max(100_000_000).nullable(),
+  commissionPct: z.number().min(0).max(100).nullable(),
+  logistics: z.number().int().nonnegative().max(100_000_000).nullable(),
+});
+
+/** Beside each own item on a cabinet's prices page: its competitors' prices and its costs. */
+export const CompetitorFiguresSchema = z.object({
+  id: z.string(),
+  competitors: z.object({
+    min: z.number().int().nullable(),
+    median: z.number().int().nullable(),
+    priced: z.number().int(),
+    linked: z.number().int(),
+  }),
+  oldestAt: z.number().nullable(),
+  costs: CostsSchema.nullable(),
+  problem: z.string().nullable(),
+});
+export type CompetitorFiguresReply = z.infer<typeof CompetitorFiguresSchema>;
+
+export const OwnItemSchema = RefSchema.extend({
+  name: z.string(),
+  costs: CostsSchema.nullable(),
+  competitors: z.array(RefSchema.extend({ name: z.string(), priceNow: z.number().int().nullable() })),
+});
+export type OwnItem = z.infer<typeof OwnItemSchema>;
+
+/** A storefront product's place among the seller's items: the own items, and which it competes with. */
+export const CompetitorLinksReplySchema = z.object({
+  own: z.array(RefSchema.extend({ name: z.string() })),
+  linkedTo: z.array(RefSchema),
+});
 
 export const protocol = {
   getProductOverview: { request: ProductOverviewRequestSchema, reply: ProductOverviewSchema },
@@ -243,6 +285,34 @@ export const protocol = {
   getReplyTemplates: { request: z.object({}), reply: z.array(TemplateSchema) },
   /** `twin`: a URL or an article on the other marketplace; null unlinks. */
   setTwin: { request: TwinRefSchema.extend({ twin: z.string().trim().max(500).nullable() }), reply: TwinReplySchema },
+  /** A cabinet's prices page asks for the figures beside the seller's items on screen. */
+  getCompetitorFigures: {
+    request: z.object({ marketplace: MarketplaceSchema, ids: z.array(z.string().regex(/^\d{1,15}$/)).max(500) }),
+    reply: z.object({ items: z.array(CompetitorFiguresSchema) }),
+  },
+  setUnitCosts: { request: RefSchema.extend({ costs: CostsSchema }), reply: z.object({ saved: z.literal(true) }) },
+  getCompetitorLinks: { request: RefSchema, reply: CompetitorLinksReplySchema },
+  /**
+   * Links (or unlinks) a competitor to one of the seller's items. `competitor` is a ref, or what
+   * the user pasted in the options page: a WB/Ozon product URL or an article.
+   */
+  setCompetitorLink: {
+    request: z.object({
+      mine: RefSchema,
+      competitor: z.union([RefSchema, z.string().trim().min(1).max(500)]),
+      linked: z.boolean(),
+    }),
+    reply: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), reason: z.string() })]),
+  },
+  reportCabinetUnanswered: {
+    request: z.object({
+      marketplace: z.literal('ozon'),
+      kind: z.enum(['reviews', 'questions']),
+      count: z.number().int().min(0).max(100_000),
+    }),
+    reply: z.object({ ok: z.literal(true) }),
+  },
+  getOwnItems: { request: z.object({}), reply: z.object({ items: z.array(OwnItemSchema) }) },
 } as const;
 
 export type Protocol = typeof protocol;

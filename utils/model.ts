@@ -217,3 +217,27 @@ export type ChangeRow = z.infer<typeof ChangeRowSchema>;
 /** Why data could not be had: each kind is a state the user sees. */
 export const ProblemKindSchema = z.enum(['offline', 'blocked', 'rate-limited', 'format-changed', 'not-found', 'server', 'timeout']);
 export type ProblemKind = z.infer<typeof ProblemKindSchema>;
+
+/**
+ * The seller's own item and a competitor's product they compare it with. Made on a storefront
+ * product ("конкурент для…") or in the options page; a competitor may be on either marketplace.
+ */
+export const CompetitorLinkSchema = z.object({
+  marketplace: MarketplaceSchema,
+  mineId: z.string(),
+  competitorMarketplace: MarketplaceSchema,
+  competitorId: z.string(),
+  linkedAt: z.number(),
+});
+export type CompetitorLink = z.infer<typeof CompetitorLinkSchema>;
+
+/** What one unit of the seller's own item costs them: cost price and logistics in kopecks. */
+export const UnitCostSchema = z.object({
+  marketplace: MarketplaceSchema,
+  id: z.string(),
+  cost: KopecksSchema.nullable(),
+  commissionPct: z.number().min(0).max(100).nullable(),
+  logistics: KopecksSchema.nullable(),
+  updatedAt: z.number(),
+});
+export type UnitCost = z.infer<typeof UnitCostSchema>;

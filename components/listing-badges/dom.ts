@@ -1,6 +1,7 @@
 // Badges are plain DOM (textContent only), one small shadow root per tile: a listing has hundreds
 // of tiles and a React root each would cost more main-thread time than the badge is worth.
 
+import { shadowHost as shadowHostWith } from '../../utils/content/dom';
 import type { ListingBadgesReply } from '../../utils/messages';
 import { formatRub } from '../../utils/money';
 import css from './badge.css?inline';
@@ -20,14 +21,7 @@ function span(parent: Node, text: string, className?: string, figure?: { name: s
   return el;
 }
 
-export function shadowHost(tag: string): { host: HTMLElement; root: ShadowRoot } {
-  const host = document.createElement(tag);
-  const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = css;
-  root.appendChild(style);
-  return { host, root };
-}
+export const shadowHost = (tag: string) => shadowHostWith(tag, css);
 
 export function renderBadge(badge: Badge): HTMLElement {
   const { host, root } = shadowHost('lupa-tile-badge');

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { t } from '../../utils/i18n';
 import type { ProductOverview, ProductOverviewRequest } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
+import { CompetitorOf, type CompetitorOfApi } from '../competitors/CompetitorOf';
 import { type PositionsApi, PositionsSection } from '../positions/PositionsSection';
 import { type TwinApi, TwinSection } from '../twin/TwinSection';
 import { type WatchApi, WatchToggle } from '../watch/WatchToggle';
@@ -21,9 +22,11 @@ export interface ProductPanelAppProps {
   twin?: TwinApi;
   /** Watchlist membership of this product. */
   watch?: WatchApi;
+  /** Which of the seller's own items this product competes with. */
+  competitorOf?: CompetitorOfApi;
 }
 
-export function ProductPanelApp({ marketplace, load, floating, positions, twin, watch }: ProductPanelAppProps) {
+export function ProductPanelApp({ marketplace, load, floating, positions, twin, watch, competitorOf }: ProductPanelAppProps) {
   // Re-renders (the panel moving beside the late price block) must not ask again.
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -78,6 +81,7 @@ export function ProductPanelApp({ marketplace, load, floating, positions, twin, 
       onRefresh={() => void refresh('user')}
     >
       {watch && overview?.product && <WatchToggle api={watch} />}
+      {competitorOf && overview?.product && <CompetitorOf api={competitorOf} />}
       {twin && overview?.product && <TwinSection marketplace={marketplace} priceNow={overview.product.priceNow} api={twin} />}
       {positions && overview?.product && (
         <>

@@ -67,6 +67,10 @@ export function watchProductPanel(ctx: ContentScriptContext, options: ProductPan
           load={(mode) => ask('getProductOverview', { marketplace: options.marketplace, id, mode })}
           positions={options.marketplace === 'wb' ? positionsApi(options.marketplace, id) : undefined}
           twin={twinApi(options.marketplace, id)}
+          competitorOf={{
+            get: () => ask('getCompetitorLinks', { marketplace: options.marketplace, id }),
+            set: (mine, linked) => ask('setCompetitorLink', { mine, competitor: { marketplace: options.marketplace, id }, linked }),
+          }}
           watch={{
             get: () => ask('getWatch', { marketplace: options.marketplace, id }),
             set: (role) => ask('setWatch', { marketplace: options.marketplace, id, role }),

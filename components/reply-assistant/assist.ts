@@ -2,10 +2,11 @@
 // suit it (one click puts the filled text into the cabinet's own field, so that the cabinet's page
 // notices), and the tone check as the seller types. Plain DOM, textContent only. Never sends.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { shadowHost } from '../../utils/content/dom';
 import { suggestTemplates } from '../../utils/replies/suggest';
 import { renderTemplate, type Template } from '../../utils/replies/templates';
 import { checkTone, describeToneIssue, type REPLY_LIMITS } from '../../utils/replies/tone';
-import { shadowHost } from '../listing-badges/dom';
+import css from '../cabinet/cabinet.css?inline';
 
 export interface ReviewParts {
   field: HTMLTextAreaElement | HTMLInputElement;
@@ -34,7 +35,7 @@ export function mountAssistant(
   templates: readonly Template[],
   marketplace: keyof typeof REPLY_LIMITS,
 ): HTMLElement {
-  const { host, root } = shadowHost('lupa-reply-assistant');
+  const { host, root } = shadowHost('lupa-reply-assistant', css);
   host.setAttribute('data-lupa', 'reply-assistant');
   const box = document.createElement('div');
   box.className = 'chip-inline';

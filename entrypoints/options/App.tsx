@@ -7,6 +7,7 @@ import { DEFAULT_DEST } from '../../utils/marketplaces/wb/endpoints';
 import { ask } from '../../utils/messaging';
 import { isPlausibleToken, setWbToken } from '../../utils/secrets';
 import { getSettings, type Settings, SettingsSchema, saveSettings } from '../../utils/settings';
+import { Competitors } from './Competitors';
 import { backup, clearAll, download, historyCsv, restore, watchlistCsv } from './data';
 import { Templates } from './Templates';
 
@@ -125,6 +126,9 @@ export function App() {
           {t('optTokenCheck')}
         </button>
       </form>
+
+      <h2>{t('ownItemsTitle')}</h2>
+      <Competitors onMessage={(ok, text) => (ok ? say(text) : fail(text))} />
 
       <h2>{t('optTemplates')}</h2>
       <Templates onSaved={say} />

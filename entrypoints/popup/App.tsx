@@ -160,9 +160,11 @@ export function App() {
           </button>
         )}
       </h2>
-      {data?.tasks.length === 0 && !(data.unanswered && data.unanswered.reviews + data.unanswered.questions > 0) && (
-        <p className="lupa-muted">{t('popupNoTasks')}</p>
-      )}
+      {data?.tasks.length === 0 &&
+        !(data.unanswered && data.unanswered.reviews + data.unanswered.questions > 0) &&
+        !((data.unansweredOzon?.reviews ?? 0) + (data.unansweredOzon?.questions ?? 0) > 0) && (
+          <p className="lupa-muted">{t('popupNoTasks')}</p>
+        )}
       <ul className="lupa-tasks">
         {data?.unanswered && data.unanswered.reviews > 0 && (
           <li data-lupa="task" data-kind="unanswered-reviews" data-value={data.unanswered.reviews}>
@@ -178,6 +180,17 @@ export function App() {
             </a>
           </li>
         )}
+        {(['reviews', 'questions'] as const).map((kind) => {
+          const n = data?.unansweredOzon?.[kind] ?? 0;
+          if (n <= 0) return null;
+          return (
+            <li key={`ozon-${kind}`} data-lupa="task" data-kind={`ozon-unanswered-${kind}`} data-value={n}>
+              <a href={`https://seller.ozon.ru/app/reviews${kind === 'questions' ? '/questions' : ''}`} target="_blank" rel="noreferrer">
+                {t(kind === 'reviews' ? 'unansweredOzonReviews' : 'unansweredOzonQuestions', n)}
+              </a>
+            </li>
+          );
+        })}
         {data?.tasks.map((task) => (
           <li key={task.key} data-lupa="task" data-kind={task.kind} data-nm={task.id} data-value={task.to ?? ''}>
             <a

@@ -12,3 +12,13 @@ export function queryFirst(root: ParentNode, selectors: readonly string[]): Elem
   }
   return null;
 }
+
+/** An element with an open shadow root holding the given stylesheet: Lupa's UI, apart from the page's. */
+export function shadowHost(tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
+  const host = document.createElement(tag);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.appendChild(style);
+  return { host, root };
+}

@@ -1,16 +1,12 @@
-// The WB seller cabinet (seller.wildberries.ru): which page is which, and where a review's parts
-// are. The cabinet is a React SPA whose paths and classes move [U]: paths by a table, every
-// selector with fallbacks, the answer field found inside the review it belongs to.
-export type CabinetPage = { type: 'reviews' } | { type: 'questions' } | { type: 'prices' } | { type: 'other' };
+// The WB seller cabinet (seller.wildberries.ru): which page is which, and where a review's and a
+// price row's parts are. The cabinet is a React SPA whose paths and classes move [U]: paths by a
+// table, every selector with fallbacks, the answer field found inside the review it belongs to.
+import { type CabinetPage, type CabinetSpec, isHost } from '../cabinet';
 
-export function isWbCabinet(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' && u.hostname === 'seller.wildberries.ru';
-  } catch {
-    return false;
-  }
-}
+export type { CabinetPage } from '../cabinet';
+export { ratingOf } from '../cabinet';
+
+export const isWbCabinet = (url: string): boolean => isHost(url, 'seller.wildberries.ru');
 
 export function detectWbCabinetPage(href: string): CabinetPage {
   if (!isWbCabinet(href)) return { type: 'other' };
@@ -21,21 +17,30 @@ export function detectWbCabinetPage(href: string): CabinetPage {
   return { type: 'other' };
 }
 
-export const cabinetSelectors = {
-  item: ['[data-testid="feedback-item"]', '.feedback-item', '[class*="Feedback-card"]', '[class*="feedback-card"]'],
-  rating: ['[data-rating]', '.feedback-item__rating', '[class*="rating"]'],
-  text: ['.feedback-item__text', '[class*="feedback-text"]', '[class*="Feedback-text"]'],
-  author: ['.feedback-item__author', '[class*="author"]'],
-  product: ['.feedback-item__product', '[class*="product-name"]'],
-  article: ['.feedback-item__article', '[class*="article"]'],
-  answer: ['textarea'],
-} as const;
-
-/** A review card's stars: a data attribute, or the count of ★ it shows. */
-export function ratingOf(el: Element | null): number | null {
-  if (!el) return null;
-  const attr = Number(el.getAttribute('data-rating'));
-  if (attr >= 1 && attr <= 5) return attr;
-  const stars = (el.textContent ?? '').match(/★/g)?.length ?? 0;
-  return stars >= 1 && stars <= 5 ? stars : null;
-}
+export const wbCabinet: CabinetSpec = {
+  marketplace: 'wb',
+  detect: detectWbCabinetPage,
+  review: {
+    item: [
+      '[data-testid="feedback-item"]',
+      '[data-testid="question-item"]',
+      '.feedback-item',
+      '[class*="Feedback-card"]',
+      '[class*="feedback-card"]',
+    ],
+    rating: ['[data-rating]', '.feedback-item__rating', '[class*="rating"]'],
+    text: ['.feedback-item__text', '[class*="feedback-text"]', '[class*="Feedback-text"]', '[class*="question-text"]'],
+    author: ['.feedback-item__author', '[class*="author"]'],
+    product: ['.feedback-item__product', '[class*="product-name"]'],
+    article: ['.feedback-item__article', '[class*="article"]'],
+    answer: ['textarea'],
+  },
+  prices: {
+    row: ['[data-testid="price-row"]', 'tr[data-nm-id]', '[class*="Price-row"]'],
+    article: ['[data-testid="nm-id"]', '.price-row__article', '[class*="nm-id"]'],
+    price: ['input[name="price"]', '[data-testid="price"] input', '[data-testid="price"]'],
+    discount: ['input[name="discount"]', '[data-testid="discount"] input', '[data-testid="discount"]'],
+    slot: ['[data-testid="price-row-extra"]', '.price-row__extra', 'td:last-child'],
+    articleAttrs: ['data-nm-id', 'data-nmid'],
+  },
+};

@@ -1,0 +1,196 @@
+// Beside one of the seller's items on a cabinet's prices page: the linked competitors' lowest and
+// median price, the buyer's price after the seller's discount, the margin from the item's costs,
+// and the price that matches the cheapest competitor. Recomputed as the seller edits the price or
+// the discount in the cabinet's own fields; costs are edited here and kept by the background.
+// Plain DOM, textContent only.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { shadowHost } from '../../utils/content/dom';
+import { formatAge, t } from '../../utils/i18n';
+import type { CompetitorFiguresReply } from '../../utils/messages';
+import { formatPct, formatRub } from '../../utils/money';
+import { buyerPrice, marginOf, priceToMatch } from '../../utils/pricing';
+import css from '../cabinet/cabinet.css?inline';
+
+export interface PriceInputs {
+  /** Kopecks before the seller's discount; null when the cabinet's field cannot be read. */
+  price: number | null;
+  discountPct: number;
+}
+
+type Costs = NonNullable<CompetitorFiguresReply['costs']>;
+
+function line(parent: Node, className?: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  if (className) p.className = className;
+  parent.appendChild(p);
+  return p;
+}
+
+function figure(parent: Node, name: string, value: number | string | null, text: string, className?: string): HTMLElement {
+  const el = document.createElement('b');
+  el.setAttribute('data-lupa', name);
+  el.setAttribute('data-value', value === null ? '' : String(value));
+  if (className) el.className = className;
+  el.textContent = text;
+  parent.appendChild(el);
+  return el;
+}
+
+const text = (parent: Node, s: string) => parent.appendChild(document.createTextNode(s));
+
+const rubles = (kopecks: number | null) => (kopecks === null ? '' : String(kopecks / 100));
+const toKopecks = (s: string) => {
+  const n = Number(s.replace(/\s/g, '').replace(',', '.'));
+  return s.trim() === '' || !Number.isFinite(n) || n < 0 ? null : Math.round(n * 100);
+};
+
+export interface RowDeps {
+  read: () => PriceInputs;
+  saveCosts: (costs: Costs) => Promise<void>;
+  now?: () => number;
+}
+
+export function mountCompetitorRow(
+  ctx: ContentScriptContext,
+  id: string,
+  figures: CompetitorFiguresReply,
+  watch: readonly Element[],
+  deps: RowDeps,
+): HTMLElement {
+  const { host, root } = shadowHost('lupa-competitor-prices', css);
+  host.setAttribute('data-lupa', 'competitor-prices');
+  host.setAttribute('data-nm', id);
+  const box = document.createElement('div');
+  box.className = 'prices';
+  root.appendChild(box);
+  let costs: Costs | null = figures.costs;
+  let editing = false;
+
+  const render = () => {
+    box.textContent = '';
+    const { price, discountPct } = deps.read();
+    const c = figures.competitors;
+    const head = line(box);
+    const logo = document.createElement('span');
+    logo.style.color = '#7b2cbf';
+    logo.style.fontWeight = '700';
+    logo.textContent = 'Lupa · ';
+    head.appendChild(logo);
+    if (c.linked === 0) {
+      text(head, t('competitorsNone'));
+    } else if (c.min === null || c.median === null) {
+      text(head, t('competitorsNoPrice', c.linked));
+    } else {
+      text(head, `${t('competitorsLabel', c.priced)} ${t('competitorsMin')} `);
+      figure(head, 'competitor-min', c.min, formatRub(c.min));
+      text(head, ` · ${t('competitorsMedian')} `);
+      figure(head, 'competitor-median', c.median, formatRub(c.median));
+      if (figures.oldestAt !== null) {
+        const age = document.createElement('span');
+        age.className = 'muted';
+        age.textContent = ` (${formatAge((deps.now ?? Date.now)() - figures.oldestAt)})`;
+        head.appendChild(age);
+      }
+    }
+    if (figures.problem) {
+      const p = line(box, 'bad');
+      p.setAttribute('data-lupa', 'competitor-problem');
+      p.textContent = t('competitorsStale');
+    }
+    if (price === null) {
+      line(box, 'muted').textContent = t('pricesUnreadable');
+    } else {
+      const buyer = buyerPrice(price, discountPct);
+      const p = line(box);
+      text(p, `${t('buyerPays')} `);
+      figure(p, 'buyer-price', buyer, formatRub(buyer));
+      const m = marginOf(buyer, costs);
+      text(p, ` · ${t('marginLabel')} `);
+      if (m) {
+        figure(p, 'margin', m.margin, formatRub(m.margin), m.margin < 0 ? 'bad' : undefined);
+        if (m.marginPct !== null) {
+          text(p, ' (');
+          figure(p, 'margin-pct', m.marginPct, formatPct(m.marginPct));
+          text(p, ')');
+        }
+      } else {
+        figure(p, 'margin', null, t('marginNeedsCost'), 'muted');
+      }
+      if (c.min !== null) {
+        const match = priceToMatch(c.min, price, discountPct);
+        const hint = line(box);
+        if (match.already) {
+          hint.className = 'good';
+          hint.setAttribute('data-lupa', 'price-to-match');
+          hint.setAttribute('data-value', String(match.price));
+          hint.textContent = t('alreadyCheapest', formatRub(c.min - buyer));
+        } else {
+          text(hint, `${t('toMatch')} `);
+          figure(hint, 'price-to-match', match.price, formatRub(match.price));
+          const mm = marginOf(match.buyer, costs);
+          text(hint, ` (${t('buyerPays').toLowerCase()} ${formatRub(match.buyer)}`);
+          if (mm) {
+            text(hint, `, ${t('marginLabel').toLowerCase()} `);
+            figure(hint, 'margin-at-match', mm.margin, formatRub(mm.margin), mm.margin < 0 ? 'bad' : undefined);
+          }
+          text(hint, ')');
+        }
+      }
+    }
+    renderCosts();
+  };
+
+  const renderCosts = () => {
+    if (!editing) {
+      const toggle = document.createElement('button');
+      toggle.type = 'button';
+      toggle.setAttribute('data-lupa', 'costs-edit');
+      toggle.textContent = t('costsEdit');
+      toggle.addEventListener('click', () => {
+        editing = true;
+        render();
+      });
+      line(box).appendChild(toggle);
+      return;
+    }
+    const form = document.createElement('form');
+    form.setAttribute('data-lupa', 'costs-form');
+    const field = (name: string, label: string, value: string) => {
+      const l = document.createElement('label');
+      l.textContent = `${label} `;
+      const input = document.createElement('input');
+      input.name = name;
+      input.inputMode = 'decimal';
+      input.value = value;
+      l.appendChild(input);
+      form.appendChild(l);
+      return input;
+    };
+    const cost = field('cost', t('costPrice'), rubles(costs?.cost ?? null));
+    const commission = field('commission', t('commissionPct'), costs?.commissionPct == null ? '' : String(costs.commissionPct));
+    const logistics = field('logistics', t('logisticsRub'), rubles(costs?.logistics ?? null));
+    const save = document.createElement('button');
+    save.type = 'submit';
+    save.textContent = t('save');
+    form.appendChild(save);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const pct = Number(commission.value.replace(',', '.'));
+      const next: Costs = {
+        cost: toKopecks(cost.value),
+        commissionPct: commission.value.trim() === '' || !(pct >= 0 && pct <= 100) ? null : pct,
+        logistics: toKopecks(logistics.value),
+      };
+      void deps.saveCosts(next).then(() => {
+        costs = next;
+        editing = false;
+        render();
+      });
+    });
+    box.appendChild(form);
+  };
+
+  for (const el of watch) ctx.addEventListener(el, 'input', render);
+  render();
+  return host;
+}

@@ -1,0 +1,121 @@
+// Options: the seller's own items (marked "мой товар" on a storefront), each with its competitors
+// (add by link or article, remove) and its costs — cost price, commission and logistics — from
+// which the cabinet's prices page computes the margin.
+import { useCallback, useEffect, useState } from 'react';
+import { MARKET_NAME, t } from '../../utils/i18n';
+import type { OwnItem } from '../../utils/messages';
+import { ask } from '../../utils/messaging';
+import { formatRub } from '../../utils/money';
+
+const rubles = (k: number | null | undefined) => (k == null ? '' : String(k / 100));
+const kopecks = (s: string) => {
+  const n = Number(s.replace(/\s/g, '').replace(',', '.'));
+  return s.trim() === '' || !Number.isFinite(n) || n < 0 ? null : Math.round(n * 100);
+};
+
+function Item({ item, onChange, onMessage }: { item: OwnItem; onChange: () => void; onMessage: (ok: boolean, text: string) => void }) {
+  const [input, setInput] = useState('');
+  const [cost, setCost] = useState(rubles(item.costs?.cost));
+  const [commission, setCommission] = useState(item.costs?.commissionPct == null ? '' : String(item.costs.commissionPct));
+  const [logistics, setLogistics] = useState(rubles(item.costs?.logistics));
+  const mine = { marketplace: item.marketplace, id: item.id };
+
+  const add = async () => {
+    const reply = await ask('setCompetitorLink', { mine, competitor: input, linked: true });
+    if (reply.ok) {
+      setInput('');
+      onChange();
+    } else onMessage(false, reply.reason);
+  };
+  const saveCosts = async () => {
+    const pct = Number(commission.replace(',', '.'));
+    await ask('setUnitCosts', {
+      ...mine,
+      costs: {
+        cost: kopecks(cost),
+        commissionPct: commission.trim() === '' || !(pct >= 0 && pct <= 100) ? null : pct,
+        logistics: kopecks(logistics),
+      },
+    });
+    onMessage(true, t('optSaved'));
+  };
+
+  return (
+    <li data-lupa="own-item" data-nm={item.id} data-marketplace={item.marketplace}>
+      <b>{item.name || `#${item.id}`}</b>{' '}
+      <span className="lupa-muted">
+        {MARKET_NAME[item.marketplace]} · {item.id}
+      </span>
+      <ul>
+        {item.competitors.map((c) => (
+          <li key={`${c.marketplace}:${c.id}`} data-lupa="own-competitor" data-nm={c.id} data-value={c.priceNow ?? ''}>
+            {c.name || `#${c.id}`} ({MARKET_NAME[c.marketplace]}){c.priceNow !== null && ` — ${formatRub(c.priceNow)}`}{' '}
+            <button
+              type="button"
+              className="lupa-link"
+              onClick={() =>
+                void ask('setCompetitorLink', { mine, competitor: { marketplace: c.marketplace, id: c.id }, linked: false }).then(onChange)
+              }
+            >
+              {t('competitorRemove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+      >
+        <input
+          data-lupa="competitor-input"
+          value={input}
+          placeholder={t('competitorAdd')}
+          aria-label={t('competitorAdd')}
+          onChange={(e) => setInput(e.target.value)}
+        />
+        <button type="submit">+</button>
+      </form>
+      <form
+        className="lupa-costs"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void saveCosts();
+        }}
+      >
+        <label>
+          {t('costPrice')} <input name="cost" inputMode="decimal" value={cost} onChange={(e) => setCost(e.target.value)} />
+        </label>{' '}
+        <label>
+          {t('commissionPct')}{' '}
+          <input name="commission" inputMode="decimal" value={commission} onChange={(e) => setCommission(e.target.value)} />
+        </label>{' '}
+        <label>
+          {t('logisticsRub')}{' '}
+          <input name="logistics" inputMode="decimal" value={logistics} onChange={(e) => setLogistics(e.target.value)} />
+        </label>{' '}
+        <button type="submit">{t('save')}</button>
+      </form>
+    </li>
+  );
+}
+
+export function Competitors({ onMessage }: { onMessage: (ok: boolean, text: string) => void }) {
+  const [items, setItems] = useState<OwnItem[] | null>(null);
+  const load = useCallback(() => {
+    void ask('getOwnItems', {})
+      .then((r) => setItems(r.items))
+      .catch(() => setItems([]));
+  }, []);
+  useEffect(load, [load]);
+  if (!items) return null;
+  if (items.length === 0) return <p className="lupa-muted">{t('ownItemsEmpty')}</p>;
+  return (
+    <ul className="lupa-own-items" data-lupa="own-items">
+      {items.map((item) => (
+        <Item key={`${item.marketplace}:${item.id}`} item={item} onChange={load} onMessage={onMessage} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,69 @@
+// Pricing figures for the seller's own item, all in kopecks: the buyer's price after the seller's
+// discount, the margin from the item's costs, the competitors' lowest and median price, and the
+// price (before discount) that matches the lowest competitor. Pure functions, no rounding surprises:
+// marketplaces take prices in whole rubles, so a suggested price is whole rubles.
+import type { UnitCost } from './model';
+import { median } from './stats';
+
+/** The price the buyer pays once the seller's own discount (0–99 %) is applied. */
+export function buyerPrice(price: number, discountPct: number): number {
+  return Math.round((price * (100 - clampDiscount(discountPct))) / 100);
+}
+
+function clampDiscount(pct: number): number {
+  return Number.isFinite(pct) ? Math.min(99, Math.max(0, pct)) : 0;
+}
+
+export interface Margin {
+  /** Kopecks left per unit after commission, logistics and cost price. */
+  margin: number;
+  /** The margin as a share of the buyer's price, percent. */
+  marginPct: number | null;
+  commission: number;
+}
+
+/** Null until the cost price is known: a margin without it would be a made-up figure. */
+export function marginOf(buyer: number, costs: Pick<UnitCost, 'cost' | 'commissionPct' | 'logistics'> | null): Margin | null {
+  if (!costs || costs.cost === null) return null;
+  const commission = Math.round((buyer * (costs.commissionPct ?? 0)) / 100);
+  const margin = buyer - commission - (costs.logistics ?? 0) - costs.cost;
+  return { margin, marginPct: buyer > 0 ? Math.round((margin / buyer) * 1000) / 10 : null, commission };
+}
+
+export interface CompetitorPrices {
+  min: number | null;
+  median: number | null;
+  /** Competitors with a price now (in stock). */
+  priced: number;
+  /** Linked competitors in all, priced or not. */
+  linked: number;
+}
+
+export function competitorPrices(prices: ReadonlyArray<number | null>): CompetitorPrices {
+  const priced = prices.filter((p): p is number => p !== null);
+  return {
+    min: priced.length ? Math.min(...priced) : null,
+    median: median(priced),
+    priced: priced.length,
+    linked: prices.length,
+  };
+}
+
+export interface PriceToMatch {
+  /** Price before discount, whole rubles in kopecks, whose buyer price is at most the target. */
+  price: number;
+  buyer: number;
+  /** True when the current price is already at or below the target. */
+  already: boolean;
+}
+
+/** The highest whole-ruble price before discount whose buyer price does not exceed `target`. */
+export function priceToMatch(target: number, currentPrice: number, discountPct: number): PriceToMatch {
+  const d = clampDiscount(discountPct);
+  const now = buyerPrice(currentPrice, d);
+  if (now <= target) return { price: currentPrice, buyer: now, already: true };
+  let rubles = Math.floor(target / (100 - d));
+  while (rubles > 0 && buyerPrice(rubles * 100, d) > target) rubles--;
+  while (buyerPrice((rubles + 1) * 100, d) <= target) rubles++;
+  return { price: rubles * 100, buyer: buyerPrice(rubles * 100, d), already: false };
+}

@@ -1,0 +1,168 @@
+// Competitors of the seller's own items: links, cost prices, and the figures the cabinet's prices
+// page shows beside each item. Linking puts both products on the watchlist (the alarm keeps their
+// prices fresh); figures come from stored cards, and only cards older than FRESH_MS are fetched
+// again — WB in detail batches of 100, Ozon one page JSON each — before they are used.
+import { type LupaDb, schemas, validRow, validRows } from '../db';
+import type { OzonClient } from '../marketplaces/ozon/client';
+import type { WbClient } from '../marketplaces/wb/client';
+import type { CompetitorLink, Marketplace, ProductCard, UnitCost } from '../model';
+import { type CompetitorPrices, competitorPrices } from '../pricing';
+import { storeCards } from './card-store';
+
+export const FRESH_MS = 30 * 60 * 1000;
+
+export interface ProductRef {
+  marketplace: Marketplace;
+  id: string;
+}
+
+export interface CompetitorsDeps {
+  db: LupaDb;
+  wb: Pick<WbClient, 'fetchCards'>;
+  ozon: Pick<OzonClient, 'fetchCard'>;
+  /** Puts a product on the watchlist with a role unless it already has one. */
+  watch: (ref: ProductRef, role: 'mine' | 'competitor') => Promise<void>;
+  now?: () => number;
+}
+
+export interface CompetitorFigures {
+  id: string;
+  competitors: CompetitorPrices;
+  /** The oldest competitor card the figures were computed from (ms since epoch); null when none. */
+  oldestAt: number | null;
+  costs: Pick<UnitCost, 'cost' | 'commissionPct' | 'logistics'> | null;
+  /** Why some competitor has no fresh price (the last fetch failed), for the row's note. */
+  problem: string | null;
+}
+
+const keyOf = (r: ProductRef) => `${r.marketplace}:${r.id}`;
+
+export function createCompetitorsService(deps: CompetitorsDeps) {
+  const { db } = deps;
+  const now = deps.now ?? (() => Date.now());
+
+  const linksOf = async (marketplace: Marketplace, mineId: string): Promise<CompetitorLink[]> =>
+    validRows(
+      schemas.competitorLinks,
+      await db.competitorLinks.where('[marketplace+mineId]').equals([marketplace, mineId]).toArray(),
+      'competitorLinks',
+    );
+
+  const cardsOf = async (refs: readonly ProductRef[]): Promise<Map<string, ProductCard>> => {
+    const rows = await db.cards.bulkGet(refs.map((r) => [r.marketplace, r.id] as [Marketplace, string]));
+    return new Map(validRows(schemas.cards, rows.filter(Boolean), 'cards').map((c) => [keyOf(c), c]));
+  };
+
+  /** Fetches the cards that are missing or older than FRESH_MS; returns a problem text or null. */
+  async function freshen(refs: readonly ProductRef[]): Promise<string | null> {
+    const cards = await cardsOf(refs);
+    const stale = refs.filter((r) => (cards.get(keyOf(r))?.fetchedAt ?? 0) < now() - FRESH_MS);
+    const wbIds = [...new Set(stale.filter((r) => r.marketplace === 'wb').map((r) => Number(r.id)))];
+    let problem: string | null = null;
+    for (let i = 0; i < wbIds.length; i += 100) {
+      try {
+        const got = await deps.wb.fetchCards(wbIds.slice(i, i + 100));
+        await storeCards(
+          db,
+          [...got.values()].filter((c): c is ProductCard => c !== null),
+        );
+      } catch (error) {
+        problem = error instanceof Error ? error.message : String(error);
+      }
+    }
+    for (const ref of stale.filter((r) => r.marketplace === 'ozon')) {
+      try {
+        const card = await deps.ozon.fetchCard(Number(ref.id));
+        if (card) await storeCards(db, [card]);
+      } catch (error) {
+        problem = error instanceof Error ? error.message : String(error);
+        break; // Ozon blocks or limits as a whole: one failure stands for the rest.
+      }
+    }
+    return problem;
+  }
+
+  async function costsOf(marketplace: Marketplace, id: string) {
+    return validRow(schemas.unitCosts, await db.unitCosts.get([marketplace, id]), 'unitCosts') ?? null;
+  }
+
+  return {
+    linksOf,
+
+    async link(mine: ProductRef, competitor: ProductRef): Promise<void> {
+      if (keyOf(mine) === keyOf(competitor)) throw new Error('a product cannot be its own competitor');
+      await db.competitorLinks.put({
+        marketplace: mine.marketplace,
+        mineId: mine.id,
+        competitorMarketplace: competitor.marketplace,
+        competitorId: competitor.id,
+        linkedAt: now(),
+      });
+      await deps.watch(mine, 'mine');
+      await deps.watch(competitor, 'competitor');
+    },
+
+    async unlink(mine: ProductRef, competitor: ProductRef): Promise<void> {
+      await db.competitorLinks.delete([mine.marketplace, mine.id, competitor.marketplace, competitor.id]);
+    },
+
+    /** The seller's items a competitor product is linked to. */
+    async mineFor(competitor: ProductRef): Promise<ProductRef[]> {
+      const all = validRows(schemas.competitorLinks, await db.competitorLinks.toArray(), 'competitorLinks');
+      return all
+        .filter((l) => l.competitorMarketplace === competitor.marketplace && l.competitorId === competitor.id)
+        .map((l) => ({ marketplace: l.marketplace, id: l.mineId }));
+    },
+
+    async setCosts(ref: ProductRef, costs: Pick<UnitCost, 'cost' | 'commissionPct' | 'logistics'>): Promise<void> {
+      await db.unitCosts.put({ ...ref, ...costs, updatedAt: now() });
+    },
+
+    costsOf,
+
+    /** For the cabinet's prices page: each own item's competitor prices and its costs. */
+    async figures(marketplace: Marketplace, ids: readonly string[]): Promise<CompetitorFigures[]> {
+      const links = new Map<string, CompetitorLink[]>();
+      for (const id of ids) links.set(id, await linksOf(marketplace, id));
+      const refs = [...links.values()].flat().map((l) => ({ marketplace: l.competitorMarketplace, id: l.competitorId }));
+      const problem = refs.length ? await freshen(refs) : null;
+      const cards = await cardsOf(refs);
+      const out: CompetitorFigures[] = [];
+      for (const id of ids) {
+        const own = (links.get(id) ?? []).map((l) => cards.get(keyOf({ marketplace: l.competitorMarketplace, id: l.competitorId })));
+        const known = own.filter((c): c is ProductCard => c !== undefined);
+        out.push({
+          id,
+          competitors: competitorPrices(own.map((c) => c?.priceNow ?? null)),
+          oldestAt: known.length ? Math.min(...known.map((c) => c.fetchedAt)) : null,
+          costs: await costsOf(marketplace, id),
+          problem: own.length > 0 && known.length < own.length ? problem : null,
+        });
+      }
+      return out;
+    },
+
+    /** For the options page: the seller's own items with their competitors and costs. */
+    async ownItems(mine: readonly ProductRef[]) {
+      const out = [];
+      for (const ref of mine) {
+        const links = await linksOf(ref.marketplace, ref.id);
+        const refs = links.map((l) => ({ marketplace: l.competitorMarketplace, id: l.competitorId }));
+        const cards = await cardsOf([ref, ...refs]);
+        out.push({
+          ...ref,
+          name: cards.get(keyOf(ref))?.name ?? '',
+          costs: await costsOf(ref.marketplace, ref.id),
+          competitors: refs.map((r) => ({
+            ...r,
+            name: cards.get(keyOf(r))?.name ?? '',
+            priceNow: cards.get(keyOf(r))?.priceNow ?? null,
+          })),
+        });
+      }
+      return out;
+    },
+  };
+}
+
+export type CompetitorsService = ReturnType<typeof createCompetitorsService>;
