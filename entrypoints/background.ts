@@ -279,8 +279,10 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && 'settings' in changes) void ensureAlarm(true);
   });
-  // A refresh the worker's stop interrupted goes on where it left off.
+  // A refresh the worker's stop interrupted goes on where it left off…
   void watchlist.interrupted().then((yes) => (yes ? watchlist.refresh() : undefined));
+  // …and so do position scans.
+  void positions.resume();
   answer('getTwin', fromAnyTabOrPage, ({ marketplace, id }) => twins.get(marketplace, id));
   answer('setTwin', fromAnyTabOrPage, ({ marketplace, id, twin }) => twins.set(marketplace, id, twin));
   answer('getProductOverview', fromAnyTabOrPage, (request, sender) => {

@@ -1,8 +1,11 @@
-// The service worker stopped in the middle of a 300-item watchlist refresh (Chrome stops idle or
-// long-running workers): woken again, the refresh completes with nothing lost and nothing twice.
+// The service worker stopped in the middle of a watchlist refresh and of a position scan, ten times
+// each (Chrome stops idle or long-running workers): woken again each time, the work goes on from
+// where it was and completes with nothing lost and nothing twice.
+
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { resultList } from '../fixtures/wb/search.mjs';
-import { type Lab, startLab } from './harness';
+import { type Lab, panelIn, startLab } from './harness';
 
 const fireAlarm = () =>
   (globalThis as unknown as { chrome: { alarms: { create(n: string, a: object): Promise<void> } } }).chrome.alarms.create('lupa-watch', {
@@ -26,28 +29,32 @@ const idb = {
       open.onerror = () => reject(open.error);
     }),
   counts: () =>
-    new Promise<Record<string, number | string[]>>((resolve, reject) => {
+    new Promise<Record<string, number | string[] | number[]>>((resolve, reject) => {
       const open = indexedDB.open('lupa');
       open.onsuccess = () => {
         const db = open.result;
-        const tx = db.transaction(['cards', 'stockSnapshots', 'pricePoints', 'kv'], 'readonly');
-        const out: Record<string, number | string[]> = {};
+        const tx = db.transaction(['cards', 'stockSnapshots', 'pricePoints', 'kv', 'positions'], 'readonly');
+        const out: Record<string, number | string[] | number[]> = {};
         const all = (store: string) =>
           new Promise<Array<Record<string, unknown>>>((res) => {
             const req = tx.objectStore(store).getAll();
             req.onsuccess = () => res(req.result);
           });
-        Promise.all([all('cards'), all('stockSnapshots'), all('pricePoints'), all('kv')]).then(([cards, snaps, points, kv]) => {
-          out.cards = cards.length;
-          out.snapshots = snaps.length;
-          out.snapshotProducts = new Set(snaps.map((s) => s.productId)).size;
-          out.observed = points.filter((p) => p.source === 'observed').length;
-          out.observedProducts = new Set(points.filter((p) => p.source === 'observed').map((p) => p.productId)).size;
-          out.pricedCards = cards.filter((c) => c.priceNow !== null).length;
-          out.cursor = kv.filter((k) => k.key === 'watch-refresh-cursor').map((k) => String(k.key));
-          db.close();
-          resolve(out);
-        });
+        Promise.all([all('cards'), all('stockSnapshots'), all('pricePoints'), all('kv'), all('positions')]).then(
+          ([cards, snaps, points, kv, positions]) => {
+            out.positions = positions.map((p) => `${p.query}:${p.organic ?? '-'}:${p.page ?? '-'}`).sort();
+            out.cards = cards.length;
+            out.snapshots = snaps.length;
+            out.snapshotProducts = new Set(snaps.map((s) => s.productId)).size;
+            out.observed = points.filter((p) => p.source === 'observed').length;
+            out.observedProducts = new Set(points.filter((p) => p.source === 'observed').map((p) => p.productId)).size;
+            out.pricedCards = cards.filter((c) => c.priceNow !== null).length;
+            out.cursor = kv.filter((k) => k.key === 'watch-refresh-cursor').map((k) => String(k.key));
+            out.scanDone = kv.filter((k) => String(k.key).startsWith('scan:')).map((k) => (k.value as { done: number }).done);
+            db.close();
+            resolve(out);
+          },
+        );
       };
       open.onerror = () => reject(open.error);
     }),
@@ -61,10 +68,25 @@ afterAll(async () => {
   await lab?.close();
 });
 
-test('a refresh interrupted by stopping the worker completes after it wakes, with no lost or duplicated rows', async () => {
-  const ids = resultList('футболка оверсайз')
-    .slice(0, 300)
-    .map((p: { id: number }) => String(p.id));
+const DETAIL = /\/cards\/v4\/detail/;
+const SEARCH = /exactmatch/;
+
+/** Stops the extension's service worker the way Chrome does (from a page's DevTools session). */
+async function stopWorker(page: Page) {
+  const cdp = await lab.context.newCDPSession(page);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; targetId: string; url: string }> };
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(lab.extensionId));
+  if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  await cdp.detach();
+}
+
+test('a watchlist refresh stopped ten times, once in each of ten batches, completes with no lost or duplicated rows', async () => {
+  // 1 100 products: eleven detail batches of 100.
+  const ids = [...resultList('футболка оверсайз'), ...resultList('наушники беспроводные')]
+    .map((p: { id: number }) => String(p.id))
+    .filter((id, i, all) => all.indexOf(id) === i)
+    .slice(0, 1100);
+  expect(ids).toHaveLength(1100);
   const page = await lab.context.newPage();
   await page.goto(`chrome-extension://${lab.extensionId}/popup.html`);
   await page.locator('.lupa-popup h2').first().waitFor();
@@ -72,26 +94,62 @@ test('a refresh interrupted by stopping the worker completes after it wakes, wit
     idb.seed,
     ids.map((id) => ({ marketplace: 'wb', id })),
   );
-
-  // The second batch of 100 stalls at the marketplace; the worker is stopped while it waits.
-  lab.server.fault({ path: new RegExp(`nm=${ids[100]};`), kind: 'latency', ms: 5000 });
+  // Every batch stalls at the marketplace long enough to be caught in flight.
+  lab.server.fault({ path: DETAIL, kind: 'latency', ms: 800, times: 1000 });
   await lab.worker.evaluate(fireAlarm);
-  await expect.poll(() => lab.server.count(/\/cards\/v4\/detail/), { timeout: 15_000 }).toBe(2);
-  const cdp = await lab.context.newCDPSession(page);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; targetId: string; url: string }> };
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(lab.extensionId));
-  await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
-  const halfway = await page.evaluate(idb.counts);
-  expect(halfway.cards).toBe(100);
-  expect(halfway.cursor).toEqual(['watch-refresh-cursor']);
 
-  // Anything that wakes the worker (here: the popup opening) resumes the refresh.
-  await page.reload();
-  await expect.poll(() => page.evaluate(idb.counts), { timeout: 30_000 }).toMatchObject({ cards: 300, cursor: [] });
+  for (let stop = 1; stop <= 10; stop++) {
+    // Batch `stop`'s first try is in flight (every batch before it was cut once and stored on its
+    // second try), and the batches before it are stored.
+    await expect.poll(() => lab.server.count(DETAIL), { timeout: 30_000 }).toBe(2 * stop - 1);
+    expect((await page.evaluate(idb.counts)).cards).toBe((stop - 1) * 100);
+    await stopWorker(page);
+    expect((await page.evaluate(idb.counts)).cursor).toEqual(['watch-refresh-cursor']);
+    // Anything that wakes the worker (here: the popup opening) resumes the refresh.
+    await page.reload();
+  }
+  await expect.poll(() => page.evaluate(idb.counts), { timeout: 60_000 }).toMatchObject({ cards: 1100, cursor: [] });
   const done = await page.evaluate(idb.counts);
-  expect(done.snapshots).toBe(300);
-  expect(done.snapshotProducts).toBe(300);
+  expect(done.snapshots).toBe(1100);
+  expect(done.snapshotProducts).toBe(1100);
   expect(done.observed).toBe(done.pricedCards);
   expect(done.observedProducts).toBe(done.pricedCards);
   await page.close();
+});
+
+test('a position scan stopped ten times resumes from the page it reached and stores one row per query', async () => {
+  lab.server.reset();
+  const page = await lab.open('/catalog/146972802/detail.aspx');
+  const p = await panelIn(page, 146972802);
+  for (const query of ['кроссовки мужские', 'футболка оверсайз']) {
+    await p.locator('[data-lupa="position-query-input"]').fill(query);
+    await p.locator('.lupa-pos-add button[type="submit"]').click();
+    await p.locator(`tr[data-query="${query}"]`).waitFor();
+  }
+  const popup = await lab.context.newPage();
+  await popup.goto(`chrome-extension://${lab.extensionId}/popup.html`);
+  lab.server.fault({ path: SEARCH, kind: 'latency', ms: 500, times: 1000 });
+  await p.locator('[data-lupa="scan-start"]').click();
+
+  let lastDone = -1;
+  for (let stop = 1; stop <= 10; stop++) {
+    // Progress since the last stop is stored, and the next page is being asked for.
+    await expect
+      .poll(async () => ((await popup.evaluate(idb.counts)).scanDone as number[])[0] ?? -1, { timeout: 30_000 })
+      .toBeGreaterThan(lastDone);
+    lastDone = ((await popup.evaluate(idb.counts)).scanDone as number[])[0] as number;
+    await stopWorker(popup);
+    await popup.reload();
+  }
+  await expect.poll(async () => (await popup.evaluate(idb.counts)).scanDone, { timeout: 60_000 }).toEqual([]);
+  expect((await popup.evaluate(idb.counts)).positions).toEqual(['кроссовки мужские:-:-', 'футболка оверсайз:612:7']);
+  // The panel, opened again, shows the scan's result.
+  await page.reload();
+  const again = await panelIn(page, 146972802);
+  await expect
+    .poll(() => again.locator('tr[data-query="футболка оверсайз"] [data-lupa="position-organic"]').getAttribute('data-value'))
+    .toBe('612');
+  expect(lastDone).toBeGreaterThanOrEqual(9);
+  await page.close();
+  await popup.close();
 });

@@ -118,6 +118,49 @@ describe('position scans', () => {
     expect(drops).toMatchObject([{ kind: 'position-drop', id: '146972802', from: 587, to: 612 }]);
   });
 
+  test('a scan cut short by the worker stopping resumes from the page it reached, with one row per query', async () => {
+    const market = fakeMarket(() => clock);
+    const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0 } });
+    const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786, now: () => clock });
+    const real = createSearchPages({ db, wb, now: () => clock });
+    const asked: string[] = [];
+    let calls = 0;
+    // The first worker: its 12th page request never returns (the worker was stopped there).
+    const dying = createPositionsService({
+      db,
+      searchPages: (request) => (++calls === 12 ? new Promise(() => {}) : real(request)),
+      region: async () => -1257786,
+      depth: async () => 10,
+      now: () => clock,
+    });
+    await dying.setQueries('wb', '146972802', ['кроссовки мужские', 'футболка оверсайз']);
+    await dying.start('wb', '146972802');
+    await expect.poll(() => calls).toBe(12);
+    // 10 pages of the first query (absent), one of the second: its row is stored, the second's not.
+    expect((await dying.get('wb', '146972802', null)).rows.map((r) => r.query)).toEqual(['кроссовки мужские']);
+
+    const woken = createPositionsService({
+      db,
+      searchPages: (request) => {
+        asked.push(`${request.query}#${request.page}`);
+        return real(request);
+      },
+      region: async () => -1257786,
+      depth: async () => 10,
+      now: () => clock,
+    });
+    expect(await woken.resume()).toBe(1);
+    await expect.poll(async () => (await woken.get('wb', '146972802', null)).scan?.state).toBe('done');
+    expect(asked[0]).toBe('футболка оверсайз#2');
+    const { rows, scan } = await woken.get('wb', '146972802', null);
+    expect(rows.map((r) => [r.query, r.organic])).toEqual([
+      ['кроссовки мужские', null],
+      ['футболка оверсайз', 612],
+    ]);
+    expect(scan).toMatchObject({ done: 20, total: 20 });
+    expect(await woken.resume()).toBe(0);
+  });
+
   test('cancel stops the walk and stores nothing half-done', async () => {
     const { service } = setup();
     await service.setQueries('wb', '211695539', ['кроссовки мужские', 'футболка оверсайз']);

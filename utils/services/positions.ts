@@ -1,9 +1,10 @@
 // Search positions: the queries a user tracks per product, scans that walk the search pages for
 // each query, and one stored row per query per scan (never rewritten), so positions have history.
 // A scan runs in the background; panels and the popup poll its status.
-import { type LupaDb, schemas, validRow, validRows } from '../db';
+import { z } from 'zod';
+import { kvSet, type LupaDb, schemas, validRow, validRows } from '../db';
 import type { PositionsReply, ScanStatus } from '../messages';
-import type { Marketplace, PositionRow, ProblemKind, WatchEvent } from '../model';
+import { type Marketplace, MarketplaceSchema, type PositionRow, type ProblemKind, type WatchEvent } from '../model';
 import { FetchProblem } from '../net';
 import { DAY_MS } from '../stats';
 import type { SearchPages } from './search-pages';
@@ -13,6 +14,20 @@ export const DEFAULT_SCAN_DEPTH = 10;
 export const POSITION_DROP = 10;
 export const MAX_QUERIES = 20;
 const HISTORY_DAYS = 180;
+
+const ScanProgressSchema = z.object({
+  marketplace: MarketplaceSchema,
+  productId: z.string(),
+  region: z.number(),
+  depth: z.number().int().positive(),
+  startedAt: z.number(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  /** Queries still to check, the first from the page it had reached. */
+  left: z.array(z.object({ query: z.string(), page: z.number().int().positive() })),
+});
+type ScanProgress = z.infer<typeof ScanProgressSchema>;
+const scanKey = (marketplace: Marketplace, productId: string) => `scan:${marketplace}:${productId}`;
 
 interface Scan {
   status: ScanStatus;
@@ -93,38 +108,35 @@ export function createPositionsService(deps: PositionsDeps) {
     return rows.sort((a, b) => a.addedAt - b.addedAt).map((r) => r.query);
   }
 
-  async function runScan(scan: Scan, marketplace: Marketplace, productId: string, list: readonly string[], depth: number) {
-    const region = await deps.region();
+  /**
+   * A scan's progress lives in the store, written after every page: Chrome may stop the worker in
+   * the middle of a scan, and the next start resumes it where it stopped (see `resume`).
+   */
+  const saveProgress = (state: ScanProgress) => kvSet(db, scanKey(state.marketplace, state.productId), state);
+
+  async function runScan(scan: Scan, state: ScanProgress) {
+    const { marketplace, productId, region, depth } = state;
     try {
-      for (const query of list) {
-        if (scan.cancelled) break;
-        const row: PositionRow = {
-          marketplace,
-          productId,
-          query,
-          region,
-          at: now(),
-          organic: null,
-          ad: null,
-          cpm: null,
-          page: null,
-          depth,
-        };
-        let walked = 0;
-        for (let page = 1; page <= depth && !scan.cancelled; page++) {
-          const entries = await deps.searchPages({ query, page, fresh: true });
-          walked++;
-          scan.status.done++;
+      while (state.left.length > 0 && !scan.cancelled) {
+        const current = state.left[0] as ScanProgress['left'][number];
+        const { query } = current;
+        const row: PositionRow = { marketplace, productId, query, region, at: now(), organic: null, ad: null, cpm: null, page: null, depth };
+        for (; current.page <= depth && !scan.cancelled; current.page++) {
+          const entries = await deps.searchPages({ query, page: current.page, fresh: true });
           const found = entries.find((e) => e.id === productId);
           if (found) {
             // WB shows an advertised card once, in its paid slot; `organic` is where it would stand unpaid.
-            Object.assign(row, { organic: found.organic, ad: found.ad?.position ?? null, cpm: found.ad?.cpm ?? null, page });
+            Object.assign(row, { organic: found.organic, ad: found.ad?.position ?? null, cpm: found.ad?.cpm ?? null, page: current.page });
             break;
           }
           if (entries.length === 0) break; // the results ended before `depth`
+          if (current.page < depth) {
+            state.done++;
+            scan.status.done = state.done;
+            await saveProgress({ ...state, left: [{ query, page: current.page + 1 }, ...state.left.slice(1)] });
+          }
         }
         if (scan.cancelled) break;
-        scan.status.done += depth - walked;
         row.at = now();
         const previous = validRows(
           schemas.positions,
@@ -134,7 +146,16 @@ export function createPositionsService(deps: PositionsDeps) {
             .toArray(),
           'positions',
         ).pop();
-        await db.positions.put(row);
+        // The query's row and the shortened progress in one transaction: a stop between them
+        // can neither lose the row nor write it twice.
+        state.left = state.left.slice(1);
+        state.done = state.total - state.left.length * depth;
+        scan.status.done = state.done;
+        await db.transaction('rw', [db.positions, db.kv], async () => {
+          await db.positions.put(row);
+          if (state.left.length) await saveProgress(state);
+          else await db.kv.delete(scanKey(marketplace, productId));
+        });
         if (previous?.organic != null && (row.organic === null || row.organic - previous.organic >= POSITION_DROP)) {
           const name = validRow(schemas.cards, await db.cards.get([marketplace, productId]), 'cards')?.name ?? '';
           await deps.onDrop?.([
@@ -157,6 +178,7 @@ export function createPositionsService(deps: PositionsDeps) {
       scan.status.state = 'failed';
       scan.status.problem = error instanceof FetchProblem ? error.kind : ('server' satisfies ProblemKind);
     }
+    if (scan.status.state !== 'done') await db.kv.delete(scanKey(marketplace, productId));
     scan.status.finishedAt = now();
   }
 
@@ -206,9 +228,44 @@ export function createPositionsService(deps: PositionsDeps) {
         scan.status.state = 'done';
         scan.status.finishedAt = now();
       } else {
-        void runScan(scan, marketplace, productId, list, depth);
+        const state: ScanProgress = {
+          marketplace,
+          productId,
+          region: await deps.region(),
+          depth,
+          startedAt: scan.status.startedAt,
+          done: 0,
+          total: scan.status.total,
+          left: list.map((query) => ({ query, page: 1 })),
+        };
+        await saveProgress(state);
+        void runScan(scan, state);
       }
       return scan.status;
+    },
+
+    /** Scans a stopped worker left unfinished go on from the page they had reached. */
+    async resume(): Promise<number> {
+      const stored = await db.kv.where('key').startsWith('scan:').toArray();
+      let resumed = 0;
+      for (const row of stored) {
+        const parsed = ScanProgressSchema.safeParse(row.value);
+        if (!parsed.success) {
+          await db.kv.delete(row.key);
+          continue;
+        }
+        const state = parsed.data;
+        const key = keyOf(state.marketplace, state.productId);
+        if (scans.get(key)?.status.state === 'running') continue;
+        const scan: Scan = {
+          cancelled: false,
+          status: { state: 'running', done: state.done, total: state.total, startedAt: state.startedAt, finishedAt: null, problem: null },
+        };
+        scans.set(key, scan);
+        void runScan(scan, state);
+        resumed++;
+      }
+      return resumed;
     },
 
     cancel(marketplace: Marketplace, productId: string): ScanStatus | null {
