@@ -13,11 +13,12 @@ import { isWbCabinet } from '../utils/marketplaces/wb/cabinet';
 import { createWbClient } from '../utils/marketplaces/wb/client';
 import { isWbStorefront } from '../utils/marketplaces/wb/page';
 import { createSellerApi, type TokenCheck } from '../utils/marketplaces/wb/seller-api';
-import { OzonUnansweredSchema, UnansweredSchema } from '../utils/messages';
+import { OzonUnansweredSchema, StorageFreedSchema, UnansweredSchema } from '../utils/messages';
 import { answer, ask, fromStorefrontTab, type SenderCheck } from '../utils/messaging';
 import type { Marketplace } from '../utils/model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from '../utils/net';
 import { getTemplates } from '../utils/replies/templates';
+import { quotaGuard } from '../utils/quota';
 import { thinHistory } from '../utils/retention';
 import { getWbToken } from '../utils/secrets';
 import { createCompetitorsService } from '../utils/services/competitors';
@@ -78,6 +79,19 @@ export default defineBackground(() => {
     windowDays: async () => (await getSettings()).priceWindowDays,
   });
 
+  /** Storage full: history thinned, the user told (popup note and one notification), write retried. */
+  const guard = quotaGuard({
+    db,
+    onFreed: async (removed) => {
+      await kvSet(db, 'storage-freed', { at: Date.now(), removed });
+      await browser.notifications.create('lupa-storage', {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icons/128.png'),
+        title: 'Lupa',
+        message: t('storageFreed'),
+      });
+    },
+  });
   const searchPages = createSearchPages({ db, wb });
   const listingBadges = createListingBadgesService({ db, wb, searchPages });
   const positions = createPositionsService({
@@ -135,7 +149,7 @@ export default defineBackground(() => {
     (request, sender) => {
       const tabId = sender.tab?.id;
       const page = tabId !== undefined && storefrontOf[request.marketplace](sender) ? pageTransport(tabId) : undefined;
-      return request.marketplace === 'ozon' ? ozonListing(request, { page }) : listingBadges.badges(request, { page });
+      return guard(() => (request.marketplace === 'ozon' ? ozonListing(request, { page }) : listingBadges.badges(request, { page })));
     },
   );
   const twins = createTwinsService({ db, overview });
@@ -189,13 +203,14 @@ export default defineBackground(() => {
       tasks: await watchlist.tasks(),
       unanswered: (await unansweredNow()) ?? null,
       unansweredOzon: (await unansweredOzon()) ?? null,
+      storageFreed: (await kvGet(db, 'storage-freed', StorageFreedSchema)) ?? null,
       watchlist: await watchlist.list(),
     };
     await watchlist.markLooked();
     return data;
   });
   answer('markTasksRead', fromExtensionPage, async ({ keys }) => ({ open: await watchlist.markRead(keys) }));
-  answer('runRefresh', fromExtensionPage, () => watchlist.refresh());
+  answer('runRefresh', fromExtensionPage, () => guard(() => watchlist.refresh()));
   const fromCabinet = fromStorefrontTab((url) => isWbCabinet(url) || isOzonCabinet(url));
   answer('getReplyTemplates', fromCabinet, () => getTemplates());
   const competitors = createCompetitorsService({
@@ -208,7 +223,7 @@ export default defineBackground(() => {
   });
   const fromCabinetOrPage: SenderCheck = (sender) => fromCabinet(sender) || fromExtensionPage(sender);
   answer('getCompetitorFigures', fromCabinetOrPage, async ({ marketplace, ids }) => ({
-    items: await competitors.figures(marketplace, ids),
+    items: await guard(() => competitors.figures(marketplace, ids)),
   }));
   answer('setUnitCosts', fromCabinetOrPage, async ({ marketplace, id, costs }) => {
     await competitors.setCosts({ marketplace, id }, costs);
@@ -254,7 +269,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== WATCH_ALARM) return;
     void refreshUnanswered()
-      .then(() => watchlist.refresh())
+      .then(() => guard(() => watchlist.refresh()))
       .then(async () => {
         const { retentionDays } = await getSettings();
         await thinHistory(db, Date.now() - retentionDays * 86_400_000);
@@ -287,10 +302,12 @@ export default defineBackground(() => {
   answer('setTwin', fromAnyTabOrPage, ({ marketplace, id, twin }) => twins.set(marketplace, id, twin));
   answer('getProductOverview', fromAnyTabOrPage, (request, sender) => {
     const tabId = sender.tab?.id;
-    if (tabId === undefined || !storefrontOf[request.marketplace](sender)) return overview.get(request, {});
-    return overview.get(request, {
-      page: pageTransport(tabId),
-      embedded: async () => (await ask('pageEmbedded', {}, tabId)).ldJson,
-    });
+    if (tabId === undefined || !storefrontOf[request.marketplace](sender)) return guard(() => overview.get(request, {}));
+    return guard(() =>
+      overview.get(request, {
+        page: pageTransport(tabId),
+        embedded: async () => (await ask('pageEmbedded', {}, tabId)).ldJson,
+      }),
+    );
   });
 });

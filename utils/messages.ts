@@ -182,6 +182,8 @@ export const PopupDataSchema = z.object({
   /** From WB's seller API, when the user set a token. */
   unanswered: z.lazy(() => UnansweredSchema).nullable(),
   unansweredOzon: z.lazy(() => OzonUnansweredSchema).nullable(),
+  /** When storage ran out and history was thinned (the popup says so). */
+  storageFreed: z.lazy(() => StorageFreedSchema).nullable(),
   watchlist: z.array(
     z.object({
       marketplace: MarketplaceSchema,
@@ -200,6 +202,8 @@ export const PopupDataSchema = z.object({
 });
 
 export const UnansweredSchema = z.object({ reviews: z.number().int(), questions: z.number().int(), at: z.number() });
+export const StorageFreedSchema = z.object({ at: z.number(), removed: z.number().int().nonnegative() });
+
 /** Ozon: read off the cabinet page the user last opened; a kind not seen yet is null. */
 export const OzonUnansweredSchema = z.object({
   reviews: z.number().int().nonnegative().nullable(),

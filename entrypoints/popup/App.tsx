@@ -152,6 +152,11 @@ export function App() {
       {found && <Summary overview={found} label={t('popupFind')} />}
       {tab && <Summary overview={tab} label={t('popupThisTab')} />}
 
+      {data?.storageFreed && Date.now() - data.storageFreed.at < 7 * 86_400_000 && (
+        <p className="lupa-note" data-lupa="storage-freed" data-value={data.storageFreed.removed}>
+          {t('storageFreed')}
+        </p>
+      )}
       <h2>
         {t('popupToday')}{' '}
         {data && data.tasks.length > 0 && (

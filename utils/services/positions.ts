@@ -120,7 +120,18 @@ export function createPositionsService(deps: PositionsDeps) {
       while (state.left.length > 0 && !scan.cancelled) {
         const current = state.left[0] as ScanProgress['left'][number];
         const { query } = current;
-        const row: PositionRow = { marketplace, productId, query, region, at: now(), organic: null, ad: null, cpm: null, page: null, depth };
+        const row: PositionRow = {
+          marketplace,
+          productId,
+          query,
+          region,
+          at: now(),
+          organic: null,
+          ad: null,
+          cpm: null,
+          page: null,
+          depth,
+        };
         for (; current.page <= depth && !scan.cancelled; current.page++) {
           const entries = await deps.searchPages({ query, page: current.page, fresh: true });
           const found = entries.find((e) => e.id === productId);
