@@ -17,8 +17,8 @@ import { OzonUnansweredSchema, StorageFreedSchema, UnansweredSchema } from '../u
 import { answer, ask, fromStorefrontTab, type SenderCheck } from '../utils/messaging';
 import type { Marketplace } from '../utils/model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from '../utils/net';
-import { getTemplates } from '../utils/replies/templates';
 import { quotaGuard } from '../utils/quota';
+import { getTemplates } from '../utils/replies/templates';
 import { thinHistory } from '../utils/retention';
 import { getWbToken } from '../utils/secrets';
 import { createCompetitorsService } from '../utils/services/competitors';
