@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { noSinks } from './scripts/vite-no-sinks.mjs';
 
 // The hosts Lupa talks to. Kept here once: the manifest's permissions come from this list and
 // tests/e2e/hosts.test.ts checks that the built code names nothing else and the README lists them.
@@ -15,6 +16,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
+  // No code generation and no HTML sinks in the bundled libraries (scripts/vite-no-sinks.mjs).
+  vite: () => ({ plugins: [noSinks()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -51,3 +51,20 @@ test('the manifest asks for exactly the marketplace hosts, and the README lists 
   const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
   for (const pattern of MARKETPLACE_HOSTS) expect(readme).toContain(pattern.replace(/\/\*$/, ''));
 });
+
+test('the built code holds no eval, no Function constructor and no HTML sink (MV3: no remote or generated code)', () => {
+  const offending: string[] = [];
+  for (const file of files(EXTENSION_DIR)) {
+    const code = readFileSync(file, 'utf8');
+    for (const [name, pattern] of [
+      ['eval', /\beval\(/],
+      ['Function constructor', /\bnew [A-Za-z_$][\w$]*\(\s*(`|"|')(`|"|')\s*\)|\bFunction\(\s*(`|"|')/],
+      ['innerHTML', /\.(innerHTML|outerHTML)\s*=[^=]/],
+      ['insertAdjacentHTML', /insertAdjacentHTML\(/],
+      ['document.write', /document\.write\(/],
+      ['remote script', /importScripts\(\s*['"`]https?:/],
+    ] as const)
+      if (pattern.test(code)) offending.push(`${file.slice(EXTENSION_DIR.length + 1)}: ${name}`);
+  }
+  expect(offending).toEqual([]);
+});
