@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { CHARTS_CHUNK } from './components/charts/load';
 
 // The hosts Lupa talks to. Kept here once: the manifest's permissions come from this list and
 // tests/e2e/hosts.test.ts checks that the built code names nothing else and the README lists them.
@@ -10,8 +11,45 @@ export const MARKETPLACE_HOSTS = [
   'https://ozon.ru/*', // the bare host (it redirects to www; the content script runs on both)
 ] as const;
 
+/** The storefront pages whose content scripts import the charts chunk (and so may load it). */
+const STOREFRONT_ORIGINS = [
+  'https://www.wildberries.ru/*',
+  'https://wildberries.ru/*',
+  'https://m.wildberries.ru/*',
+  'https://www.ozon.ru/*',
+  'https://ozon.ru/*',
+];
+
+/**
+ * chart.js, built on its own as an ES module (components/charts/draw.ts). A content script is one
+ * IIFE that cannot share chunks, so without this every storefront script carried chart.js.
+ */
+async function buildChartsChunk(root: string): Promise<string> {
+  const { build } = await import('vite');
+  const result = await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      target: 'es2022',
+      // Not library mode: that leaves ES output unminified.
+      rollupOptions: { input: 'components/charts/draw.ts', preserveEntrySignatures: 'strict', output: { format: 'es' } },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0] : result) as { output: Array<{ type: string; code?: string }> };
+  const chunk = output.output.find((o) => o.type === 'chunk');
+  if (!chunk?.code) throw new Error('charts chunk: no output');
+  return chunk.code;
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  hooks: {
+    'build:publicAssets': async (wxt, files) => {
+      files.push({ relativeDest: CHARTS_CHUNK, contents: await buildChartsChunk(wxt.config.root) });
+    },
+  },
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   manifest: ({ browser }) => ({
@@ -22,6 +60,10 @@ export default defineConfig({
     // notifications: watchlist tasks (price moves, stock-outs) found by background refreshes.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'downloads', 'notifications'],
     host_permissions: [...MARKETPLACE_HOSTS],
+    // The charts chunk, imported by the storefront content scripts by URL (components/charts/load.ts).
+    web_accessible_resources: [
+      { resources: [CHARTS_CHUNK], matches: STOREFRONT_ORIGINS, ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) },
+    ],
     icons: { 16: 'icons/16.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     ...(browser === 'firefox'
       ? {
