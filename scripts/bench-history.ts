@@ -39,17 +39,19 @@ export async function seed(products: number, days: number, now: number): Promise
 }
 
 /** Times `runs` reads of one product's year, each in its own transaction as the panel does. */
-export async function readYear(index: number, now: number, runs: number): Promise<{ points: number; ms: number[] }> {
+export async function readYear(index: number, now: number, runs: number): Promise<{ points: number; ms: number[]; idbMs: number[] }> {
   const db = new LupaDb();
   await db.open();
   const ms: number[] = [];
+  const idbMs: number[] = [];
   let points = 0;
   for (let r = 0; r < runs; r++) {
     const started = performance.now();
     const rows = await seriesOf(db.pricePoints, 'wb', benchId(index), now - 365 * DAY_MS).toArray();
+    idbMs.push(performance.now() - started);
     points = mergeSeries(validRows(schemas.pricePoints, rows, 'pricePoints')).length;
     ms.push(performance.now() - started);
   }
   db.close();
-  return { points, ms };
+  return { points, ms, idbMs };
 }
