@@ -316,6 +316,8 @@ export const protocol = {
     }),
     reply: z.object({ ok: z.literal(true) }),
   },
+  /** A storefront content script needs its charts: the background injects the chunk into its world. */
+  injectCharts: { request: z.object({}), reply: z.object({ ok: z.literal(true) }) },
   getOwnItems: { request: z.object({}), reply: z.object({ items: z.array(OwnItemSchema) }) },
 } as const;
 

@@ -1,11 +1,15 @@
-// Typed messaging (@webext-core/messaging) with the zod protocol applied on both ends:
-// a sender validates what it sends and what comes back; a receiver checks who sent it and
-// validates the request and its own reply.
+// Typed messaging (@webext-core/messaging) with the zod protocol, for the background and the
+// extension pages: a sender validates what it sends and what comes back; a receiver checks who sent
+// it and validates the request and its own reply. Content scripts use content/messaging.ts (no zod):
+// the background's checks cover their messages in both directions.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import type { z } from 'zod';
 import { type MessageName, type Protocol, protocol, type ReplyOf, type RequestOf } from './messages';
+import type { SenderCheck } from './senders';
+
+export { fromBackground, fromStorefrontTab, type SenderCheck } from './senders';
 
 type ProtocolMap = { [K in MessageName]: (data: RequestOf<K>) => ReplyOf<K> };
 
@@ -19,8 +23,6 @@ export async function ask<K extends MessageName>(name: K, data: RequestOf<K>, ta
   return protocol[name].reply.parse(reply) as ReplyOf<K>;
 }
 
-export type SenderCheck = (sender: Runtime.MessageSender) => boolean;
-
 export function answer<K extends MessageName>(
   name: K,
   allow: SenderCheck,
@@ -33,12 +35,3 @@ export function answer<K extends MessageName>(
     return protocol[name].reply.parse(reply) as never;
   });
 }
-
-/** Messages from our own content scripts on a marketplace storefront tab. */
-export const fromStorefrontTab =
-  (isStorefront: (url: string) => boolean): SenderCheck =>
-  (sender) =>
-    sender.tab?.id !== undefined && typeof sender.tab.url === 'string' && isStorefront(sender.tab.url);
-
-/** Messages from the background (no tab) to a content script. */
-export const fromBackground: SenderCheck = (sender) => sender.tab === undefined;

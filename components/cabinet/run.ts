@@ -4,9 +4,9 @@
 // element is handled once. Never throws into the page; a selector that finds nothing adds nothing.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { queryFirst } from '../../utils/content/dom';
+import { ask } from '../../utils/content/messaging';
 import { type CabinetSpec, ratingOf } from '../../utils/marketplaces/cabinet';
 import { parseRub } from '../../utils/marketplaces/ozon/price';
-import { ask } from '../../utils/messaging';
 import type { Template } from '../../utils/replies/templates';
 import { mountCompetitorRow, type PriceInputs } from '../competitor-prices/row';
 import { mountAssistant } from '../reply-assistant/assist';

@@ -1,6 +1,6 @@
 // The badges of the current listing as CSV, the way Russian Excel opens it: semicolons, decimal
 // commas, UTF-8 with a BOM.
-import Papa from 'papaparse';
+// Written out here rather than with papaparse: this runs in the storefront content script.
 import type { Badge } from './dom';
 
 const rub = (kopecks: number | null) => (kopecks === null ? '' : (kopecks / 100).toFixed(2).replace('.', ',').replace(/,00$/, ''));
@@ -31,8 +31,24 @@ export function badgesToCsv(badges: readonly Badge[]): string {
     b.reviewCount,
     b.stockTotal ?? '',
   ]);
-  // escapeFormulae: a product name starting with "=" or "+" must not run as a formula in Excel.
-  return `\ufeff${Papa.unparse({ fields: CSV_COLUMNS, data: rows }, { delimiter: ';', escapeFormulae: true })}`;
+  return `\ufeff${[CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}`;
+}
+
+/**
+ * One cell, quoted when it holds a separator, a quote, a line break or edge spaces. Text that
+ * starts like a formula ("=", "+", "-", "@", tab, CR) gets a leading apostrophe so Excel shows it
+ * instead of running it (OWASP's CSV injection advice; papaparse's escapeFormulae did the same).
+ */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  let quote = false;
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) {
+    text = `'${text}`;
+    quote = true;
+  }
+  text = text.replace(/"/g, '""');
+  quote ||= /[;"\r\n\ufeff]/.test(text) || text.startsWith(' ') || text.endsWith(' ');
+  return quote ? `"${text}"` : text;
 }
 
 const LATIN: Record<string, string> = {

@@ -4,7 +4,7 @@
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { ask } from '../../utils/messaging';
+import { ask } from '../../utils/content/messaging';
 import type { Marketplace } from '../../utils/model';
 import type { PositionsApi } from '../positions/PositionsSection';
 import type { TwinApi } from '../twin/TwinSection';

@@ -1,6 +1,5 @@
 // Ozon storefront: serves the background's same-origin page-JSON fetches and mounts the product
 // panel (the same component and figure names as on Wildberries).
-import '../../utils/zod-setup';
 import '../../components/lupa.css';
 import '../../components/product-panel/panel.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';

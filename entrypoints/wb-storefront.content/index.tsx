@@ -1,6 +1,5 @@
 // Wildberries storefront: one content script for the whole SPA (it moves between page types
 // without reloads). It serves the background's same-origin fetches and mounts the features.
-import '../../utils/zod-setup';
 import '../../components/lupa.css';
 import '../../components/product-panel/panel.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';

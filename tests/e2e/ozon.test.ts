@@ -54,6 +54,8 @@ describe('Ozon product panel on the fixture storefront', () => {
       const seen: Record<string, string | null> = {};
       for (const name of Object.keys(want)) seen[name] = await figure(panelEl, name);
       expect(seen).toEqual(want);
+      // The chart (its own chunk, loaded on first draw) shows the same points.
+      if (want['price-points'] !== null) await expect.poll(() => figure(panelEl, 'price-chart')).toBe(want['price-points']);
       expect(await figure(panelEl, 'stock-total')).toBeNull();
       expect(lab.errors).toEqual([]);
       await page.close();

@@ -95,7 +95,7 @@ test('a watchlist refresh stopped ten times, once in each of ten batches, comple
     ids.map((id) => ({ marketplace: 'wb', id })),
   );
   // Every batch stalls at the marketplace long enough to be caught in flight.
-  lab.server.fault({ path: DETAIL, kind: 'latency', ms: 800, times: 1000 });
+  lab.server.fault({ path: DETAIL, kind: 'latency', ms: 1200, times: 1000 });
   await lab.worker.evaluate(fireAlarm);
 
   for (let stop = 1; stop <= 10; stop++) {

@@ -2,7 +2,7 @@
 // user's cookies and hand back the raw body. It validates nothing and stores nothing — the
 // background does — and it fetches only its own origin's allow-listed paths, so a forged message
 // cannot turn it into a proxy.
-import { answer, fromBackground } from '../messaging';
+import { answer, fromBackground } from './messaging';
 
 /** Only this page's own origin, only the allow-listed paths (no `..` tricks: URL() has resolved them). */
 export function pageFetchAllowed(url: string, origin: string, allowedPrefixes: readonly string[]): boolean {

@@ -1,0 +1,57 @@
+// Run by `npm run bench` inside the extension's own service worker (bundled on the fly, evaluated
+// through the DevTools protocol): it fills Lupa's real IndexedDB with a year of daily prices for many
+// products, then times the panel's read of one product's history — the same calls the product
+// overview makes (utils/services/product-overview.ts): seriesOf → validRows → mergeSeries.
+import '../utils/zod-setup';
+import { LupaDb, schemas, seriesOf, validRows } from '../utils/db';
+import type { PricePoint } from '../utils/model';
+import { mergeSeries } from '../utils/stats';
+
+const DAY_MS = 86_400_000;
+/** Far from the fixture's articles, so the bench's rows never meet the products it views. */
+const FIRST_ID = 900_000_000;
+
+export const benchId = (i: number) => String(FIRST_ID + i);
+
+/** `products` × `days` daily price points, written in batches of whole products. */
+export async function seed(products: number, days: number, now: number): Promise<{ rows: number; ms: number }> {
+  const db = new LupaDb();
+  const started = performance.now();
+  const perBatch = 100;
+  for (let first = 0; first < products; first += perBatch) {
+    const rows: PricePoint[] = [];
+    for (let i = first; i < Math.min(products, first + perBatch); i++) {
+      for (let d = days; d > 0; d--) {
+        rows.push({
+          marketplace: 'wb',
+          productId: benchId(i),
+          at: now - d * DAY_MS,
+          price: 100_000 + ((i * 37 + d * 11) % 5_000) * 10,
+          source: 'history',
+        });
+      }
+    }
+    await db.pricePoints.bulkPut(rows);
+  }
+  const rows = await db.pricePoints.count();
+  db.close();
+  return { rows, ms: performance.now() - started };
+}
+
+/** Times `runs` reads of one product's year, each in its own transaction as the panel does. */
+export async function readYear(index: number, now: number, runs: number): Promise<{ points: number; ms: number[]; idbMs: number[] }> {
+  const db = new LupaDb();
+  await db.open();
+  const ms: number[] = [];
+  const idbMs: number[] = [];
+  let points = 0;
+  for (let r = 0; r < runs; r++) {
+    const started = performance.now();
+    const rows = await seriesOf(db.pricePoints, 'wb', benchId(index), now - 365 * DAY_MS).toArray();
+    idbMs.push(performance.now() - started);
+    points = mergeSeries(validRows(schemas.pricePoints, rows, 'pricePoints')).length;
+    ms.push(performance.now() - started);
+  }
+  db.close();
+  return { points, ms, idbMs };
+}
