@@ -18,6 +18,9 @@ function sizeOf(size: WbProduct['sizes'][number], product: WbProduct): Size {
   };
 }
 
+/** A rating is 0–5 stars; anything else WB sends is not a rating. */
+const ratingOrNull = (r: number | undefined) => (r !== undefined && r >= 0 && r <= 5 ? r : null);
+
 export function cardFromWb(product: WbProduct, fetchedAt: number): ProductCard {
   const sizes = product.sizes.map((s) => sizeOf(s, product));
   // Some responses (search, newer versions) give only `totalQuantity`, no stocks per size.
@@ -59,7 +62,7 @@ export function cardFromWb(product: WbProduct, fetchedAt: number): ProductCard {
     brand: product.brand,
     seller:
       product.supplierId !== undefined
-        ? { id: String(product.supplierId), name: product.supplier ?? '', rating: product.supplierRating ?? null }
+        ? { id: String(product.supplierId), name: product.supplier ?? '', rating: ratingOrNull(product.supplierRating) }
         : null,
     rating: rating !== null && rating >= 0 && rating <= 5 ? rating : null,
     reviewCount,
