@@ -33,6 +33,7 @@ interface Case {
     note?: boolean;
     floating?: boolean;
     warehouses?: number;
+    longestQuote?: number;
     dist?: Record<string, number>;
     assistants?: number;
     store: Record<string, number>;
@@ -278,6 +279,10 @@ async function checkProductPanel(page: Page, c: Case, lab: Lab): Promise<void> {
       .locator('[data-lupa="review-dist"]')
       .evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-stars'), Number(r.getAttribute('data-value'))])));
     expect(dist).toEqual(want.dist);
+  }
+  if (want.longestQuote !== undefined) {
+    const quotes = await p.locator('[data-lupa="negative-review"] q').allTextContents();
+    expect(Math.max(...quotes.map((q) => q.length))).toBe(want.longestQuote);
   }
   if (want.note) expect(await p.locator('.lupa-note').count()).toBeGreaterThan(0);
   if (want.floating !== undefined) expect(await p.getAttribute('data-floating')).toBe(want.floating ? '' : null);

@@ -107,6 +107,13 @@ export function listingEntryFromWb(entry: WbSearchEntry, displayed: number, fetc
   };
 }
 
+/**
+ * The panel quotes a review, it does not archive it: WB's own limit is a few thousand characters, so
+ * a longer text (a 2 MB one was seen in the corpus) is cut rather than stored and drawn whole.
+ */
+export const REVIEW_TEXT_MAX = 2000;
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** Is this shard's answer empty (so the other shard should be asked)? */
 export function isEmptyFeedbacks(r: WbFeedbacksResponse): boolean {
   return r.feedbackCount === 0 && r.feedbacks.length === 0;
@@ -118,9 +125,9 @@ export function reviewSummaryFromWb(rootId: string, r: WbFeedbacksResponse, at: 
       id: f.id,
       rating: f.productValuation,
       createdAt: Date.parse(f.createdDate),
-      author: f.wbUserDetails?.name ?? '',
+      author: cut(f.wbUserDetails?.name ?? '', 100),
       // WB keeps pros and cons apart from the text; a negative review's point is often in cons.
-      text: [f.text, f.cons ? `Недостатки: ${f.cons}` : ''].filter(Boolean).join('\n'),
+      text: cut([f.text, f.cons ? `Недостатки: ${f.cons}` : ''].filter(Boolean).join('\n'), REVIEW_TEXT_MAX),
       answered: Boolean(f.answer?.text?.trim()),
     }))
     .sort((a, b) => b.createdAt - a.createdAt);
