@@ -125,7 +125,7 @@ export function reviewSummaryFromWb(rootId: string, r: WbFeedbacksResponse, at: 
       id: f.id,
       rating: f.productValuation,
       createdAt: Date.parse(f.createdDate),
-      author: cut(f.wbUserDetails?.name ?? '', 100),
+      author: cut(f.wbUserDetails?.name ?? '', 200),
       // WB keeps pros and cons apart from the text; a negative review's point is often in cons.
       text: cut([f.text, f.cons ? `Недостатки: ${f.cons}` : ''].filter(Boolean).join('\n'), REVIEW_TEXT_MAX),
       answered: Boolean(f.answer?.text?.trim()),
