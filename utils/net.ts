@@ -89,6 +89,20 @@ class HostGate {
   }
 }
 
+/**
+ * The transport's answer, or a rejection once the signal aborts: a transport that cannot cancel
+ * its work (a message to a tab whose fetch hangs) still ends at the timeout.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  work.catch(() => {}); // an abandoned attempt may still fail later: nobody is waiting for it
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('The request timed out', 'AbortError'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 export interface NetOptions {
   policies?: Record<string, Partial<HostPolicy>>;
   defaults?: Partial<HostPolicy>;
@@ -137,7 +151,7 @@ export class Net {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), policy.timeoutMs);
       try {
-        response = await transport(url, controller.signal);
+        response = await untilAborted(transport(url, controller.signal), controller.signal);
       } catch (error) {
         last = controller.signal.aborted
           ? new FetchProblem('timeout', `${host} did not answer in ${policy.timeoutMs} ms`)

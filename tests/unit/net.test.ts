@@ -101,6 +101,16 @@ describe('retries', () => {
     expect(calls).toHaveLength(4);
   });
 
+  test('a transport that ignores its abort signal (a message to a tab) still times out', async () => {
+    let calls = 0;
+    const deaf: Transport = () => {
+      calls++;
+      return new Promise<RawResponse>(() => {});
+    };
+    expect(await settle(net({ timeoutMs: 1000 }).get(URL_A, deaf))).toMatchObject({ kind: 'timeout' });
+    expect(calls).toBe(4);
+  });
+
   test('a network failure is "offline" after retries; one success in between is enough', async () => {
     expect(await settle(net().get(URL_A, scripted('network', 'network', 'network', 'network').transport))).toMatchObject({
       kind: 'offline',

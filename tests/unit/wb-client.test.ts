@@ -4,6 +4,7 @@ import { createWbClient } from '../../utils/marketplaces/wb/client';
 import { MAX_DETAIL_BATCH, wbEndpoints } from '../../utils/marketplaces/wb/endpoints';
 import { Net } from '../../utils/net';
 import * as wb from '../fixtures/wb/catalog.mjs';
+import { searchPage } from '../fixtures/wb/search.mjs';
 import { fakeMarket } from './fixture-transport';
 
 const quickNet = () => new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0 } });
@@ -80,5 +81,44 @@ describe('card detail route', () => {
     const summary = await client.fetchReviewSummary(shoes.root);
     expect(summary.count).toBe(412);
     expect(market.calls.map((u) => new URL(u).host)).toEqual(['feedbacks1.wb.ru', 'feedbacks2.wb.ru']);
+  });
+});
+
+describe('values outside the model', () => {
+  const json = (body: unknown) => ({ status: 200, body: JSON.stringify(body) });
+  const client = (market: ReturnType<typeof fakeMarket>) =>
+    createWbClient({ net: quickNet(), background: market.transport, dest: async () => 1 });
+  const tee = wb.products[0]!;
+
+  test('a negative price is a changed format, not a card', async () => {
+    const market = fakeMarket();
+    const card = wb.detailProduct(tee) as unknown as { sizes: Array<{ price?: { basic: number; product: number } }> };
+    const sizes = card.sizes.map((s) => (s.price ? { ...s, price: { ...s.price, product: -s.price.product } } : s));
+    market.fail(/cards\/v4\/detail/, json({ products: [{ ...card, sizes }] }));
+    await expect(client(market).fetchCards([tee.id])).rejects.toMatchObject({ kind: 'format-changed' });
+  });
+
+  test('negative history prices and review counts are a changed format too', async () => {
+    const market = fakeMarket();
+    market.fail(/price-history/, json([{ dt: 1_700_000_000, price: { RUB: -100 } }]));
+    await expect(client(market).fetchPriceHistory(tee.id)).rejects.toMatchObject({ kind: 'format-changed' });
+    market.fail(/feedbacks1/, json({ ...wb.feedbacksResponse(tee, 1, Date.now()), feedbackCount: -5 }));
+    await expect(client(market).fetchReviewSummary(tee.root)).rejects.toMatchObject({ kind: 'format-changed' });
+  });
+
+  test('a seller rating outside 0–5 is unknown', async () => {
+    const market = fakeMarket();
+    market.fail(/cards\/v4\/detail/, json({ products: [{ ...wb.detailProduct(tee), supplierRating: -3 }] }));
+    expect((await client(market).fetchCards([tee.id])).get(tee.id)?.seller?.rating).toBeNull();
+  });
+
+  test('a search page keeps at most one page of entries', async () => {
+    const market = fakeMarket();
+    const products = searchPage('наушники беспроводные', 1).products ?? [];
+    const more = Array.from({ length: 900 }, (_, i) => ({ ...products[i % 100], id: 700_000_000 + i, log: undefined }));
+    market.fail(/exactmatch/, json({ products: [...products, ...more] }));
+    const entries = await client(market).fetchSearchPage('наушники беспроводные', 1);
+    expect(entries).toHaveLength(100);
+    expect(entries.at(-1)?.displayed).toBe(100);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseBody } from '../../utils/marketplaces/wb/client';
-import { cardFromWb, reviewSummaryFromWb } from '../../utils/marketplaces/wb/normalise';
+import { cardFromWb, REVIEW_TEXT_MAX, reviewSummaryFromWb } from '../../utils/marketplaces/wb/normalise';
 import { WbDetailResponseSchema, WbFeedbacksResponseSchema, WbPriceHistorySchema } from '../../utils/marketplaces/wb/schemas';
 import { FetchProblem } from '../../utils/net';
 import * as wb from '../fixtures/wb/catalog.mjs';
@@ -116,6 +116,20 @@ describe('reviews', () => {
     const p = wb.products[5]!;
     const s = reviewSummaryFromWb(String(p.root), parse(wb.feedbacksResponse(p, 2, now)), now);
     expect(s.lastNegative.some((r) => r.text.includes('<img src=x'))).toBe(true);
+  });
+
+  test('a huge review text is quoted, cut to REVIEW_TEXT_MAX characters', () => {
+    const p = wb.products[4]!;
+    const raw = wb.feedbacksResponse(p, 1, now);
+    const huge = 'Брак. '.repeat(400_000);
+    const s = reviewSummaryFromWb(
+      String(p.root),
+      parse({ ...raw, feedbacks: [{ ...raw.feedbacks![0], productValuation: 1, text: huge }] }),
+      now,
+    );
+    expect(s.lastNegative[0]!.text).toHaveLength(REVIEW_TEXT_MAX);
+    expect(s.lastNegative[0]!.text.endsWith('…')).toBe(true);
+    expect(huge.startsWith(s.lastNegative[0]!.text.slice(0, -1))).toBe(true);
   });
 
   test('a rating out of 1–5 or a bad date is a format change', () => {

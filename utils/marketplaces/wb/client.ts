@@ -1,7 +1,16 @@
 // The Wildberries client: builds URLs, picks the route, validates with zod, normalises.
 // Everything that leaves it is Lupa's own type or a FetchProblem.
-import type { z } from 'zod';
-import type { ListingEntry, PricePoint, ProductCard, ReviewSummary } from '../../model';
+import { z } from 'zod';
+import {
+  type ListingEntry,
+  ListingEntrySchema,
+  type PricePoint,
+  PricePointSchema,
+  type ProductCard,
+  ProductCardSchema,
+  type ReviewSummary,
+  ReviewSummarySchema,
+} from '../../model';
 import { FetchProblem, type Net, type RawResponse, type Transport } from '../../net';
 import { basketGuess, probeOrder } from './basket';
 import { MAX_DETAIL_BATCH, SEARCH_PAGE_SIZE, volOf, wbEndpoints, wbRoutes } from './endpoints';
@@ -46,6 +55,22 @@ export function parseBody<S extends z.ZodType>(schema: S, response: RawResponse,
   return result.data;
 }
 
+/**
+ * What leaves the client must fit Lupa's own model: a value WB sent that passes its schema but not
+ * ours (a negative price, a negative count) is a changed format too — never stored, never shown.
+ */
+export function conform<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new FetchProblem('format-changed', `${what}: ${issue?.path.join('.') || '(root)'} — ${issue?.message ?? 'out of range'}`);
+  }
+  return result.data;
+}
+
+const PricePointsSchema = z.array(PricePointSchema);
+const ListingEntriesSchema = z.array(ListingEntrySchema);
+
 export function createWbClient(deps: WbClientDeps) {
   const now = deps.now ?? (() => Date.now());
   const memoBaskets = new Map<number, number>();
@@ -64,7 +89,7 @@ export function createWbClient(deps: WbClientDeps) {
         if (response.status === 404) throw new FetchProblem('not-found', 'detail: 404');
         const products = parseBody(WbDetailResponseSchema, response, 'card detail');
         const at = now();
-        return products.map((p) => cardFromWb(p, at));
+        return products.map((p) => conform(ProductCardSchema, cardFromWb(p, at), 'card detail'));
       } catch (error) {
         first ??= error;
       }
@@ -105,7 +130,11 @@ export function createWbClient(deps: WbClientDeps) {
     const basket = await basketFor(nmId);
     const response = await deps.net.get(wbEndpoints.priceHistory(basket, nmId), deps.background);
     if (response.status === 404) return [];
-    return pricePointsFromWb(String(nmId), parseBody(WbPriceHistorySchema, response, 'price history'));
+    return conform(
+      PricePointsSchema,
+      pricePointsFromWb(String(nmId), parseBody(WbPriceHistorySchema, response, 'price history')),
+      'price history',
+    );
   }
 
   async function fetchReviewSummary(rootId: number): Promise<ReviewSummary> {
@@ -118,16 +147,22 @@ export function createWbClient(deps: WbClientDeps) {
       if (!isEmptyFeedbacks(parsed)) break;
     }
     if (!last) throw new FetchProblem('not-found', `no reviews for card ${rootId}`);
-    return reviewSummaryFromWb(String(rootId), last, now());
+    return conform(ReviewSummarySchema, reviewSummaryFromWb(String(rootId), last, now()), 'feedbacks');
   }
 
   /** One page of search results (100 products) for the user's region, positions numbered from 1. */
   async function fetchSearchPage(query: string, page: number, sort = 'popular'): Promise<ListingEntry[]> {
     const response = await deps.net.get(wbEndpoints.search(query, page, await deps.dest(), sort), deps.background);
     if (response.status === 404) return [];
-    const entries = parseBody(WbSearchResponseSchema, response, 'search');
+    // A page holds SEARCH_PAGE_SIZE products: places past it belong to the next page, and an
+    // oversized answer (thousands of entries) must not cost the worker thousands of writes.
+    const entries = parseBody(WbSearchResponseSchema, response, 'search').slice(0, SEARCH_PAGE_SIZE);
     const at = now();
-    return entries.map((entry, i) => listingEntryFromWb(entry, (page - 1) * SEARCH_PAGE_SIZE + i + 1, at));
+    return conform(
+      ListingEntriesSchema,
+      entries.map((entry, i) => listingEntryFromWb(entry, (page - 1) * SEARCH_PAGE_SIZE + i + 1, at)),
+      'search',
+    );
   }
 
   return { fetchCards, fetchPriceHistory, fetchReviewSummary, fetchSearchPage, dest: deps.dest };

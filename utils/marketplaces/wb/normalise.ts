@@ -18,6 +18,9 @@ function sizeOf(size: WbProduct['sizes'][number], product: WbProduct): Size {
   };
 }
 
+/** A rating is 0–5 stars; anything else WB sends is not a rating. */
+const ratingOrNull = (r: number | undefined) => (r !== undefined && r >= 0 && r <= 5 ? r : null);
+
 export function cardFromWb(product: WbProduct, fetchedAt: number): ProductCard {
   const sizes = product.sizes.map((s) => sizeOf(s, product));
   // Some responses (search, newer versions) give only `totalQuantity`, no stocks per size.
@@ -59,7 +62,7 @@ export function cardFromWb(product: WbProduct, fetchedAt: number): ProductCard {
     brand: product.brand,
     seller:
       product.supplierId !== undefined
-        ? { id: String(product.supplierId), name: product.supplier ?? '', rating: product.supplierRating ?? null }
+        ? { id: String(product.supplierId), name: product.supplier ?? '', rating: ratingOrNull(product.supplierRating) }
         : null,
     rating: rating !== null && rating >= 0 && rating <= 5 ? rating : null,
     reviewCount,
@@ -104,6 +107,13 @@ export function listingEntryFromWb(entry: WbSearchEntry, displayed: number, fetc
   };
 }
 
+/**
+ * The panel quotes a review, it does not archive it: WB's own limit is a few thousand characters, so
+ * a longer text (a 2 MB one was seen in the corpus) is cut rather than stored and drawn whole.
+ */
+export const REVIEW_TEXT_MAX = 2000;
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** Is this shard's answer empty (so the other shard should be asked)? */
 export function isEmptyFeedbacks(r: WbFeedbacksResponse): boolean {
   return r.feedbackCount === 0 && r.feedbacks.length === 0;
@@ -115,9 +125,9 @@ export function reviewSummaryFromWb(rootId: string, r: WbFeedbacksResponse, at: 
       id: f.id,
       rating: f.productValuation,
       createdAt: Date.parse(f.createdDate),
-      author: f.wbUserDetails?.name ?? '',
+      author: cut(f.wbUserDetails?.name ?? '', 200),
       // WB keeps pros and cons apart from the text; a negative review's point is often in cons.
-      text: [f.text, f.cons ? `Недостатки: ${f.cons}` : ''].filter(Boolean).join('\n'),
+      text: cut([f.text, f.cons ? `Недостатки: ${f.cons}` : ''].filter(Boolean).join('\n'), REVIEW_TEXT_MAX),
       answered: Boolean(f.answer?.text?.trim()),
     }))
     .sort((a, b) => b.createdAt - a.createdAt);
