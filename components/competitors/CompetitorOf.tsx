@@ -1,9 +1,10 @@
 // On a storefront product: "competitor of my item…" — one toggle per item the seller marked as
 // theirs. A link puts this product beside that item on the cabinet's prices page. Figure:
 // competitor-of (data-value: how many of the seller's items it is linked to).
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { t } from '../../utils/i18n';
 import type { Marketplace } from '../../utils/model';
+import { useLoadOnce } from '../use-load-once';
 
 type Ref = { marketplace: Marketplace; id: string };
 
@@ -18,16 +19,11 @@ export function CompetitorOf({ api }: { api: CompetitorOfApi }) {
   const [data, setData] = useState<Awaited<ReturnType<CompetitorOfApi['get']>> | null>(null);
   const apiRef = useRef(api);
   apiRef.current = api;
-  useEffect(() => {
-    let alive = true;
-    apiRef.current
-      .get()
-      .then((d) => alive && setData(d))
-      .catch(() => alive && setData(null));
-    return () => {
-      alive = false;
-    };
-  }, []);
+  useLoadOnce(
+    () => apiRef.current.get(),
+    setData,
+    () => setData(null),
+  );
   if (!data || data.own.length === 0) return null;
   const linked = new Set(data.linkedTo.map(keyOf));
   const toggle = async (mine: Ref) => {

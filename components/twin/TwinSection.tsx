@@ -1,12 +1,13 @@
 // The product's twin on the other marketplace: its price and rating beside this one, and the
 // price difference. Linked by pasting the twin's URL or article. Figures: twin-price, twin-rating,
 // twin-reviews, twin-diff (percent, the twin against this product).
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { MARKET_NAME, stateMessage, t } from '../../utils/i18n';
 import type { TwinReply } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import { formatRub } from '../../utils/money';
 import { Figure } from '../Figure';
+import { useLoadOnce } from '../use-load-once';
 
 export interface TwinApi {
   get: () => Promise<TwinReply>;
@@ -24,16 +25,11 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
   const apiRef = useRef(api);
   apiRef.current = api;
 
-  useEffect(() => {
-    let alive = true;
-    apiRef.current
-      .get()
-      .then((reply) => alive && setData(reply))
-      .catch(() => alive && setError(true));
-    return () => {
-      alive = false;
-    };
-  }, []);
+  useLoadOnce(
+    () => apiRef.current.get(),
+    setData,
+    () => setError(true),
+  );
 
   const save = async (value: string | null) => {
     try {

@@ -1,8 +1,9 @@
 // "Track": adds the product to the watchlist as the seller's own item or a competitor's; the
 // background refreshes it on an alarm and raises tasks when it changes. Figure: watch-toggle
 // (data-value: mine, competitor, or empty).
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { t } from '../../utils/i18n';
+import { useLoadOnce } from '../use-load-once';
 
 export type WatchRole = 'mine' | 'competitor' | null;
 
@@ -15,16 +16,11 @@ export function WatchToggle({ api }: { api: WatchApi }) {
   const [role, setRole] = useState<WatchRole | undefined>(undefined);
   const apiRef = useRef(api);
   apiRef.current = api;
-  useEffect(() => {
-    let alive = true;
-    apiRef.current
-      .get()
-      .then((r) => alive && setRole(r.role))
-      .catch(() => alive && setRole(null));
-    return () => {
-      alive = false;
-    };
-  }, []);
+  useLoadOnce(
+    () => apiRef.current.get(),
+    (r) => setRole(r.role),
+    () => setRole(null),
+  );
   if (role === undefined) return null;
   const choose = async (next: WatchRole) => setRole((await apiRef.current.set(next)).role);
   return (
