@@ -42,7 +42,7 @@ await page.goto('https://www.wildberries.ru/catalog/146972802/detail.aspx');
 console.log(
   live
     ? 'Opened the real Wildberries with Lupa.'
-    : `Demo storefronts on fixture server port ${server?.port}: products are listed under the price; also open the WB search and Ozon tabs.`,
+    : `Demo storefronts on fixture server port ${server?.port}: products are listed under the price; also open the WB search, Ozon and seller cabinet tabs.`,
 );
 if (!live && !screenshot) {
   // More tabs: a WB search page with badges, and an Ozon product.
@@ -50,6 +50,9 @@ if (!live && !screenshot) {
     `https://www.wildberries.ru/catalog/0/search.aspx?search=${encodeURIComponent('наушники беспроводные')}`,
   );
   await (await context.newPage()).goto('https://www.ozon.ru/product/naushniki-besprovodnye-tws-pro-s-shumopodavleniem-987654321/');
+  // The seller cabinets: reviews with the reply assistant (prices and questions by their side links).
+  await (await context.newPage()).goto('https://seller.wildberries.ru/feedbacks-questions/feedbacks');
+  await (await context.newPage()).goto('https://seller.ozon.ru/app/reviews');
 }
 
 if (screenshot) {
