@@ -1,17 +1,23 @@
-// Loads a section's data once when it mounts; an answer that arrives after it went away is dropped.
-import { useEffect, useRef } from 'react';
+// Loads a section's data once when it mounts. An answer that arrives after the section went away,
+// or after the user already changed the data (call the returned `changed()` first), is dropped:
+// a slow first load must not overwrite what the user just did.
+import { useCallback, useEffect, useRef } from 'react';
 
-export function useLoadOnce<T>(load: () => Promise<T>, onLoaded: (value: T) => void, onFailed: () => void): void {
+export function useLoadOnce<T>(load: () => Promise<T>, onLoaded: (value: T) => void, onFailed: () => void): () => void {
   const latest = useRef({ load, onLoaded, onFailed });
   latest.current = { load, onLoaded, onFailed };
+  const stale = useRef(false);
   useEffect(() => {
-    let alive = true;
+    stale.current = false;
     latest.current
       .load()
-      .then((value) => alive && latest.current.onLoaded(value))
-      .catch(() => alive && latest.current.onFailed());
+      .then((value) => !stale.current && latest.current.onLoaded(value))
+      .catch(() => !stale.current && latest.current.onFailed());
     return () => {
-      alive = false;
+      stale.current = true;
     };
+  }, []);
+  return useCallback(() => {
+    stale.current = true;
   }, []);
 }

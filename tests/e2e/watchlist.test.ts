@@ -66,7 +66,7 @@ describe('popup, watchlist and tasks', () => {
     lab.server.settings.wbPriceOverride = { 211695539: 399000 };
     await lab.worker.evaluate(fireAlarm);
     await expect.poll(() => lab.worker.evaluate(badgeText), { timeout: 20_000 }).toBe('1');
-    expect(await lab.worker.evaluate(notifications)).toBe(1);
+    await expect.poll(() => lab.worker.evaluate(notifications)).toBe(1);
     const p = await popup();
     const task = p.locator('[data-lupa="task"][data-kind="price-move"][data-nm="211695539"]');
     await task.waitFor();
