@@ -2,6 +2,7 @@
 // discount, the margin from the item's costs, the competitors' lowest and median price, and the
 // price (before discount) that matches the lowest competitor. Pure functions, no rounding surprises:
 // marketplaces take prices in whole rubles, so a suggested price is whole rubles.
+import { parseRub } from './marketplaces/ozon/price';
 import type { UnitCost } from './model';
 import { median } from './stats';
 
@@ -66,4 +67,32 @@ export function priceToMatch(target: number, currentPrice: number, discountPct: 
   while (rubles > 0 && buyerPrice(rubles * 100, d) > target) rubles--;
   while (buyerPrice((rubles + 1) * 100, d) <= target) rubles++;
   return { price: rubles * 100, buyer: buyerPrice(rubles * 100, d), already: false };
+}
+
+type Costs = Pick<UnitCost, 'cost' | 'commissionPct' | 'logistics'>;
+/** The costs as the seller types them: rubles ("85,40", "1 200") and a percent ("19,5"). */
+export interface CostsText {
+  cost: string;
+  commission: string;
+  logistics: string;
+}
+
+const rublesText = (kopecks: number | null | undefined) => (kopecks == null ? '' : String(kopecks / 100).replace('.', ','));
+
+export function costsToText(costs: Costs | null | undefined): CostsText {
+  return {
+    cost: rublesText(costs?.cost),
+    commission: costs?.commissionPct == null ? '' : String(costs.commissionPct).replace('.', ','),
+    logistics: rublesText(costs?.logistics),
+  };
+}
+
+/** What the seller typed, as stored costs; anything unreadable (or a percent outside 0–100) is unset. */
+export function costsFromText(text: CostsText): Costs {
+  const pct = Number(text.commission.trim().replace(',', '.'));
+  return {
+    cost: parseRub(text.cost),
+    commissionPct: text.commission.trim() === '' || !(pct >= 0 && pct <= 100) ? null : pct,
+    logistics: parseRub(text.logistics),
+  };
 }

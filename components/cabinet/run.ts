@@ -3,7 +3,7 @@
 // cabinet is an SPA: one observer notices new rows and client-side navigation alike, and each
 // element is handled once. Never throws into the page; a selector that finds nothing adds nothing.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { queryFirst } from '../../utils/content/dom';
+import { queryAllFirst, queryFirst } from '../../utils/content/dom';
 import { ask } from '../../utils/content/messaging';
 import { type CabinetSpec, ratingOf } from '../../utils/marketplaces/cabinet';
 import { parseRub } from '../../utils/marketplaces/ozon/price';
@@ -11,33 +11,12 @@ import type { Template } from '../../utils/replies/templates';
 import { mountCompetitorRow, type PriceInputs } from '../competitor-prices/row';
 import { mountAssistant } from '../reply-assistant/assist';
 
-const unique = <T>(xs: T[]) => [...new Set(xs)];
-const all = (root: ParentNode, selectors: readonly string[]) =>
-  unique(
-    selectors.flatMap((s) => {
-      try {
-        return [...root.querySelectorAll(s)];
-      } catch {
-        return [];
-      }
-    }),
-  );
-
 /** The value a field shows: an input's value, or an element's text. */
 const shownValue = (el: Element | null) => (el ? (el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')) : '');
 
-/** Fallback semantics: the first selector that finds anything gives all its matches. */
-function firstMatching(root: ParentNode, selectors: readonly string[]): Element[] {
-  for (const s of selectors) {
-    const found = all(root, [s]);
-    if (found.length) return found;
-  }
-  return [];
-}
-
 /** Every part of a text (Ozon splits a review into pros, cons and comment), joined. */
 function textOf(root: ParentNode, selectors: readonly string[]): string {
-  return firstMatching(root, selectors)
+  return queryAllFirst(root, selectors)
     .map((el) => el.textContent?.trim() ?? '')
     .filter(Boolean)
     .join('. ');
@@ -50,7 +29,7 @@ export function runCabinet(ctx: ContentScriptContext, spec: CabinetSpec): void {
   async function assistReviews(questions: boolean) {
     templates ??= await ask('getReplyTemplates', {}).catch(() => null);
     if (!templates) return;
-    const items = firstMatching(document, spec.review.item);
+    const items = queryAllFirst(document, spec.review.item);
     for (const item of items) {
       if (done.has(item)) continue;
       const field = queryFirst(item, spec.review.answer) as HTMLTextAreaElement | null;
@@ -90,7 +69,7 @@ export function runCabinet(ctx: ContentScriptContext, spec: CabinetSpec): void {
   }
 
   async function assistPrices() {
-    const rows = firstMatching(document, spec.prices.row).filter((row) => !done.has(row));
+    const rows = queryAllFirst(document, spec.prices.row).filter((row) => !done.has(row));
     const byId = new Map<string, Element[]>();
     for (const row of rows) {
       const id = articleOf(row);

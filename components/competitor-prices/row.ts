@@ -8,7 +8,7 @@ import { shadowHost } from '../../utils/content/dom';
 import { formatAge, t } from '../../utils/i18n';
 import type { CompetitorFiguresReply } from '../../utils/messages';
 import { formatPct, formatRub } from '../../utils/money';
-import { buyerPrice, marginOf, priceToMatch } from '../../utils/pricing';
+import { buyerPrice, costsFromText, costsToText, marginOf, priceToMatch } from '../../utils/pricing';
 import css from '../cabinet/cabinet.css?inline';
 
 export interface PriceInputs {
@@ -37,12 +37,6 @@ function figure(parent: Node, name: string, value: number | string | null, text:
 }
 
 const text = (parent: Node, s: string) => parent.appendChild(document.createTextNode(s));
-
-const rubles = (kopecks: number | null) => (kopecks === null ? '' : String(kopecks / 100));
-const toKopecks = (s: string) => {
-  const n = Number(s.replace(/\s/g, '').replace(',', '.'));
-  return s.trim() === '' || !Number.isFinite(n) || n < 0 ? null : Math.round(n * 100);
-};
 
 export interface RowDeps {
   read: () => PriceInputs;
@@ -166,21 +160,17 @@ export function mountCompetitorRow(
       form.appendChild(l);
       return input;
     };
-    const cost = field('cost', t('costPrice'), rubles(costs?.cost ?? null));
-    const commission = field('commission', t('commissionPct'), costs?.commissionPct == null ? '' : String(costs.commissionPct));
-    const logistics = field('logistics', t('logisticsRub'), rubles(costs?.logistics ?? null));
+    const shown = costsToText(costs);
+    const cost = field('cost', t('costPrice'), shown.cost);
+    const commission = field('commission', t('commissionPct'), shown.commission);
+    const logistics = field('logistics', t('logisticsRub'), shown.logistics);
     const save = document.createElement('button');
     save.type = 'submit';
     save.textContent = t('save');
     form.appendChild(save);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      const pct = Number(commission.value.replace(',', '.'));
-      const next: Costs = {
-        cost: toKopecks(cost.value),
-        commissionPct: commission.value.trim() === '' || !(pct >= 0 && pct <= 100) ? null : pct,
-        logistics: toKopecks(logistics.value),
-      };
+      const next = costsFromText({ cost: cost.value, commission: commission.value, logistics: logistics.value });
       void deps.saveCosts(next).then(() => {
         costs = next;
         editing = false;

@@ -6,18 +6,14 @@ import { MARKET_NAME, t } from '../../utils/i18n';
 import type { OwnItem } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
 import { formatRub } from '../../utils/money';
-
-const rubles = (k: number | null | undefined) => (k == null ? '' : String(k / 100));
-const kopecks = (s: string) => {
-  const n = Number(s.replace(/\s/g, '').replace(',', '.'));
-  return s.trim() === '' || !Number.isFinite(n) || n < 0 ? null : Math.round(n * 100);
-};
+import { costsFromText, costsToText } from '../../utils/pricing';
 
 function Item({ item, onChange, onMessage }: { item: OwnItem; onChange: () => void; onMessage: (ok: boolean, text: string) => void }) {
   const [input, setInput] = useState('');
-  const [cost, setCost] = useState(rubles(item.costs?.cost));
-  const [commission, setCommission] = useState(item.costs?.commissionPct == null ? '' : String(item.costs.commissionPct));
-  const [logistics, setLogistics] = useState(rubles(item.costs?.logistics));
+  const shown = costsToText(item.costs);
+  const [cost, setCost] = useState(shown.cost);
+  const [commission, setCommission] = useState(shown.commission);
+  const [logistics, setLogistics] = useState(shown.logistics);
   const mine = { marketplace: item.marketplace, id: item.id };
 
   const add = async () => {
@@ -28,15 +24,7 @@ function Item({ item, onChange, onMessage }: { item: OwnItem; onChange: () => vo
     } else onMessage(false, reply.reason);
   };
   const saveCosts = async () => {
-    const pct = Number(commission.replace(',', '.'));
-    await ask('setUnitCosts', {
-      ...mine,
-      costs: {
-        cost: kopecks(cost),
-        commissionPct: commission.trim() === '' || !(pct >= 0 && pct <= 100) ? null : pct,
-        logistics: kopecks(logistics),
-      },
-    });
+    await ask('setUnitCosts', { ...mine, costs: costsFromText({ cost, commission, logistics }) });
     onMessage(true, t('optSaved'));
   };
 

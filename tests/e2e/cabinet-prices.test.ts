@@ -114,11 +114,14 @@ describe('prices pages', () => {
       await row.locator(`[data-lupa="buyer-price"][data-value="${buyer}"]`).waitFor();
       const margin = buyer - Math.round((buyer * 19.5) / 100) - 8540 - 60000;
       expect(Number(await fig('margin'))).toBe(margin);
+      expect(Number(await fig('margin-pct'))).toBe(Math.round((margin / buyer) * 1000) / 10);
       return buyer;
     };
     const buyer = await expectMargin(price);
     expect(buyer).toBeGreaterThan(min);
     expect(Number(await fig('price-to-match'))).toBe(matchPrice(min, discount));
+    const matchBuyer = Math.round((matchPrice(min, discount) * (100 - discount)) / 100);
+    expect(Number(await fig('margin-at-match'))).toBe(matchBuyer - Math.round((matchBuyer * 19.5) / 100) - 8540 - 60000);
 
     // The seller edits the price in the cabinet's own field: the figures follow, and so does the page.
     await row.locator('input[name="price"]').fill('1500');

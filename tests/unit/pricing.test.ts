@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { buyerPrice, competitorPrices, marginOf, priceToMatch } from '../../utils/pricing';
+import { buyerPrice, competitorPrices, costsFromText, costsToText, marginOf, priceToMatch } from '../../utils/pricing';
 
 test.each([
   [399000, 45, 219450],
@@ -47,4 +47,23 @@ test('price to match: the highest whole-ruble price whose buyer price is not abo
     expect(m.buyer).toBe(buyerPrice(m.price, d));
   }
   expect(priceToMatch(300000, 399000, 45)).toEqual({ price: 399000, buyer: 219450, already: true });
+});
+
+test('costs as typed: rubles with spaces or either decimal mark, a percent within 0–100, blanks unset', () => {
+  expect(costsFromText({ cost: '1 200', commission: '19,5', logistics: '85.40' })).toEqual({
+    cost: 120000,
+    commissionPct: 19.5,
+    logistics: 8540,
+  });
+  expect(costsFromText({ cost: '', commission: '120', logistics: 'много' })).toEqual({ cost: null, commissionPct: null, logistics: null });
+  expect(costsToText({ cost: 120000, commissionPct: 19.5, logistics: 8540 })).toEqual({
+    cost: '1200',
+    commission: '19,5',
+    logistics: '85,4',
+  });
+  expect(costsFromText(costsToText({ cost: 60050, commissionPct: 0, logistics: null }))).toEqual({
+    cost: 60050,
+    commissionPct: 0,
+    logistics: null,
+  });
 });

@@ -13,6 +13,22 @@ export function queryFirst(root: ParentNode, selectors: readonly string[]): Elem
   return null;
 }
 
+/**
+ * Every element the first working selector finds (fallback semantics: the first selector that finds
+ * anything wins; one the engine rejects is skipped).
+ */
+export function queryAllFirst(root: ParentNode, selectors: readonly string[]): Element[] {
+  for (const selector of selectors) {
+    try {
+      const found = root.querySelectorAll(selector);
+      if (found.length > 0) return [...found];
+    } catch {
+      // try the next form
+    }
+  }
+  return [];
+}
+
 /** An element with an open shadow root holding the given stylesheet: Lupa's UI, apart from the page's. */
 export function shadowHost(tag: string, css: string): { host: HTMLElement; root: ShadowRoot } {
   const host = document.createElement(tag);

@@ -122,20 +122,29 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
 
     /** For the cabinet's prices page: each own item's competitor prices and its costs. */
     async figures(marketplace: Marketplace, ids: readonly string[]): Promise<CompetitorFigures[]> {
-      const links = new Map<string, CompetitorLink[]>();
-      for (const id of ids) links.set(id, await linksOf(marketplace, id));
+      // Two IndexedDB reads for the whole page of rows, not two per row.
+      const all = validRows(
+        schemas.competitorLinks,
+        await db.competitorLinks
+          .where('[marketplace+mineId]')
+          .anyOf(ids.map((id) => [marketplace, id]))
+          .toArray(),
+        'competitorLinks',
+      );
+      const links = new Map<string, CompetitorLink[]>(ids.map((id) => [id, all.filter((l) => l.mineId === id)]));
+      const costs = await db.unitCosts.bulkGet(ids.map((id) => [marketplace, id] as [Marketplace, string]));
       const refs = [...links.values()].flat().map((l) => ({ marketplace: l.competitorMarketplace, id: l.competitorId }));
       const problem = refs.length ? await freshen(refs) : null;
       const cards = await cardsOf(refs);
       const out: CompetitorFigures[] = [];
-      for (const id of ids) {
+      for (const [i, id] of ids.entries()) {
         const own = (links.get(id) ?? []).map((l) => cards.get(keyOf({ marketplace: l.competitorMarketplace, id: l.competitorId })));
         const known = own.filter((c): c is ProductCard => c !== undefined);
         out.push({
           id,
           competitors: competitorPrices(own.map((c) => c?.priceNow ?? null)),
           oldestAt: known.length ? Math.min(...known.map((c) => c.fetchedAt)) : null,
-          costs: await costsOf(marketplace, id),
+          costs: validRow(schemas.unitCosts, costs[i], 'unitCosts') ?? null,
           problem: own.length > 0 && known.length < own.length ? problem : null,
         });
       }

@@ -1,5 +1,6 @@
 // Where on a Wildberries page Lupa's UI goes. Anchors only — data always comes from JSON.
 // Each list is tried in order; when none matches, the panel floats and says so.
+import { queryAllFirst } from '../../content/dom';
 export const productSelectors = {
   /** The price block the panel sits beside. */
   priceBlock: [
@@ -33,13 +34,5 @@ export function tileArticle(tile: Element): string | null {
 
 /** All tiles on the page, in page order; a selector the engine rejects is skipped. */
 export function queryTiles(root: ParentNode): Element[] {
-  for (const selector of listingSelectors.tile) {
-    try {
-      const found = root.querySelectorAll(selector);
-      if (found.length > 0) return [...found];
-    } catch {
-      // try the next form
-    }
-  }
-  return [];
+  return queryAllFirst(root, listingSelectors.tile);
 }
