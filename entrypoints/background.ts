@@ -5,8 +5,11 @@ import '../utils/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CHARTS_CHUNK } from '../components/charts/chunk';
+import { createCompetitorsService } from '../utils/competitors/service';
 import { BasketNumberSchema, kvGet, kvSet, LupaDb, schemas, TimestampSchema, validRow, validRows } from '../utils/db';
 import { t } from '../utils/i18n';
+import { createOzonListingService } from '../utils/listing-badges/ozon';
+import { createListingBadgesService } from '../utils/listing-badges/wb';
 import { isOzonCabinet } from '../utils/marketplaces/ozon/cabinet';
 import { createOzonClient } from '../utils/marketplaces/ozon/client';
 import { isOzonStorefront } from '../utils/marketplaces/ozon/page';
@@ -18,19 +21,16 @@ import { OzonUnansweredSchema, StorageFreedSchema, UnansweredSchema } from '../u
 import { answer, ask, fromStorefrontTab, type SenderCheck } from '../utils/messaging';
 import type { Marketplace } from '../utils/model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from '../utils/net';
+import { createPositionsService } from '../utils/positions/service';
+import { createProductOverviewService, ozonOverviewSource, wbOverviewSource } from '../utils/product-overview';
 import { quotaGuard } from '../utils/quota';
-import { getTemplates } from '../utils/replies/templates';
+import { getTemplates } from '../utils/reply-assistant/templates';
 import { thinHistory } from '../utils/retention';
+import { createSearchPages } from '../utils/search-pages';
 import { getWbToken } from '../utils/secrets';
-import { createCompetitorsService } from '../utils/services/competitors';
-import { createListingBadgesService } from '../utils/services/listing-badges';
-import { createOzonListingService } from '../utils/services/ozon-listing';
-import { createPositionsService } from '../utils/services/positions';
-import { createProductOverviewService, ozonOverviewSource, wbOverviewSource } from '../utils/services/product-overview';
-import { createSearchPages } from '../utils/services/search-pages';
-import { createTwinsService, parseTwinInput } from '../utils/services/twins';
-import { createWatchlistService } from '../utils/services/watchlist';
 import { getSettings } from '../utils/settings';
+import { createTwinsService, parseTwinInput } from '../utils/twins/service';
+import { createWatchlistService } from '../utils/watchlist/service';
 
 /** The storefront tab's own origin as a transport (see design.md: "Where a request runs"). */
 const pageTransport =

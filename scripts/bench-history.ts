@@ -1,7 +1,7 @@
 // Run by `npm run bench` inside the extension's own service worker (bundled on the fly, evaluated
 // through the DevTools protocol): it fills Lupa's real IndexedDB with a year of daily prices for many
 // products, then times the panel's read of one product's history — the same calls the product
-// overview makes (utils/services/product-overview.ts): seriesOf → validRows → mergeSeries.
+// overview makes (utils/product-overview.ts): seriesOf → validRows → mergeSeries.
 import '../utils/zod-setup';
 import { LupaDb, schemas, seriesOf, validRows } from '../utils/db';
 import type { PricePoint } from '../utils/model';

@@ -11,7 +11,7 @@ import {
   ReviewSummarySchema,
   WatchEventSchema,
 } from './model';
-import { TemplateSchema } from './replies/templates';
+import { TemplateSchema } from './reply-assistant/templates';
 
 export const PanelStateSchema = z.union([z.enum(['fresh', 'stale']), ProblemKindSchema]);
 export type PanelState = z.infer<typeof PanelStateSchema>;

@@ -7,8 +7,8 @@ import { queryAllFirst, queryFirst } from '../../utils/content/dom';
 import { ask } from '../../utils/content/messaging';
 import { type CabinetSpec, ratingOf } from '../../utils/marketplaces/cabinet';
 import { parseRub } from '../../utils/marketplaces/ozon/price';
-import type { Template } from '../../utils/replies/templates';
-import { mountCompetitorRow, type PriceInputs } from '../competitor-prices/row';
+import type { Template } from '../../utils/reply-assistant/templates';
+import { mountCompetitorRow, type PriceInputs } from '../competitors/row';
 import { mountAssistant } from '../reply-assistant/assist';
 
 /** The value a field shows: an input's value, or an element's text. */

@@ -5,8 +5,8 @@ import type { ProductOverview, ProductOverviewRequest } from '../../utils/messag
 import type { Marketplace } from '../../utils/model';
 import { CompetitorOf, type CompetitorOfApi } from '../competitors/CompetitorOf';
 import { type PositionsApi, PositionsSection } from '../positions/PositionsSection';
-import { type TwinApi, TwinSection } from '../twin/TwinSection';
-import { type WatchApi, WatchToggle } from '../watch/WatchToggle';
+import { type TwinApi, TwinSection } from '../twins/TwinSection';
+import { type WatchApi, WatchToggle } from '../watchlist/WatchToggle';
 import { type PanelStatus, ProductPanel } from './ProductPanel';
 
 export type LoadOverview = (mode: ProductOverviewRequest['mode']) => Promise<ProductOverview>;

@@ -7,7 +7,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { ask } from '../../utils/content/messaging';
 import type { Marketplace } from '../../utils/model';
 import type { PositionsApi } from '../positions/PositionsSection';
-import type { TwinApi } from '../twin/TwinSection';
+import type { TwinApi } from '../twins/TwinSection';
 import { ProductPanelApp } from './ProductPanelApp';
 
 export interface ProductPanelOptions {

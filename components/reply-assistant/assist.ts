@@ -3,9 +3,9 @@
 // notices), and the tone check as the seller types. Plain DOM, textContent only. Never sends.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { shadowHost } from '../../utils/content/dom';
-import { suggestTemplates } from '../../utils/replies/suggest';
-import { renderTemplate, type Template } from '../../utils/replies/templates';
-import { checkTone, describeToneIssue, type REPLY_LIMITS } from '../../utils/replies/tone';
+import { suggestTemplates } from '../../utils/reply-assistant/suggest';
+import { renderTemplate, type Template } from '../../utils/reply-assistant/templates';
+import { checkTone, describeToneIssue, type REPLY_LIMITS } from '../../utils/reply-assistant/tone';
 import css from '../cabinet/cabinet.css?inline';
 
 export interface ReviewParts {

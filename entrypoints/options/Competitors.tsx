@@ -2,11 +2,11 @@
 // (add by link or article, remove) and its costs — cost price, commission and logistics — from
 // which the cabinet's prices page computes the margin.
 import { useCallback, useEffect, useState } from 'react';
+import { costsFromText, costsToText } from '../../utils/competitors/pricing';
 import { MARKET_NAME, t } from '../../utils/i18n';
 import type { OwnItem } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
 import { formatRub } from '../../utils/money';
-import { costsFromText, costsToText } from '../../utils/pricing';
 
 function Item({ item, onChange, onMessage }: { item: OwnItem; onChange: () => void; onMessage: (ok: boolean, text: string) => void }) {
   const [input, setInput] = useState('');

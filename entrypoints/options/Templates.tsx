@@ -2,8 +2,8 @@
 // as the seller types, so a template that blames the buyer is caught before it is ever used.
 import { useEffect, useState } from 'react';
 import { t } from '../../utils/i18n';
-import { getTemplates, resetTemplates, saveTemplates, type Template } from '../../utils/replies/templates';
-import { checkTone, describeToneIssue } from '../../utils/replies/tone';
+import { getTemplates, resetTemplates, saveTemplates, type Template } from '../../utils/reply-assistant/templates';
+import { checkTone, describeToneIssue } from '../../utils/reply-assistant/tone';
 
 export function Templates({ onSaved }: { onSaved: (text: string) => void }) {
   const [list, setList] = useState<Template[] | null>(null);

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Figure } from '../../components/Figure';
 import { PositionsTable } from '../../components/positions/PositionsTable';
-import { WatchToggle } from '../../components/watch/WatchToggle';
+import { WatchToggle } from '../../components/watchlist/WatchToggle';
 import { t } from '../../utils/i18n';
 import { detectOzonPage } from '../../utils/marketplaces/ozon/page';
 import { detectWbPage } from '../../utils/marketplaces/wb/page';

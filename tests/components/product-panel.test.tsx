@@ -7,7 +7,7 @@ import { LupaDb } from '../../utils/db';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
 import type { ProductOverview } from '../../utils/messages';
 import { Net } from '../../utils/net';
-import { createProductOverviewService, wbOverviewSource } from '../../utils/services/product-overview';
+import { createProductOverviewService, wbOverviewSource } from '../../utils/product-overview';
 import * as wb from '../fixtures/wb/catalog.mjs';
 import { fakeMarket } from '../unit/fixture-transport';
 

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { expect, test } from 'vitest';
+import { storeCards } from '../../utils/card-store';
 import { diffCards } from '../../utils/changes';
 import { LupaDb } from '../../utils/db';
 import type { ProductCard } from '../../utils/model';
-import { storeCards } from '../../utils/services/card-store';
 
 const card = (over: Partial<ProductCard> = {}): ProductCard => ({
   marketplace: 'wb',

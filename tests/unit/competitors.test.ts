@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { createCompetitorsService, FRESH_MS } from '../../utils/competitors/service';
 import { LupaDb } from '../../utils/db';
 import { detectOzonCabinetPage } from '../../utils/marketplaces/ozon/cabinet';
 import type { ProductCard } from '../../utils/model';
-import { createCompetitorsService, FRESH_MS } from '../../utils/services/competitors';
 
 let db: LupaDb;
 beforeEach(() => {

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { LupaDb } from '../../utils/db';
+import { createListingBadgesService } from '../../utils/listing-badges/wb';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
 import { Net } from '../../utils/net';
-import { createListingBadgesService } from '../../utils/services/listing-badges';
-import { createSearchPages, SEARCH_TTL } from '../../utils/services/search-pages';
+import { createSearchPages, SEARCH_TTL } from '../../utils/search-pages';
 import { categoryList, searchPage } from '../fixtures/wb/search.mjs';
 import { fakeMarket } from './fixture-transport';
 

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LupaDb } from '../../utils/db';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
 import { Net } from '../../utils/net';
-import { createPositionsService, suggestQueries } from '../../utils/services/positions';
-import { createSearchPages } from '../../utils/services/search-pages';
+import { createPositionsService, suggestQueries } from '../../utils/positions/service';
+import { createSearchPages } from '../../utils/search-pages';
 import { fakeMarket } from './fixture-transport';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { buyerPrice, competitorPrices, costsFromText, costsToText, marginOf, priceToMatch } from '../../utils/pricing';
+import { buyerPrice, competitorPrices, costsFromText, costsToText, marginOf, priceToMatch } from '../../utils/competitors/pricing';
 
 test.each([
   [399000, 45, 219450],

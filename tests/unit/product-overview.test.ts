@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LupaDb } from '../../utils/db';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
 import { Net } from '../../utils/net';
-import { createProductOverviewService, TTL, wbOverviewSource } from '../../utils/services/product-overview';
+import { createProductOverviewService, TTL, wbOverviewSource } from '../../utils/product-overview';
 import * as wb from '../fixtures/wb/catalog.mjs';
 import { fakeMarket } from './fixture-transport';
 

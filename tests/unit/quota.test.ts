@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { storeCards } from '../../utils/card-store';
 import { LupaDb } from '../../utils/db';
 import type { ProductCard } from '../../utils/model';
 import { isQuotaError, quotaGuard } from '../../utils/quota';
-import { storeCards } from '../../utils/services/card-store';
 import { DAY_MS } from '../../utils/stats';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');

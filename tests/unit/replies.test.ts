@@ -1,9 +1,9 @@
 // Suggestion rules and the tone check on reviews as buyers write them. When a rule misses a real
 // review, add the review here first.
 import { describe, expect, test } from 'vitest';
-import { suggestTemplates, topicsOf } from '../../utils/replies/suggest';
-import { DEFAULT_TEMPLATES, renderTemplate } from '../../utils/replies/templates';
-import { checkTone } from '../../utils/replies/tone';
+import { suggestTemplates, topicsOf } from '../../utils/reply-assistant/suggest';
+import { DEFAULT_TEMPLATES, renderTemplate } from '../../utils/reply-assistant/templates';
+import { checkTone } from '../../utils/reply-assistant/tone';
 
 const reviews: Array<[string, number, string]> = [
   // [text, stars, the first template a careful seller would pick]

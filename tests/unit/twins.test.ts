@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { LupaDb } from '../../utils/db';
 import type { ProductOverview } from '../../utils/messages';
-import type { ProductOverviewService } from '../../utils/services/product-overview';
-import { createTwinsService, parseTwinInput, TwinInputError } from '../../utils/services/twins';
+import type { ProductOverviewService } from '../../utils/product-overview';
+import { createTwinsService, parseTwinInput, TwinInputError } from '../../utils/twins/service';
 
 let db: LupaDb;
 beforeEach(() => {

@@ -5,8 +5,8 @@ import { createOzonClient } from '../../utils/marketplaces/ozon/client';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
 import type { ProductCard } from '../../utils/model';
 import { Net } from '../../utils/net';
-import { createWatchlistService, eventsBetween } from '../../utils/services/watchlist';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { createWatchlistService, eventsBetween } from '../../utils/watchlist/service';
 import { categoryList } from '../fixtures/wb/search.mjs';
 import { fakeMarket } from './fixture-transport';
 

@@ -1,15 +1,16 @@
 // Badges for the tiles of a listing: where each product stands, whether it pays for it, and what
 // its figures are. Search pages answer for the tiles they cover (the same pages the site loads);
 // only tiles they do not cover cost detail requests, batched at the API's maximum.
+
+import { observePrices, storeCards } from '../card-store';
 import { type LupaDb, schemas, seriesOf, validRows } from '../db';
 import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import { SEARCH_PAGE_SIZE } from '../marketplaces/wb/endpoints';
 import type { ListingBadgesReply, ListingBadgesRequest } from '../messages';
 import type { ListingEntry, Marketplace, ProblemKind, ProductCard } from '../model';
 import { FetchProblem } from '../net';
+import type { SearchPages } from '../search-pages';
 import { DAY_MS, median } from '../stats';
-import { observePrices, storeCards } from './card-store';
-import type { SearchPages } from './search-pages';
 
 export const TREND_DAYS = 30;
 /** Search pages Lupa will read for one listing: beyond that the site itself rarely scrolls. */

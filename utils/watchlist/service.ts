@@ -4,6 +4,7 @@
 // carry a key made of the run and the product, so a resumed batch writes no duplicates.
 
 import { z } from 'zod';
+import { storeCards } from '../card-store';
 import { kvGet, kvSet, type LupaDb, schemas, seriesOf, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
@@ -13,7 +14,6 @@ import { FetchProblem } from '../net';
 import { estimateSales } from '../sales';
 import type { Settings } from '../settings';
 import { DAY_MS } from '../stats';
-import { storeCards } from './card-store';
 
 const CURSOR_KEY = 'watch-refresh-cursor';
 /** A task when the stock lasts fewer days than this at the estimated pace. */

@@ -1,9 +1,9 @@
 // Search result pages, cached for ten minutes in the store: listing badges and position scans
 // share them, and concurrent asks for one page make one request.
-import { type LupaDb, schemas, validRow } from '../db';
-import type { WbClient } from '../marketplaces/wb/client';
-import type { ListingEntry } from '../model';
-import { singleFlight } from '../net';
+import { type LupaDb, schemas, validRow } from './db';
+import type { WbClient } from './marketplaces/wb/client';
+import type { ListingEntry } from './model';
+import { singleFlight } from './net';
 
 export const SEARCH_TTL = 10 * 60 * 1000;
 

@@ -1,9 +1,9 @@
 // Storing what a fetch saw: the latest card, and the time series it extends. Shared by every
 // service that fetches cards (product panel, listing badges), so a product seen anywhere adds
 // to the same history.
-import { diffCards } from '../changes';
-import { type LupaDb, schemas, seriesOf, validRow } from '../db';
-import type { ChangeRow, Marketplace, PricePoint, ProductCard, StockSnapshot } from '../model';
+import { diffCards } from './changes';
+import { type LupaDb, schemas, seriesOf, validRow } from './db';
+import type { ChangeRow, Marketplace, PricePoint, ProductCard, StockSnapshot } from './model';
 
 /** An observation is added when the value moved, or the last one is this old. */
 export const OBSERVE_EVERY = 6 * 60 * 60 * 1000;

@@ -6,7 +6,7 @@ import { detectOzonPage } from '../marketplaces/ozon/page';
 import { detectWbPage } from '../marketplaces/wb/page';
 import type { TwinReply } from '../messages';
 import type { Marketplace } from '../model';
-import type { ProductOverviewService } from './product-overview';
+import type { ProductOverviewService } from '../product-overview';
 
 export const otherMarketplace = (m: Marketplace): Marketplace => (m === 'wb' ? 'ozon' : 'wb');
 

@@ -4,11 +4,11 @@
 // the discount in the cabinet's own fields; costs are edited here and kept by the background.
 // Plain DOM, textContent only.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { buyerPrice, costsFromText, costsToText, marginOf, priceToMatch } from '../../utils/competitors/pricing';
 import { shadowHost } from '../../utils/content/dom';
 import { formatAge, t } from '../../utils/i18n';
 import type { CompetitorFiguresReply } from '../../utils/messages';
 import { formatPct, formatRub } from '../../utils/money';
-import { buyerPrice, costsFromText, costsToText, marginOf, priceToMatch } from '../../utils/pricing';
 import css from '../cabinet/cabinet.css?inline';
 
 export interface PriceInputs {

@@ -1,15 +1,16 @@
 // The product overview a panel shows: cache first, then the marketplace; every fetch is stored
 // (latest card, price points, stock snapshots, review summaries) and the reply is assembled from
 // the store, so what the user sees is what Lupa keeps.
-import { kvGet, kvSet, type LupaDb, schemas, seriesOf, TimestampSchema, validRow, validRows } from '../db';
-import type { OzonClient } from '../marketplaces/ozon/client';
-import type { RequestContext, WbClient } from '../marketplaces/wb/client';
-import type { ProductOverview, ProductOverviewRequest } from '../messages';
-import type { Marketplace, PricePoint, ProblemKind, ProductCard, ReviewSummary } from '../model';
-import { FetchProblem, singleFlight } from '../net';
-import { estimateSales } from '../sales';
-import { DAY_MS, mergeSeries, priceStats } from '../stats';
+
 import { OBSERVE_EVERY, storeCards } from './card-store';
+import { kvGet, kvSet, type LupaDb, schemas, seriesOf, TimestampSchema, validRow, validRows } from './db';
+import type { OzonClient } from './marketplaces/ozon/client';
+import type { RequestContext, WbClient } from './marketplaces/wb/client';
+import type { ProductOverview, ProductOverviewRequest } from './messages';
+import type { Marketplace, PricePoint, ProblemKind, ProductCard, ReviewSummary } from './model';
+import { FetchProblem, singleFlight } from './net';
+import { estimateSales } from './sales';
+import { DAY_MS, mergeSeries, priceStats } from './stats';
 
 export const TTL = {
   /** A card younger than this is shown as fresh without asking the marketplace. */

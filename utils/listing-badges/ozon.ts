@@ -1,6 +1,8 @@
 // Badges for Ozon listings. Ozon has no batch card API: a listing's own page JSON (the pages the
 // site itself loads, through the tab's origin) gives every tile's price, rating and reviews. Pages
 // are read until every tile on screen is covered (Ozon's page size varies), at most ten.
+
+import { observePrices } from '../card-store';
 import { type LupaDb, schemas, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import { listingPageUrl } from '../marketplaces/ozon/page';
@@ -8,9 +10,8 @@ import type { RequestContext } from '../marketplaces/wb/client';
 import type { ListingBadgesReply, ListingBadgesRequest } from '../messages';
 import type { ListingEntry } from '../model';
 import { FetchProblem } from '../net';
-import { observePrices } from './card-store';
-import { priceTrends } from './listing-badges';
-import { SEARCH_TTL } from './search-pages';
+import { SEARCH_TTL } from '../search-pages';
+import { priceTrends } from './wb';
 
 const MAX_PAGES = 10;
 

@@ -2,12 +2,13 @@
 // page shows beside each item. Linking puts both products on the watchlist (the alarm keeps their
 // prices fresh); figures come from stored cards, and only cards older than FRESH_MS are fetched
 // again — WB in detail batches of 100, Ozon one page JSON each — before they are used.
+
+import { storeCards } from '../card-store';
 import { type LupaDb, schemas, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
 import type { CompetitorLink, Marketplace, ProductCard, UnitCost } from '../model';
-import { type CompetitorPrices, competitorPrices } from '../pricing';
-import { storeCards } from './card-store';
+import { type CompetitorPrices, competitorPrices } from './pricing';
 
 export const FRESH_MS = 30 * 60 * 1000;
 

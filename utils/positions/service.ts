@@ -6,8 +6,8 @@ import { kvSet, type LupaDb, schemas, validRow, validRows } from '../db';
 import type { PositionsReply, ScanStatus } from '../messages';
 import { type Marketplace, MarketplaceSchema, type PositionRow, type ProblemKind, type WatchEvent } from '../model';
 import { FetchProblem } from '../net';
+import type { SearchPages } from '../search-pages';
 import { DAY_MS } from '../stats';
-import type { SearchPages } from './search-pages';
 
 export const DEFAULT_SCAN_DEPTH = 10;
 /** Places lost between two checks that make a task. */
