@@ -183,15 +183,36 @@ export function seriesOf<T>(
   return table.where('[marketplace+productId+at]').between([marketplace, id, from], [marketplace, id, to]);
 }
 
-export async function kvGet<T>(db: LupaDb, key: string, schema: z.ZodType<T>): Promise<T | undefined> {
-  const row = await db.kv.get(key);
-  if (!row) return undefined;
-  const parsed = schema.safeParse(row.value);
-  return parsed.success ? parsed.data : undefined;
+/**
+ * One key of the `kv` table with its schema: the key is written once, where the value is defined,
+ * and what is read back is validated (a value that no longer fits reads as absent).
+ */
+export interface KvItem<T> {
+  key: string;
+  get: (db: LupaDb) => Promise<T | undefined>;
+  set: (db: LupaDb, value: T) => Promise<void>;
+  delete: (db: LupaDb) => Promise<void>;
 }
 
-export async function kvSet(db: LupaDb, key: string, value: unknown): Promise<void> {
-  await db.kv.put({ key, value });
+export function kvItem<T>(key: string, schema: z.ZodType<T>): KvItem<T> {
+  return {
+    key,
+    get: async (db) => {
+      const row = await db.kv.get(key);
+      if (!row) return undefined;
+      const parsed = schema.safeParse(row.value);
+      return parsed.success ? parsed.data : undefined;
+    },
+    set: async (db, value) => {
+      await db.kv.put({ key, value });
+    },
+    delete: (db) => db.kv.delete(key),
+  };
+}
+
+/** A family of kv keys `prefix:<part>…` sharing one schema (basket number per vol, scan per product). */
+export function kvFamily<T, P extends Array<string | number> = [string | number]>(prefix: string, schema: z.ZodType<T>) {
+  return (...parts: P): KvItem<T> => kvItem(`${prefix}:${parts.join(':')}`, schema);
 }
 
 export const TimestampSchema = z.number();

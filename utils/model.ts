@@ -218,6 +218,14 @@ export type ChangeRow = z.infer<typeof ChangeRowSchema>;
 export const ProblemKindSchema = z.enum(['offline', 'blocked', 'rate-limited', 'format-changed', 'not-found', 'server', 'timeout']);
 export type ProblemKind = z.infer<typeof ProblemKindSchema>;
 
+/** A product's article on either marketplace, as every message carries it. */
+export const ArticleSchema = z.string().regex(/^\d{1,15}$/);
+export const RefSchema = z.object({ marketplace: MarketplaceSchema, id: ArticleSchema });
+
+/** What a panel or a badge row says about its data: fresh, stale (shown with its age) or a problem. */
+export const PanelStateSchema = z.union([z.enum(['fresh', 'stale']), ProblemKindSchema]);
+export type PanelState = z.infer<typeof PanelStateSchema>;
+
 /**
  * The seller's own item and a competitor's product they compare it with. Made on a storefront
  * product ("конкурент для…") or in the options page; a competitor may be on either marketplace.

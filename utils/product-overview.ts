@@ -3,7 +3,7 @@
 // the store, so what the user sees is what Lupa keeps.
 
 import { OBSERVE_EVERY, storeCards } from './card-store';
-import { kvGet, kvSet, type LupaDb, schemas, seriesOf, TimestampSchema, validRow, validRows } from './db';
+import { kvFamily, type LupaDb, schemas, seriesOf, TimestampSchema, validRow, validRows } from './db';
 import type { OzonClient } from './marketplaces/ozon/client';
 import type { RequestContext, WbClient } from './marketplaces/wb/client';
 import type { ProductOverview, ProductOverviewRequest } from './messages';
@@ -11,6 +11,9 @@ import type { Marketplace, PricePoint, ProblemKind, ProductCard, ReviewSummary }
 import { FetchProblem, singleFlight } from './net';
 import { estimateSales } from './sales';
 import { DAY_MS, mergeSeries, priceStats } from './stats';
+
+/** When the marketplace's published price history was last fetched, per product. */
+const historyFetchedAt = kvFamily<number, [Marketplace, string]>('fetched:price-history', TimestampSchema);
 
 export const TTL = {
   /** A card younger than this is shown as fresh without asking the marketplace. */
@@ -85,14 +88,14 @@ export function createProductOverviewService(deps: OverviewDeps) {
 
   async function refreshHistory(marketplace: Marketplace, source: OverviewSource, id: string): Promise<ProblemKind | null> {
     if (!source.fetchHistory) return null;
-    const key = `fetched:price-history:${marketplace}:${id}`;
-    const last = await kvGet(db, key, TimestampSchema);
+    const fetched = historyFetchedAt(marketplace, id);
+    const last = await fetched.get(db);
     if (last !== undefined && now() - last < TTL.priceHistory) return null;
     try {
       const points = await source.fetchHistory(id);
       await db.transaction('rw', [db.pricePoints, db.kv], async () => {
         await db.pricePoints.bulkPut(points);
-        await kvSet(db, key, now());
+        await fetched.set(db, now());
       });
       return null;
     } catch (error) {

@@ -2,7 +2,7 @@
 // of tiles and a React root each would cost more main-thread time than the badge is worth.
 
 import { shadowHost as shadowHostWith } from '../../utils/content/dom';
-import type { ListingBadgesReply } from '../../utils/messages';
+import type { ListingBadgesReply } from '../../utils/listing-badges/protocol';
 import { formatRub } from '../../utils/money';
 import css from './badge.css?inline';
 

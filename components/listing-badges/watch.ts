@@ -4,8 +4,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ask } from '../../utils/content/messaging';
 import { stateMessage, t } from '../../utils/i18n';
-import type { ListingBadgesRequest, PanelState } from '../../utils/messages';
-import type { Marketplace } from '../../utils/model';
+import type { ListingBadgesRequest } from '../../utils/listing-badges/protocol';
+import type { Marketplace, PanelState } from '../../utils/model';
 import { badgesToCsv, exportFileName } from './csv';
 import { type Badge, renderBadge, shadowHost } from './dom';
 

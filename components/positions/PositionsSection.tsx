@@ -3,7 +3,7 @@
 // and cancel. Figures: position-organic, position-ad (data-nm = the article, data-query).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { stateMessage, t } from '../../utils/i18n';
-import type { PositionsReply, ScanStatus } from '../../utils/messages';
+import type { PositionsReply, ScanStatus } from '../../utils/positions/protocol';
 import { PositionsChart } from './PositionsChart';
 import { PositionsTable } from './PositionsTable';
 

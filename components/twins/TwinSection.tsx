@@ -3,9 +3,9 @@
 // twin-reviews, twin-diff (percent, the twin against this product).
 import { useRef, useState } from 'react';
 import { MARKET_NAME, stateMessage, t } from '../../utils/i18n';
-import type { TwinReply } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import { formatRub } from '../../utils/money';
+import type { TwinReply } from '../../utils/twins/protocol';
 import { Figure } from '../Figure';
 import { useLoadOnce } from '../use-load-once';
 

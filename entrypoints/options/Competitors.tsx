@@ -3,8 +3,8 @@
 // which the cabinet's prices page computes the margin.
 import { useCallback, useEffect, useState } from 'react';
 import { costsFromText, costsToText } from '../../utils/competitors/pricing';
+import type { OwnItem } from '../../utils/competitors/protocol';
 import { MARKET_NAME, t } from '../../utils/i18n';
-import type { OwnItem } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
 import { formatRub } from '../../utils/money';
 

@@ -14,7 +14,12 @@ import type { Marketplace } from '../../utils/model';
 import { formatRub } from '../../utils/money';
 
 type Tracked = ReplyOf<'getTrackedPositions'>['products'];
-type PopupData = ReplyOf<'getPopupData'>;
+/** The popup's lists, each from the feature that owns it: the watchlist, what waits for an answer, the storage note. */
+type PopupData = ReplyOf<'getWatchlist'> & {
+  unanswered: ReplyOf<'getUnanswered'>['wb'];
+  unansweredOzon: ReplyOf<'getUnanswered'>['ozon'];
+  storageFreed: ReplyOf<'getStorageNote'>;
+};
 type Ref = { marketplace: Marketplace; id: string };
 
 /** A product from a URL of either storefront, or a bare article (Wildberries first, then Ozon). */
@@ -90,7 +95,12 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
-      setData(await ask('getPopupData', {}));
+      const [watch, unanswered, storageFreed] = await Promise.all([
+        ask('getWatchlist', {}),
+        ask('getUnanswered', {}),
+        ask('getStorageNote', {}),
+      ]);
+      setData({ ...watch, unanswered: unanswered.wb, unansweredOzon: unanswered.ozon, storageFreed });
       setProducts((await ask('getTrackedPositions', {})).products);
     } catch {
       setFailed(true);

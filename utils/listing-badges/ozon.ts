@@ -7,10 +7,10 @@ import { type LupaDb, schemas, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import { listingPageUrl } from '../marketplaces/ozon/page';
 import type { RequestContext } from '../marketplaces/wb/client';
-import type { ListingBadgesReply, ListingBadgesRequest } from '../messages';
 import type { ListingEntry } from '../model';
 import { FetchProblem } from '../net';
 import { SEARCH_TTL } from '../search-pages';
+import type { ListingBadgesReply, ListingBadgesRequest } from './protocol';
 import { priceTrends } from './wb';
 
 const MAX_PAGES = 10;

@@ -6,11 +6,11 @@ import { observePrices, storeCards } from '../card-store';
 import { type LupaDb, schemas, seriesOf, validRows } from '../db';
 import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import { SEARCH_PAGE_SIZE } from '../marketplaces/wb/endpoints';
-import type { ListingBadgesReply, ListingBadgesRequest } from '../messages';
 import type { ListingEntry, Marketplace, ProblemKind, ProductCard } from '../model';
 import { FetchProblem } from '../net';
 import type { SearchPages } from '../search-pages';
 import { DAY_MS, median } from '../stats';
+import type { ListingBadgesReply, ListingBadgesRequest } from './protocol';
 
 export const TREND_DAYS = 30;
 /** Search pages Lupa will read for one listing: beyond that the site itself rarely scrolls. */

@@ -2,12 +2,12 @@
 // each query, and one stored row per query per scan (never rewritten), so positions have history.
 // A scan runs in the background; panels and the popup poll its status.
 import { z } from 'zod';
-import { kvSet, type LupaDb, schemas, validRow, validRows } from '../db';
-import type { PositionsReply, ScanStatus } from '../messages';
+import { kvFamily, type LupaDb, schemas, validRow, validRows } from '../db';
 import { type Marketplace, MarketplaceSchema, type PositionRow, type ProblemKind, type WatchEvent } from '../model';
 import { FetchProblem } from '../net';
 import type { SearchPages } from '../search-pages';
 import { DAY_MS } from '../stats';
+import type { PositionsReply, ScanStatus } from './protocol';
 
 export const DEFAULT_SCAN_DEPTH = 10;
 /** Places lost between two checks that make a task. */
@@ -27,7 +27,9 @@ const ScanProgressSchema = z.object({
   left: z.array(z.object({ query: z.string(), page: z.number().int().positive() })),
 });
 type ScanProgress = z.infer<typeof ScanProgressSchema>;
-const scanKey = (marketplace: Marketplace, productId: string) => `scan:${marketplace}:${productId}`;
+/** A scan's progress, stored after every page so a stopped worker resumes it (`scan:<marketplace>:<id>`). */
+const SCAN_PREFIX = 'scan';
+const scanProgress = kvFamily<ScanProgress, [Marketplace, string]>(SCAN_PREFIX, ScanProgressSchema);
 
 interface Scan {
   status: ScanStatus;
@@ -112,7 +114,7 @@ export function createPositionsService(deps: PositionsDeps) {
    * A scan's progress lives in the store, written after every page: Chrome may stop the worker in
    * the middle of a scan, and the next start resumes it where it stopped (see `resume`).
    */
-  const saveProgress = (state: ScanProgress) => kvSet(db, scanKey(state.marketplace, state.productId), state);
+  const saveProgress = (state: ScanProgress) => scanProgress(state.marketplace, state.productId).set(db, state);
 
   async function runScan(scan: Scan, state: ScanProgress) {
     const { marketplace, productId, region, depth } = state;
@@ -165,7 +167,7 @@ export function createPositionsService(deps: PositionsDeps) {
         await db.transaction('rw', [db.positions, db.kv], async () => {
           await db.positions.put(row);
           if (state.left.length) await saveProgress(state);
-          else await db.kv.delete(scanKey(marketplace, productId));
+          else await scanProgress(marketplace, productId).delete(db);
         });
         if (previous?.organic != null && (row.organic === null || row.organic - previous.organic >= POSITION_DROP)) {
           const name = validRow(schemas.cards, await db.cards.get([marketplace, productId]), 'cards')?.name ?? '';
@@ -189,7 +191,7 @@ export function createPositionsService(deps: PositionsDeps) {
       scan.status.state = 'failed';
       scan.status.problem = error instanceof FetchProblem ? error.kind : ('server' satisfies ProblemKind);
     }
-    if (scan.status.state !== 'done') await db.kv.delete(scanKey(marketplace, productId));
+    if (scan.status.state !== 'done') await scanProgress(marketplace, productId).delete(db);
     scan.status.finishedAt = now();
   }
 
@@ -257,7 +259,7 @@ export function createPositionsService(deps: PositionsDeps) {
 
     /** Scans a stopped worker left unfinished go on from the page they had reached. */
     async resume(): Promise<number> {
-      const stored = await db.kv.where('key').startsWith('scan:').toArray();
+      const stored = await db.kv.where('key').startsWith(`${SCAN_PREFIX}:`).toArray();
       let resumed = 0;
       for (const row of stored) {
         const parsed = ScanProgressSchema.safeParse(row.value);

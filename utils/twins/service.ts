@@ -4,9 +4,9 @@
 import { type LupaDb, schemas, validRow } from '../db';
 import { detectOzonPage } from '../marketplaces/ozon/page';
 import { detectWbPage } from '../marketplaces/wb/page';
-import type { TwinReply } from '../messages';
 import type { Marketplace } from '../model';
 import type { ProductOverviewService } from '../product-overview';
+import type { TwinReply } from './protocol';
 
 export const otherMarketplace = (m: Marketplace): Marketplace => (m === 'wb' ? 'ozon' : 'wb');
 

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { storeCards } from '../card-store';
-import { kvGet, kvSet, type LupaDb, schemas, seriesOf, validRow, validRows } from '../db';
+import { kvItem, type LupaDb, schemas, seriesOf, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
 import { MAX_DETAIL_BATCH } from '../marketplaces/wb/endpoints';
@@ -15,10 +15,10 @@ import { estimateSales } from '../sales';
 import type { Settings } from '../settings';
 import { DAY_MS } from '../stats';
 
-const CURSOR_KEY = 'watch-refresh-cursor';
 /** A task when the stock lasts fewer days than this at the estimated pace. */
 const STOCK_DAYS_WARNING = 7;
 const CursorSchema = z.object({ runId: z.string(), startedAt: z.number(), pending: z.array(z.string()) });
+const refreshCursor = kvItem('watch-refresh-cursor', CursorSchema);
 
 const keyOf = (marketplace: Marketplace, id: string) => `${marketplace}:${id}`;
 const parseKey = (key: string) => {
@@ -151,20 +151,20 @@ export function createWatchlistService(deps: WatchlistDeps) {
         }
       }
       await db.events.bulkPut(fresh);
-      const cursor = await kvGet(db, CURSOR_KEY, CursorSchema);
-      if (cursor) await kvSet(db, CURSOR_KEY, { ...cursor, pending: cursor.pending.filter((k) => !done.includes(k)) });
+      const cursor = await refreshCursor.get(db);
+      if (cursor) await refreshCursor.set(db, { ...cursor, pending: cursor.pending.filter((k) => !done.includes(k)) });
     });
     return fresh;
   }
 
   async function run(): Promise<RefreshSummary> {
     const settings = await deps.settings();
-    let cursor = await kvGet(db, CURSOR_KEY, CursorSchema);
+    let cursor = await refreshCursor.get(db);
     const resumed = Boolean(cursor);
     if (!cursor) {
       const list = await rows();
       cursor = { runId: String(now()), startedAt: now(), pending: list.map((r) => keyOf(r.marketplace, r.id)) };
-      await kvSet(db, CURSOR_KEY, cursor);
+      await refreshCursor.set(db, cursor);
     }
     const { runId } = cursor;
     const found: WatchEvent[] = [];
@@ -197,8 +197,8 @@ export function createWatchlistService(deps: WatchlistDeps) {
         if (error instanceof FetchProblem && error.kind === 'blocked') break;
       }
     }
-    const left = (await kvGet(db, CURSOR_KEY, CursorSchema))?.pending ?? [];
-    if (left.every((k) => k.startsWith('ozon:')) || problem === null) await db.kv.delete(CURSOR_KEY);
+    const left = (await refreshCursor.get(db))?.pending ?? [];
+    if (left.every((k) => k.startsWith('ozon:')) || problem === null) await refreshCursor.delete(db);
     const open = await openCount();
     await deps.onEvents?.(found, open);
     return { runId, resumed, checked, events: found.length, open, problem };
@@ -285,7 +285,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
       return running;
     },
     async interrupted(): Promise<boolean> {
-      return Boolean(await kvGet(db, CURSOR_KEY, CursorSchema));
+      return Boolean(await refreshCursor.get(db));
     },
   };
 }

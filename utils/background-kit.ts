@@ -1,0 +1,206 @@
+// The background's shared kernel: what every feature's handlers may use (store, network, the
+// marketplace clients, the product overview, sender checks, the toolbar badge, alarms). A feature
+// registers itself with `register(kit)` (utils/<feature>/background.ts) and is listed once in
+// entrypoints/background.ts; features never import each other — what one offers the others
+// (the watchlist's roles and tasks) goes through `kit.ports`, and is simply absent when that
+// feature is left out.
+import type { Runtime } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
+import { BasketNumberSchema, kvFamily, kvItem, LupaDb, TimestampSchema } from './db';
+import { t } from './i18n';
+import { isOzonCabinet } from './marketplaces/ozon/cabinet';
+import { createOzonClient, type OzonClient } from './marketplaces/ozon/client';
+import { isOzonStorefront } from './marketplaces/ozon/page';
+import { isWbCabinet } from './marketplaces/wb/cabinet';
+import { createWbClient, type RequestContext, type WbClient } from './marketplaces/wb/client';
+import { isWbStorefront } from './marketplaces/wb/page';
+import { StorageFreedSchema } from './messages';
+import { ask, fromStorefrontTab, type SenderCheck } from './messaging';
+import type { Marketplace, WatchEvent } from './model';
+import { backgroundTransport, FetchProblem, Net, type Transport } from './net';
+import { createProductOverviewService, ozonOverviewSource, type ProductOverviewService, wbOverviewSource } from './product-overview';
+import { quotaGuard } from './quota';
+import { createSearchPages, type SearchPages } from './search-pages';
+import { getSettings, type Settings } from './settings';
+
+export type Role = 'mine' | 'competitor';
+export interface ProductRef {
+  marketplace: Marketplace;
+  id: string;
+}
+
+/** What the watchlist feature offers the others (positions record drops, competitors watch links). */
+export interface WatchlistPort {
+  roleOf: (marketplace: Marketplace, id: string) => Promise<Role | null>;
+  set: (marketplace: Marketplace, id: string, role: Role | null) => Promise<Role | null>;
+  record: (events: WatchEvent[]) => Promise<void>;
+  ownItems: () => Promise<Array<ProductRef & { name: string }>>;
+}
+
+export interface Ports {
+  watchlist?: WatchlistPort;
+}
+
+export interface Senders {
+  wbTab: SenderCheck;
+  ozonTab: SenderCheck;
+  /** A storefront tab of either marketplace. */
+  storefrontTab: SenderCheck;
+  extensionPage: SenderCheck;
+  wbTabOrPage: SenderCheck;
+  anyTabOrPage: SenderCheck;
+  cabinet: SenderCheck;
+  ozonCabinet: SenderCheck;
+  cabinetOrPage: SenderCheck;
+}
+
+export interface BackgroundKit {
+  db: LupaDb;
+  net: Net;
+  wb: WbClient;
+  ozon: OzonClient;
+  overview: ProductOverviewService;
+  searchPages: SearchPages;
+  /** Runs a write; when storage is full, frees space, tells the user and retries once (utils/quota.ts). */
+  guard: <T>(work: () => Promise<T>) => Promise<T>;
+  settings: () => Promise<Settings>;
+  from: Senders;
+  /** The storefront tab's own origin as a route, when the sender is that marketplace's storefront tab. */
+  pageRoute: (marketplace: Marketplace, sender: Runtime.MessageSender) => RequestContext;
+  badge: { add: (count: () => Promise<number>) => void; update: () => Promise<void> };
+  notify: (id: string, title: string, message: string) => Promise<void>;
+  /** Steps of the periodic refresh, run one after another in the order features registered them. */
+  onAlarm: (step: () => Promise<unknown>) => void;
+  /** Work to resume when the worker starts (an interrupted refresh, a scan). */
+  onStart: (step: () => Promise<unknown>) => void;
+  ports: Ports;
+}
+
+export interface BackgroundFeature {
+  name: string;
+  register: (kit: BackgroundKit) => void;
+}
+
+const basketOf = kvFamily('basket', BasketNumberSchema);
+const ozonBlockedUntil = kvItem('blocked-until:ozon', TimestampSchema);
+
+/** Builds the kernel once per worker start; nothing in it is kept between wake-ups but the store. */
+export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promise<void>; start: () => void } {
+  const db = new LupaDb();
+  const net = new Net({
+    policies: {
+      // The site's own route is shared with the page itself: stay gentle.
+      'www.wildberries.ru': { concurrency: 2 },
+      // Search answers 429 quickly under load; position scans walk many pages.
+      'search.wb.ru': { concurrency: 2, minIntervalMs: 150 },
+    },
+  });
+  const wb = createWbClient({
+    net,
+    background: backgroundTransport,
+    dest: async () => (await getSettings()).wbDest,
+    basketCache: { get: (vol) => basketOf(vol).get(db), set: (vol, basket) => basketOf(vol).set(db, basket) },
+  });
+  const ozon = createOzonClient({
+    net,
+    background: backgroundTransport,
+    blockedUntil: { get: async () => (await ozonBlockedUntil.get(db)) ?? 0, set: (until) => ozonBlockedUntil.set(db, until) },
+  });
+  const overview = createProductOverviewService({
+    db,
+    sources: { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) },
+    windowDays: async () => (await getSettings()).priceWindowDays,
+  });
+
+  const notify = async (id: string, title: string, message: string) => {
+    await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icons/128.png'), title, message });
+  };
+  /** Storage full: history thinned, the user told (popup note and one notification), write retried. */
+  const guard = quotaGuard({
+    db,
+    onFreed: async (removed) => {
+      await storageFreedNote.set(db, { at: Date.now(), removed });
+      await notify('lupa-storage', 'Lupa', t('storageFreed'));
+    },
+  });
+
+  const extensionPage: SenderCheck = (sender) => typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+  const wbTab = fromStorefrontTab(isWbStorefront);
+  const ozonTab = fromStorefrontTab(isOzonStorefront);
+  const cabinet = fromStorefrontTab((url) => isWbCabinet(url) || isOzonCabinet(url));
+  const either =
+    (...checks: SenderCheck[]): SenderCheck =>
+    (sender) =>
+      checks.some((check) => check(sender));
+  const from: Senders = {
+    wbTab,
+    ozonTab,
+    storefrontTab: either(wbTab, ozonTab),
+    extensionPage,
+    wbTabOrPage: either(wbTab, extensionPage),
+    anyTabOrPage: either(wbTab, ozonTab, extensionPage),
+    cabinet,
+    ozonCabinet: fromStorefrontTab(isOzonCabinet),
+    cabinetOrPage: either(cabinet, extensionPage),
+  };
+  const storefrontOf = { wb: wbTab, ozon: ozonTab } as const;
+  /** The storefront tab's own origin as a transport (see design.md: "Where a request runs"). */
+  const pageTransport =
+    (tabId: number): Transport =>
+    async (url) => {
+      try {
+        return await ask('pageFetch', { url }, tabId);
+      } catch (error) {
+        throw new FetchProblem('not-found', `page route unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    };
+  const pageRoute = (marketplace: Marketplace, sender: Runtime.MessageSender): RequestContext => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !storefrontOf[marketplace](sender)) return {};
+    return { page: pageTransport(tabId), embedded: async () => (await ask('pageEmbedded', {}, tabId)).ldJson };
+  };
+
+  const counters: Array<() => Promise<number>> = [];
+  const badge = {
+    add: (count: () => Promise<number>) => void counters.push(count),
+    update: async () => {
+      let total = 0;
+      for (const count of counters) total += await count().catch(() => 0);
+      const action = browser.action ?? browser.browserAction;
+      await action.setBadgeText({ text: total > 0 ? String(total) : '' });
+      await action.setBadgeBackgroundColor({ color: '#7b2cbf' });
+    },
+  };
+  const alarmSteps: Array<() => Promise<unknown>> = [];
+  const startSteps: Array<() => Promise<unknown>> = [];
+  const kit: BackgroundKit = {
+    db,
+    net,
+    wb,
+    ozon,
+    overview,
+    searchPages: createSearchPages({ db, wb }),
+    guard,
+    settings: getSettings,
+    from,
+    pageRoute,
+    badge,
+    notify,
+    onAlarm: (step) => void alarmSteps.push(step),
+    onStart: (step) => void startSteps.push(step),
+    ports: {},
+  };
+  const report = (what: string) => (error: unknown) => console.warn(`[lupa] ${what}:`, error instanceof Error ? error.message : error);
+  return {
+    kit,
+    // One failing step (a bad token, an offline refresh) does not keep the others from running.
+    alarm: async () => {
+      for (const step of alarmSteps) await step().catch(report('refresh step'));
+    },
+    start: () => {
+      for (const step of startSteps) void step().catch(report('resume'));
+    },
+  };
+}
+
+export const storageFreedNote = kvItem('storage-freed', StorageFreedSchema);

@@ -1,0 +1,62 @@
+// Competitors and pricing, background side: links between the seller's own items and their
+// competitors, unit costs, and the figures beside each own item on a cabinet's prices page.
+import type { BackgroundFeature } from '../background-kit';
+import { t } from '../i18n';
+import { answer } from '../messaging';
+import type { Marketplace } from '../model';
+import { parseTwinInput } from '../twins/service';
+import { createCompetitorsService } from './service';
+
+export const competitors: BackgroundFeature = {
+  name: 'competitors',
+  register(kit) {
+    const { db, wb, ozon, guard, from } = kit;
+    const service = createCompetitorsService({
+      db,
+      wb,
+      ozon,
+      // A linked product is kept fresh by the watchlist's refresh (when that feature is there).
+      watch: async (ref, role) => {
+        const list = kit.ports.watchlist;
+        if (list && (await list.roleOf(ref.marketplace, ref.id)) === null) await list.set(ref.marketplace, ref.id, role);
+      },
+    });
+    const ownItems = async () => (await kit.ports.watchlist?.ownItems()) ?? [];
+
+    answer('getCompetitorFigures', from.cabinetOrPage, async ({ marketplace, ids }) => ({
+      items: await guard(() => service.figures(marketplace, ids)),
+    }));
+    answer('setUnitCosts', from.cabinetOrPage, async ({ marketplace, id, costs }) => {
+      await service.setCosts({ marketplace, id }, costs);
+      return { saved: true as const };
+    });
+    answer('getCompetitorLinks', from.anyTabOrPage, async (ref) => ({
+      own: (await ownItems()).filter((r) => r.marketplace !== ref.marketplace || r.id !== ref.id),
+      linkedTo: await service.mineFor(ref),
+    }));
+    answer('setCompetitorLink', from.anyTabOrPage, async ({ mine, competitor, linked }) => {
+      let ref = typeof competitor === 'string' ? null : competitor;
+      if (typeof competitor === 'string') {
+        const market: Marketplace = /ozon\./i.test(competitor)
+          ? 'ozon'
+          : /wildberries\.|wb\.ru/i.test(competitor)
+            ? 'wb'
+            : mine.marketplace;
+        const id = parseTwinInput(competitor, market);
+        if (!id) return { ok: false as const, reason: t('competitorBadInput') };
+        ref = { marketplace: market, id };
+      }
+      if (!ref) return { ok: false as const, reason: t('competitorBadInput') };
+      if (!linked) await service.unlink(mine, ref);
+      else {
+        try {
+          await service.link(mine, ref);
+        } catch {
+          return { ok: false as const, reason: t('competitorSelf') };
+        }
+      }
+      return { ok: true as const };
+    });
+    answer('getOwnItems', from.extensionPage, async () => ({ items: await service.ownItems(await ownItems()) }));
+  },
+};

@@ -1,0 +1,60 @@
+// Competitors and pricing: links between own items and competitors, costs, prices-page figures.
+import { z } from 'zod';
+import { ArticleSchema, MarketplaceSchema, RefSchema } from '../model';
+
+const CostsSchema = z.object({
+  cost: z.number().int().nonnegative().max(100_000_000).nullable(),
+  commissionPct: z.number().min(0).max(100).nullable(),
+  logistics: z.number().int().nonnegative().max(100_000_000).nullable(),
+});
+
+/** Beside each own item on a cabinet's prices page: its competitors' prices and its costs. */
+export const CompetitorFiguresSchema = z.object({
+  id: z.string(),
+  competitors: z.object({
+    min: z.number().int().nullable(),
+    median: z.number().int().nullable(),
+    priced: z.number().int(),
+    linked: z.number().int(),
+  }),
+  oldestAt: z.number().nullable(),
+  costs: CostsSchema.nullable(),
+  problem: z.string().nullable(),
+});
+export type CompetitorFiguresReply = z.infer<typeof CompetitorFiguresSchema>;
+
+export const OwnItemSchema = RefSchema.extend({
+  name: z.string(),
+  costs: CostsSchema.nullable(),
+  competitors: z.array(RefSchema.extend({ name: z.string(), priceNow: z.number().int().nullable() })),
+});
+export type OwnItem = z.infer<typeof OwnItemSchema>;
+
+/** A storefront product's place among the seller's items: the own items, and which it competes with. */
+export const CompetitorLinksReplySchema = z.object({
+  own: z.array(RefSchema.extend({ name: z.string() })),
+  linkedTo: z.array(RefSchema),
+});
+
+export const competitorsProtocol = {
+  /** A cabinet's prices page asks for the figures beside the seller's items on screen. */
+  getCompetitorFigures: {
+    request: z.object({ marketplace: MarketplaceSchema, ids: z.array(ArticleSchema).max(500) }),
+    reply: z.object({ items: z.array(CompetitorFiguresSchema) }),
+  },
+  setUnitCosts: { request: RefSchema.extend({ costs: CostsSchema }), reply: z.object({ saved: z.literal(true) }) },
+  getCompetitorLinks: { request: RefSchema, reply: CompetitorLinksReplySchema },
+  /**
+   * Links (or unlinks) a competitor to one of the seller's items. `competitor` is a ref, or what
+   * the user pasted in the options page: a WB/Ozon product URL or an article.
+   */
+  setCompetitorLink: {
+    request: z.object({
+      mine: RefSchema,
+      competitor: z.union([RefSchema, z.string().trim().min(1).max(500)]),
+      linked: z.boolean(),
+    }),
+    reply: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), reason: z.string() })]),
+  },
+  getOwnItems: { request: z.object({}), reply: z.object({ items: z.array(OwnItemSchema) }) },
+} as const;

@@ -1,0 +1,49 @@
+// The background's own answers, apart from any feature: exports saved through the downloads API,
+// the charts chunk injected into a storefront tab, the storage note, the refresh alarm, retention.
+import { browser } from 'wxt/browser';
+import { CHARTS_CHUNK } from '../components/charts/chunk';
+import { type BackgroundKit, storageFreedNote } from './background-kit';
+import { answer } from './messaging';
+import { thinHistory } from './retention';
+
+export const WATCH_ALARM = 'lupa-watch';
+
+export function registerKernel(kit: BackgroundKit, runAlarm: () => Promise<void>): void {
+  const { db, from } = kit;
+  answer('saveFile', from.wbTab, async ({ filename, mime, text }) => {
+    const url = `data:${mime};charset=utf-8,${encodeURIComponent(text)}`;
+    await browser.downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
+    return { saved: true };
+  });
+  answer('injectCharts', from.storefrontTab, async (_request, sender) => {
+    const tabId = sender.tab?.id as number;
+    // The chunk is added by wxt.config.ts's build hook: WXT's list of public paths does not know it.
+    const files = [`/${CHARTS_CHUNK}`] as never;
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files });
+    return { ok: true as const };
+  });
+  answer('getStorageNote', from.extensionPage, async () => (await storageFreedNote.get(db)) ?? null);
+
+  // Retention runs last in every refresh, after the features' own steps.
+  kit.onAlarm(async () => thinHistory(db, Date.now() - (await kit.settings()).retentionDays * 86_400_000));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === WATCH_ALARM) void runAlarm();
+  });
+  // Alarms may be cleared when the browser restarts: make sure ours exists at every start (R3),
+  // and follows the interval the user sets in the options page.
+  const ensureAlarm = async (recreate: boolean) => {
+    const { refreshMinutes } = await kit.settings();
+    const current = await browser.alarms.get(WATCH_ALARM);
+    if (!current || (recreate && current.periodInMinutes !== refreshMinutes)) {
+      await browser.alarms.create(WATCH_ALARM, { periodInMinutes: refreshMinutes });
+    }
+  };
+  void ensureAlarm(false);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) void ensureAlarm(true);
+  });
+  // Seller tokens live in storage.local: close it to content scripts (Chrome; security.md S7).
+  void (globalThis as { chrome?: { storage?: { local?: { setAccessLevel?: (o: object) => Promise<void> } } } }).chrome?.storage?.local
+    ?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch(() => {});
+}

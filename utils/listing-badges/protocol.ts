@@ -1,0 +1,40 @@
+// Listing badges: the tiles of a search, catalog, brand or seller page and their figures.
+import { z } from 'zod';
+import { ArticleSchema, ListingEntrySchema, MarketplaceSchema, PanelStateSchema } from '../model';
+
+export const ListingSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('search'),
+    query: z.string().min(1).max(200),
+    sort: z
+      .string()
+      .regex(/^[a-z_]{1,30}$/)
+      .default('popular'),
+  }),
+  z.object({ type: z.enum(['catalog', 'brand', 'seller']), key: z.string().max(300) }),
+]);
+
+export const ListingBadgesRequestSchema = z.object({
+  marketplace: MarketplaceSchema,
+  listing: ListingSchema,
+  /** The tiles in view that have no badge yet: article and 0-based place among the page's tiles. */
+  tiles: z.array(z.object({ id: ArticleSchema, index: z.number().int().nonnegative().max(10_000) })).max(500),
+});
+export type ListingBadgesRequest = z.output<typeof ListingBadgesRequestSchema>;
+
+export const ListingBadgesReplySchema = z.object({
+  state: PanelStateSchema,
+  detail: z.string().nullable(),
+  badges: z.array(
+    ListingEntrySchema.extend({
+      /** The organic place to show on the tile; null when the search does not list the product. */
+      position: z.number().int().positive().nullable(),
+      trendPct: z.number().nullable(),
+    }),
+  ),
+});
+export type ListingBadgesReply = z.infer<typeof ListingBadgesReplySchema>;
+
+export const listingBadgesProtocol = {
+  getListingBadges: { request: ListingBadgesRequestSchema, reply: ListingBadgesReplySchema },
+} as const;

@@ -1,0 +1,53 @@
+// Search positions' background side: tracked queries, scans (resumed when the worker starts), and
+// the drops the watchlist turns into tasks.
+import type { BackgroundFeature, BackgroundKit } from '../background-kit';
+import { schemas, validRow, validRows } from '../db';
+import { answer } from '../messaging';
+import type { Marketplace } from '../model';
+import { createPositionsService } from './service';
+
+export const positions: BackgroundFeature = {
+  name: 'positions',
+  register(kit: BackgroundKit) {
+    const { db, from, settings } = kit;
+    const service = createPositionsService({
+      db,
+      onDrop: async (events) => kit.ports.watchlist?.record(events),
+      searchPages: kit.searchPages,
+      region: async () => (await settings()).wbDest,
+      depth: async () => (await settings()).positionDepth,
+    });
+    const titleOf = async (marketplace: Marketplace, id: string) => {
+      const card = validRow(schemas.cards, await db.cards.get([marketplace, id]), 'cards');
+      return card ? { name: card.name, brand: card.brand } : null;
+    };
+    const positionsOf = async (marketplace: Marketplace, productId: string) =>
+      service.get(marketplace, productId, await titleOf(marketplace, productId));
+
+    answer('getPositions', from.wbTabOrPage, ({ marketplace, productId }) => positionsOf(marketplace, productId));
+    answer('setPositionQueries', from.wbTabOrPage, async ({ marketplace, productId, queries }) => {
+      await service.setQueries(marketplace, productId, queries);
+      return positionsOf(marketplace, productId);
+    });
+    answer('startPositionScan', from.wbTabOrPage, ({ marketplace, productId }) => service.start(marketplace, productId));
+    answer('cancelPositionScan', from.wbTabOrPage, async ({ marketplace, productId }) => service.cancel(marketplace, productId));
+    answer('getTrackedPositions', from.extensionPage, async () => {
+      const tracked = validRows(schemas.positionQueries, await db.positionQueries.toArray(), 'positionQueries');
+      const ids = [...new Map(tracked.map((q) => [`${q.marketplace}:${q.productId}`, q] as const)).values()];
+      const products = [];
+      for (const { marketplace, productId } of ids) {
+        const reply = await positionsOf(marketplace, productId);
+        products.push({
+          marketplace,
+          productId,
+          name: (await titleOf(marketplace, productId))?.name ?? '',
+          queries: reply.queries,
+          rows: reply.rows,
+        });
+      }
+      return { products };
+    });
+    // Scans a stopped worker left unfinished go on from the page they had reached.
+    kit.onStart(() => service.resume());
+  },
+};

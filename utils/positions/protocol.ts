@@ -1,0 +1,48 @@
+// Search positions: the queries tracked per product, their checks and the running scan.
+import { z } from 'zod';
+import { ArticleSchema, MarketplaceSchema, PositionRowSchema, ProblemKindSchema } from '../model';
+
+const ProductRefSchema = z.object({ marketplace: MarketplaceSchema, productId: ArticleSchema });
+
+export const ScanStatusSchema = z.object({
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  /** Search pages walked (or skipped once the product was found) out of `total`. */
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  problem: ProblemKindSchema.nullable(),
+});
+export type ScanStatus = z.infer<typeof ScanStatusSchema>;
+
+export const PositionsReplySchema = z.object({
+  queries: z.array(z.string()),
+  suggestions: z.array(z.string()),
+  rows: z.array(PositionRowSchema),
+  scan: ScanStatusSchema.nullable(),
+  region: z.number().int(),
+});
+export type PositionsReply = z.infer<typeof PositionsReplySchema>;
+
+export const TrackedPositionsReplySchema = z.object({
+  products: z.array(
+    z.object({
+      marketplace: MarketplaceSchema,
+      productId: z.string(),
+      name: z.string(),
+      queries: z.array(z.string()),
+      rows: z.array(PositionRowSchema),
+    }),
+  ),
+});
+
+export const positionsProtocol = {
+  getPositions: { request: ProductRefSchema, reply: PositionsReplySchema },
+  setPositionQueries: {
+    request: ProductRefSchema.extend({ queries: z.array(z.string().trim().min(1).max(120)).max(20) }),
+    reply: PositionsReplySchema,
+  },
+  startPositionScan: { request: ProductRefSchema, reply: ScanStatusSchema },
+  cancelPositionScan: { request: ProductRefSchema, reply: ScanStatusSchema.nullable() },
+  getTrackedPositions: { request: z.object({}), reply: TrackedPositionsReplySchema },
+} as const;

@@ -1,0 +1,53 @@
+// The watchlist's background side: roles (mine / competitor), the refresh on the alarm (resumed
+// when the worker starts), tasks with their notifications and badge count, and the popup's list.
+// Offers the other features its roles and tasks through kit.ports.watchlist.
+import type { BackgroundFeature } from '../background-kit';
+import { t } from '../i18n';
+import { answer } from '../messaging';
+import { createWatchlistService } from './service';
+
+export const watchlist: BackgroundFeature = {
+  name: 'watchlist',
+  register(kit) {
+    const { db, wb, ozon, settings, guard, from, badge } = kit;
+    const service = createWatchlistService({
+      db,
+      wb,
+      ozon,
+      settings,
+      onEvents: async (fresh) => {
+        await badge.update();
+        if (fresh.length === 0) return;
+        await kit.notify(
+          `lupa-${fresh[0]?.key ?? Date.now()}`,
+          t('notifyTitle', fresh.length),
+          fresh
+            .slice(0, 3)
+            .map((e) => `${e.name}: ${t(`task_${e.kind.replace(/-/g, '_')}` as 'task_price_move')}`)
+            .join('\n'),
+        );
+      },
+    });
+    kit.ports.watchlist = {
+      roleOf: (marketplace, id) => service.roleOf(marketplace, id),
+      set: (marketplace, id, role) => service.set(marketplace, id, role),
+      record: (events) => service.record(events),
+      ownItems: async () =>
+        (await service.list()).filter((r) => r.role === 'mine').map((r) => ({ marketplace: r.marketplace, id: r.id, name: r.name })),
+    };
+    badge.add(async () => (await service.tasks()).length);
+
+    answer('getWatch', from.anyTabOrPage, async ({ marketplace, id }) => ({ role: await service.roleOf(marketplace, id) }));
+    answer('setWatch', from.anyTabOrPage, async ({ marketplace, id, role }) => ({ role: await service.set(marketplace, id, role) }));
+    answer('getWatchlist', from.extensionPage, async () => {
+      const reply = { tasks: await service.tasks(), watchlist: await service.list() };
+      await service.markLooked();
+      return reply;
+    });
+    answer('markTasksRead', from.extensionPage, async ({ keys }) => ({ open: await service.markRead(keys) }));
+    answer('runRefresh', from.extensionPage, () => guard(() => service.refresh()));
+    kit.onAlarm(() => guard(() => service.refresh()));
+    // A refresh the worker's stop interrupted goes on where it left off.
+    kit.onStart(async () => ((await service.interrupted()) ? service.refresh() : undefined));
+  },
+};
