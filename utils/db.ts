@@ -1,19 +1,16 @@
 // Lupa's IndexedDB, opened only by the background and extension pages: IndexedDB is per origin,
 // so a database opened in a content script would belong to wildberries.ru, not to Lupa.
-// Every schema version ever shipped stays here; a version with a data change has an upgrade, and
+// The kernel's tables are declared here; each feature declares its own in utils/<feature>/tables.ts
+// and is listed once in TABLES. Every schema version ever shipped stays readable: a table's index
+// spec is kept by the version that introduced or changed it, a data change has an upgrade, and
 // tests/unit/db.test.ts opens a database written by each older version.
 import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
+import { competitorsTables } from './competitors/tables';
 import {
   type ChangeRow,
   ChangeRowSchema,
-  type CompetitorLink,
-  CompetitorLinkSchema,
   type Marketplace,
-  type PositionQuery,
-  PositionQuerySchema,
-  type PositionRow,
-  PositionRowSchema,
   type PricePoint,
   PricePointSchema,
   type ProductCard,
@@ -24,115 +21,96 @@ import {
   SearchPageSchema,
   type StockSnapshot,
   StockSnapshotSchema,
-  type TwinLink,
-  TwinLinkSchema,
-  type UnitCost,
-  UnitCostSchema,
-  type WatchEvent,
-  WatchEventSchema,
-  type WatchRow,
-  WatchRowSchema,
 } from './model';
+import { positionsTables } from './positions/tables';
+import { type TableSpec, table } from './tables';
+import { twinsTables } from './twins/tables';
+import { watchlistTables } from './watchlist/tables';
 
 export const DB_NAME = 'lupa';
-
-/** v1: latest card per product, observed price points, stock snapshots, review summaries. */
-export const STORES_V1 = {
-  cards: '&[marketplace+id], fetchedAt',
-  pricePoints: '&[marketplace+productId+at]',
-  stockSnapshots: '&[marketplace+productId+at]',
-  reviewSummaries: '&[marketplace+rootId+at]',
-  kv: '&key',
-} as const;
-
-/**
- * v2: price points also come from the marketplace's published history, so each carries its
- * `source`; v1 rows were all Lupa's own observations.
- */
-export const STORES_V2 = {
-  ...STORES_V1,
-  pricePoints: '&[marketplace+productId+at], source',
-} as const;
-
-/**
- * v3: listings and positions — search pages kept for ten minutes (shared by badges and scans),
- * one row per position check, and the queries the user tracks per product.
- */
-export const STORES_V3 = {
-  ...STORES_V2,
-  searchPages: '&[marketplace+query+sort+region+page], fetchedAt',
-  positions: '&[marketplace+productId+query+region+at], [marketplace+productId]',
-  positionQueries: '&[marketplace+productId+query], [marketplace+productId]',
-} as const;
-
-/** v4: twins — the user's links between a product and the same product on the other marketplace. */
-export const STORES_V4 = {
-  ...STORES_V3,
-  twins: '&[marketplace+id]',
-} as const;
-
-/** v5: the watchlist and the events its refreshes find (tasks). */
-export const STORES_V5 = {
-  ...STORES_V4,
-  watchlist: '&[marketplace+id], role',
-  events: '&key, [marketplace+id], at, read',
-} as const;
-
-/** v6: the change log — what changed on a card between two looks. */
-export const STORES_V6 = {
-  ...STORES_V5,
-  changes: '&[marketplace+productId+at+field], [marketplace+productId]',
-} as const;
-
-/**
- * v7: the seller cabinet's pricing — which competitors each of the seller's own items is compared
- * with, and the item's cost price, commission and logistics (kept when history is thinned).
- */
-export const STORES_V7 = {
-  ...STORES_V6,
-  competitorLinks: '&[marketplace+mineId+competitorMarketplace+competitorId], [marketplace+mineId]',
-  unitCosts: '&[marketplace+id]',
-} as const;
 
 export interface KvRow {
   key: string;
   value: unknown;
 }
+const KvRowSchema = z.object({ key: z.string(), value: z.unknown() }) as z.ZodType<KvRow>;
 
-export class LupaDb extends Dexie {
-  cards!: Table<ProductCard, [Marketplace, string]>;
-  pricePoints!: Table<PricePoint, [Marketplace, string, number]>;
-  stockSnapshots!: Table<StockSnapshot, [Marketplace, string, number]>;
-  reviewSummaries!: Table<ReviewSummary, [Marketplace, string, number]>;
-  kv!: Table<KvRow, string>;
-  searchPages!: Table<SearchPage, [Marketplace, string, string, number, number]>;
-  positions!: Table<PositionRow, [Marketplace, string, string, number, number]>;
-  positionQueries!: Table<PositionQuery, [Marketplace, string, string]>;
-  twins!: Table<TwinLink, [Marketplace, string]>;
-  watchlist!: Table<WatchRow, [Marketplace, string]>;
-  events!: Table<WatchEvent, string>;
-  changes!: Table<ChangeRow, [Marketplace, string, number, string]>;
-  competitorLinks!: Table<CompetitorLink, [Marketplace, string, Marketplace, string]>;
-  unitCosts!: Table<UnitCost, [Marketplace, string]>;
-
-  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
-    this.version(1).stores(STORES_V1);
-    this.version(2)
-      .stores(STORES_V2)
-      .upgrade((tx) =>
+/**
+ * The kernel's tables. v1: latest card per product, observed price points, stock snapshots, review
+ * summaries, kv. v2: price points also come from the marketplace's published history, so each
+ * carries its `source` (v1 rows were all Lupa's own observations). v3: search pages kept for ten
+ * minutes (shared by badges and scans). v6: the change log — what changed on a card between looks.
+ */
+const KERNEL_TABLES = {
+  cards: table<ProductCard, [Marketplace, string]>(ProductCardSchema, { 1: '&[marketplace+id], fetchedAt' }),
+  pricePoints: table<PricePoint, [Marketplace, string, number]>(
+    PricePointSchema,
+    { 1: '&[marketplace+productId+at]', 2: '&[marketplace+productId+at], source' },
+    {
+      2: (tx) =>
         tx
           .table('pricePoints')
           .toCollection()
           .modify((row: Partial<PricePoint>) => {
             row.source ??= 'observed';
           }),
-      );
-    this.version(3).stores(STORES_V3);
-    this.version(4).stores(STORES_V4);
-    this.version(5).stores(STORES_V5);
-    this.version(6).stores(STORES_V6);
-    this.version(7).stores(STORES_V7);
+    },
+  ),
+  stockSnapshots: table<StockSnapshot, [Marketplace, string, number]>(StockSnapshotSchema, { 1: '&[marketplace+productId+at]' }),
+  reviewSummaries: table<ReviewSummary, [Marketplace, string, number]>(ReviewSummarySchema, { 1: '&[marketplace+rootId+at]' }),
+  kv: table<KvRow, string>(KvRowSchema, { 1: '&key' }),
+  searchPages: table<SearchPage, [Marketplace, string, string, number, number]>(SearchPageSchema, {
+    3: '&[marketplace+query+sort+region+page], fetchedAt',
+  }),
+  changes: table<ChangeRow, [Marketplace, string, number, string]>(ChangeRowSchema, {
+    6: '&[marketplace+productId+at+field], [marketplace+productId]',
+  }),
+};
+
+/** Every table: the kernel's and one line per feature (v3 positions, v4 twins, v5 watchlist, v7 competitors). */
+export const TABLES = {
+  ...KERNEL_TABLES,
+  ...positionsTables,
+  ...twinsTables,
+  ...watchlistTables,
+  ...competitorsTables,
+};
+type Tables = typeof TABLES;
+type TableName = keyof Tables;
+type RowOf<S> = S extends TableSpec<infer R, unknown> ? R : never;
+type KeyOf<S> = S extends TableSpec<unknown, infer K> ? K : never;
+type LupaTables = { [N in TableName]: Table<RowOf<Tables[N]>, KeyOf<Tables[N]>> };
+
+const specs = Object.entries(TABLES) as Array<[TableName, TableSpec<unknown, unknown>]>;
+/** The newest schema version any table declares. */
+export const DB_VERSION = Math.max(...specs.flatMap(([, spec]) => Object.keys(spec.indexes).map(Number)));
+
+/** The Dexie stores of schema version `version`: each table's newest index spec at or before it. */
+export function storesAt(version: number): Record<string, string> {
+  const stores: Record<string, string> = {};
+  for (const [name, spec] of specs) {
+    const at = Object.keys(spec.indexes)
+      .map(Number)
+      .filter((v) => v <= version)
+      .sort((a, b) => b - a)[0];
+    if (at !== undefined) stores[name] = spec.indexes[at] as string;
+  }
+  return stores;
+}
+
+export interface LupaDb extends LupaTables {}
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the tables are declared by the registry above
+export class LupaDb extends Dexie {
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    for (let version = 1; version <= DB_VERSION; version++) {
+      const upgrades = specs.flatMap(([, spec]) => spec.upgrades?.[version] ?? []);
+      const declared = this.version(version).stores(storesAt(version));
+      if (upgrades.length > 0)
+        declared.upgrade(async (tx) => {
+          for (const upgrade of upgrades) await upgrade(tx);
+        });
+    }
   }
 }
 
@@ -156,21 +134,10 @@ export function validRow<T>(schema: z.ZodType<T>, row: unknown, table: string): 
   return row === undefined ? undefined : validRows(schema, [row], table)[0];
 }
 
-export const schemas = {
-  cards: ProductCardSchema,
-  pricePoints: PricePointSchema,
-  stockSnapshots: StockSnapshotSchema,
-  reviewSummaries: ReviewSummarySchema,
-  searchPages: SearchPageSchema,
-  positions: PositionRowSchema,
-  positionQueries: PositionQuerySchema,
-  twins: TwinLinkSchema,
-  watchlist: WatchRowSchema,
-  events: WatchEventSchema,
-  changes: ChangeRowSchema,
-  competitorLinks: CompetitorLinkSchema,
-  unitCosts: UnitCostSchema,
-} as const;
+/** Each table's row schema, for validated reads (validRows) and restore. */
+export const schemas = Object.fromEntries(specs.map(([name, spec]) => [name, spec.row])) as {
+  [N in TableName]: z.ZodType<RowOf<Tables[N]>>;
+};
 
 /** A product's time series (price points, stock snapshots) between two instants. */
 export function seriesOf<T>(

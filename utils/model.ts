@@ -140,53 +140,6 @@ export const SearchPageSchema = z.object({
 });
 export type SearchPage = z.infer<typeof SearchPageSchema>;
 
-/** Where a product stood for a query at one moment: one row per scan, never rewritten. */
-export const PositionRowSchema = z.object({
-  marketplace: MarketplaceSchema,
-  productId: z.string(),
-  query: z.string(),
-  region: z.number().int(),
-  at: z.number(),
-  /** null: not found within the pages scanned. */
-  organic: z.number().int().positive().nullable(),
-  ad: z.number().int().positive().nullable(),
-  cpm: KopecksSchema.nullable(),
-  /** The search page the product was found on (organic, else ad). */
-  page: z.number().int().positive().nullable(),
-  /** How many pages were scanned: "not in the first N pages". */
-  depth: z.number().int().positive(),
-});
-export type PositionRow = z.infer<typeof PositionRowSchema>;
-
-export const PositionQuerySchema = z.object({
-  marketplace: MarketplaceSchema,
-  productId: z.string(),
-  query: z.string().min(1).max(120),
-  addedAt: z.number(),
-});
-export type PositionQuery = z.infer<typeof PositionQuerySchema>;
-
-/** A product linked by the user to the same product on the other marketplace (stored both ways). */
-export const TwinLinkSchema = z.object({
-  marketplace: MarketplaceSchema,
-  id: z.string(),
-  twinMarketplace: MarketplaceSchema,
-  twinId: z.string(),
-  linkedAt: z.number(),
-});
-export type TwinLink = z.infer<typeof TwinLinkSchema>;
-
-/** A product the user watches: their own, or a competitor's. */
-export const WatchRowSchema = z.object({
-  marketplace: MarketplaceSchema,
-  id: z.string(),
-  role: z.enum(['mine', 'competitor']),
-  addedAt: z.number(),
-  /** What the user saw when they last opened the watchlist: change arrows are against it. */
-  looked: z.object({ at: z.number(), price: z.number().int().nullable(), rating: z.number().nullable() }).nullable(),
-});
-export type WatchRow = z.infer<typeof WatchRowSchema>;
-
 /** Something that changed on a watched product and asks for attention (a task). */
 export const WatchEventSchema = z.object({
   /** run id + product + kind: a resumed refresh writes the same key, never a duplicate. */
@@ -225,27 +178,3 @@ export const RefSchema = z.object({ marketplace: MarketplaceSchema, id: ArticleS
 /** What a panel or a badge row says about its data: fresh, stale (shown with its age) or a problem. */
 export const PanelStateSchema = z.union([z.enum(['fresh', 'stale']), ProblemKindSchema]);
 export type PanelState = z.infer<typeof PanelStateSchema>;
-
-/**
- * The seller's own item and a competitor's product they compare it with. Made on a storefront
- * product ("конкурент для…") or in the options page; a competitor may be on either marketplace.
- */
-export const CompetitorLinkSchema = z.object({
-  marketplace: MarketplaceSchema,
-  mineId: z.string(),
-  competitorMarketplace: MarketplaceSchema,
-  competitorId: z.string(),
-  linkedAt: z.number(),
-});
-export type CompetitorLink = z.infer<typeof CompetitorLinkSchema>;
-
-/** What one unit of the seller's own item costs them: cost price and logistics in kopecks. */
-export const UnitCostSchema = z.object({
-  marketplace: MarketplaceSchema,
-  id: z.string(),
-  cost: KopecksSchema.nullable(),
-  commissionPct: z.number().min(0).max(100).nullable(),
-  logistics: KopecksSchema.nullable(),
-  updatedAt: z.number(),
-});
-export type UnitCost = z.infer<typeof UnitCostSchema>;

@@ -3,8 +3,8 @@
 // what a storefront content script would otherwise carry onto every marketplace page.
 // No React here, and nothing that needs the extension's APIs: the chunk is a plain ES module.
 import { CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
-import type { PositionRow } from '../../utils/model';
 import { formatRub } from '../../utils/money';
+import type { PositionRow } from '../../utils/positions/tables';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip, Legend);
 

@@ -1,6 +1,6 @@
 // Position over time, one line per query (drawn by charts/draw.ts, loaded on first use).
 import { useEffect, useRef } from 'react';
-import type { PositionRow } from '../../utils/model';
+import type { PositionRow } from '../../utils/positions/tables';
 import { drawWhenLoaded } from '../charts/use-chart';
 
 export function PositionsChart({ rows, queries }: { rows: readonly PositionRow[]; queries: readonly string[] }) {

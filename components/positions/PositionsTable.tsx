@@ -1,7 +1,7 @@
 // The latest position per query with the change since the check before; used by the product
 // panel and the popup. Figures: position-organic, position-ad, position-page, position-change.
 import { t } from '../../utils/i18n';
-import type { PositionRow } from '../../utils/model';
+import type { PositionRow } from '../../utils/positions/tables';
 
 /** The latest row per query and the one before it (rows come oldest first). */
 export function latestByQuery(rows: readonly PositionRow[]) {

@@ -1,8 +1,75 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, expect, test, vi } from 'vitest';
-import { LupaDb, STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, validRows } from '../../utils/db';
+import { DB_VERSION, LupaDb, storesAt, validRows } from '../../utils/db';
 import { PricePointSchema, ProductCardSchema } from '../../utils/model';
+
+// The schemas as each version shipped them, written out once: the assembled registry must keep
+// producing exactly these, or databases in the field would not open.
+/** v1: latest card per product, observed price points, stock snapshots, review summaries. */
+const STORES_V1 = {
+  cards: '&[marketplace+id], fetchedAt',
+  pricePoints: '&[marketplace+productId+at]',
+  stockSnapshots: '&[marketplace+productId+at]',
+  reviewSummaries: '&[marketplace+rootId+at]',
+  kv: '&key',
+} as const;
+
+/**
+ * v2: price points also come from the marketplace's published history, so each carries its
+ * `source`; v1 rows were all Lupa's own observations.
+ */
+const STORES_V2 = {
+  ...STORES_V1,
+  pricePoints: '&[marketplace+productId+at], source',
+} as const;
+
+/**
+ * v3: listings and positions — search pages kept for ten minutes (shared by badges and scans),
+ * one row per position check, and the queries the user tracks per product.
+ */
+const STORES_V3 = {
+  ...STORES_V2,
+  searchPages: '&[marketplace+query+sort+region+page], fetchedAt',
+  positions: '&[marketplace+productId+query+region+at], [marketplace+productId]',
+  positionQueries: '&[marketplace+productId+query], [marketplace+productId]',
+} as const;
+
+/** v4: twins — the user's links between a product and the same product on the other marketplace. */
+const STORES_V4 = {
+  ...STORES_V3,
+  twins: '&[marketplace+id]',
+} as const;
+
+/** v5: the watchlist and the events its refreshes find (tasks). */
+const STORES_V5 = {
+  ...STORES_V4,
+  watchlist: '&[marketplace+id], role',
+  events: '&key, [marketplace+id], at, read',
+} as const;
+
+/** v6: the change log — what changed on a card between two looks. */
+const STORES_V6 = {
+  ...STORES_V5,
+  changes: '&[marketplace+productId+at+field], [marketplace+productId]',
+} as const;
+
+/**
+ * v7: the seller cabinet's pricing — which competitors each of the seller's own items is compared
+ * with, and the item's cost price, commission and logistics (kept when history is thinned).
+ */
+const STORES_V7 = {
+  ...STORES_V6,
+  competitorLinks: '&[marketplace+mineId+competitorMarketplace+competitorId], [marketplace+mineId]',
+  unitCosts: '&[marketplace+id]',
+} as const;
+
+const SHIPPED = [STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7];
+
+test('the tables the features declare assemble into exactly the schemas each version shipped', () => {
+  expect(DB_VERSION).toBe(SHIPPED.length);
+  SHIPPED.forEach((stores, i) => expect(storesAt(i + 1)).toEqual(stores));
+});
 
 const names: string[] = [];
 afterEach(async () => {

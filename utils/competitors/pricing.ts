@@ -3,8 +3,8 @@
 // price (before discount) that matches the lowest competitor. Pure functions, no rounding surprises:
 // marketplaces take prices in whole rubles, so a suggested price is whole rubles.
 import { parseRub } from '../marketplaces/ozon/price';
-import type { UnitCost } from '../model';
 import { median } from '../stats';
+import type { UnitCost } from './tables';
 
 /** The price the buyer pays once the seller's own discount (0–99 %) is applied. */
 export function buyerPrice(price: number, discountPct: number): number {

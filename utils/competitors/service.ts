@@ -7,8 +7,9 @@ import { storeCards } from '../card-store';
 import { type LupaDb, schemas, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
-import type { CompetitorLink, Marketplace, ProductCard, UnitCost } from '../model';
+import type { Marketplace, ProductCard } from '../model';
 import { type CompetitorPrices, competitorPrices } from './pricing';
+import type { CompetitorLink, UnitCost } from './tables';
 
 export const FRESH_MS = 30 * 60 * 1000;
 

@@ -1,6 +1,7 @@
 // Search positions: the queries tracked per product, their checks and the running scan.
 import { z } from 'zod';
-import { ArticleSchema, MarketplaceSchema, PositionRowSchema, ProblemKindSchema } from '../model';
+import { ArticleSchema, MarketplaceSchema, ProblemKindSchema } from '../model';
+import { PositionRowSchema } from './tables';
 
 const ProductRefSchema = z.object({ marketplace: MarketplaceSchema, productId: ArticleSchema });
 

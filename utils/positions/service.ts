@@ -3,11 +3,12 @@
 // A scan runs in the background; panels and the popup poll its status.
 import { z } from 'zod';
 import { kvFamily, type LupaDb, schemas, validRow, validRows } from '../db';
-import { type Marketplace, MarketplaceSchema, type PositionRow, type ProblemKind, type WatchEvent } from '../model';
+import { type Marketplace, MarketplaceSchema, type ProblemKind, type WatchEvent } from '../model';
 import { FetchProblem } from '../net';
 import type { SearchPages } from '../search-pages';
 import { DAY_MS } from '../stats';
 import type { PositionsReply, ScanStatus } from './protocol';
+import type { PositionRow } from './tables';
 
 export const DEFAULT_SCAN_DEPTH = 10;
 /** Places lost between two checks that make a task. */

@@ -9,11 +9,12 @@ import { kvItem, type LupaDb, schemas, seriesOf, validRow, validRows } from '../
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
 import { MAX_DETAIL_BATCH } from '../marketplaces/wb/endpoints';
-import type { Marketplace, ProductCard, WatchEvent, WatchRow } from '../model';
+import type { Marketplace, ProductCard, WatchEvent } from '../model';
 import { FetchProblem } from '../net';
 import { estimateSales } from '../sales';
 import type { Settings } from '../settings';
 import { DAY_MS } from '../stats';
+import type { WatchRow } from './tables';
 
 /** A task when the stock lasts fewer days than this at the estimated pace. */
 const STOCK_DAYS_WARNING = 7;

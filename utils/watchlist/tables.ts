@@ -1,0 +1,20 @@
+// The watchlist's tables: watched products with the user's last look, and the tasks refreshes raise.
+import { z } from 'zod';
+import { type Marketplace, MarketplaceSchema, type WatchEvent, WatchEventSchema } from '../model';
+import { table } from '../tables';
+
+/** A product the user watches: their own, or a competitor's. */
+export const WatchRowSchema = z.object({
+  marketplace: MarketplaceSchema,
+  id: z.string(),
+  role: z.enum(['mine', 'competitor']),
+  addedAt: z.number(),
+  /** What the user saw when they last opened the watchlist: change arrows are against it. */
+  looked: z.object({ at: z.number(), price: z.number().int().nullable(), rating: z.number().nullable() }).nullable(),
+});
+export type WatchRow = z.infer<typeof WatchRowSchema>;
+
+export const watchlistTables = {
+  watchlist: table<WatchRow, [Marketplace, string]>(WatchRowSchema, { 5: '&[marketplace+id], role' }),
+  events: table<WatchEvent, string>(WatchEventSchema, { 5: '&key, [marketplace+id], at, read' }),
+};
