@@ -2,9 +2,8 @@
 // competitors, unit costs, and the figures beside each own item on a cabinet's prices page.
 import type { BackgroundFeature } from '../background-kit';
 import { t } from '../i18n';
+import { adapterOf, marketplaceOfInput } from '../marketplaces';
 import { answer } from '../messaging';
-import type { Marketplace } from '../model';
-import { parseTwinInput } from '../twins/service';
 import { createCompetitorsService } from './service';
 
 export const competitors: BackgroundFeature = {
@@ -37,12 +36,8 @@ export const competitors: BackgroundFeature = {
     answer('setCompetitorLink', from.anyTabOrPage, async ({ mine, competitor, linked }) => {
       let ref = typeof competitor === 'string' ? null : competitor;
       if (typeof competitor === 'string') {
-        const market: Marketplace = /ozon\./i.test(competitor)
-          ? 'ozon'
-          : /wildberries\.|wb\.ru/i.test(competitor)
-            ? 'wb'
-            : mine.marketplace;
-        const id = parseTwinInput(competitor, market);
+        const market = marketplaceOfInput(competitor, mine.marketplace);
+        const id = adapterOf(market).articleFrom(competitor);
         if (!id) return { ok: false as const, reason: t('competitorBadInput') };
         ref = { marketplace: market, id };
       }

@@ -2,26 +2,13 @@
 // the twin's figures come through the product overview service (its cache first), so a twin costs
 // no more than opening its page would.
 import { type LupaDb, schemas, validRow } from '../db';
-import { detectOzonPage } from '../marketplaces/ozon/page';
-import { detectWbPage } from '../marketplaces/wb/page';
+import { adapterOf, otherMarketplace } from '../marketplaces';
 import type { Marketplace } from '../model';
 import type { ProductOverviewService } from '../product-overview';
 import type { TwinReply } from './protocol';
 
-export const otherMarketplace = (m: Marketplace): Marketplace => (m === 'wb' ? 'ozon' : 'wb');
-
 /** An article on `marketplace` from what the user pasted: a product URL or the bare number. */
-export function parseTwinInput(input: string, marketplace: Marketplace): string | null {
-  const text = input.trim();
-  if (/^\d{5,15}$/.test(text)) return text;
-  const href = /^https?:\/\//.test(text) ? text : `https://${text}`;
-  if (marketplace === 'ozon') {
-    const page = detectOzonPage(href);
-    return page.type === 'product' ? String(page.sku) : null;
-  }
-  const page = detectWbPage(href);
-  return page.type === 'product' ? String(page.nmId) : null;
-}
+export const parseTwinInput = (input: string, marketplace: Marketplace): string | null => adapterOf(marketplace).articleFrom(input);
 
 export class TwinInputError extends Error {}
 

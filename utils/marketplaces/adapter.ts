@@ -1,0 +1,44 @@
+// One marketplace as the rest of Lupa sees it: everything site-specific — page detection, anchors,
+// listing tiles, the tab's own JSON routes, the cabinet's page table — sits behind this interface,
+// in utils/marketplaces/<wb|ozon>/adapter.ts. Nothing outside those folders asks "is this Ozon?":
+// it asks the adapter. Content scripts import it, so it carries no zod and no clients.
+import type { Marketplace } from '../model';
+import type { CabinetSpec } from './cabinet';
+
+/** A listing page as listing badges ask for it. */
+export type ListingRef = { type: 'search'; query: string; sort: string } | { type: 'catalog' | 'brand' | 'seller'; key: string };
+
+export interface StorefrontAdapter {
+  /** The article of the product page at this URL; null when it is not a product page. */
+  productId: (href: string) => string | null;
+  /** The element the product panel sits beside; null lets the panel float and say so. */
+  productAnchor: (root: ParentNode) => Element | null;
+  /** The listing (search, category, brand, seller) at this URL; null elsewhere. */
+  listing: (href: string) => ListingRef | null;
+  /** Every product tile on the page, in page order. */
+  tiles: (root: ParentNode) => Element[];
+  tileArticle: (tile: Element) => string | null;
+  /** Where a tile's badge goes. */
+  badgeSlot: (tile: Element) => Element;
+  /** Paths of the site's own JSON routes the tab may fetch for the background (same origin only). */
+  pageRoutePrefixes: readonly string[];
+  /** Whether the background may ask the tab for the page's embedded JSON-LD (a fallback source). */
+  servesEmbedded: boolean;
+}
+
+export interface MarketplaceAdapter {
+  marketplace: Marketplace;
+  /** The name a seller knows it by, and the short form for tight spots. */
+  name: string;
+  short: string;
+  isStorefront: (url: string) => boolean;
+  isCabinet: (url: string) => boolean;
+  /** The storefront URL of a product. */
+  productUrl: (id: string) => string;
+  /** An article from what a user pasted: this marketplace's product URL, or the bare number. */
+  articleFrom: (input: string) => string | null;
+  storefront: StorefrontAdapter;
+  cabinet: CabinetSpec;
+  /** Capabilities that exist on one marketplace only (WB's search gives positions and bids). */
+  positions: boolean;
+}

@@ -1,0 +1,25 @@
+// The marketplaces Lupa knows, by id: the one place that lists them.
+import type { Marketplace } from '../model';
+import type { MarketplaceAdapter } from './adapter';
+import { ozonAdapter } from './ozon/adapter';
+import { wbAdapter } from './wb/adapter';
+
+export const MARKETPLACES: Readonly<Record<Marketplace, MarketplaceAdapter>> = { wb: wbAdapter, ozon: ozonAdapter };
+
+export const adapterOf = (marketplace: Marketplace): MarketplaceAdapter => MARKETPLACES[marketplace];
+
+/** The other marketplace (twins link a product to the same product there). */
+export const otherMarketplace = (marketplace: Marketplace): Marketplace => (marketplace === 'wb' ? 'ozon' : 'wb');
+
+/** Which marketplace a pasted URL belongs to; `fallback` for a bare article. */
+export function marketplaceOfInput(input: string, fallback: Marketplace): Marketplace {
+  const text = input.trim();
+  const href = /^https?:\/\//.test(text) ? text : `https://${text}`;
+  try {
+    const host = new URL(href).hostname;
+    for (const adapter of Object.values(MARKETPLACES)) if (adapter.isStorefront(`https://${host}/`)) return adapter.marketplace;
+  } catch {
+    // not a URL: a bare article
+  }
+  return fallback;
+}

@@ -1,0 +1,39 @@
+// Ozon behind the marketplace adapter (see ../adapter.ts).
+import { queryFirst } from '../../content/dom';
+import type { MarketplaceAdapter } from '../adapter';
+import { isOzonCabinet, ozonCabinet } from './cabinet';
+import { OZON_PAGE_ROUTE_PREFIXES } from './endpoints';
+import { detectOzonPage, isOzonStorefront, ozonListing, skuFromLink } from './page';
+import { ozonProductSelectors, ozonTiles } from './selectors';
+
+const productId = (href: string) => {
+  const page = detectOzonPage(href);
+  return page.type === 'product' ? String(page.sku) : null;
+};
+
+export const ozonAdapter: MarketplaceAdapter = {
+  marketplace: 'ozon',
+  name: 'Ozon',
+  short: 'Ozon',
+  isStorefront: (url) => isOzonStorefront(url),
+  isCabinet: isOzonCabinet,
+  productUrl: (id) => `https://www.ozon.ru/product/${id}/`,
+  articleFrom: (input) => {
+    const text = input.trim();
+    if (/^\d{5,15}$/.test(text)) return text;
+    return productId(/^https?:\/\//.test(text) ? text : `https://${text}`);
+  },
+  storefront: {
+    productId,
+    productAnchor: (root) => queryFirst(root, ozonProductSelectors.priceBlock),
+    listing: ozonListing,
+    tiles: (root) => ozonTiles(root as Document | Element, skuFromLink),
+    tileArticle: (tile) => skuFromLink(tile.querySelector('a[href*="/product/"]')?.getAttribute('href') ?? tile.getAttribute('href') ?? ''),
+    badgeSlot: (tile) => tile,
+    pageRoutePrefixes: OZON_PAGE_ROUTE_PREFIXES,
+    servesEmbedded: true,
+  },
+  cabinet: ozonCabinet,
+  // Position scans walk WB's search JSON; Ozon's are not built yet.
+  positions: false,
+};

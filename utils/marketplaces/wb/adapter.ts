@@ -1,0 +1,39 @@
+// Wildberries behind the marketplace adapter (see ../adapter.ts).
+import { queryFirst } from '../../content/dom';
+import type { MarketplaceAdapter } from '../adapter';
+import { isWbCabinet, wbCabinet } from './cabinet';
+import { PAGE_ROUTE_PREFIXES } from './endpoints';
+import { detectWbPage, isWbStorefront, wbListing } from './page';
+import { productSelectors, queryTiles, tileArticle } from './selectors';
+
+const productId = (href: string) => {
+  const page = detectWbPage(href);
+  return page.type === 'product' ? String(page.nmId) : null;
+};
+
+export const wbAdapter: MarketplaceAdapter = {
+  marketplace: 'wb',
+  name: 'Wildberries',
+  short: 'WB',
+  isStorefront: (url) => isWbStorefront(url),
+  isCabinet: isWbCabinet,
+  productUrl: (id) => `https://www.wildberries.ru/catalog/${id}/detail.aspx`,
+  articleFrom: (input) => {
+    const text = input.trim();
+    if (/^\d{5,15}$/.test(text)) return text;
+    return productId(/^https?:\/\//.test(text) ? text : `https://${text}`);
+  },
+  storefront: {
+    productId,
+    productAnchor: (root) => queryFirst(root, productSelectors.priceBlock),
+    listing: wbListing,
+    tiles: queryTiles,
+    tileArticle,
+    // Seen in fixture-shaped markup only; real tiles take the badge on the tile itself.
+    badgeSlot: (tile) => tile.querySelector('.product-card__wrapper') ?? tile,
+    pageRoutePrefixes: PAGE_ROUTE_PREFIXES,
+    servesEmbedded: false,
+  },
+  cabinet: wbCabinet,
+  positions: true,
+};
