@@ -65,10 +65,10 @@ test('storage full: history thinned, what the user made kept, the user told, the
     for (let h = 0; h < 6; h++)
       points.push({ marketplace: 'wb', productId: '1', at: NOW - d * DAY_MS + h * 3_600_000, price: 100000 + d, source: 'observed' });
   await db.pricePoints.bulkPut(points as never);
-  await db.watchlist.put({ marketplace: 'wb', id: '1', role: 'mine', addedAt: 1, looked: null });
-  await db.competitorLinks.put({ marketplace: 'wb', mineId: '1', competitorMarketplace: 'wb', competitorId: '2', linkedAt: 1 });
-  await db.unitCosts.put({ marketplace: 'wb', id: '1', cost: 50000, commissionPct: 20, logistics: 7000, updatedAt: 1 });
-  await db.positionQueries.put({ marketplace: 'wb', productId: '1', query: 'футболка', addedAt: 1 });
+  await db.table('watchlist').put({ marketplace: 'wb', id: '1', role: 'mine', addedAt: 1, looked: null });
+  await db.table('competitorLinks').put({ marketplace: 'wb', mineId: '1', competitorMarketplace: 'wb', competitorId: '2', linkedAt: 1 });
+  await db.table('unitCosts').put({ marketplace: 'wb', id: '1', cost: 50000, commissionPct: 20, logistics: 7000, updatedAt: 1 });
+  await db.table('positionQueries').put({ marketplace: 'wb', productId: '1', query: 'футболка', addedAt: 1 });
   await db.searchPages.put({ marketplace: 'wb', query: 'q', sort: 'popular', region: -1, page: 1, fetchedAt: 1, entries: [] } as never);
 
   full = true;
@@ -81,10 +81,10 @@ test('storage full: history thinned, what the user made kept, the user told, the
   // Older than a week: one a day (53 days); the last week keeps all six a day.
   expect(left).toHaveLength(53 + 7 * 6);
   expect(told).toEqual([53 * 5 + 1]);
-  expect(await db.watchlist.count()).toBe(1);
-  expect(await db.competitorLinks.count()).toBe(1);
-  expect(await db.unitCosts.count()).toBe(1);
-  expect(await db.positionQueries.count()).toBe(1);
+  expect(await db.table('watchlist').count()).toBe(1);
+  expect(await db.table('competitorLinks').count()).toBe(1);
+  expect(await db.table('unitCosts').count()).toBe(1);
+  expect(await db.table('positionQueries').count()).toBe(1);
 });
 
 test('other errors pass through untouched; quota errors are recognised however Dexie wraps them', async () => {

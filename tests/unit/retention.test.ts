@@ -21,14 +21,14 @@ test('history older than the window keeps the last point of each day; newer hist
         source: 'observed' as const,
       });
   await db.pricePoints.bulkPut(points);
-  await db.watchlist.put({ marketplace: 'wb', id: '1', role: 'mine', addedAt: 0, looked: null });
+  await db.table('watchlist').put({ marketplace: 'wb', id: '1', role: 'mine', addedAt: 0, looked: null });
   const removed = await thinHistory(db, cutoff);
   const old = await db.pricePoints.filter((p) => p.at < cutoff).toArray();
   expect(old).toHaveLength(120);
   expect(old.every((p) => p.price === 1005)).toBe(true);
   expect(await db.pricePoints.filter((p) => p.at >= cutoff).count()).toBe(180 * 6);
   expect(removed).toBe(120 * 5);
-  expect(await db.watchlist.count()).toBe(1);
+  expect(await db.table('watchlist').count()).toBe(1);
   expect(await thinHistory(db, cutoff)).toBe(0);
   await db.delete();
 });

@@ -1,0 +1,99 @@
+// Builds Lupa with features left out, to show that a feature is its two folders and a line in each
+// registry. For each feature: copy the working tree, delete components/<feature>/ and
+// utils/<feature>/ and the feature's own tests, remove from the registry files the import lines that
+// name those folders and the lines that use what they imported, then typecheck. With --build (one
+// feature) it also builds the extension and runs the remaining unit and component tests.
+//   node scripts/without-feature.mjs              every feature: typecheck
+//   node scripts/without-feature.mjs twins --build  one feature: typecheck, build, unit tests
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+/** Files that list features; nothing else may need editing when one is left out. */
+export const REGISTRIES = [
+  'entrypoints/background.ts',
+  'utils/messages.ts',
+  'utils/db.ts',
+  'components/product-panel/sections.ts',
+  'entrypoints/popup/sections.ts',
+  'entrypoints/options/sections.ts',
+  'components/cabinet/controls.ts',
+  'entrypoints/wb-storefront.content/index.ts',
+  'entrypoints/ozon-storefront.content/index.ts',
+];
+
+/** A feature is a folder under utils/ that registers background handlers, messages or tables. */
+export function features() {
+  return readdirSync(join(ROOT, 'utils'), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && ['background.ts', 'protocol.ts', 'tables.ts'].some((f) => existsSync(join(ROOT, 'utils', d.name, f))))
+    .map((d) => d.name)
+    .sort();
+}
+
+function tracked() {
+  const out = spawnSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+  return out.stdout.split('\n').filter((f) => f && f !== 'node_modules' && existsSync(join(ROOT, f)));
+}
+
+/** Removes the feature from a registry file's text; returns the new text. */
+export function unregister(text, feature) {
+  const lines = text.split('\n');
+  const folder = new RegExp(`['"](?:\\.\\.?/)+(?:[\\w.-]+/)*(?:components|utils)/${feature}/|['"]\\.\\.?/${feature}/`);
+  const names = [];
+  const kept = [];
+  for (const line of lines) {
+    const m = /^import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+(['"][^'"]+['"])/.exec(line);
+    if (m && folder.test(m[2])) {
+      names.push(...m[1].split(',').map((n) => n.replace(/\btype\b/, '').trim()).filter(Boolean));
+      continue;
+    }
+    kept.push(line);
+  }
+  if (names.length === 0) return text;
+  const uses = new RegExp(`\\b(${names.join('|')})\\b`);
+  return kept.filter((line) => !uses.test(line)).join('\n');
+}
+
+function run(cwd, command, args) {
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  return result.status === 0;
+}
+
+export function leaveOut(feature, { build = false } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), `lupa-without-${feature}-`));
+  try {
+    for (const file of tracked()) cpSync(join(ROOT, file), join(dir, file), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    if (existsSync(join(ROOT, '.wxt'))) cpSync(join(ROOT, '.wxt'), join(dir, '.wxt'), { recursive: true });
+    rmSync(join(dir, 'components', feature), { recursive: true, force: true });
+    rmSync(join(dir, 'utils', feature), { recursive: true, force: true });
+    for (const tier of ['unit', 'components', 'e2e']) {
+      const tests = join(dir, 'tests', tier);
+      if (!existsSync(tests)) continue;
+      for (const f of readdirSync(tests)) if (f.startsWith(`${feature}.`) || f.startsWith(`${feature}-`)) rmSync(join(tests, f));
+    }
+    for (const registry of REGISTRIES) {
+      const path = join(dir, registry);
+      if (existsSync(path)) writeFileSync(path, unregister(readFileSync(path, 'utf8'), feature));
+    }
+    console.log(`\n— without ${feature}: typecheck`);
+    if (!run(dir, 'npx', ['tsc', '--noEmit'])) return false;
+    if (!build) return true;
+    console.log(`— without ${feature}: build`);
+    if (!run(dir, 'npx', ['wxt', 'build'])) return false;
+    console.log(`— without ${feature}: unit and component tests`);
+    return run(dir, 'npx', ['vitest', 'run', '--project', 'unit', '--project', 'components']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [name, flag] = process.argv.slice(2);
+  const list = name ? [name] : features();
+  const failed = list.filter((f) => !leaveOut(f, { build: flag === '--build' }));
+  console.log(failed.length === 0 ? `\nEvery feature left out builds: ${list.join(', ')}` : `\nLeaving out failed for: ${failed.join(', ')}`);
+  process.exit(failed.length === 0 ? 0 : 1);
+}
