@@ -46,7 +46,12 @@ export function unregister(text, feature) {
   for (const line of lines) {
     const m = /^import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+(['"][^'"]+['"])/.exec(line);
     if (m && folder.test(m[2])) {
-      names.push(...m[1].split(',').map((n) => n.replace(/\btype\b/, '').trim()).filter(Boolean));
+      names.push(
+        ...m[1]
+          .split(',')
+          .map((n) => n.replace(/\btype\b/, '').trim())
+          .filter(Boolean),
+      );
       continue;
     }
     kept.push(line);
@@ -94,6 +99,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [name, flag] = process.argv.slice(2);
   const list = name ? [name] : features();
   const failed = list.filter((f) => !leaveOut(f, { build: flag === '--build' }));
-  console.log(failed.length === 0 ? `\nEvery feature left out builds: ${list.join(', ')}` : `\nLeaving out failed for: ${failed.join(', ')}`);
+  console.log(
+    failed.length === 0 ? `\nEvery feature left out builds: ${list.join(', ')}` : `\nLeaving out failed for: ${failed.join(', ')}`,
+  );
   process.exit(failed.length === 0 ? 0 : 1);
 }

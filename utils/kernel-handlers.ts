@@ -10,7 +10,8 @@ export const WATCH_ALARM = 'lupa-watch';
 
 export function registerKernel(kit: BackgroundKit, runAlarm: () => Promise<void>): void {
   const { db, from } = kit;
-  answer('saveFile', from.wbTab, async ({ filename, mime, text }) => {
+  // Exports from either storefront's listing (Ozon's was refused when only WB tabs were allowed).
+  answer('saveFile', from.storefrontTab, async ({ filename, mime, text }) => {
     const url = `data:${mime};charset=utf-8,${encodeURIComponent(text)}`;
     await browser.downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
     return { saved: true };

@@ -113,3 +113,9 @@ export function useLab(set: (lab: Lab) => void): void {
     await current?.close();
   });
 }
+
+/** Run in the service worker: the files the background saved through the downloads API. */
+export const completedDownloads = async () =>
+  (await (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.downloads.search({ state: 'complete' })).map(
+    (d) => d.filename,
+  );

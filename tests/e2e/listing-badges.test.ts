@@ -3,14 +3,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { categoryList, searchPage } from '../fixtures/wb/search.mjs';
 import { expectedBadge, READ_BADGES } from './expected-listing';
-import { type Lab, useLab } from './harness';
+import { completedDownloads, type Lab, useLab } from './harness';
 
 const DETAIL = /\/cards\/v4\/detail/;
 /** Runs in the service worker: where the completed downloads were saved. */
-const completedDownloads = async () =>
-  (await (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.downloads.search({ state: 'complete' })).map(
-    (d) => d.filename,
-  );
 const SEARCH = /search\.wb\.ru\/exactmatch/;
 /** The products of a search page as the API (v5) sends them. */
 const results = (query: string, page: number): unknown[] => searchPage(query, page).products ?? [];

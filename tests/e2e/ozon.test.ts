@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as ozon from '../fixtures/ozon/catalog.mjs';
-import { figure, type Lab, panel, panelIn, startLab, useLab } from './harness';
+import { completedDownloads, figure, type Lab, panel, panelIn, startLab, useLab } from './harness';
 
 /** Faults match a request's path and query; counters its host and path. */
 const PAGE_JSON = /\/api\/entrypoint-api\.bx\/page\/json/;
@@ -206,6 +207,29 @@ describe('Ozon listing badges', () => {
     expect(want[2]).toMatchObject({ nm: '1649246352', position: '3', price: '129000' });
     expect(lab.server.count(PAGE_JSON)).toBe(2);
     expect(await page.locator('lupa-listing-status').getAttribute('data-value')).toBe('fresh');
+    await page.close();
+  });
+
+  test('CSV export of an Ozon listing is saved with one row per badge', async () => {
+    const text = 'термокружка';
+    const page = await lab.context.newPage();
+    await page.goto(`https://www.ozon.ru/search/?text=${encodeURIComponent(text)}&from_global=true`);
+    const tiles = ozon.searchResults(text);
+    await expect.poll(() => page.locator('lupa-tile-badge').count(), { timeout: 20_000 }).toBe(tiles.length);
+    await page.locator('lupa-listing-status [data-lupa="listing-export"]').click();
+    const saved = await expect
+      .poll(() => lab.worker.evaluate(completedDownloads), { timeout: 15_000 })
+      .toHaveLength(1)
+      .then(async () => (await lab.worker.evaluate(completedDownloads))[0] as string);
+    const lines = readFileSync(saved, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines).toHaveLength(tiles.length + 1);
+    // The third tile: place 3, its article and price as the listing JSON has them.
+    const third = lines[3]!.split(';');
+    expect(third[0]).toBe('3');
+    expect(third[3]).toBe(String(tiles[2]!.id));
     await page.close();
   });
 

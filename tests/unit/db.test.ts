@@ -68,7 +68,7 @@ const SHIPPED = [STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V
 
 test('the tables the features declare assemble into exactly the schemas each version shipped', () => {
   expect(DB_VERSION).toBe(SHIPPED.length);
-  SHIPPED.forEach((stores, i) => expect(storesAt(i + 1)).toEqual(stores));
+  for (const [i, stores] of SHIPPED.entries()) expect(storesAt(i + 1)).toEqual(stores);
 });
 
 const names: string[] = [];
