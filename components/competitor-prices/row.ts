@@ -65,7 +65,7 @@ export function mountCompetitorRow(
     const c = figures.competitors;
     const head = line(box);
     const logo = document.createElement('span');
-    logo.style.color = '#7b2cbf';
+    logo.style.color = 'var(--lupa-accent)';
     logo.style.fontWeight = '700';
     logo.textContent = 'Lupa · ';
     head.appendChild(logo);
