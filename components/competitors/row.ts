@@ -7,6 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buyerPrice, costsFromText, costsToText, marginOf, priceToMatch } from '../../utils/competitors/pricing';
 import type { CompetitorFiguresReply } from '../../utils/competitors/protocol';
 import { shadowHost } from '../../utils/content/dom';
+import { type FigureName, type FigureValue, setFigure } from '../../utils/figures';
 import { formatAge, t } from '../../utils/i18n';
 import { formatPct, formatRub } from '../../utils/money';
 import css from '../cabinet/cabinet.css?inline';
@@ -26,10 +27,8 @@ function line(parent: Node, className?: string): HTMLParagraphElement {
   return p;
 }
 
-function figure(parent: Node, name: string, value: number | string | null, text: string, className?: string): HTMLElement {
-  const el = document.createElement('b');
-  el.setAttribute('data-lupa', name);
-  el.setAttribute('data-value', value === null ? '' : String(value));
+function figure(parent: Node, name: FigureName, value: FigureValue, text: string, className?: string): HTMLElement {
+  const el = setFigure(document.createElement('b'), name, value);
   if (className) el.className = className;
   el.textContent = text;
   parent.appendChild(el);
@@ -52,7 +51,7 @@ export function mountCompetitorRow(
   deps: RowDeps,
 ): HTMLElement {
   const { host, root } = shadowHost('lupa-competitor-prices', css);
-  host.setAttribute('data-lupa', 'competitor-prices');
+  setFigure(host, 'competitor-prices');
   host.setAttribute('data-nm', id);
   const box = document.createElement('div');
   box.className = 'prices';
@@ -66,7 +65,7 @@ export function mountCompetitorRow(
     const c = figures.competitors;
     const head = line(box);
     const logo = document.createElement('span');
-    logo.style.color = '#7b2cbf';
+    logo.style.color = 'var(--lupa-accent)';
     logo.style.fontWeight = '700';
     logo.textContent = 'Lupa · ';
     head.appendChild(logo);
@@ -88,7 +87,7 @@ export function mountCompetitorRow(
     }
     if (figures.problem) {
       const p = line(box, 'bad');
-      p.setAttribute('data-lupa', 'competitor-problem');
+      setFigure(p, 'competitor-problem');
       p.textContent = t('competitorsStale');
     }
     if (price === null) {
@@ -115,8 +114,7 @@ export function mountCompetitorRow(
         const hint = line(box);
         if (match.already) {
           hint.className = 'good';
-          hint.setAttribute('data-lupa', 'price-to-match');
-          hint.setAttribute('data-value', String(match.price));
+          setFigure(hint, 'price-to-match', match.price);
           hint.textContent = t('alreadyCheapest', formatRub(c.min - buyer));
         } else {
           text(hint, `${t('toMatch')} `);
@@ -138,7 +136,7 @@ export function mountCompetitorRow(
     if (!editing) {
       const toggle = document.createElement('button');
       toggle.type = 'button';
-      toggle.setAttribute('data-lupa', 'costs-edit');
+      setFigure(toggle, 'costs-edit');
       toggle.textContent = t('costsEdit');
       toggle.addEventListener('click', () => {
         editing = true;
@@ -148,7 +146,7 @@ export function mountCompetitorRow(
       return;
     }
     const form = document.createElement('form');
-    form.setAttribute('data-lupa', 'costs-form');
+    setFigure(form, 'costs-form');
     const field = (name: string, label: string, value: string) => {
       const l = document.createElement('label');
       l.textContent = `${label} `;

@@ -3,6 +3,7 @@
 // is said once, in the status chip — never per tile, never by touching the page's own content.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ask } from '../../utils/content/messaging';
+import { setFigure } from '../../utils/figures';
 import { stateMessage, t } from '../../utils/i18n';
 import type { ListingBadgesRequest } from '../../utils/listing-badges/protocol';
 import type { Marketplace, PanelState } from '../../utils/model';
@@ -201,15 +202,14 @@ type ChipProblem = PanelState | 'lupa-unavailable' | 'no-tiles';
 /** The one place a listing's state is told: counts, problems, retry and export. */
 function createChip(marketplace: Marketplace, onExport: () => void, onRetry: () => void) {
   const { host, root } = shadowHost('lupa-listing-status');
-  host.setAttribute('data-lupa', 'listing-status');
-  host.setAttribute('data-value', 'loading');
+  setFigure(host, 'listing-status', 'loading');
   const box = document.createElement('div');
   box.className = 'chip';
   const logo = document.createElement('span');
   logo.className = 'logo';
   logo.textContent = 'Lupa';
   const text = document.createElement('span');
-  text.setAttribute('data-lupa', 'listing-count');
+  setFigure(text, 'listing-count');
   const problemText = document.createElement('span');
   problemText.className = 'problem';
   const retryButton = document.createElement('button');
@@ -221,7 +221,7 @@ function createChip(marketplace: Marketplace, onExport: () => void, onRetry: () 
   exportButton.type = 'button';
   exportButton.textContent = 'CSV';
   exportButton.title = t('exportCsv');
-  exportButton.setAttribute('data-lupa', 'listing-export');
+  setFigure(exportButton, 'listing-export');
   exportButton.addEventListener('click', onExport);
   box.append(logo, text, problemText, retryButton, exportButton);
   root.appendChild(box);

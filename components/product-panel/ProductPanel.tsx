@@ -2,6 +2,7 @@
 // Presentational only; data arrives as a validated ProductOverview.
 
 import type { ReactNode } from 'react';
+import type { FigureName } from '../../utils/figures';
 import { formatAge, stateMessage, t } from '../../utils/i18n';
 import type { ProductOverview } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
@@ -36,7 +37,7 @@ function changeText(field: string, v: string | number | boolean | null): string 
   return String(v);
 }
 
-function Money({ name, kopecks, className }: { name: string; kopecks: number | null; className?: string }) {
+function Money({ name, kopecks, className }: { name: FigureName; kopecks: number | null; className?: string }) {
   return (
     <Figure name={name} value={kopecks} className={className}>
       {kopecks === null ? '—' : formatRub(kopecks)}

@@ -3,6 +3,7 @@
 // notices), and the tone check as the seller types. Plain DOM, textContent only. Never sends.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { shadowHost } from '../../utils/content/dom';
+import { setFigure } from '../../utils/figures';
 import { suggestTemplates } from '../../utils/reply-assistant/suggest';
 import { renderTemplate, type Template } from '../../utils/reply-assistant/templates';
 import { checkTone, describeToneIssue, type REPLY_LIMITS } from '../../utils/reply-assistant/tone';
@@ -36,7 +37,7 @@ export function mountAssistant(
   marketplace: keyof typeof REPLY_LIMITS,
 ): HTMLElement {
   const { host, root } = shadowHost('lupa-reply-assistant', css);
-  host.setAttribute('data-lupa', 'reply-assistant');
+  setFigure(host, 'reply-assistant');
   const box = document.createElement('div');
   box.className = 'chip-inline';
   const suggestions = suggestTemplates(templates, parts.text, parts.stars).slice(0, 3);
@@ -49,7 +50,7 @@ export function mountAssistant(
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = tpl.title;
-    button.setAttribute('data-lupa', i === 0 ? 'reply-insert' : 'reply-suggest');
+    setFigure(button, i === 0 ? 'reply-insert' : 'reply-suggest');
     button.setAttribute('data-template', tpl.id);
     button.addEventListener('click', () => fillLikeTyping(parts.field, renderTemplate(tpl.text, vars)));
     box.append(button);
@@ -62,8 +63,7 @@ export function mountAssistant(
     for (const issue of checkTone(value, marketplace, parts.stars)) {
       const p = document.createElement('p');
       p.className = 'problem';
-      p.setAttribute('data-lupa', 'tone-warning');
-      p.setAttribute('data-value', issue.kind);
+      setFigure(p, 'tone-warning', issue.kind);
       p.textContent = describeToneIssue(issue);
       warnings.append(p);
     }
