@@ -1,6 +1,7 @@
 // The protocol between content scripts, extension pages and the background. Each message is a
 // pair of zod schemas (request, reply), checked on both sides; the types come from the schemas.
 import { z } from 'zod';
+import { ArticleIdSchema } from './article';
 import {
   ChangeRowSchema,
   ListingEntrySchema,
@@ -18,7 +19,7 @@ export type PanelState = z.infer<typeof PanelStateSchema>;
 
 export const ProductOverviewRequestSchema = z.object({
   marketplace: MarketplaceSchema,
-  id: z.string().regex(/^\d{1,15}$/),
+  id: ArticleIdSchema,
   /**
    * 'cached': answer from the store when fresh enough; 'refresh': go to the marketplace;
    * 'user': the user pressed Refresh (also lifts an anti-bot back-off once).
@@ -88,7 +89,7 @@ export const ListingBadgesRequestSchema = z.object({
   marketplace: MarketplaceSchema,
   listing: ListingSchema,
   /** The tiles in view that have no badge yet: article and 0-based place among the page's tiles. */
-  tiles: z.array(z.object({ id: z.string().regex(/^\d{1,15}$/), index: z.number().int().nonnegative().max(10_000) })).max(500),
+  tiles: z.array(z.object({ id: ArticleIdSchema, index: z.number().int().nonnegative().max(10_000) })).max(500),
 });
 export type ListingBadgesRequest = z.output<typeof ListingBadgesRequestSchema>;
 
@@ -112,7 +113,7 @@ export const SaveFileRequestSchema = z.object({
   text: z.string().max(20_000_000),
 });
 
-const ProductRefSchema = z.object({ marketplace: MarketplaceSchema, productId: z.string().regex(/^\d{1,15}$/) });
+const ProductRefSchema = z.object({ marketplace: MarketplaceSchema, productId: ArticleIdSchema });
 
 export const ScanStatusSchema = z.object({
   state: z.enum(['running', 'done', 'cancelled', 'failed']),
@@ -146,7 +147,7 @@ export const TrackedPositionsReplySchema = z.object({
   ),
 });
 
-const TwinRefSchema = z.object({ marketplace: MarketplaceSchema, id: z.string().regex(/^\d{1,15}$/) });
+const TwinRefSchema = z.object({ marketplace: MarketplaceSchema, id: ArticleIdSchema });
 
 /** The twin's figures beside a product (display data only). */
 export const TwinReplySchema = z.object({
@@ -228,7 +229,7 @@ export const RefreshSummarySchema = z.object({
 /** The background asks a storefront tab for the structured data its page embeds (JSON-LD text). */
 export const PageEmbeddedReplySchema = z.object({ ldJson: z.array(z.string().max(500_000)).max(20) });
 
-const RefSchema = z.object({ marketplace: MarketplaceSchema, id: z.string().regex(/^\d{1,15}$/) });
+const RefSchema = z.object({ marketplace: MarketplaceSchema, id: ArticleIdSchema });
 const CostsSchema = z.object({
   cost: z.number().int().nonnegative().max(100_000_000).nullable(),
   commissionPct: z.number().min(0).max(100).nullable(),
@@ -291,7 +292,7 @@ export const protocol = {
   setTwin: { request: TwinRefSchema.extend({ twin: z.string().trim().max(500).nullable() }), reply: TwinReplySchema },
   /** A cabinet's prices page asks for the figures beside the seller's items on screen. */
   getCompetitorFigures: {
-    request: z.object({ marketplace: MarketplaceSchema, ids: z.array(z.string().regex(/^\d{1,15}$/)).max(500) }),
+    request: z.object({ marketplace: MarketplaceSchema, ids: z.array(ArticleIdSchema).max(500) }),
     reply: z.object({ items: z.array(CompetitorFiguresSchema) }),
   },
   setUnitCosts: { request: RefSchema.extend({ costs: CostsSchema }), reply: z.object({ saved: z.literal(true) }) },

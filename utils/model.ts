@@ -2,6 +2,7 @@
 // the UI see nothing else. They are zod schemas so that storage reads and messages are validated
 // with the same definition that gives the type.
 import { z } from 'zod';
+import { ArticleIdSchema } from './article';
 
 export const MarketplaceSchema = z.enum(['wb', 'ozon']);
 export type Marketplace = z.infer<typeof MarketplaceSchema>;
@@ -29,7 +30,7 @@ export type Size = z.infer<typeof SizeSchema>;
 
 export const ProductCardSchema = z.object({
   marketplace: MarketplaceSchema,
-  id: z.string().min(1),
+  id: ArticleIdSchema,
   /** The card that groups variants (WB imtId); reviews belong to it. */
   rootId: z.string().nullable(),
   name: z.string(),
@@ -57,7 +58,7 @@ export type ProductCard = z.infer<typeof ProductCardSchema>;
 export const PriceSourceSchema = z.enum(['history', 'observed']);
 export const PricePointSchema = z.object({
   marketplace: MarketplaceSchema,
-  productId: z.string(),
+  productId: ArticleIdSchema,
   at: z.number(),
   price: KopecksSchema,
   /** 'history': the marketplace's own published history; 'observed': seen by Lupa. */
@@ -67,7 +68,7 @@ export type PricePoint = z.infer<typeof PricePointSchema>;
 
 export const StockSnapshotSchema = z.object({
   marketplace: MarketplaceSchema,
-  productId: z.string(),
+  productId: ArticleIdSchema,
   at: z.number(),
   total: z.number().int().nonnegative(),
   byWarehouse: z.array(z.object({ warehouseId: z.number().int(), qty: z.number().int() })),
@@ -112,7 +113,7 @@ export type ReviewSummary = z.infer<typeof ReviewSummarySchema>;
 
 /** One product as a listing shows it: its place, its ad, and the figures of its tile. */
 export const ListingEntrySchema = z.object({
-  id: z.string(),
+  id: ArticleIdSchema,
   name: z.string(),
   brand: z.string(),
   /** 1-based place in the list as shown (ads included). */
@@ -143,7 +144,7 @@ export type SearchPage = z.infer<typeof SearchPageSchema>;
 /** Where a product stood for a query at one moment: one row per scan, never rewritten. */
 export const PositionRowSchema = z.object({
   marketplace: MarketplaceSchema,
-  productId: z.string(),
+  productId: ArticleIdSchema,
   query: z.string(),
   region: z.number().int(),
   at: z.number(),
@@ -160,7 +161,7 @@ export type PositionRow = z.infer<typeof PositionRowSchema>;
 
 export const PositionQuerySchema = z.object({
   marketplace: MarketplaceSchema,
-  productId: z.string(),
+  productId: ArticleIdSchema,
   query: z.string().min(1).max(120),
   addedAt: z.number(),
 });
@@ -169,9 +170,9 @@ export type PositionQuery = z.infer<typeof PositionQuerySchema>;
 /** A product linked by the user to the same product on the other marketplace (stored both ways). */
 export const TwinLinkSchema = z.object({
   marketplace: MarketplaceSchema,
-  id: z.string(),
+  id: ArticleIdSchema,
   twinMarketplace: MarketplaceSchema,
-  twinId: z.string(),
+  twinId: ArticleIdSchema,
   linkedAt: z.number(),
 });
 export type TwinLink = z.infer<typeof TwinLinkSchema>;
@@ -179,7 +180,7 @@ export type TwinLink = z.infer<typeof TwinLinkSchema>;
 /** A product the user watches: their own, or a competitor's. */
 export const WatchRowSchema = z.object({
   marketplace: MarketplaceSchema,
-  id: z.string(),
+  id: ArticleIdSchema,
   role: z.enum(['mine', 'competitor']),
   addedAt: z.number(),
   /** What the user saw when they last opened the watchlist: change arrows are against it. */
@@ -192,7 +193,7 @@ export const WatchEventSchema = z.object({
   /** run id + product + kind: a resumed refresh writes the same key, never a duplicate. */
   key: z.string(),
   marketplace: MarketplaceSchema,
-  id: z.string(),
+  id: ArticleIdSchema,
   name: z.string(),
   kind: z.enum(['price-move', 'out-of-stock', 'back-in-stock', 'rating-drop', 'stock-low', 'new-negative', 'position-drop']),
   at: z.number(),
@@ -206,7 +207,7 @@ export type WatchEvent = z.infer<typeof WatchEventSchema>;
 /** One change on a card, as the change log shows it (append-only). */
 export const ChangeRowSchema = z.object({
   marketplace: MarketplaceSchema,
-  productId: z.string(),
+  productId: ArticleIdSchema,
   at: z.number(),
   field: z.enum(['price', 'discount', 'title', 'photos', 'rating', 'stock']),
   from: z.union([z.string(), z.number(), z.boolean()]).nullable(),
@@ -224,9 +225,9 @@ export type ProblemKind = z.infer<typeof ProblemKindSchema>;
  */
 export const CompetitorLinkSchema = z.object({
   marketplace: MarketplaceSchema,
-  mineId: z.string(),
+  mineId: ArticleIdSchema,
   competitorMarketplace: MarketplaceSchema,
-  competitorId: z.string(),
+  competitorId: ArticleIdSchema,
   linkedAt: z.number(),
 });
 export type CompetitorLink = z.infer<typeof CompetitorLinkSchema>;
@@ -234,7 +235,7 @@ export type CompetitorLink = z.infer<typeof CompetitorLinkSchema>;
 /** What one unit of the seller's own item costs them: cost price and logistics in kopecks. */
 export const UnitCostSchema = z.object({
   marketplace: MarketplaceSchema,
-  id: z.string(),
+  id: ArticleIdSchema,
   cost: KopecksSchema.nullable(),
   commissionPct: z.number().min(0).max(100).nullable(),
   logistics: KopecksSchema.nullable(),

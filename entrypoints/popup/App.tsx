@@ -1,10 +1,12 @@
 // The toolbar popup: the current tab's product at a glance, a quick lookup by article or link,
 // today's tasks from the watchlist, the watchlist with changes since the last look, positions.
+
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Figure } from '../../components/Figure';
 import { PositionsTable } from '../../components/positions/PositionsTable';
 import { WatchToggle } from '../../components/watch/WatchToggle';
+import { BARE_ARTICLE_RE } from '../../utils/article';
 import { t } from '../../utils/i18n';
 import { detectOzonPage } from '../../utils/marketplaces/ozon/page';
 import { detectWbPage } from '../../utils/marketplaces/wb/page';
@@ -20,7 +22,7 @@ type Ref = { marketplace: Marketplace; id: string };
 /** A product from a URL of either storefront, or a bare article (Wildberries first, then Ozon). */
 export function productRef(input: string): Ref | null {
   const text = input.trim();
-  if (/^\d{4,15}$/.test(text)) return { marketplace: 'wb', id: text };
+  if (BARE_ARTICLE_RE.test(text)) return { marketplace: 'wb', id: text };
   const href = /^https?:\/\//.test(text) ? text : `https://${text}`;
   const wb = detectWbPage(href);
   if (wb.type === 'product') return { marketplace: 'wb', id: String(wb.nmId) };

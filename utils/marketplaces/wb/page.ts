@@ -1,5 +1,7 @@
 // Which Wildberries page a URL is: a pure function, tested on a table of real URLs
 // (tests/unit/wb-page.test.ts is its documentation).
+import { ARTICLE_DIGITS } from '../../article';
+
 export type WbPage =
   | { type: 'product'; nmId: number; sizeId: number | null }
   | { type: 'search'; query: string }
@@ -24,6 +26,8 @@ export function isWbStorefront(url: string | URL): boolean {
   }
 }
 
+const PRODUCT_PATH = new RegExp(String.raw`^/(?:ru/)?catalog/(${ARTICLE_DIGITS})/(?:detail\.aspx|feedbacks|questions)$`, 'i');
+
 export function detectWbPage(href: string): WbPage {
   let url: URL;
   try {
@@ -36,7 +40,7 @@ export function detectWbPage(href: string): WbPage {
 
   // /catalog/{nmId}/detail.aspx, also with /ru/ or a trailing slash; the product's reviews and
   // questions pages (/catalog/{nmId}/feedbacks, /questions) belong to the same article.
-  const product = /^\/(?:ru\/)?catalog\/(\d{4,12})\/(?:detail\.aspx|feedbacks|questions)$/i.exec(path);
+  const product = PRODUCT_PATH.exec(path);
   if (product) {
     const size = Number(url.searchParams.get('size'));
     return { type: 'product', nmId: Number(product[1]), sizeId: Number.isInteger(size) && size > 0 ? size : null };
