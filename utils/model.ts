@@ -7,6 +7,12 @@ import { ArticleIdSchema } from './article';
 export const MarketplaceSchema = z.enum(['wb', 'ozon']);
 export type Marketplace = z.infer<typeof MarketplaceSchema>;
 
+/** One product: its marketplace and its article there. */
+export interface ProductRef {
+  marketplace: Marketplace;
+  id: string;
+}
+
 /** Money is an integer number of kopecks everywhere inside Lupa. */
 export const KopecksSchema = z.number().int().nonnegative();
 

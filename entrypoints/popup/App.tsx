@@ -6,32 +6,20 @@ import { browser } from 'wxt/browser';
 import { Figure } from '../../components/Figure';
 import { PositionsTable } from '../../components/positions/PositionsTable';
 import { WatchToggle } from '../../components/watch/WatchToggle';
-import { BARE_ARTICLE_RE } from '../../utils/article';
 import { t } from '../../utils/i18n';
-import { detectOzonPage } from '../../utils/marketplaces/ozon/page';
-import { detectWbPage } from '../../utils/marketplaces/wb/page';
+import { parseProductRef } from '../../utils/marketplaces/refs';
 import type { ProductOverview, ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
-import type { Marketplace } from '../../utils/model';
+import type { ProductRef } from '../../utils/model';
 import { formatRub } from '../../utils/money';
 
 type Tracked = ReplyOf<'getTrackedPositions'>['products'];
 type PopupData = ReplyOf<'getPopupData'>;
-type Ref = { marketplace: Marketplace; id: string };
 
-/** A product from a URL of either storefront, or a bare article (Wildberries first, then Ozon). */
-export function productRef(input: string): Ref | null {
-  const text = input.trim();
-  if (BARE_ARTICLE_RE.test(text)) return { marketplace: 'wb', id: text };
-  const href = /^https?:\/\//.test(text) ? text : `https://${text}`;
-  const wb = detectWbPage(href);
-  if (wb.type === 'product') return { marketplace: 'wb', id: String(wb.nmId) };
-  const ozon = detectOzonPage(href);
-  if (ozon.type === 'product') return { marketplace: 'ozon', id: String(ozon.sku) };
-  return null;
-}
+/** A URL of either storefront, or a bare article: Wildberries first (summaryOf then tries Ozon). */
+const productRef = (input: string) => parseProductRef(input, 'wb');
 
-async function summaryOf(ref: Ref): Promise<ProductOverview | null> {
+async function summaryOf(ref: ProductRef): Promise<ProductOverview | null> {
   const first = await ask('getProductOverview', { ...ref, mode: 'cached' });
   // A bare article unknown on Wildberries may be an Ozon one.
   if (!first.product && ref.marketplace === 'wb' && first.state === 'not-found') {

@@ -5,16 +5,11 @@
 import { type LupaDb, schemas, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
-import type { CompetitorLink, Marketplace, ProductCard, UnitCost } from '../model';
+import type { CompetitorLink, Marketplace, ProductCard, ProductRef, UnitCost } from '../model';
 import { type CompetitorPrices, competitorPrices } from '../pricing';
 import { storeCards } from './card-store';
 
 export const FRESH_MS = 30 * 60 * 1000;
-
-export interface ProductRef {
-  marketplace: Marketplace;
-  id: string;
-}
 
 export interface CompetitorsDeps {
   db: LupaDb;

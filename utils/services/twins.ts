@@ -1,10 +1,8 @@
 // Twins: the same product on both marketplaces, linked by the user. A link is stored both ways;
 // the twin's figures come through the product overview service (its cache first), so a twin costs
 // no more than opening its page would.
-import { BARE_ARTICLE_RE } from '../article';
 import { type LupaDb, schemas, validRow } from '../db';
-import { detectOzonPage } from '../marketplaces/ozon/page';
-import { detectWbPage } from '../marketplaces/wb/page';
+import { parseProductRef } from '../marketplaces/refs';
 import type { TwinReply } from '../messages';
 import type { Marketplace } from '../model';
 import type { ProductOverviewService } from './product-overview';
@@ -13,15 +11,8 @@ export const otherMarketplace = (m: Marketplace): Marketplace => (m === 'wb' ? '
 
 /** An article on `marketplace` from what the user pasted: a product URL or the bare number. */
 export function parseTwinInput(input: string, marketplace: Marketplace): string | null {
-  const text = input.trim();
-  if (BARE_ARTICLE_RE.test(text)) return text;
-  const href = /^https?:\/\//.test(text) ? text : `https://${text}`;
-  if (marketplace === 'ozon') {
-    const page = detectOzonPage(href);
-    return page.type === 'product' ? String(page.sku) : null;
-  }
-  const page = detectWbPage(href);
-  return page.type === 'product' ? String(page.nmId) : null;
+  const ref = parseProductRef(input, marketplace);
+  return ref?.marketplace === marketplace ? ref.id : null;
 }
 
 export class TwinInputError extends Error {}
