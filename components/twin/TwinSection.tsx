@@ -3,6 +3,7 @@
 // twin-reviews, twin-diff (percent, the twin against this product).
 import { useRef, useState } from 'react';
 import { MARKET_NAME, stateMessage, t } from '../../utils/i18n';
+import { productUrl } from '../../utils/marketplaces/refs';
 import type { TwinReply } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import { formatRub } from '../../utils/money';
@@ -13,9 +14,6 @@ export interface TwinApi {
   get: () => Promise<TwinReply>;
   set: (twin: string | null) => Promise<TwinReply>;
 }
-
-const linkTo = (m: Marketplace, id: string) =>
-  m === 'wb' ? `https://www.wildberries.ru/catalog/${id}/detail.aspx` : `https://www.ozon.ru/product/${id}/`;
 
 export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marketplace; priceNow: number | null; api: TwinApi }) {
   const other: Marketplace = marketplace === 'wb' ? 'ozon' : 'wb';
@@ -76,7 +74,7 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
           ) : null}
           {data.state && data.state !== 'fresh' && data.state !== 'stale' && <p className="lupa-note">{stateMessage(data.state, other)}</p>}
           <p className="lupa-muted">
-            <a href={linkTo(other, data.linkedId)} target="_blank" rel="noreferrer">
+            <a href={productUrl({ marketplace: other, id: data.linkedId })} target="_blank" rel="noreferrer">
               {twin?.name || `#${data.linkedId}`}
             </a>{' '}
             <button type="button" className="lupa-link" data-lupa="twin-unlink" onClick={() => void save(null)}>

@@ -7,7 +7,7 @@ import { Figure } from '../../components/Figure';
 import { PositionsTable } from '../../components/positions/PositionsTable';
 import { WatchToggle } from '../../components/watch/WatchToggle';
 import { t } from '../../utils/i18n';
-import { parseProductRef } from '../../utils/marketplaces/refs';
+import { parseProductRef, productUrl } from '../../utils/marketplaces/refs';
 import type { ProductOverview, ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
 import type { ProductRef } from '../../utils/model';
@@ -188,15 +188,7 @@ export function App() {
         })}
         {data?.tasks.map((task) => (
           <li key={task.key} data-lupa="task" data-kind={task.kind} data-nm={task.id} data-value={task.to ?? ''}>
-            <a
-              href={
-                task.marketplace === 'wb'
-                  ? `https://www.wildberries.ru/catalog/${task.id}/detail.aspx`
-                  : `https://www.ozon.ru/product/${task.id}/`
-              }
-              target="_blank"
-              rel="noreferrer"
-            >
+            <a href={productUrl(task)} target="_blank" rel="noreferrer">
               {task.name || `#${task.id}`}
             </a>
             : {t(`task_${task.kind.replace(/-/g, '_')}` as 'task_price_move')}
@@ -250,7 +242,7 @@ export function App() {
       {products?.map((p) => (
         <section key={`${p.marketplace}:${p.productId}`} data-lupa="tracked-product" data-nm={p.productId}>
           <h3>
-            <a href={`https://www.wildberries.ru/catalog/${p.productId}/detail.aspx`} target="_blank" rel="noreferrer">
+            <a href={productUrl({ marketplace: p.marketplace, id: p.productId })} target="_blank" rel="noreferrer">
               {p.name || `#${p.productId}`}
             </a>{' '}
             <span className="lupa-muted">{p.productId}</span>

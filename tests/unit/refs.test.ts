@@ -1,7 +1,7 @@
 // What the user may paste for a product (popup lookup, twin, competitor): every form a seller
 // copies from a storefront, and what must not be taken for a product.
 import { describe, expect, test } from 'vitest';
-import { parseProductRef } from '../../utils/marketplaces/refs';
+import { parseProductRef, productUrl } from '../../utils/marketplaces/refs';
 import type { Marketplace, ProductRef } from '../../utils/model';
 
 const wb = (id: string): ProductRef => ({ marketplace: 'wb', id });
@@ -46,5 +46,20 @@ const cases: Array<[string, Marketplace | null, ProductRef | null]> = [
 describe('a product from what the user pasted', () => {
   test.each(cases)('%j (bare article on %s)', (input, bareOn, expected) => {
     expect(parseProductRef(input, bareOn)).toEqual(expected);
+  });
+});
+
+describe("a product's storefront page", () => {
+  test.each([
+    [wb('255012877'), 'https://www.wildberries.ru/catalog/255012877/detail.aspx'],
+    [wb('98765432'), 'https://www.wildberries.ru/catalog/98765432/detail.aspx'],
+    [ozon('1649246352'), 'https://www.ozon.ru/product/1649246352/'],
+    [ozon('987654321'), 'https://www.ozon.ru/product/987654321/'],
+  ])('%j → %s', (ref, url) => {
+    expect(productUrl(ref)).toBe(url);
+  });
+
+  test('the link Lupa builds reads back as the same product', () => {
+    for (const ref of [wb('146972802'), ozon('1067025156')]) expect(parseProductRef(productUrl(ref), null)).toEqual(ref);
   });
 });

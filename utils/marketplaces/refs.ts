@@ -3,7 +3,9 @@
 // ozon/page.ts); this only picks the marketplace.
 import { BARE_ARTICLE_RE } from '../article';
 import type { Marketplace, ProductRef } from '../model';
+import { ozonProductUrl } from './ozon/endpoints';
 import { detectOzonPage } from './ozon/page';
+import { wbProductUrl } from './wb/endpoints';
 import { detectWbPage } from './wb/page';
 
 /**
@@ -20,4 +22,9 @@ export function parseProductRef(input: string, bareOn: Marketplace | null): Prod
   const ozon = detectOzonPage(href);
   if (ozon.type === 'product') return { marketplace: 'ozon', id: String(ozon.sku) };
   return null;
+}
+
+/** The product's page on its storefront: "https://www.wildberries.ru/catalog/{nmId}/detail.aspx", "https://www.ozon.ru/product/{sku}/". */
+export function productUrl(ref: ProductRef): string {
+  return ref.marketplace === 'wb' ? wbProductUrl(ref.id) : ozonProductUrl(ref.id);
 }
