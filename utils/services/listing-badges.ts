@@ -6,7 +6,7 @@ import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import { SEARCH_PAGE_SIZE } from '../marketplaces/wb/endpoints';
 import type { ListingBadgesReply, ListingBadgesRequest } from '../messages';
 import type { ListingEntry, Marketplace, ProblemKind, ProductCard } from '../model';
-import { FetchProblem } from '../net';
+import { problemOf } from '../net';
 import { DAY_MS, median } from '../stats';
 import { observePrices, storeCards } from './card-store';
 import type { SearchPages } from './search-pages';
@@ -71,7 +71,7 @@ export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; sea
         const results = await Promise.allSettled(pages.map((page) => deps.searchPages({ query: listing.query, page, sort: listing.sort })));
         for (const result of results) {
           if (result.status === 'fulfilled') for (const entry of result.value) fromSearch.set(entry.id, entry);
-          else problem ??= toProblem(result.reason);
+          else problem ??= problemOf(result.reason);
         }
         if (problem) return { state: problem.kind, detail: problem.detail, badges: [] };
         await observePrices(
@@ -87,7 +87,7 @@ export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; sea
       try {
         if (needCards.length > 0) cards = await cardsFor(needCards, ctx);
       } catch (error) {
-        problem = toProblem(error);
+        problem = problemOf(error);
       }
 
       const badges: Badge[] = [];
@@ -125,6 +125,3 @@ export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; sea
     },
   };
 }
-
-const toProblem = (error: unknown): { kind: ProblemKind; detail: string } =>
-  error instanceof FetchProblem ? { kind: error.kind, detail: error.message } : { kind: 'server', detail: String(error) };

@@ -7,7 +7,7 @@ import { listingPageUrl } from '../marketplaces/ozon/page';
 import type { RequestContext } from '../marketplaces/wb/client';
 import type { ListingBadgesReply, ListingBadgesRequest } from '../messages';
 import type { ListingEntry } from '../model';
-import { FetchProblem } from '../net';
+import { problemOf } from '../net';
 import { observePrices } from './card-store';
 import { priceTrends } from './listing-badges';
 import { SEARCH_TTL } from './search-pages';
@@ -44,8 +44,8 @@ export function createOzonListingService(deps: { db: LupaDb; ozon: OzonClient; n
       }
     } catch (error) {
       if (found.size === 0) {
-        const problem = error instanceof FetchProblem ? error : new FetchProblem('server', String(error));
-        return { state: problem.kind, detail: problem.message, badges: [] };
+        const { kind, detail } = problemOf(error);
+        return { state: kind, detail, badges: [] };
       }
     }
     const at = now();

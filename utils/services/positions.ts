@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { kvSet, type LupaDb, schemas, validRow, validRows } from '../db';
 import type { PositionsReply, ScanStatus } from '../messages';
-import { type Marketplace, MarketplaceSchema, type PositionRow, type ProblemKind, type WatchEvent } from '../model';
-import { FetchProblem } from '../net';
+import { type Marketplace, MarketplaceSchema, type PositionRow, type WatchEvent } from '../model';
+import { problemOf } from '../net';
 import { DAY_MS } from '../stats';
 import type { SearchPages } from './search-pages';
 
@@ -187,7 +187,7 @@ export function createPositionsService(deps: PositionsDeps) {
       scan.status.state = scan.cancelled ? 'cancelled' : 'done';
     } catch (error) {
       scan.status.state = 'failed';
-      scan.status.problem = error instanceof FetchProblem ? error.kind : ('server' satisfies ProblemKind);
+      scan.status.problem = problemOf(error).kind;
     }
     if (scan.status.state !== 'done') await db.kv.delete(scanKey(marketplace, productId));
     scan.status.finishedAt = now();

@@ -6,7 +6,7 @@ import type { OzonClient } from '../marketplaces/ozon/client';
 import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import type { ProductOverview, ProductOverviewRequest } from '../messages';
 import type { Marketplace, PricePoint, ProblemKind, ProductCard, ReviewSummary } from '../model';
-import { FetchProblem, singleFlight } from '../net';
+import { problemOf, singleFlight } from '../net';
 import { estimateSales } from '../sales';
 import { DAY_MS, mergeSeries, priceStats } from '../stats';
 import { OBSERVE_EVERY, storeCards } from './card-store';
@@ -67,11 +67,6 @@ export interface OverviewDeps {
 }
 
 const withoutMarketplace = ({ marketplace: _m, ...rest }: ReviewSummary) => rest;
-
-const problemOf = (error: unknown): { kind: ProblemKind; detail: string } =>
-  error instanceof FetchProblem
-    ? { kind: error.kind, detail: error.message }
-    : { kind: 'server', detail: error instanceof Error ? error.message : String(error) };
 
 export function createProductOverviewService(deps: OverviewDeps) {
   const { db } = deps;

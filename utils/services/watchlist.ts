@@ -9,7 +9,7 @@ import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
 import { MAX_DETAIL_BATCH } from '../marketplaces/wb/endpoints';
 import type { Marketplace, ProductCard, WatchEvent, WatchRow } from '../model';
-import { FetchProblem } from '../net';
+import { problemOf } from '../net';
 import { estimateSales } from '../sales';
 import type { Settings } from '../settings';
 import { DAY_MS } from '../stats';
@@ -181,7 +181,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
         found.push(...(await commit(cards, chunk, runId, settings, await newNegatives(cards, runId))));
         checked += cards.length;
       } catch (error) {
-        problem = error instanceof FetchProblem ? error.kind : 'server';
+        problem = problemOf(error).kind;
         break;
       }
     }
@@ -192,9 +192,9 @@ export function createWatchlistService(deps: WatchlistDeps) {
         if (card) checked++;
       } catch (error) {
         // A block stops Ozon for this run (the client waits out its back-off); WB is done.
-        problem = error instanceof FetchProblem ? error.kind : 'server';
+        problem = problemOf(error).kind;
         await commit([], [key], runId, settings);
-        if (error instanceof FetchProblem && error.kind === 'blocked') break;
+        if (problem === 'blocked') break;
       }
     }
     const left = (await kvGet(db, CURSOR_KEY, CursorSchema))?.pending ?? [];
