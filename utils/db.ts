@@ -18,6 +18,7 @@ import {
   PricePointSchema,
   type ProductCard,
   ProductCardSchema,
+  type ProductRef,
   type ReviewSummary,
   ReviewSummarySchema,
   type SearchPage,
@@ -171,6 +172,16 @@ export const schemas = {
   competitorLinks: CompetitorLinkSchema,
   unitCosts: UnitCostSchema,
 } as const;
+
+/**
+ * The stored cards of these products, in the same order: undefined where none is stored or the
+ * stored one no longer fits (see validRows). One read for all of them.
+ */
+export async function readCards(db: LupaDb, refs: readonly ProductRef[]): Promise<Array<ProductCard | undefined>> {
+  const rows = await db.cards.bulkGet(refs.map((r) => [r.marketplace, r.id] as [Marketplace, string]));
+  const cards = new Map(validRows(schemas.cards, rows.filter(Boolean), 'cards').map((c) => [`${c.marketplace}:${c.id}`, c]));
+  return refs.map((r) => cards.get(`${r.marketplace}:${r.id}`));
+}
 
 /** A product's time series (price points, stock snapshots) between two instants. */
 export function seriesOf<T>(

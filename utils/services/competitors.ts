@@ -2,7 +2,7 @@
 // page shows beside each item. Linking puts both products on the watchlist (the alarm keeps their
 // prices fresh); figures come from stored cards, and only cards older than FRESH_MS are fetched
 // again — WB in detail batches of 100, Ozon one page JSON each — before they are used.
-import { type LupaDb, schemas, validRow, validRows } from '../db';
+import { type LupaDb, readCards, schemas, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
 import type { CompetitorLink, Marketplace, ProductCard, ProductRef, UnitCost } from '../model';
@@ -44,8 +44,8 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
     );
 
   const cardsOf = async (refs: readonly ProductRef[]): Promise<Map<string, ProductCard>> => {
-    const rows = await db.cards.bulkGet(refs.map((r) => [r.marketplace, r.id] as [Marketplace, string]));
-    return new Map(validRows(schemas.cards, rows.filter(Boolean), 'cards').map((c) => [keyOf(c), c]));
+    const cards = await readCards(db, refs);
+    return new Map(cards.filter((c) => c !== undefined).map((c) => [keyOf(c), c]));
   };
 
   /** Fetches the cards that are missing or older than FRESH_MS; returns a problem text or null. */

@@ -1,7 +1,7 @@
 // Badges for the tiles of a listing: where each product stands, whether it pays for it, and what
 // its figures are. Search pages answer for the tiles they cover (the same pages the site loads);
 // only tiles they do not cover cost detail requests, batched at the API's maximum.
-import { type LupaDb, schemas, seriesOf, validRows } from '../db';
+import { type LupaDb, readCards, schemas, seriesOf, validRows } from '../db';
 import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import { SEARCH_PAGE_SIZE } from '../marketplaces/wb/endpoints';
 import type { ListingBadgesReply, ListingBadgesRequest } from '../messages';
@@ -45,12 +45,11 @@ export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; sea
 
   async function cardsFor(ids: readonly string[], ctx: RequestContext): Promise<Map<string, ProductCard>> {
     const known = new Map<string, ProductCard>();
-    const stored = validRows(
-      schemas.cards,
-      await db.cards.bulkGet(ids.map((id) => ['wb', id] as ['wb', string])).then((r) => r.filter(Boolean)),
-      'cards',
+    const stored = await readCards(
+      db,
+      ids.map((id) => ({ marketplace: 'wb', id })),
     );
-    for (const card of stored) if (now() - card.fetchedAt < CARD_TTL) known.set(card.id, card);
+    for (const card of stored) if (card && now() - card.fetchedAt < CARD_TTL) known.set(card.id, card);
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length > 0) {
       const fetched = [...(await deps.wb.fetchCards(missing.map(Number), ctx)).values()].filter((c): c is ProductCard => c !== null);

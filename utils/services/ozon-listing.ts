@@ -1,7 +1,7 @@
 // Badges for Ozon listings. Ozon has no batch card API: a listing's own page JSON (the pages the
 // site itself loads, through the tab's origin) gives every tile's price, rating and reviews. Pages
 // are read until every tile on screen is covered (Ozon's page size varies), at most ten.
-import { type LupaDb, schemas, validRow, validRows } from '../db';
+import { type LupaDb, readCards, schemas, validRow } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import { listingPageUrl } from '../marketplaces/ozon/page';
 import type { RequestContext } from '../marketplaces/wb/client';
@@ -57,12 +57,11 @@ export function createOzonListingService(deps: { db: LupaDb; ozon: OzonClient; n
     );
     // Tiles the listing JSON did not cover: what Lupa knows of them from the panel, if anything.
     const missing = tiles.filter((t) => !found.has(t.id));
-    const cards = validRows(
-      schemas.cards,
-      (await db.cards.bulkGet(missing.map((t) => ['ozon', t.id] as ['ozon', string]))).filter(Boolean),
-      'cards',
+    const cards = await readCards(
+      db,
+      missing.map((t) => ({ marketplace: 'ozon', id: t.id })),
     );
-    const byId = new Map(cards.map((c) => [c.id, c]));
+    const byId = new Map(missing.map((t, i) => [t.id, cards[i]]));
     const badges: ListingBadgesReply['badges'] = [];
     for (const tile of tiles) {
       const entry = found.get(tile.id);

@@ -4,7 +4,7 @@
 // carry a key made of the run and the product, so a resumed batch writes no duplicates.
 
 import { z } from 'zod';
-import { kvGet, kvSet, type LupaDb, schemas, seriesOf, validRow, validRows } from '../db';
+import { kvGet, kvSet, type LupaDb, readCards, schemas, seriesOf, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
 import { MAX_DETAIL_BATCH } from '../marketplaces/wb/endpoints';
@@ -219,14 +219,9 @@ export function createWatchlistService(deps: WatchlistDeps) {
     /** The watchlist with each product's latest card and what changed since the user last looked. */
     async list() {
       const list = await rows();
-      const cards = validRows(
-        schemas.cards,
-        (await db.cards.bulkGet(list.map((r) => [r.marketplace, r.id] as [Marketplace, string]))).filter(Boolean),
-        'cards',
-      );
-      const byKey = new Map(cards.map((c) => [keyOf(c.marketplace, c.id), c]));
-      const out = list.map((r) => {
-        const card = byKey.get(keyOf(r.marketplace, r.id)) ?? null;
+      const cards = await readCards(db, list);
+      const out = list.map((r, i) => {
+        const card = cards[i] ?? null;
         return {
           marketplace: r.marketplace,
           id: r.id,
@@ -245,16 +240,10 @@ export function createWatchlistService(deps: WatchlistDeps) {
     /** The user looked at the watchlist now: later arrows compare with this. */
     async markLooked(): Promise<void> {
       const list = await rows();
-      const cards = new Map(
-        validRows(
-          schemas.cards,
-          (await db.cards.bulkGet(list.map((r) => [r.marketplace, r.id] as [Marketplace, string]))).filter(Boolean),
-          'cards',
-        ).map((c) => [keyOf(c.marketplace, c.id), c]),
-      );
+      const cards = await readCards(db, list);
       await db.watchlist.bulkPut(
-        list.map((r) => {
-          const c = cards.get(keyOf(r.marketplace, r.id));
+        list.map((r, i) => {
+          const c = cards[i];
           return { ...r, looked: { at: now(), price: c?.priceNow ?? null, rating: c?.rating ?? null } };
         }),
       );
