@@ -3,8 +3,8 @@
 import { exportDB, importInto } from 'dexie-export-import';
 import Papa from 'papaparse';
 import { type LupaDb, readCards, schemas, validRows } from '../../utils/db';
+import { csvRubles } from '../../utils/money';
 
-const rub = (k: number | null) => (k === null ? '' : (k / 100).toFixed(2).replace('.', ','));
 const csv = (fields: string[], data: unknown[][]) => `\ufeff${Papa.unparse({ fields, data }, { delimiter: ';', escapeFormulae: true })}`;
 
 export async function watchlistCsv(db: LupaDb): Promise<string> {
@@ -19,7 +19,7 @@ export async function watchlistCsv(db: LupaDb): Promise<string> {
         r.id,
         r.role === 'mine' ? 'мой товар' : 'конкурент',
         c?.name ?? '',
-        rub(c?.priceNow ?? null),
+        csvRubles(c?.priceNow ?? null),
         c?.rating === null || c?.rating === undefined ? '' : String(c.rating).replace('.', ','),
         c?.reviewCount ?? '',
         c?.stockKnown ? c.stockTotal : '',
@@ -39,7 +39,7 @@ export async function historyCsv(db: LupaDb): Promise<string> {
       p.marketplace === 'wb' ? 'Wildberries' : 'Ozon',
       p.productId,
       new Date(p.at).toISOString(),
-      rub(p.price),
+      csvRubles(p.price),
       p.source === 'history' ? 'маркетплейс' : 'Lupa',
     ]),
   );
