@@ -9,6 +9,7 @@ import {
   PositionRowSchema,
   ProblemKindSchema,
   ProductCardSchema,
+  ProductRefSchema,
   ReviewSummarySchema,
   WatchEventSchema,
 } from './model';
@@ -17,9 +18,7 @@ import { TemplateSchema } from './replies/templates';
 export const PanelStateSchema = z.union([z.enum(['fresh', 'stale']), ProblemKindSchema]);
 export type PanelState = z.infer<typeof PanelStateSchema>;
 
-export const ProductOverviewRequestSchema = z.object({
-  marketplace: MarketplaceSchema,
-  id: ArticleIdSchema,
+export const ProductOverviewRequestSchema = ProductRefSchema.extend({
   /**
    * 'cached': answer from the store when fresh enough; 'refresh': go to the marketplace;
    * 'user': the user pressed Refresh (also lifts an anti-bot back-off once).
@@ -113,7 +112,8 @@ export const SaveFileRequestSchema = z.object({
   text: z.string().max(20_000_000),
 });
 
-const ProductRefSchema = z.object({ marketplace: MarketplaceSchema, productId: ArticleIdSchema });
+/** The positions messages name a product by `productId`. */
+const PositionsRefSchema = z.object({ marketplace: MarketplaceSchema, productId: ArticleIdSchema });
 
 export const ScanStatusSchema = z.object({
   state: z.enum(['running', 'done', 'cancelled', 'failed']),
@@ -146,8 +146,6 @@ export const TrackedPositionsReplySchema = z.object({
     }),
   ),
 });
-
-const TwinRefSchema = z.object({ marketplace: MarketplaceSchema, id: ArticleIdSchema });
 
 /** The twin's figures beside a product (display data only). */
 export const TwinReplySchema = z.object({
@@ -229,7 +227,6 @@ export const RefreshSummarySchema = z.object({
 /** The background asks a storefront tab for the structured data its page embeds (JSON-LD text). */
 export const PageEmbeddedReplySchema = z.object({ ldJson: z.array(z.string().max(500_000)).max(20) });
 
-const RefSchema = z.object({ marketplace: MarketplaceSchema, id: ArticleIdSchema });
 const CostsSchema = z.object({
   cost: z.number().int().nonnegative().max(100_000_000).nullable(),
   commissionPct: z.number().min(0).max(100).nullable(),
@@ -251,17 +248,17 @@ export const CompetitorFiguresSchema = z.object({
 });
 export type CompetitorFiguresReply = z.infer<typeof CompetitorFiguresSchema>;
 
-export const OwnItemSchema = RefSchema.extend({
+export const OwnItemSchema = ProductRefSchema.extend({
   name: z.string(),
   costs: CostsSchema.nullable(),
-  competitors: z.array(RefSchema.extend({ name: z.string(), priceNow: z.number().int().nullable() })),
+  competitors: z.array(ProductRefSchema.extend({ name: z.string(), priceNow: z.number().int().nullable() })),
 });
 export type OwnItem = z.infer<typeof OwnItemSchema>;
 
 /** A storefront product's place among the seller's items: the own items, and which it competes with. */
 export const CompetitorLinksReplySchema = z.object({
-  own: z.array(RefSchema.extend({ name: z.string() })),
-  linkedTo: z.array(RefSchema),
+  own: z.array(ProductRefSchema.extend({ name: z.string() })),
+  linkedTo: z.array(ProductRefSchema),
 });
 
 export const protocol = {
@@ -270,17 +267,17 @@ export const protocol = {
   pageEmbedded: { request: z.object({}), reply: PageEmbeddedReplySchema },
   getListingBadges: { request: ListingBadgesRequestSchema, reply: ListingBadgesReplySchema },
   saveFile: { request: SaveFileRequestSchema, reply: z.object({ saved: z.boolean() }) },
-  getPositions: { request: ProductRefSchema, reply: PositionsReplySchema },
+  getPositions: { request: PositionsRefSchema, reply: PositionsReplySchema },
   setPositionQueries: {
-    request: ProductRefSchema.extend({ queries: z.array(z.string().trim().min(1).max(120)).max(20) }),
+    request: PositionsRefSchema.extend({ queries: z.array(z.string().trim().min(1).max(120)).max(20) }),
     reply: PositionsReplySchema,
   },
-  startPositionScan: { request: ProductRefSchema, reply: ScanStatusSchema },
-  cancelPositionScan: { request: ProductRefSchema, reply: ScanStatusSchema.nullable() },
+  startPositionScan: { request: PositionsRefSchema, reply: ScanStatusSchema },
+  cancelPositionScan: { request: PositionsRefSchema, reply: ScanStatusSchema.nullable() },
   getTrackedPositions: { request: z.object({}), reply: TrackedPositionsReplySchema },
-  getTwin: { request: TwinRefSchema, reply: TwinReplySchema },
-  getWatch: { request: TwinRefSchema, reply: z.object({ role: RoleSchema }) },
-  setWatch: { request: TwinRefSchema.extend({ role: RoleSchema }), reply: z.object({ role: RoleSchema }) },
+  getTwin: { request: ProductRefSchema, reply: TwinReplySchema },
+  getWatch: { request: ProductRefSchema, reply: z.object({ role: RoleSchema }) },
+  setWatch: { request: ProductRefSchema.extend({ role: RoleSchema }), reply: z.object({ role: RoleSchema }) },
   getPopupData: { request: z.object({}), reply: PopupDataSchema },
   markTasksRead: { request: z.object({ keys: z.array(z.string().max(200)).max(1000) }), reply: z.object({ open: z.number().int() }) },
   runRefresh: { request: z.object({}), reply: RefreshSummarySchema },
@@ -289,22 +286,22 @@ export const protocol = {
   /** The cabinet's reply assistant reads the user's templates (content scripts cannot read storage). */
   getReplyTemplates: { request: z.object({}), reply: z.array(TemplateSchema) },
   /** `twin`: a URL or an article on the other marketplace; null unlinks. */
-  setTwin: { request: TwinRefSchema.extend({ twin: z.string().trim().max(500).nullable() }), reply: TwinReplySchema },
+  setTwin: { request: ProductRefSchema.extend({ twin: z.string().trim().max(500).nullable() }), reply: TwinReplySchema },
   /** A cabinet's prices page asks for the figures beside the seller's items on screen. */
   getCompetitorFigures: {
     request: z.object({ marketplace: MarketplaceSchema, ids: z.array(ArticleIdSchema).max(500) }),
     reply: z.object({ items: z.array(CompetitorFiguresSchema) }),
   },
-  setUnitCosts: { request: RefSchema.extend({ costs: CostsSchema }), reply: z.object({ saved: z.literal(true) }) },
-  getCompetitorLinks: { request: RefSchema, reply: CompetitorLinksReplySchema },
+  setUnitCosts: { request: ProductRefSchema.extend({ costs: CostsSchema }), reply: z.object({ saved: z.literal(true) }) },
+  getCompetitorLinks: { request: ProductRefSchema, reply: CompetitorLinksReplySchema },
   /**
    * Links (or unlinks) a competitor to one of the seller's items. `competitor` is a ref, or what
    * the user pasted in the options page: a WB/Ozon product URL or an article.
    */
   setCompetitorLink: {
     request: z.object({
-      mine: RefSchema,
-      competitor: z.union([RefSchema, z.string().trim().min(1).max(500)]),
+      mine: ProductRefSchema,
+      competitor: z.union([ProductRefSchema, z.string().trim().min(1).max(500)]),
       linked: z.boolean(),
     }),
     reply: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), reason: z.string() })]),

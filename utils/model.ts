@@ -8,10 +8,8 @@ export const MarketplaceSchema = z.enum(['wb', 'ozon']);
 export type Marketplace = z.infer<typeof MarketplaceSchema>;
 
 /** One product: its marketplace and its article there. */
-export interface ProductRef {
-  marketplace: Marketplace;
-  id: string;
-}
+export const ProductRefSchema = z.object({ marketplace: MarketplaceSchema, id: ArticleIdSchema });
+export type ProductRef = z.infer<typeof ProductRefSchema>;
 
 /** Money is an integer number of kopecks everywhere inside Lupa. */
 export const KopecksSchema = z.number().int().nonnegative();
