@@ -1,6 +1,7 @@
 // Which Ozon page a URL is: a pure function, documented by the URL table in
 // tests/unit/ozon-page.test.ts. Forms: ../shared/reference/ozon.md §1.1.
 import { ARTICLE_DIGITS } from '../../article';
+import { isOnHost, urlOnHost } from '../hosts';
 
 export type OzonPage =
   | { type: 'product'; sku: number }
@@ -10,29 +11,16 @@ export type OzonPage =
   | { type: 'other' };
 
 export const OZON_HOSTS = ['www.ozon.ru', 'ozon.ru'] as const;
-const HOSTS = new Set<string>(OZON_HOSTS);
 
-export function isOzonStorefront(url: string | URL): boolean {
-  try {
-    const u = typeof url === 'string' ? new URL(url) : url;
-    return u.protocol === 'https:' && HOSTS.has(u.hostname);
-  } catch {
-    return false;
-  }
-}
+export const isOzonStorefront = (url: string | URL): boolean => isOnHost(url, OZON_HOSTS);
 
 // /product/{slug}-{sku}, /product/{sku}, and their /reviews and /questions pages; the old /context/detail/id/{sku}.
 const PRODUCT_PATH = new RegExp(`^/product/(?:[^/]*-)?(${ARTICLE_DIGITS})(?:/(?:reviews|questions))?$`);
 const CONTEXT_PATH = new RegExp(`^/context/detail/id/(${ARTICLE_DIGITS})$`);
 
 export function detectOzonPage(href: string): OzonPage {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return { type: 'other' };
-  }
-  if (!isOzonStorefront(url)) return { type: 'other' };
+  const url = urlOnHost(href, OZON_HOSTS);
+  if (!url) return { type: 'other' };
   const path = url.pathname.replace(/\/+$/, '');
   const product = PRODUCT_PATH.exec(path);
   if (product) return { type: 'product', sku: Number(product[1]) };

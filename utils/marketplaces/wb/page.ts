@@ -1,6 +1,7 @@
 // Which Wildberries page a URL is: a pure function, tested on a table of real URLs
 // (tests/unit/wb-page.test.ts is its documentation).
 import { ARTICLE_DIGITS } from '../../article';
+import { isOnHost, urlOnHost } from '../hosts';
 
 export type WbPage =
   | { type: 'product'; nmId: number; sizeId: number | null }
@@ -15,27 +16,14 @@ export type WbPage =
  * .am, .kg, .uz) need their own permissions and regions: not yet.
  */
 export const STOREFRONT_HOSTS = ['www.wildberries.ru', 'wildberries.ru', 'm.wildberries.ru'] as const;
-const HOSTS = new Set<string>(STOREFRONT_HOSTS);
 
-export function isWbStorefront(url: string | URL): boolean {
-  try {
-    const u = typeof url === 'string' ? new URL(url) : url;
-    return u.protocol === 'https:' && HOSTS.has(u.hostname);
-  } catch {
-    return false;
-  }
-}
+export const isWbStorefront = (url: string | URL): boolean => isOnHost(url, STOREFRONT_HOSTS);
 
 const PRODUCT_PATH = new RegExp(String.raw`^/(?:ru/)?catalog/(${ARTICLE_DIGITS})/(?:detail\.aspx|feedbacks|questions)$`, 'i');
 
 export function detectWbPage(href: string): WbPage {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return { type: 'other' };
-  }
-  if (!isWbStorefront(url)) return { type: 'other' };
+  const url = urlOnHost(href, STOREFRONT_HOSTS);
+  if (!url) return { type: 'other' };
   const path = url.pathname.replace(/\/+$/, '');
 
   // /catalog/{nmId}/detail.aspx, also with /ru/ or a trailing slash; the product's reviews and
