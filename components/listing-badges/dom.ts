@@ -2,6 +2,7 @@
 // of tiles and a React root each would cost more main-thread time than the badge is worth.
 
 import { shadowHost as shadowHostWith } from '../../utils/content/dom';
+import { formatRating } from '../../utils/i18n';
 import type { ListingBadgesReply } from '../../utils/messages';
 import { formatRub } from '../../utils/money';
 import css from './badge.css?inline';
@@ -35,11 +36,7 @@ export function renderBadge(badge: Badge): HTMLElement {
     span(box, `Реклама ${badge.ad.position}`, 'ad', { name: 'tile-ad-position', value: badge.ad.position, nm });
     if (badge.ad.cpm !== null) span(box, `CPM ${formatRub(badge.ad.cpm)}`, 'muted', { name: 'tile-cpm', value: badge.ad.cpm, nm });
   }
-  span(box, badge.rating === null ? '★ —' : `★${badge.rating.toLocaleString('ru-RU')}`, '', {
-    name: 'tile-rating',
-    value: badge.rating,
-    nm,
-  });
+  span(box, formatRating(badge.rating), '', { name: 'tile-rating', value: badge.rating, nm });
   span(box, `${badge.reviewCount.toLocaleString('ru-RU')} отз.`, 'muted', { name: 'tile-reviews', value: badge.reviewCount, nm });
   span(box, badge.priceNow === null ? 'нет в наличии' : formatRub(badge.priceNow), '', { name: 'tile-price', value: badge.priceNow, nm });
   if (badge.trendPct !== null && badge.trendPct !== 0) {

@@ -2,7 +2,7 @@
 // price difference. Linked by pasting the twin's URL or article. Figures: twin-price, twin-rating,
 // twin-reviews, twin-diff (percent, the twin against this product).
 import { useRef, useState } from 'react';
-import { MARKET_NAME, stateMessage, t } from '../../utils/i18n';
+import { formatRating, MARKET_NAME, stateMessage, t } from '../../utils/i18n';
 import { productUrl } from '../../utils/marketplaces/refs';
 import type { TwinReply } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
@@ -64,7 +64,7 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
               )}
               {' · '}
               <Figure name="twin-rating" value={twin.rating}>
-                {twin.rating === null ? '★ —' : `★${twin.rating.toLocaleString('ru-RU')}`}
+                {formatRating(twin.rating)}
               </Figure>
               {' · '}
               <Figure name="twin-reviews" value={twin.reviewCount}>

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { Figure } from '../../components/Figure';
 import { PositionsTable } from '../../components/positions/PositionsTable';
 import { WatchToggle } from '../../components/watch/WatchToggle';
-import { t } from '../../utils/i18n';
+import { formatRating, t } from '../../utils/i18n';
 import { parseProductRef, productUrl } from '../../utils/marketplaces/refs';
 import type { ProductOverview, ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
@@ -42,7 +42,7 @@ function Summary({ overview, label }: { overview: ProductOverview; label: string
         </Figure>
         {' · '}
         <Figure name="rating" value={p.rating}>
-          {p.rating === null ? '★ —' : `★${p.rating.toLocaleString('ru-RU')}`}
+          {formatRating(p.rating)}
         </Figure>
         {' · '}
         <Figure name="reviews" value={p.reviewCount}>
