@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { Figure } from '../../components/Figure';
 import { PositionsTable } from '../../components/positions/PositionsTable';
 import { WatchToggle } from '../../components/watch/WatchToggle';
-import { formatRating, t } from '../../utils/i18n';
+import { formatRating, type MessageKey, t } from '../../utils/i18n';
 import { parseProductRef, productUrl } from '../../utils/marketplaces/refs';
 import type { ProductOverview, ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
@@ -18,6 +18,34 @@ type PopupData = ReplyOf<'getPopupData'>;
 
 /** A URL of either storefront, or a bare article: Wildberries first (summaryOf then tries Ozon). */
 const productRef = (input: string) => parseProductRef(input, 'wb');
+
+/** What waits for an answer in the seller cabinets, each a task that opens its cabinet page. */
+const UNANSWERED: ReadonlyArray<{ kind: string; count: (data: PopupData) => number; href: string; message: MessageKey }> = [
+  {
+    kind: 'unanswered-reviews',
+    count: (d) => d.unanswered?.reviews ?? 0,
+    href: 'https://seller.wildberries.ru/feedbacks-questions/feedbacks',
+    message: 'unansweredReviews',
+  },
+  {
+    kind: 'unanswered-questions',
+    count: (d) => d.unanswered?.questions ?? 0,
+    href: 'https://seller.wildberries.ru/feedbacks-questions/questions',
+    message: 'unansweredQuestions',
+  },
+  {
+    kind: 'ozon-unanswered-reviews',
+    count: (d) => d.unansweredOzon?.reviews ?? 0,
+    href: 'https://seller.ozon.ru/app/reviews',
+    message: 'unansweredOzonReviews',
+  },
+  {
+    kind: 'ozon-unanswered-questions',
+    count: (d) => d.unansweredOzon?.questions ?? 0,
+    href: 'https://seller.ozon.ru/app/reviews/questions',
+    message: 'unansweredOzonQuestions',
+  },
+];
 
 async function summaryOf(ref: ProductRef): Promise<ProductOverview | null> {
   const first = await ask('getProductOverview', { ...ref, mode: 'cached' });
@@ -155,37 +183,19 @@ export function App() {
           </button>
         )}
       </h2>
-      {data?.tasks.length === 0 &&
-        !(data.unanswered && data.unanswered.reviews + data.unanswered.questions > 0) &&
-        !((data.unansweredOzon?.reviews ?? 0) + (data.unansweredOzon?.questions ?? 0) > 0) && (
-          <p className="lupa-muted">{t('popupNoTasks')}</p>
-        )}
+      {data?.tasks.length === 0 && !UNANSWERED.some((u) => u.count(data) > 0) && <p className="lupa-muted">{t('popupNoTasks')}</p>}
       <ul className="lupa-tasks">
-        {data?.unanswered && data.unanswered.reviews > 0 && (
-          <li data-lupa="task" data-kind="unanswered-reviews" data-value={data.unanswered.reviews}>
-            <a href="https://seller.wildberries.ru/feedbacks-questions/feedbacks" target="_blank" rel="noreferrer">
-              {t('unansweredReviews', data.unanswered.reviews)}
-            </a>
-          </li>
-        )}
-        {data?.unanswered && data.unanswered.questions > 0 && (
-          <li data-lupa="task" data-kind="unanswered-questions" data-value={data.unanswered.questions}>
-            <a href="https://seller.wildberries.ru/feedbacks-questions/questions" target="_blank" rel="noreferrer">
-              {t('unansweredQuestions', data.unanswered.questions)}
-            </a>
-          </li>
-        )}
-        {(['reviews', 'questions'] as const).map((kind) => {
-          const n = data?.unansweredOzon?.[kind] ?? 0;
-          if (n <= 0) return null;
-          return (
-            <li key={`ozon-${kind}`} data-lupa="task" data-kind={`ozon-unanswered-${kind}`} data-value={n}>
-              <a href={`https://seller.ozon.ru/app/reviews${kind === 'questions' ? '/questions' : ''}`} target="_blank" rel="noreferrer">
-                {t(kind === 'reviews' ? 'unansweredOzonReviews' : 'unansweredOzonQuestions', n)}
-              </a>
-            </li>
-          );
-        })}
+        {data &&
+          UNANSWERED.map(({ kind, count, href, message }) => {
+            const n = count(data);
+            return n > 0 ? (
+              <li key={kind} data-lupa="task" data-kind={kind} data-value={n}>
+                <a href={href} target="_blank" rel="noreferrer">
+                  {t(message, n)}
+                </a>
+              </li>
+            ) : null;
+          })}
         {data?.tasks.map((task) => (
           <li key={task.key} data-lupa="task" data-kind={task.kind} data-nm={task.id} data-value={task.to ?? ''}>
             <a href={productUrl(task)} target="_blank" rel="noreferrer">
