@@ -36,6 +36,13 @@ function changeText(field: string, v: string | number | boolean | null): string 
   return String(v);
 }
 
+/** The price window's low, median and high, in this order. */
+const PRICE_STATS = [
+  { label: 'priceMin', name: 'price-min', of: 'min' },
+  { label: 'priceMedian', name: 'price-median', of: 'median' },
+  { label: 'priceMax', name: 'price-max', of: 'max' },
+] as const;
+
 function Money({ name, kopecks, className }: { name: string; kopecks: number | null; className?: string }) {
   return (
     <Figure name={name} value={kopecks} className={className}>
@@ -107,24 +114,14 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
             <>
               <PriceChart points={history?.points ?? []} label={t('priceHistory')} />
               <dl className="lupa-stats">
-                <div>
-                  <dt>{t('priceMin')}</dt>
-                  <dd>
-                    <Money name="price-min" kopecks={stats.min} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('priceMedian')}</dt>
-                  <dd>
-                    <Money name="price-median" kopecks={stats.median} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('priceMax')}</dt>
-                  <dd>
-                    <Money name="price-max" kopecks={stats.max} />
-                  </dd>
-                </div>
+                {PRICE_STATS.map(({ label, name, of }) => (
+                  <div key={name}>
+                    <dt>{t(label)}</dt>
+                    <dd>
+                      <Money name={name} kopecks={stats[of]} />
+                    </dd>
+                  </div>
+                ))}
               </dl>
               <Figure
                 name="price-lowest"
