@@ -19,33 +19,23 @@ type PopupData = ReplyOf<'getPopupData'>;
 /** A URL of either storefront, or a bare article: Wildberries first (summaryOf then tries Ozon). */
 const productRef = (input: string) => parseProductRef(input, 'wb');
 
-/** What waits for an answer in the seller cabinets, each a task that opens its cabinet page. */
-const UNANSWERED: ReadonlyArray<{ kind: string; count: (data: PopupData) => number; href: string; message: MessageKey }> = [
-  {
-    kind: 'unanswered-reviews',
-    count: (d) => d.unanswered?.reviews ?? 0,
-    href: 'https://seller.wildberries.ru/feedbacks-questions/feedbacks',
-    message: 'unansweredReviews',
-  },
-  {
-    kind: 'unanswered-questions',
-    count: (d) => d.unanswered?.questions ?? 0,
-    href: 'https://seller.wildberries.ru/feedbacks-questions/questions',
-    message: 'unansweredQuestions',
-  },
-  {
-    kind: 'ozon-unanswered-reviews',
-    count: (d) => d.unansweredOzon?.reviews ?? 0,
-    href: 'https://seller.ozon.ru/app/reviews',
-    message: 'unansweredOzonReviews',
-  },
+const WB_CABINET = 'https://seller.wildberries.ru/feedbacks-questions';
+const OZON_CABINET = 'https://seller.ozon.ru/app/reviews';
+
+/** What waits for an answer in the seller cabinets: each count is a task that opens its cabinet page. */
+type Unanswered = { kind: string; count: (data: PopupData) => number | null | undefined; href: string; text: MessageKey };
+const UNANSWERED: readonly Unanswered[] = [
+  { kind: 'unanswered-reviews', count: (d) => d.unanswered?.reviews, href: `${WB_CABINET}/feedbacks`, text: 'unansweredReviews' },
+  { kind: 'unanswered-questions', count: (d) => d.unanswered?.questions, href: `${WB_CABINET}/questions`, text: 'unansweredQuestions' },
+  { kind: 'ozon-unanswered-reviews', count: (d) => d.unansweredOzon?.reviews, href: OZON_CABINET, text: 'unansweredOzonReviews' },
   {
     kind: 'ozon-unanswered-questions',
-    count: (d) => d.unansweredOzon?.questions ?? 0,
-    href: 'https://seller.ozon.ru/app/reviews/questions',
-    message: 'unansweredOzonQuestions',
+    count: (d) => d.unansweredOzon?.questions,
+    href: `${OZON_CABINET}/questions`,
+    text: 'unansweredOzonQuestions',
   },
 ];
+const openCount = (u: Unanswered, data: PopupData) => u.count(data) ?? 0;
 
 async function summaryOf(ref: ProductRef): Promise<ProductOverview | null> {
   const first = await ask('getProductOverview', { ...ref, mode: 'cached' });
@@ -183,15 +173,15 @@ export function App() {
           </button>
         )}
       </h2>
-      {data?.tasks.length === 0 && !UNANSWERED.some((u) => u.count(data) > 0) && <p className="lupa-muted">{t('popupNoTasks')}</p>}
+      {data?.tasks.length === 0 && !UNANSWERED.some((u) => openCount(u, data) > 0) && <p className="lupa-muted">{t('popupNoTasks')}</p>}
       <ul className="lupa-tasks">
         {data &&
-          UNANSWERED.map(({ kind, count, href, message }) => {
-            const n = count(data);
+          UNANSWERED.map((u) => {
+            const n = openCount(u, data);
             return n > 0 ? (
-              <li key={kind} data-lupa="task" data-kind={kind} data-value={n}>
-                <a href={href} target="_blank" rel="noreferrer">
-                  {t(message, n)}
+              <li key={u.kind} data-lupa="task" data-kind={u.kind} data-value={n}>
+                <a href={u.href} target="_blank" rel="noreferrer">
+                  {t(u.text, n)}
                 </a>
               </li>
             ) : null;
