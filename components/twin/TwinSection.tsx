@@ -2,12 +2,13 @@
 // price difference. Linked by pasting the twin's URL or article. Figures: twin-price, twin-rating,
 // twin-reviews, twin-diff (percent, the twin against this product).
 import { useRef, useState } from 'react';
-import { formatRating, MARKET_NAME, stateMessage, t } from '../../utils/i18n';
+import { MARKET_NAME, stateMessage, t } from '../../utils/i18n';
 import { productUrl } from '../../utils/marketplaces/refs';
 import type { TwinReply } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import { formatRub } from '../../utils/money';
 import { Figure } from '../Figure';
+import { RatingFigures } from '../RatingFigures';
 import { useLoadOnce } from '../use-load-once';
 
 export interface TwinApi {
@@ -63,13 +64,11 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
                 </>
               )}
               {' · '}
-              <Figure name="twin-rating" value={twin.rating}>
-                {formatRating(twin.rating)}
-              </Figure>
-              {' · '}
-              <Figure name="twin-reviews" value={twin.reviewCount}>
-                {t('twinReviews', twin.reviewCount.toLocaleString('ru-RU'))}
-              </Figure>
+              <RatingFigures
+                rating={twin.rating}
+                reviewCount={twin.reviewCount}
+                names={{ rating: 'twin-rating', reviews: 'twin-reviews' }}
+              />
             </p>
           ) : null}
           {data.state && data.state !== 'fresh' && data.state !== 'stale' && <p className="lupa-note">{stateMessage(data.state, other)}</p>}

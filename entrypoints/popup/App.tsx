@@ -5,8 +5,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Figure } from '../../components/Figure';
 import { PositionsTable } from '../../components/positions/PositionsTable';
+import { RatingFigures } from '../../components/RatingFigures';
 import { WatchToggle } from '../../components/watch/WatchToggle';
-import { formatRating, type MessageKey, t } from '../../utils/i18n';
+import { type MessageKey, t } from '../../utils/i18n';
 import { parseProductRef, productUrl } from '../../utils/marketplaces/refs';
 import type { ProductOverview, ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
@@ -59,13 +60,7 @@ function Summary({ overview, label }: { overview: ProductOverview; label: string
           {p.priceNow === null ? t('outOfStock') : formatRub(p.priceNow)}
         </Figure>
         {' · '}
-        <Figure name="rating" value={p.rating}>
-          {formatRating(p.rating)}
-        </Figure>
-        {' · '}
-        <Figure name="reviews" value={p.reviewCount}>
-          {t('twinReviews', p.reviewCount.toLocaleString('ru-RU'))}
-        </Figure>
+        <RatingFigures rating={p.rating} reviewCount={p.reviewCount} names={{ rating: 'rating', reviews: 'reviews' }} />
         {p.stockKnown && (
           <>
             {' · '}
