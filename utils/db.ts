@@ -183,6 +183,11 @@ export async function readCards(db: LupaDb, refs: readonly ProductRef[]): Promis
   return refs.map((r) => cards.get(`${r.marketplace}:${r.id}`));
 }
 
+/** One product's stored card, when there is one that fits. */
+export async function readCard(db: LupaDb, ref: ProductRef): Promise<ProductCard | undefined> {
+  return validRow(schemas.cards, await db.cards.get([ref.marketplace, ref.id]), 'cards');
+}
+
 /** A product's time series (price points, stock snapshots) between two instants. */
 export function seriesOf<T>(
   table: Table<T, [Marketplace, string, number]>,

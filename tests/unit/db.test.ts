@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, expect, test, vi } from 'vitest';
-import { LupaDb, readCards, STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, validRows } from '../../utils/db';
+import { LupaDb, readCard, readCards, STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, validRows } from '../../utils/db';
 import { PricePointSchema, type ProductCard, ProductCardSchema } from '../../utils/model';
 
 const names: string[] = [];
@@ -191,6 +191,9 @@ test('stored cards are read in the order asked, with a gap where none is stored 
   ]);
   expect(warn).toHaveBeenCalledTimes(1);
   expect(await readCards(db, [])).toEqual([]);
+  expect((await readCard(db, { marketplace: 'ozon', id: '1649246352' }))?.name).toBe('ozon 1649246352');
+  expect(await readCard(db, { marketplace: 'wb', id: '1649246352' })).toBeUndefined();
+  expect(await readCard(db, { marketplace: 'wb', id: '255012877' })).toBeUndefined();
   warn.mockRestore();
   db.close();
 });

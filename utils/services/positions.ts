@@ -2,7 +2,7 @@
 // each query, and one stored row per query per scan (never rewritten), so positions have history.
 // A scan runs in the background; panels and the popup poll its status.
 import { z } from 'zod';
-import { kvSet, type LupaDb, schemas, validRow, validRows } from '../db';
+import { kvSet, type LupaDb, readCard, schemas, validRows } from '../db';
 import type { PositionsReply, ScanStatus } from '../messages';
 import { type Marketplace, MarketplaceSchema, type PositionRow, type WatchEvent } from '../model';
 import { problemOf } from '../net';
@@ -168,7 +168,7 @@ export function createPositionsService(deps: PositionsDeps) {
           else await db.kv.delete(scanKey(marketplace, productId));
         });
         if (previous?.organic != null && (row.organic === null || row.organic - previous.organic >= POSITION_DROP)) {
-          const name = validRow(schemas.cards, await db.cards.get([marketplace, productId]), 'cards')?.name ?? '';
+          const name = (await readCard(db, { marketplace, id: productId }))?.name ?? '';
           await deps.onDrop?.([
             {
               key: `scan-${row.at}:${marketplace}:${productId}:${query}:position-drop`,

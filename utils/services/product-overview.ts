@@ -1,7 +1,7 @@
 // The product overview a panel shows: cache first, then the marketplace; every fetch is stored
 // (latest card, price points, stock snapshots, review summaries) and the reply is assembled from
 // the store, so what the user sees is what Lupa keeps.
-import { kvGet, kvSet, type LupaDb, schemas, seriesOf, TimestampSchema, validRow, validRows } from '../db';
+import { kvGet, kvSet, type LupaDb, readCard, schemas, seriesOf, TimestampSchema, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import type { ProductOverview, ProductOverviewRequest } from '../messages';
@@ -74,7 +74,7 @@ export function createProductOverviewService(deps: OverviewDeps) {
   const flight = singleFlight<string, ProductOverview>();
 
   async function latestCard(marketplace: Marketplace, id: string): Promise<ProductCard | undefined> {
-    return validRow(schemas.cards, await db.cards.get([marketplace, id]), 'cards');
+    return readCard(db, { marketplace, id });
   }
 
   async function refreshHistory(marketplace: Marketplace, source: OverviewSource, id: string): Promise<ProblemKind | null> {

@@ -4,7 +4,7 @@
 // carry a key made of the run and the product, so a resumed batch writes no duplicates.
 
 import { z } from 'zod';
-import { kvGet, kvSet, type LupaDb, readCards, schemas, seriesOf, validRow, validRows } from '../db';
+import { kvGet, kvSet, type LupaDb, readCard, readCards, schemas, seriesOf, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
 import { MAX_DETAIL_BATCH } from '../marketplaces/wb/endpoints';
@@ -92,7 +92,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
     const out: WatchEvent[] = [];
     for (const card of cards) {
       if (card.marketplace !== 'wb' || !card.rootId) continue;
-      const before = validRow(schemas.cards, await db.cards.get([card.marketplace, card.id]), 'cards');
+      const before = await readCard(db, card);
       if (!before || card.reviewCount <= before.reviewCount) continue;
       try {
         const summary = await deps.wb.fetchReviewSummary(Number(card.rootId));
@@ -130,7 +130,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
     // Every table storeCards writes must be in this transaction too.
     await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots, db.changes, db.events, db.kv], async () => {
       for (const card of cards) {
-        const before = validRow(schemas.cards, await db.cards.get([card.marketplace, card.id]), 'cards');
+        const before = await readCard(db, card);
         if (before) fresh.push(...eventsBetween(before, card, settings, runId));
       }
       await storeCards(db, cards);
