@@ -2,8 +2,8 @@
 // service that fetches cards (product panel, listing badges), so a product seen anywhere adds
 // to the same history.
 import { diffCards } from './changes';
-import { type LupaDb, schemas, seriesOf, validRow } from './db';
-import type { ChangeRow, Marketplace, PricePoint, ProductCard, StockSnapshot } from './model';
+import { type LupaDb, readCards, seriesOf } from './db';
+import type { ChangeRow, PricePoint, ProductCard, StockSnapshot } from './model';
 
 /** An observation is added when the value moved, or the last one is this old. */
 export const OBSERVE_EVERY = 6 * 60 * 60 * 1000;
@@ -30,10 +30,10 @@ export async function observePrices(
 export async function storeCards(db: LupaDb, cards: readonly ProductCard[], observeEvery = OBSERVE_EVERY): Promise<void> {
   await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots, db.changes], async () => {
     // The change log: what differs from the card stored before this one.
-    const before = await db.cards.bulkGet(cards.map((c) => [c.marketplace, c.id] as [Marketplace, string]));
+    const before = await readCards(db, cards);
     const changes: ChangeRow[] = [];
     cards.forEach((card, i) => {
-      const prev = validRow(schemas.cards, before[i], 'cards');
+      const prev = before[i];
       if (prev)
         for (const c of diffCards(prev, card))
           changes.push({ marketplace: card.marketplace, productId: card.id, at: card.fetchedAt, ...c });

@@ -15,6 +15,7 @@ import {
   PricePointSchema,
   type ProductCard,
   ProductCardSchema,
+  type ProductRef,
   type ReviewSummary,
   ReviewSummarySchema,
   type SearchPage,
@@ -138,6 +139,21 @@ export function validRow<T>(schema: z.ZodType<T>, row: unknown, table: string): 
 export const schemas = Object.fromEntries(specs.map(([name, spec]) => [name, spec.row])) as {
   [N in TableName]: z.ZodType<RowOf<Tables[N]>>;
 };
+
+/**
+ * The stored cards of these products, in the same order: undefined where none is stored or the
+ * stored one no longer fits (see validRows). One read for all of them.
+ */
+export async function readCards(db: LupaDb, refs: readonly ProductRef[]): Promise<Array<ProductCard | undefined>> {
+  const rows = await db.cards.bulkGet(refs.map((r) => [r.marketplace, r.id] as [Marketplace, string]));
+  const cards = new Map(validRows(schemas.cards, rows.filter(Boolean), 'cards').map((c) => [`${c.marketplace}:${c.id}`, c]));
+  return refs.map((r) => cards.get(`${r.marketplace}:${r.id}`));
+}
+
+/** One product's stored card, when there is one that fits. */
+export async function readCard(db: LupaDb, ref: ProductRef): Promise<ProductCard | undefined> {
+  return validRow(schemas.cards, await db.cards.get([ref.marketplace, ref.id]), 'cards');
+}
 
 /** A product's time series (price points, stock snapshots) between two instants. */
 export function seriesOf<T>(

@@ -30,6 +30,11 @@ export function uiLanguage(): 'ru' | 'en' {
   return t('locale') === 'en' ? 'en' : 'ru';
 }
 
+/** A product's stars as the storefronts show them: "★4,7"; "★ —" while it has none. */
+export function formatRating(rating: number | null): string {
+  return rating === null ? '★ —' : `★${rating.toLocaleString('ru-RU')}`;
+}
+
 /** "5 мин назад" / "5 minutes ago". */
 export function formatAge(ms: number): string {
   const rtf = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto', style: 'short' });

@@ -6,24 +6,14 @@
 import { z } from 'zod';
 import { competitorsProtocol } from './competitors/protocol';
 import { listingBadgesProtocol } from './listing-badges/protocol';
-import {
-  ArticleSchema,
-  ChangeRowSchema,
-  MarketplaceSchema,
-  PanelStateSchema,
-  ProblemKindSchema,
-  ProductCardSchema,
-  ReviewSummarySchema,
-} from './model';
+import { ChangeRowSchema, PanelStateSchema, ProblemKindSchema, ProductCardSchema, ProductRefSchema, ReviewSummarySchema } from './model';
 import { positionsProtocol } from './positions/protocol';
 import { replyAssistantProtocol } from './reply-assistant/protocol';
 import { twinsProtocol } from './twins/protocol';
 import { unansweredProtocol } from './unanswered/protocol';
 import { watchlistProtocol } from './watchlist/protocol';
 
-export const ProductOverviewRequestSchema = z.object({
-  marketplace: MarketplaceSchema,
-  id: ArticleSchema,
+export const ProductOverviewRequestSchema = ProductRefSchema.extend({
   /**
    * 'cached': answer from the store when fresh enough; 'refresh': go to the marketplace;
    * 'user': the user pressed Refresh (also lifts an anti-bot back-off once).

@@ -2,9 +2,14 @@
 // the UI see nothing else. They are zod schemas so that storage reads and messages are validated
 // with the same definition that gives the type.
 import { z } from 'zod';
+import { ArticleIdSchema } from './article';
 
 export const MarketplaceSchema = z.enum(['wb', 'ozon']);
 export type Marketplace = z.infer<typeof MarketplaceSchema>;
+
+/** One product: its marketplace and its article there. */
+export const ProductRefSchema = z.object({ marketplace: MarketplaceSchema, id: ArticleIdSchema });
+export type ProductRef = z.infer<typeof ProductRefSchema>;
 
 /** Money is an integer number of kopecks everywhere inside Lupa. */
 export const KopecksSchema = z.number().int().nonnegative();
@@ -29,7 +34,7 @@ export type Size = z.infer<typeof SizeSchema>;
 
 export const ProductCardSchema = z.object({
   marketplace: MarketplaceSchema,
-  id: z.string().min(1),
+  id: ArticleIdSchema,
   /** The card that groups variants (WB imtId); reviews belong to it. */
   rootId: z.string().nullable(),
   name: z.string(),
@@ -57,7 +62,7 @@ export type ProductCard = z.infer<typeof ProductCardSchema>;
 export const PriceSourceSchema = z.enum(['history', 'observed']);
 export const PricePointSchema = z.object({
   marketplace: MarketplaceSchema,
-  productId: z.string(),
+  productId: ArticleIdSchema,
   at: z.number(),
   price: KopecksSchema,
   /** 'history': the marketplace's own published history; 'observed': seen by Lupa. */
@@ -67,7 +72,7 @@ export type PricePoint = z.infer<typeof PricePointSchema>;
 
 export const StockSnapshotSchema = z.object({
   marketplace: MarketplaceSchema,
-  productId: z.string(),
+  productId: ArticleIdSchema,
   at: z.number(),
   total: z.number().int().nonnegative(),
   byWarehouse: z.array(z.object({ warehouseId: z.number().int(), qty: z.number().int() })),
@@ -112,7 +117,7 @@ export type ReviewSummary = z.infer<typeof ReviewSummarySchema>;
 
 /** One product as a listing shows it: its place, its ad, and the figures of its tile. */
 export const ListingEntrySchema = z.object({
-  id: z.string(),
+  id: ArticleIdSchema,
   name: z.string(),
   brand: z.string(),
   /** 1-based place in the list as shown (ads included). */
@@ -145,7 +150,7 @@ export const WatchEventSchema = z.object({
   /** run id + product + kind: a resumed refresh writes the same key, never a duplicate. */
   key: z.string(),
   marketplace: MarketplaceSchema,
-  id: z.string(),
+  id: ArticleIdSchema,
   name: z.string(),
   kind: z.enum(['price-move', 'out-of-stock', 'back-in-stock', 'rating-drop', 'stock-low', 'new-negative', 'position-drop']),
   at: z.number(),
@@ -159,7 +164,7 @@ export type WatchEvent = z.infer<typeof WatchEventSchema>;
 /** One change on a card, as the change log shows it (append-only). */
 export const ChangeRowSchema = z.object({
   marketplace: MarketplaceSchema,
-  productId: z.string(),
+  productId: ArticleIdSchema,
   at: z.number(),
   field: z.enum(['price', 'discount', 'title', 'photos', 'rating', 'stock']),
   from: z.union([z.string(), z.number(), z.boolean()]).nullable(),
@@ -170,10 +175,6 @@ export type ChangeRow = z.infer<typeof ChangeRowSchema>;
 /** Why data could not be had: each kind is a state the user sees. */
 export const ProblemKindSchema = z.enum(['offline', 'blocked', 'rate-limited', 'format-changed', 'not-found', 'server', 'timeout']);
 export type ProblemKind = z.infer<typeof ProblemKindSchema>;
-
-/** A product's article on either marketplace, as every message carries it. */
-export const ArticleSchema = z.string().regex(/^\d{1,15}$/);
-export const RefSchema = z.object({ marketplace: MarketplaceSchema, id: ArticleSchema });
 
 /** What a panel or a badge row says about its data: fresh, stale (shown with its age) or a problem. */
 export const PanelStateSchema = z.union([z.enum(['fresh', 'stale']), ProblemKindSchema]);

@@ -8,6 +8,14 @@ export function formatRub(kopecks: number): string {
   return `${format.format(kopecks / 100)}\u00a0₽`;
 }
 
+/**
+ * Rubles for a CSV cell that Russian Excel reads as a number: a decimal comma, no spaces, no ₽,
+ * kopecks only when there are some (189000 → "1890", 197750 → "1977,50"); empty when unknown.
+ */
+export function csvRubles(kopecks: number | null): string {
+  return kopecks === null ? '' : (kopecks / 100).toFixed(2).replace('.', ',').replace(/,00$/, '');
+}
+
 export function formatPct(value: number): string {
   return `${new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 }).format(value)}\u00a0%`;
 }

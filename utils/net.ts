@@ -25,6 +25,14 @@ export class FetchProblem extends Error {
   }
 }
 
+/**
+ * Any failure as the state the user sees and a sentence for the developer console: a FetchProblem
+ * says its own kind; anything else (a bug, a store error) is 'server'.
+ */
+export function problemOf(error: unknown): { kind: ProblemKind; detail: string } {
+  return error instanceof FetchProblem ? { kind: error.kind, detail: error.message } : { kind: 'server', detail: String(error) };
+}
+
 export interface HostPolicy {
   concurrency: number;
   /** Minimum time between two request starts to the host. */

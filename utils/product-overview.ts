@@ -1,14 +1,13 @@
 // The product overview a panel shows: cache first, then the marketplace; every fetch is stored
 // (latest card, price points, stock snapshots, review summaries) and the reply is assembled from
 // the store, so what the user sees is what Lupa keeps.
-
 import { OBSERVE_EVERY, storeCards } from './card-store';
-import { kvFamily, type LupaDb, schemas, seriesOf, TimestampSchema, validRow, validRows } from './db';
+import { kvFamily, type LupaDb, readCard, schemas, seriesOf, TimestampSchema, validRow, validRows } from './db';
 import type { OzonClient } from './marketplaces/ozon/client';
 import type { RequestContext, WbClient } from './marketplaces/wb/client';
 import type { ProductOverview, ProductOverviewRequest } from './messages';
 import type { Marketplace, PricePoint, ProblemKind, ProductCard, ReviewSummary } from './model';
-import { FetchProblem, singleFlight } from './net';
+import { problemOf, singleFlight } from './net';
 import { estimateSales } from './sales';
 import { DAY_MS, mergeSeries, priceStats } from './stats';
 
@@ -72,18 +71,13 @@ export interface OverviewDeps {
 
 const withoutMarketplace = ({ marketplace: _m, ...rest }: ReviewSummary) => rest;
 
-const problemOf = (error: unknown): { kind: ProblemKind; detail: string } =>
-  error instanceof FetchProblem
-    ? { kind: error.kind, detail: error.message }
-    : { kind: 'server', detail: error instanceof Error ? error.message : String(error) };
-
 export function createProductOverviewService(deps: OverviewDeps) {
   const { db } = deps;
   const now = deps.now ?? (() => Date.now());
   const flight = singleFlight<string, ProductOverview>();
 
   async function latestCard(marketplace: Marketplace, id: string): Promise<ProductCard | undefined> {
-    return validRow(schemas.cards, await db.cards.get([marketplace, id]), 'cards');
+    return readCard(db, { marketplace, id });
   }
 
   async function refreshHistory(marketplace: Marketplace, source: OverviewSource, id: string): Promise<ProblemKind | null> {

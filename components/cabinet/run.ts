@@ -3,6 +3,7 @@
 // cabinet is an SPA: one observer notices new rows and client-side navigation alike, and each
 // element is handled once. Never throws into the page; a selector that finds nothing adds nothing.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ARTICLE_IN_TEXT_RE, ARTICLE_RE } from '../../utils/article';
 import { queryAllFirst, queryFirst } from '../../utils/content/dom';
 import { ask } from '../../utils/content/messaging';
 import { type CabinetSpec, ratingOf } from '../../utils/marketplaces/cabinet';
@@ -44,7 +45,7 @@ export function runCabinet(ctx: ContentScriptContext, spec: CabinetSpec): void {
           text: textOf(item, spec.review.text),
           buyer: text(spec.review.author),
           product: text(spec.review.product),
-          article: text(spec.review.article).match(/\d{5,15}/)?.[0] ?? '',
+          article: text(spec.review.article).match(ARTICLE_IN_TEXT_RE)?.[0] ?? '',
         },
         templates,
         spec.marketplace,
@@ -63,9 +64,9 @@ export function runCabinet(ctx: ContentScriptContext, spec: CabinetSpec): void {
   function articleOf(row: Element): string | null {
     for (const attr of spec.prices.articleAttrs) {
       const v = row.getAttribute(attr);
-      if (v && /^\d{1,15}$/.test(v)) return v;
+      if (v && ARTICLE_RE.test(v)) return v;
     }
-    return shownValue(queryFirst(row, spec.prices.article)).match(/\d{5,15}/)?.[0] ?? null;
+    return shownValue(queryFirst(row, spec.prices.article)).match(ARTICLE_IN_TEXT_RE)?.[0] ?? null;
   }
 
   async function assistPrices() {

@@ -3,17 +3,15 @@
 // competitor-of (data-value: how many of the seller's items it is linked to).
 import { useRef, useState } from 'react';
 import { t } from '../../utils/i18n';
-import type { Marketplace } from '../../utils/model';
+import type { ProductRef } from '../../utils/model';
 import { useLoadOnce } from '../use-load-once';
 
-type Ref = { marketplace: Marketplace; id: string };
-
 export interface CompetitorOfApi {
-  get: () => Promise<{ own: Array<Ref & { name: string }>; linkedTo: Ref[] }>;
-  set: (mine: Ref, linked: boolean) => Promise<unknown>;
+  get: () => Promise<{ own: Array<ProductRef & { name: string }>; linkedTo: ProductRef[] }>;
+  set: (mine: ProductRef, linked: boolean) => Promise<unknown>;
 }
 
-const keyOf = (r: Ref) => `${r.marketplace}:${r.id}`;
+const keyOf = (r: ProductRef) => `${r.marketplace}:${r.id}`;
 
 export function CompetitorOf({ api }: { api: CompetitorOfApi }) {
   const [data, setData] = useState<Awaited<ReturnType<CompetitorOfApi['get']>> | null>(null);
@@ -26,7 +24,7 @@ export function CompetitorOf({ api }: { api: CompetitorOfApi }) {
   );
   if (!data || data.own.length === 0) return null;
   const linked = new Set(data.linkedTo.map(keyOf));
-  const toggle = async (mine: Ref) => {
+  const toggle = async (mine: ProductRef) => {
     await apiRef.current.set(mine, !linked.has(keyOf(mine)));
     setData(await apiRef.current.get());
   };

@@ -1,9 +1,8 @@
 // The badges of the current listing as CSV, the way Russian Excel opens it: semicolons, decimal
 // commas, UTF-8 with a BOM.
 // Written out here rather than with papaparse: this runs in the storefront content script.
+import { csvRubles } from '../../utils/money';
 import type { Badge } from './dom';
-
-const rub = (kopecks: number | null) => (kopecks === null ? '' : (kopecks / 100).toFixed(2).replace('.', ',').replace(/,00$/, ''));
 
 export const CSV_COLUMNS = [
   'Позиция',
@@ -22,11 +21,11 @@ export function badgesToCsv(badges: readonly Badge[]): string {
   const rows = badges.map((b) => [
     b.position ?? '',
     b.ad?.position ?? '',
-    rub(b.ad?.cpm ?? null),
+    csvRubles(b.ad?.cpm ?? null),
     b.id,
     b.brand,
     b.name,
-    rub(b.priceNow),
+    csvRubles(b.priceNow),
     b.rating === null ? '' : String(b.rating).replace('.', ','),
     b.reviewCount,
     b.stockTotal ?? '',

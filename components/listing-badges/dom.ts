@@ -3,6 +3,7 @@
 
 import { shadowHost as shadowHostWith } from '../../utils/content/dom';
 import { type FigureName, type FigureValue, setFigure } from '../../utils/figures';
+import { formatRating } from '../../utils/i18n';
 import type { ListingBadgesReply } from '../../utils/listing-badges/protocol';
 import { formatRub } from '../../utils/money';
 import css from './badge.css?inline';
@@ -32,7 +33,7 @@ export function renderBadge(badge: Badge): HTMLElement {
     span(box, `Реклама ${badge.ad.position}`, 'ad', 'tile-ad-position', badge.ad.position, nm);
     if (badge.ad.cpm !== null) span(box, `CPM ${formatRub(badge.ad.cpm)}`, 'muted', 'tile-cpm', badge.ad.cpm, nm);
   }
-  span(box, badge.rating === null ? '★ —' : `★${badge.rating.toLocaleString('ru-RU')}`, '', 'tile-rating', badge.rating, nm);
+  span(box, formatRating(badge.rating), '', 'tile-rating', badge.rating, nm);
   span(box, `${badge.reviewCount.toLocaleString('ru-RU')} отз.`, 'muted', 'tile-reviews', badge.reviewCount, nm);
   span(box, badge.priceNow === null ? 'нет в наличии' : formatRub(badge.priceNow), '', 'tile-price', badge.priceNow, nm);
   if (badge.trendPct !== null && badge.trendPct !== 0) {

@@ -3,7 +3,7 @@
 
 import type { ReactNode } from 'react';
 import type { FigureName } from '../../utils/figures';
-import { formatAge, stateMessage, t } from '../../utils/i18n';
+import { formatAge, type MessageKey, stateMessage, t } from '../../utils/i18n';
 import type { ProductOverview } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import { formatPct, formatRub } from '../../utils/money';
@@ -36,6 +36,13 @@ function changeText(field: string, v: string | number | boolean | null): string 
   if (field === 'stock') return v ? t('inStock') : t('outOfStock');
   return String(v);
 }
+
+/** The price window's low, median and high, in this order. */
+const PRICE_STATS = [
+  { label: 'priceMin', name: 'price-min', of: 'min' },
+  { label: 'priceMedian', name: 'price-median', of: 'median' },
+  { label: 'priceMax', name: 'price-max', of: 'max' },
+] as const satisfies ReadonlyArray<{ label: MessageKey; name: FigureName; of: 'min' | 'median' | 'max' }>;
 
 function Money({ name, kopecks, className }: { name: FigureName; kopecks: number | null; className?: string }) {
   return (
@@ -108,24 +115,14 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
             <>
               <PriceChart points={history?.points ?? []} label={t('priceHistory')} />
               <dl className="lupa-stats">
-                <div>
-                  <dt>{t('priceMin')}</dt>
-                  <dd>
-                    <Money name="price-min" kopecks={stats.min} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('priceMedian')}</dt>
-                  <dd>
-                    <Money name="price-median" kopecks={stats.median} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t('priceMax')}</dt>
-                  <dd>
-                    <Money name="price-max" kopecks={stats.max} />
-                  </dd>
-                </div>
+                {PRICE_STATS.map(({ label, name, of }) => (
+                  <div key={name}>
+                    <dt>{t(label)}</dt>
+                    <dd>
+                      <Money name={name} kopecks={stats[of]} />
+                    </dd>
+                  </div>
+                ))}
               </dl>
               <Figure
                 name="price-lowest"

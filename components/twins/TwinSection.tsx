@@ -3,19 +3,18 @@
 // twin-reviews, twin-diff (percent, the twin against this product).
 import { useRef, useState } from 'react';
 import { MARKET_NAME, stateMessage, t } from '../../utils/i18n';
+import { productUrl } from '../../utils/marketplaces/refs';
 import type { Marketplace } from '../../utils/model';
 import { formatRub } from '../../utils/money';
 import type { TwinReply } from '../../utils/twins/protocol';
 import { Figure } from '../Figure';
+import { RatingFigures } from '../RatingFigures';
 import { useLoadOnce } from '../use-load-once';
 
 export interface TwinApi {
   get: () => Promise<TwinReply>;
   set: (twin: string | null) => Promise<TwinReply>;
 }
-
-const linkTo = (m: Marketplace, id: string) =>
-  m === 'wb' ? `https://www.wildberries.ru/catalog/${id}/detail.aspx` : `https://www.ozon.ru/product/${id}/`;
 
 export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marketplace; priceNow: number | null; api: TwinApi }) {
   const other: Marketplace = marketplace === 'wb' ? 'ozon' : 'wb';
@@ -65,18 +64,16 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
                 </>
               )}
               {' · '}
-              <Figure name="twin-rating" value={twin.rating}>
-                {twin.rating === null ? '★ —' : `★${twin.rating.toLocaleString('ru-RU')}`}
-              </Figure>
-              {' · '}
-              <Figure name="twin-reviews" value={twin.reviewCount}>
-                {t('twinReviews', twin.reviewCount.toLocaleString('ru-RU'))}
-              </Figure>
+              <RatingFigures
+                rating={twin.rating}
+                reviewCount={twin.reviewCount}
+                names={{ rating: 'twin-rating', reviews: 'twin-reviews' }}
+              />
             </p>
           ) : null}
           {data.state && data.state !== 'fresh' && data.state !== 'stale' && <p className="lupa-note">{stateMessage(data.state, other)}</p>}
           <p className="lupa-muted">
-            <a href={linkTo(other, data.linkedId)} target="_blank" rel="noreferrer">
+            <a href={productUrl({ marketplace: other, id: data.linkedId })} target="_blank" rel="noreferrer">
               {twin?.name || `#${data.linkedId}`}
             </a>{' '}
             <button type="button" className="lupa-link" data-lupa="twin-unlink" onClick={() => void save(null)}>

@@ -2,16 +2,14 @@
 // and clearing everything. The options page is an extension page: it opens Lupa's database itself.
 import { exportDB, importInto } from 'dexie-export-import';
 import Papa from 'papaparse';
-import { type LupaDb, schemas, validRow, validRows } from '../../utils/db';
-import type { Marketplace } from '../../utils/model';
+import { type LupaDb, readCards, schemas, validRows } from '../../utils/db';
+import { csvRubles } from '../../utils/money';
 
-const rub = (k: number | null) => (k === null ? '' : (k / 100).toFixed(2).replace('.', ','));
 const csv = (fields: string[], data: unknown[][]) => `\ufeff${Papa.unparse({ fields, data }, { delimiter: ';', escapeFormulae: true })}`;
 
 export async function watchlistCsv(db: LupaDb): Promise<string> {
   const rows = validRows(schemas.watchlist, await db.watchlist.toArray(), 'watchlist');
-  const stored = await db.cards.bulkGet(rows.map((r) => [r.marketplace, r.id] as [Marketplace, string]));
-  const cards = stored.map((row) => validRow(schemas.cards, row, 'cards'));
+  const cards = await readCards(db, rows);
   return csv(
     ['Маркетплейс', 'Артикул', 'Роль', 'Название', 'Цена, ₽', 'Рейтинг', 'Отзывы', 'Остаток, шт.', 'Обновлено'],
     rows.map((r, i) => {
@@ -21,7 +19,7 @@ export async function watchlistCsv(db: LupaDb): Promise<string> {
         r.id,
         r.role === 'mine' ? 'мой товар' : 'конкурент',
         c?.name ?? '',
-        rub(c?.priceNow ?? null),
+        csvRubles(c?.priceNow ?? null),
         c?.rating === null || c?.rating === undefined ? '' : String(c.rating).replace('.', ','),
         c?.reviewCount ?? '',
         c?.stockKnown ? c.stockTotal : '',
@@ -41,7 +39,7 @@ export async function historyCsv(db: LupaDb): Promise<string> {
       p.marketplace === 'wb' ? 'Wildberries' : 'Ozon',
       p.productId,
       new Date(p.at).toISOString(),
-      rub(p.price),
+      csvRubles(p.price),
       p.source === 'history' ? 'маркетплейс' : 'Lupa',
     ]),
   );

@@ -1,16 +1,17 @@
 // The toolbar popup: the current tab's product at a glance, a quick lookup by article or link,
 // today's tasks from the watchlist, the watchlist with changes since the last look, positions.
+
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Figure } from '../../components/Figure';
 import { PositionsTable } from '../../components/positions/PositionsTable';
+import { RatingFigures } from '../../components/RatingFigures';
 import { WatchToggle } from '../../components/watchlist/WatchToggle';
-import { t } from '../../utils/i18n';
-import { detectOzonPage } from '../../utils/marketplaces/ozon/page';
-import { detectWbPage } from '../../utils/marketplaces/wb/page';
+import { type MessageKey, t } from '../../utils/i18n';
+import { parseProductRef, productUrl } from '../../utils/marketplaces/refs';
 import type { ProductOverview, ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
-import type { Marketplace } from '../../utils/model';
+import type { ProductRef } from '../../utils/model';
 import { formatRub } from '../../utils/money';
 
 type Tracked = ReplyOf<'getTrackedPositions'>['products'];
@@ -20,21 +21,29 @@ type PopupData = ReplyOf<'getWatchlist'> & {
   unansweredOzon: ReplyOf<'getUnanswered'>['ozon'];
   storageFreed: ReplyOf<'getStorageNote'>;
 };
-type Ref = { marketplace: Marketplace; id: string };
 
-/** A product from a URL of either storefront, or a bare article (Wildberries first, then Ozon). */
-export function productRef(input: string): Ref | null {
-  const text = input.trim();
-  if (/^\d{4,15}$/.test(text)) return { marketplace: 'wb', id: text };
-  const href = /^https?:\/\//.test(text) ? text : `https://${text}`;
-  const wb = detectWbPage(href);
-  if (wb.type === 'product') return { marketplace: 'wb', id: String(wb.nmId) };
-  const ozon = detectOzonPage(href);
-  if (ozon.type === 'product') return { marketplace: 'ozon', id: String(ozon.sku) };
-  return null;
-}
+/** A URL of either storefront, or a bare article: Wildberries first (summaryOf then tries Ozon). */
+const productRef = (input: string) => parseProductRef(input, 'wb');
 
-async function summaryOf(ref: Ref): Promise<ProductOverview | null> {
+const WB_CABINET = 'https://seller.wildberries.ru/feedbacks-questions';
+const OZON_CABINET = 'https://seller.ozon.ru/app/reviews';
+
+/** What waits for an answer in the seller cabinets: each count is a task that opens its cabinet page. */
+type Unanswered = { kind: string; count: (data: PopupData) => number | null | undefined; href: string; text: MessageKey };
+const UNANSWERED: readonly Unanswered[] = [
+  { kind: 'unanswered-reviews', count: (d) => d.unanswered?.reviews, href: `${WB_CABINET}/feedbacks`, text: 'unansweredReviews' },
+  { kind: 'unanswered-questions', count: (d) => d.unanswered?.questions, href: `${WB_CABINET}/questions`, text: 'unansweredQuestions' },
+  { kind: 'ozon-unanswered-reviews', count: (d) => d.unansweredOzon?.reviews, href: OZON_CABINET, text: 'unansweredOzonReviews' },
+  {
+    kind: 'ozon-unanswered-questions',
+    count: (d) => d.unansweredOzon?.questions,
+    href: `${OZON_CABINET}/questions`,
+    text: 'unansweredOzonQuestions',
+  },
+];
+const openCount = (u: Unanswered, data: PopupData) => u.count(data) ?? 0;
+
+async function summaryOf(ref: ProductRef): Promise<ProductOverview | null> {
   const first = await ask('getProductOverview', { ...ref, mode: 'cached' });
   // A bare article unknown on Wildberries may be an Ozon one.
   if (!first.product && ref.marketplace === 'wb' && first.state === 'not-found') {
@@ -56,13 +65,7 @@ function Summary({ overview, label }: { overview: ProductOverview; label: string
           {p.priceNow === null ? t('outOfStock') : formatRub(p.priceNow)}
         </Figure>
         {' · '}
-        <Figure name="rating" value={p.rating}>
-          {p.rating === null ? '★ —' : `★${p.rating.toLocaleString('ru-RU')}`}
-        </Figure>
-        {' · '}
-        <Figure name="reviews" value={p.reviewCount}>
-          {t('twinReviews', p.reviewCount.toLocaleString('ru-RU'))}
-        </Figure>
+        <RatingFigures rating={p.rating} reviewCount={p.reviewCount} names={{ rating: 'rating', reviews: 'reviews' }} />
         {p.stockKnown && (
           <>
             {' · '}
@@ -175,48 +178,22 @@ export function App() {
           </button>
         )}
       </h2>
-      {data?.tasks.length === 0 &&
-        !(data.unanswered && data.unanswered.reviews + data.unanswered.questions > 0) &&
-        !((data.unansweredOzon?.reviews ?? 0) + (data.unansweredOzon?.questions ?? 0) > 0) && (
-          <p className="lupa-muted">{t('popupNoTasks')}</p>
-        )}
+      {data?.tasks.length === 0 && !UNANSWERED.some((u) => openCount(u, data) > 0) && <p className="lupa-muted">{t('popupNoTasks')}</p>}
       <ul className="lupa-tasks">
-        {data?.unanswered && data.unanswered.reviews > 0 && (
-          <li data-lupa="task" data-kind="unanswered-reviews" data-value={data.unanswered.reviews}>
-            <a href="https://seller.wildberries.ru/feedbacks-questions/feedbacks" target="_blank" rel="noreferrer">
-              {t('unansweredReviews', data.unanswered.reviews)}
-            </a>
-          </li>
-        )}
-        {data?.unanswered && data.unanswered.questions > 0 && (
-          <li data-lupa="task" data-kind="unanswered-questions" data-value={data.unanswered.questions}>
-            <a href="https://seller.wildberries.ru/feedbacks-questions/questions" target="_blank" rel="noreferrer">
-              {t('unansweredQuestions', data.unanswered.questions)}
-            </a>
-          </li>
-        )}
-        {(['reviews', 'questions'] as const).map((kind) => {
-          const n = data?.unansweredOzon?.[kind] ?? 0;
-          if (n <= 0) return null;
-          return (
-            <li key={`ozon-${kind}`} data-lupa="task" data-kind={`ozon-unanswered-${kind}`} data-value={n}>
-              <a href={`https://seller.ozon.ru/app/reviews${kind === 'questions' ? '/questions' : ''}`} target="_blank" rel="noreferrer">
-                {t(kind === 'reviews' ? 'unansweredOzonReviews' : 'unansweredOzonQuestions', n)}
-              </a>
-            </li>
-          );
-        })}
+        {data &&
+          UNANSWERED.map((u) => {
+            const n = openCount(u, data);
+            return n > 0 ? (
+              <li key={u.kind} data-lupa="task" data-kind={u.kind} data-value={n}>
+                <a href={u.href} target="_blank" rel="noreferrer">
+                  {t(u.text, n)}
+                </a>
+              </li>
+            ) : null;
+          })}
         {data?.tasks.map((task) => (
           <li key={task.key} data-lupa="task" data-kind={task.kind} data-nm={task.id} data-value={task.to ?? ''}>
-            <a
-              href={
-                task.marketplace === 'wb'
-                  ? `https://www.wildberries.ru/catalog/${task.id}/detail.aspx`
-                  : `https://www.ozon.ru/product/${task.id}/`
-              }
-              target="_blank"
-              rel="noreferrer"
-            >
+            <a href={productUrl(task)} target="_blank" rel="noreferrer">
               {task.name || `#${task.id}`}
             </a>
             : {t(`task_${task.kind.replace(/-/g, '_')}` as 'task_price_move')}
@@ -270,7 +247,7 @@ export function App() {
       {products?.map((p) => (
         <section key={`${p.marketplace}:${p.productId}`} data-lupa="tracked-product" data-nm={p.productId}>
           <h3>
-            <a href={`https://www.wildberries.ru/catalog/${p.productId}/detail.aspx`} target="_blank" rel="noreferrer">
+            <a href={productUrl({ marketplace: p.marketplace, id: p.productId })} target="_blank" rel="noreferrer">
               {p.name || `#${p.productId}`}
             </a>{' '}
             <span className="lupa-muted">{p.productId}</span>

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, expect, test, vi } from 'vitest';
-import { DB_VERSION, LupaDb, storesAt, validRows } from '../../utils/db';
-import { PricePointSchema, ProductCardSchema } from '../../utils/model';
+import { DB_VERSION, LupaDb, readCard, readCards, storesAt, validRows } from '../../utils/db';
+import { PricePointSchema, type ProductCard, ProductCardSchema } from '../../utils/model';
 
 // The schemas as each version shipped them, written out once: the assembled registry must keep
 // producing exactly these, or databases in the field would not open.
@@ -211,5 +211,56 @@ test.each([1, 2, 3, 4, 5, 6])('a database written by version %i opens at the cur
   for (const [table, count] of Object.entries(written)) expect(await db.table(table).count(), table).toBe(count);
   if (version === 1) expect((await db.pricePoints.toArray()).every((p) => p.source === 'observed')).toBe(true);
   expect(await db.competitorLinks.count()).toBe(0);
+  db.close();
+});
+
+test('stored cards are read in the order asked, with a gap where none is stored or the stored one no longer fits', async () => {
+  const name = `lupa-read-cards-${Math.random()}`;
+  names.push(name);
+  const db = new LupaDb(name);
+  const card = (marketplace: 'wb' | 'ozon', id: string): ProductCard => ({
+    marketplace,
+    id,
+    rootId: null,
+    name: `${marketplace} ${id}`,
+    brand: '',
+    seller: null,
+    rating: 4.7,
+    reviewCount: 3,
+    priceNow: 134500,
+    priceBefore: null,
+    priceCard: null,
+    discountPct: null,
+    sizes: [],
+    stockTotal: 0,
+    stockByWarehouse: [],
+    stockKnown: false,
+    photos: null,
+    fetchedAt: 1,
+  });
+  await db.cards.bulkPut([card('wb', '146972802'), card('ozon', '1649246352'), card('ozon', '146972802')]);
+  // A row written by a bug: a rating out of range.
+  await db.cards.put({ ...card('wb', '255012877'), rating: 7 });
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  const read = await readCards(db, [
+    { marketplace: 'ozon', id: '146972802' },
+    { marketplace: 'wb', id: '98765432' },
+    { marketplace: 'wb', id: '255012877' },
+    { marketplace: 'wb', id: '146972802' },
+    { marketplace: 'ozon', id: '1649246352' },
+  ]);
+  expect(read.map((c) => (c ? `${c.marketplace}:${c.id}` : undefined))).toEqual([
+    'ozon:146972802',
+    undefined,
+    undefined,
+    'wb:146972802',
+    'ozon:1649246352',
+  ]);
+  expect(warn).toHaveBeenCalledTimes(1);
+  expect(await readCards(db, [])).toEqual([]);
+  expect((await readCard(db, { marketplace: 'ozon', id: '1649246352' }))?.name).toBe('ozon 1649246352');
+  expect(await readCard(db, { marketplace: 'wb', id: '1649246352' })).toBeUndefined();
+  expect(await readCard(db, { marketplace: 'wb', id: '255012877' })).toBeUndefined();
+  warn.mockRestore();
   db.close();
 });

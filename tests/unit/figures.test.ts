@@ -56,6 +56,29 @@ function literals(node: unknown): string[] {
   return [];
 }
 
+/** The property names a type declares as FigureName (`{ label: MessageKey; name: FigureName }` → name). */
+function figureKeys(type: unknown): Set<string> {
+  const keys = new Set<string>();
+  if (isNode(type))
+    walk(type, (n) => {
+      if (n.type !== 'TSPropertySignature') return;
+      const annotation = (n.typeAnnotation as { typeAnnotation?: { type: string; typeName?: { name?: string } } } | undefined)
+        ?.typeAnnotation;
+      const key = (n.key as { name?: string }).name;
+      if (key && annotation?.type === 'TSTypeReference' && annotation.typeName?.name === 'FigureName') keys.add(key);
+    });
+  return keys;
+}
+
+/** In a table checked against such a type, the values of those properties. */
+function figureValues(node: Node, keys: Set<string>): string[] {
+  const out: string[] = [];
+  walk(node, (n) => {
+    if (n.type === 'Property' && keys.has((n.key as { name?: string }).name ?? '')) out.push(...literals(n.value));
+  });
+  return out;
+}
+
 const typedFigureName = (param: unknown): boolean => {
   const p = param as { typeAnnotation?: { typeAnnotation?: { type: string; typeName?: { name?: string } } } };
   const t = p.typeAnnotation?.typeAnnotation;
@@ -103,6 +126,11 @@ function renderedNames(): Map<string, string[]> {
           if (attrName === 'data-lupa' || (attrName === 'name' && FIGURE_COMPONENTS.has(tag))) add(literals(attr.value), file);
         }
       }
+      // A table of names checked against a type that names FigureName (`… satisfies …FigureName…`),
+      // and a component's figure-name props (`names={{ rating: 'twin-rating', … }}`).
+      if (n.type === 'TSSatisfiesExpression') add(figureValues(n.expression as Node, figureKeys(n.typeAnnotation)), file);
+      if (n.type === 'JSXAttribute' && (n.name as { name?: string }).name === 'names' && isNode(n.value))
+        add(figureValues(n.value, new Set(['rating', 'reviews'])), file);
       if (n.type === 'CallExpression') {
         const callee = n.callee as Node & { name?: string; property?: { name?: string } };
         const args = n.arguments as unknown[];

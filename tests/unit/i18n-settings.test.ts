@@ -2,7 +2,7 @@ import { beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../../public/_locales/en/messages.json';
 import ru from '../../public/_locales/ru/messages.json';
-import { t } from '../../utils/i18n';
+import { formatRating, t } from '../../utils/i18n';
 import { DEFAULT_DEST } from '../../utils/marketplaces/wb/endpoints';
 import { getSettings, saveSettings } from '../../utils/settings';
 
@@ -35,4 +35,14 @@ test('settings: Moscow by default, saved values read back, corrupt storage falls
     ratingDrop: 0.1,
     retentionDays: 180,
   });
+});
+
+test.each([
+  [4.7, '★4,7'],
+  [5, '★5'],
+  [3.45, '★3,45'],
+  [0, '★0'],
+  [null, '★ —'],
+])('a rating of %s reads %j', (rating, text) => {
+  expect(formatRating(rating)).toBe(text);
 });

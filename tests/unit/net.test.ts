@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { FetchProblem, Net, parseRetryAfter, type RawResponse, singleFlight, type Transport } from '../../utils/net';
+import { FetchProblem, Net, parseRetryAfter, problemOf, type RawResponse, singleFlight, type Transport } from '../../utils/net';
 
 const URL_A = 'https://card.wb.ru/cards/v4/detail?nm=1';
 const ok: RawResponse = { status: 200, body: '{}', retryAfter: null };
@@ -166,4 +166,33 @@ test('single flight: concurrent calls with one key share one run; after it settl
   expect([a, b, runs]).toEqual([1, 1, 1]);
   expect(flight.pending('k')).toBeUndefined();
   expect(await flight('k', run)).toBe(2);
+});
+
+describe('a failure as the state the user sees', () => {
+  test.each([
+    [
+      new FetchProblem('blocked', 'ozon: anti-bot check (captcha or incident id)', 403),
+      'blocked',
+      'ozon: anti-bot check (captcha or incident id)',
+    ],
+    [new FetchProblem('rate-limited', 'search.wb.ru answered 429', 429), 'rate-limited', 'search.wb.ru answered 429'],
+    [new FetchProblem('format-changed', 'card detail: data.products — invalid'), 'format-changed', 'card detail: data.products — invalid'],
+    [new FetchProblem('not-found', 'detail: 404', 404), 'not-found', 'detail: 404'],
+    [
+      new FetchProblem('offline', 'www.ozon.ru unreachable: TypeError: Failed to fetch'),
+      'offline',
+      'www.ozon.ru unreachable: TypeError: Failed to fetch',
+    ],
+    [new FetchProblem('timeout', 'card.wb.ru did not answer in 15000 ms'), 'timeout', 'card.wb.ru did not answer in 15000 ms'],
+    [
+      new TypeError("Cannot read properties of undefined (reading 'id')"),
+      'server',
+      "TypeError: Cannot read properties of undefined (reading 'id')",
+    ],
+    [new Error('QuotaExceededError'), 'server', 'Error: QuotaExceededError'],
+    ['a thrown string', 'server', 'a thrown string'],
+    [undefined, 'server', 'undefined'],
+  ] as const)('%s → %s', (error, kind, detail) => {
+    expect(problemOf(error)).toEqual({ kind, detail });
+  });
 });

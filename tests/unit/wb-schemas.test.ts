@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { parseBody } from '../../utils/marketplaces/wb/client';
 import { cardFromWb, REVIEW_TEXT_MAX, reviewSummaryFromWb } from '../../utils/marketplaces/wb/normalise';
-import { WbDetailResponseSchema, WbFeedbacksResponseSchema, WbPriceHistorySchema } from '../../utils/marketplaces/wb/schemas';
+import {
+  WbDetailResponseSchema,
+  WbFeedbacksResponseSchema,
+  WbPriceHistorySchema,
+  WbSearchResponseSchema,
+} from '../../utils/marketplaces/wb/schemas';
 import { FetchProblem } from '../../utils/net';
 import * as wb from '../fixtures/wb/catalog.mjs';
 
@@ -145,4 +150,19 @@ test('price history: weekly points parse; another shape is a format change', () 
   const history = wb.priceHistory(wb.products[0]!, now);
   expect(parseBody(WbPriceHistorySchema, body(history), 'price history')).toHaveLength(30);
   expect(formatProblem(() => parseBody(WbPriceHistorySchema, body({ history }), 'price history'))).toContain('price history');
+});
+
+describe('the products list, new form and old', () => {
+  const product = () => wb.detailProduct(wb.products[0]!);
+  test.each([
+    ['detail v4: products at the top level', WbDetailResponseSchema],
+    ['search v5: products at the top level', WbSearchResponseSchema],
+  ] as const)('%s', (_name, schema) => {
+    expect(schema.parse({ products: [product()] })).toHaveLength(1);
+    expect(schema.parse({ data: { products: [product()] } })).toHaveLength(1);
+    expect(schema.parse({ products: [] })).toEqual([]);
+    // A renamed list reads as "format changed", never as "nothing found".
+    expect(schema.safeParse({ data: { goods: [product()] } }).success).toBe(false);
+    expect(schema.safeParse(null).success).toBe(false);
+  });
 });

@@ -2,7 +2,7 @@
 // competitors, unit costs, and the figures beside each own item on a cabinet's prices page.
 import type { BackgroundFeature } from '../background-kit';
 import { t } from '../i18n';
-import { adapterOf, marketplaceOfInput } from '../marketplaces';
+import { parseProductRef } from '../marketplaces/refs';
 import { answer } from '../messaging';
 import { createCompetitorsService } from './service';
 
@@ -34,13 +34,7 @@ export const competitors: BackgroundFeature = {
       linkedTo: await service.mineFor(ref),
     }));
     answer('setCompetitorLink', from.anyTabOrPage, async ({ mine, competitor, linked }) => {
-      let ref = typeof competitor === 'string' ? null : competitor;
-      if (typeof competitor === 'string') {
-        const market = marketplaceOfInput(competitor, mine.marketplace);
-        const id = adapterOf(market).articleFrom(competitor);
-        if (!id) return { ok: false as const, reason: t('competitorBadInput') };
-        ref = { marketplace: market, id };
-      }
+      const ref = typeof competitor === 'string' ? parseProductRef(competitor, mine.marketplace) : competitor;
       if (!ref) return { ok: false as const, reason: t('competitorBadInput') };
       if (!linked) await service.unlink(mine, ref);
       else {

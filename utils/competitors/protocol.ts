@@ -1,6 +1,7 @@
 // Competitors and pricing: links between own items and competitors, costs, prices-page figures.
 import { z } from 'zod';
-import { ArticleSchema, MarketplaceSchema, RefSchema } from '../model';
+import { ArticleIdSchema } from '../article';
+import { MarketplaceSchema, ProductRefSchema } from '../model';
 
 const CostsSchema = z.object({
   cost: z.number().int().nonnegative().max(100_000_000).nullable(),
@@ -23,35 +24,35 @@ export const CompetitorFiguresSchema = z.object({
 });
 export type CompetitorFiguresReply = z.infer<typeof CompetitorFiguresSchema>;
 
-export const OwnItemSchema = RefSchema.extend({
+export const OwnItemSchema = ProductRefSchema.extend({
   name: z.string(),
   costs: CostsSchema.nullable(),
-  competitors: z.array(RefSchema.extend({ name: z.string(), priceNow: z.number().int().nullable() })),
+  competitors: z.array(ProductRefSchema.extend({ name: z.string(), priceNow: z.number().int().nullable() })),
 });
 export type OwnItem = z.infer<typeof OwnItemSchema>;
 
 /** A storefront product's place among the seller's items: the own items, and which it competes with. */
 export const CompetitorLinksReplySchema = z.object({
-  own: z.array(RefSchema.extend({ name: z.string() })),
-  linkedTo: z.array(RefSchema),
+  own: z.array(ProductRefSchema.extend({ name: z.string() })),
+  linkedTo: z.array(ProductRefSchema),
 });
 
 export const competitorsProtocol = {
   /** A cabinet's prices page asks for the figures beside the seller's items on screen. */
   getCompetitorFigures: {
-    request: z.object({ marketplace: MarketplaceSchema, ids: z.array(ArticleSchema).max(500) }),
+    request: z.object({ marketplace: MarketplaceSchema, ids: z.array(ArticleIdSchema).max(500) }),
     reply: z.object({ items: z.array(CompetitorFiguresSchema) }),
   },
-  setUnitCosts: { request: RefSchema.extend({ costs: CostsSchema }), reply: z.object({ saved: z.literal(true) }) },
-  getCompetitorLinks: { request: RefSchema, reply: CompetitorLinksReplySchema },
+  setUnitCosts: { request: ProductRefSchema.extend({ costs: CostsSchema }), reply: z.object({ saved: z.literal(true) }) },
+  getCompetitorLinks: { request: ProductRefSchema, reply: CompetitorLinksReplySchema },
   /**
    * Links (or unlinks) a competitor to one of the seller's items. `competitor` is a ref, or what
    * the user pasted in the options page: a WB/Ozon product URL or an article.
    */
   setCompetitorLink: {
     request: z.object({
-      mine: RefSchema,
-      competitor: z.union([RefSchema, z.string().trim().min(1).max(500)]),
+      mine: ProductRefSchema,
+      competitor: z.union([ProductRefSchema, z.string().trim().min(1).max(500)]),
       linked: z.boolean(),
     }),
     reply: z.union([z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), reason: z.string() })]),

@@ -4,19 +4,14 @@
 // again — WB in detail batches of 100, Ozon one page JSON each — before they are used.
 
 import { storeCards } from '../card-store';
-import { type LupaDb, schemas, validRow, validRows } from '../db';
+import { type LupaDb, readCards, schemas, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
-import type { Marketplace, ProductCard } from '../model';
+import type { Marketplace, ProductCard, ProductRef } from '../model';
 import { type CompetitorPrices, competitorPrices } from './pricing';
 import type { CompetitorLink, UnitCost } from './tables';
 
 export const FRESH_MS = 30 * 60 * 1000;
-
-export interface ProductRef {
-  marketplace: Marketplace;
-  id: string;
-}
 
 export interface CompetitorsDeps {
   db: LupaDb;
@@ -51,8 +46,8 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
     );
 
   const cardsOf = async (refs: readonly ProductRef[]): Promise<Map<string, ProductCard>> => {
-    const rows = await db.cards.bulkGet(refs.map((r) => [r.marketplace, r.id] as [Marketplace, string]));
-    return new Map(validRows(schemas.cards, rows.filter(Boolean), 'cards').map((c) => [keyOf(c), c]));
+    const cards = await readCards(db, refs);
+    return new Map(cards.filter((c) => c !== undefined).map((c) => [keyOf(c), c]));
   };
 
   /** Fetches the cards that are missing or older than FRESH_MS; returns a problem text or null. */

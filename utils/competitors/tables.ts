@@ -1,6 +1,7 @@
 // Competitors and pricing: which competitors each own item is compared with, and its unit costs
 // (kept when history is thinned).
 import { z } from 'zod';
+import { ArticleIdSchema } from '../article';
 import { KopecksSchema, type Marketplace, MarketplaceSchema } from '../model';
 import { table } from '../tables';
 
@@ -10,9 +11,9 @@ import { table } from '../tables';
  */
 export const CompetitorLinkSchema = z.object({
   marketplace: MarketplaceSchema,
-  mineId: z.string(),
+  mineId: ArticleIdSchema,
   competitorMarketplace: MarketplaceSchema,
-  competitorId: z.string(),
+  competitorId: ArticleIdSchema,
   linkedAt: z.number(),
 });
 export type CompetitorLink = z.infer<typeof CompetitorLinkSchema>;
@@ -20,7 +21,7 @@ export type CompetitorLink = z.infer<typeof CompetitorLinkSchema>;
 /** What one unit of the seller's own item costs them: cost price and logistics in kopecks. */
 export const UnitCostSchema = z.object({
   marketplace: MarketplaceSchema,
-  id: z.string(),
+  id: ArticleIdSchema,
   cost: KopecksSchema.nullable(),
   commissionPct: z.number().min(0).max(100).nullable(),
   logistics: KopecksSchema.nullable(),

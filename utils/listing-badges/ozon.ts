@@ -3,12 +3,12 @@
 // are read until every tile on screen is covered (Ozon's page size varies), at most ten.
 
 import { observePrices } from '../card-store';
-import { type LupaDb, schemas, validRow, validRows } from '../db';
+import { type LupaDb, readCards, schemas, validRow } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import { listingPageUrl } from '../marketplaces/ozon/page';
 import type { RequestContext } from '../marketplaces/wb/client';
 import type { ListingEntry } from '../model';
-import { FetchProblem } from '../net';
+import { problemOf } from '../net';
 import { SEARCH_TTL } from '../search-pages';
 import type { ListingBadgesReply, ListingBadgesRequest } from './protocol';
 import { priceTrends } from './wb';
@@ -45,8 +45,8 @@ export function createOzonListingService(deps: { db: LupaDb; ozon: OzonClient; n
       }
     } catch (error) {
       if (found.size === 0) {
-        const problem = error instanceof FetchProblem ? error : new FetchProblem('server', String(error));
-        return { state: problem.kind, detail: problem.message, badges: [] };
+        const { kind, detail } = problemOf(error);
+        return { state: kind, detail, badges: [] };
       }
     }
     const at = now();
@@ -58,12 +58,11 @@ export function createOzonListingService(deps: { db: LupaDb; ozon: OzonClient; n
     );
     // Tiles the listing JSON did not cover: what Lupa knows of them from the panel, if anything.
     const missing = tiles.filter((t) => !found.has(t.id));
-    const cards = validRows(
-      schemas.cards,
-      (await db.cards.bulkGet(missing.map((t) => ['ozon', t.id] as ['ozon', string]))).filter(Boolean),
-      'cards',
+    const cards = await readCards(
+      db,
+      missing.map((t) => ({ marketplace: 'ozon', id: t.id })),
     );
-    const byId = new Map(cards.map((c) => [c.id, c]));
+    const byId = new Map(missing.map((t, i) => [t.id, cards[i]]));
     const badges: ListingBadgesReply['badges'] = [];
     for (const tile of tiles) {
       const entry = found.get(tile.id);

@@ -1,6 +1,7 @@
 // Listing badges: the tiles of a search, catalog, brand or seller page and their figures.
 import { z } from 'zod';
-import { ArticleSchema, ListingEntrySchema, MarketplaceSchema, PanelStateSchema } from '../model';
+import { ArticleIdSchema } from '../article';
+import { ListingEntrySchema, MarketplaceSchema, PanelStateSchema } from '../model';
 
 export const ListingSchema = z.discriminatedUnion('type', [
   z.object({
@@ -18,7 +19,7 @@ export const ListingBadgesRequestSchema = z.object({
   marketplace: MarketplaceSchema,
   listing: ListingSchema,
   /** The tiles in view that have no badge yet: article and 0-based place among the page's tiles. */
-  tiles: z.array(z.object({ id: ArticleSchema, index: z.number().int().nonnegative().max(10_000) })).max(500),
+  tiles: z.array(z.object({ id: ArticleIdSchema, index: z.number().int().nonnegative().max(10_000) })).max(500),
 });
 export type ListingBadgesRequest = z.output<typeof ListingBadgesRequestSchema>;
 

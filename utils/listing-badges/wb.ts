@@ -3,11 +3,11 @@
 // only tiles they do not cover cost detail requests, batched at the API's maximum.
 
 import { observePrices, storeCards } from '../card-store';
-import { type LupaDb, schemas, seriesOf, validRows } from '../db';
+import { type LupaDb, readCards, schemas, seriesOf, validRows } from '../db';
 import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import { SEARCH_PAGE_SIZE } from '../marketplaces/wb/endpoints';
 import type { ListingEntry, Marketplace, ProblemKind, ProductCard } from '../model';
-import { FetchProblem } from '../net';
+import { problemOf } from '../net';
 import type { SearchPages } from '../search-pages';
 import { DAY_MS, median } from '../stats';
 import type { ListingBadgesReply, ListingBadgesRequest } from './protocol';
@@ -46,12 +46,11 @@ export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; sea
 
   async function cardsFor(ids: readonly string[], ctx: RequestContext): Promise<Map<string, ProductCard>> {
     const known = new Map<string, ProductCard>();
-    const stored = validRows(
-      schemas.cards,
-      await db.cards.bulkGet(ids.map((id) => ['wb', id] as ['wb', string])).then((r) => r.filter(Boolean)),
-      'cards',
+    const stored = await readCards(
+      db,
+      ids.map((id) => ({ marketplace: 'wb', id })),
     );
-    for (const card of stored) if (now() - card.fetchedAt < CARD_TTL) known.set(card.id, card);
+    for (const card of stored) if (card && now() - card.fetchedAt < CARD_TTL) known.set(card.id, card);
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length > 0) {
       const fetched = [...(await deps.wb.fetchCards(missing.map(Number), ctx)).values()].filter((c): c is ProductCard => c !== null);
@@ -72,7 +71,7 @@ export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; sea
         const results = await Promise.allSettled(pages.map((page) => deps.searchPages({ query: listing.query, page, sort: listing.sort })));
         for (const result of results) {
           if (result.status === 'fulfilled') for (const entry of result.value) fromSearch.set(entry.id, entry);
-          else problem ??= toProblem(result.reason);
+          else problem ??= problemOf(result.reason);
         }
         if (problem) return { state: problem.kind, detail: problem.detail, badges: [] };
         await observePrices(
@@ -88,7 +87,7 @@ export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; sea
       try {
         if (needCards.length > 0) cards = await cardsFor(needCards, ctx);
       } catch (error) {
-        problem = toProblem(error);
+        problem = problemOf(error);
       }
 
       const badges: Badge[] = [];
@@ -126,6 +125,3 @@ export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; sea
     },
   };
 }
-
-const toProblem = (error: unknown): { kind: ProblemKind; detail: string } =>
-  error instanceof FetchProblem ? { kind: error.kind, detail: error.message } : { kind: 'server', detail: String(error) };

@@ -41,12 +41,3 @@ export function ratingOf(el: Element | null): number | null {
   const stars = (el.textContent ?? '').match(/★/g)?.length ?? 0;
   return stars >= 1 && stars <= 5 ? stars : null;
 }
-
-export function isHost(url: string, host: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' && u.hostname === host;
-  } catch {
-    return false;
-  }
-}

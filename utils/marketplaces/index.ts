@@ -10,16 +10,3 @@ export const adapterOf = (marketplace: Marketplace): MarketplaceAdapter => MARKE
 
 /** The other marketplace (twins link a product to the same product there). */
 export const otherMarketplace = (marketplace: Marketplace): Marketplace => (marketplace === 'wb' ? 'ozon' : 'wb');
-
-/** Which marketplace a pasted URL belongs to; `fallback` for a bare article. */
-export function marketplaceOfInput(input: string, fallback: Marketplace): Marketplace {
-  const text = input.trim();
-  const href = /^https?:\/\//.test(text) ? text : `https://${text}`;
-  try {
-    const host = new URL(href).hostname;
-    for (const adapter of Object.values(MARKETPLACES)) if (adapter.isStorefront(`https://${host}/`)) return adapter.marketplace;
-  } catch {
-    // not a URL: a bare article
-  }
-  return fallback;
-}

@@ -1,7 +1,7 @@
 // Search positions' background side: tracked queries, scans (resumed when the worker starts), and
 // the drops the watchlist turns into tasks.
 import type { BackgroundFeature, BackgroundKit } from '../background-kit';
-import { schemas, validRow, validRows } from '../db';
+import { readCard, schemas, validRows } from '../db';
 import { answer } from '../messaging';
 import type { Marketplace } from '../model';
 import { createPositionsService } from './service';
@@ -18,7 +18,7 @@ export const positions: BackgroundFeature = {
       depth: async () => (await settings()).positionDepth,
     });
     const titleOf = async (marketplace: Marketplace, id: string) => {
-      const card = validRow(schemas.cards, await db.cards.get([marketplace, id]), 'cards');
+      const card = await readCard(db, { marketplace, id });
       return card ? { name: card.name, brand: card.brand } : null;
     };
     const positionsOf = async (marketplace: Marketplace, productId: string) =>

@@ -1,9 +1,10 @@
 // Search positions: the queries tracked per product, their checks and the running scan.
 import { z } from 'zod';
-import { ArticleSchema, MarketplaceSchema, ProblemKindSchema } from '../model';
+import { ArticleIdSchema } from '../article';
+import { MarketplaceSchema, ProblemKindSchema } from '../model';
 import { PositionRowSchema } from './tables';
 
-const ProductRefSchema = z.object({ marketplace: MarketplaceSchema, productId: ArticleSchema });
+const ProductRefSchema = z.object({ marketplace: MarketplaceSchema, productId: ArticleIdSchema });
 
 export const ScanStatusSchema = z.object({
   state: z.enum(['running', 'done', 'cancelled', 'failed']),

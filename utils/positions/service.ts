@@ -2,9 +2,9 @@
 // each query, and one stored row per query per scan (never rewritten), so positions have history.
 // A scan runs in the background; panels and the popup poll its status.
 import { z } from 'zod';
-import { kvFamily, type LupaDb, schemas, validRow, validRows } from '../db';
-import { type Marketplace, MarketplaceSchema, type ProblemKind, type WatchEvent } from '../model';
-import { FetchProblem } from '../net';
+import { kvFamily, type LupaDb, readCard, schemas, validRows } from '../db';
+import { type Marketplace, MarketplaceSchema, type WatchEvent } from '../model';
+import { problemOf } from '../net';
 import type { SearchPages } from '../search-pages';
 import { DAY_MS } from '../stats';
 import type { PositionsReply, ScanStatus } from './protocol';
@@ -171,7 +171,7 @@ export function createPositionsService(deps: PositionsDeps) {
           else await scanProgress(marketplace, productId).delete(db);
         });
         if (previous?.organic != null && (row.organic === null || row.organic - previous.organic >= POSITION_DROP)) {
-          const name = validRow(schemas.cards, await db.cards.get([marketplace, productId]), 'cards')?.name ?? '';
+          const name = (await readCard(db, { marketplace, id: productId }))?.name ?? '';
           await deps.onDrop?.([
             {
               key: `scan-${row.at}:${marketplace}:${productId}:${query}:position-drop`,
@@ -190,7 +190,7 @@ export function createPositionsService(deps: PositionsDeps) {
       scan.status.state = scan.cancelled ? 'cancelled' : 'done';
     } catch (error) {
       scan.status.state = 'failed';
-      scan.status.problem = error instanceof FetchProblem ? error.kind : ('server' satisfies ProblemKind);
+      scan.status.problem = problemOf(error).kind;
     }
     if (scan.status.state !== 'done') await scanProgress(marketplace, productId).delete(db);
     scan.status.finishedAt = now();

@@ -1,12 +1,13 @@
 // Search positions' tables: one row per check (never rewritten) and the queries tracked per product.
 import { z } from 'zod';
+import { ArticleIdSchema } from '../article';
 import { KopecksSchema, type Marketplace, MarketplaceSchema } from '../model';
 import { table } from '../tables';
 
 /** Where a product stood for a query at one moment: one row per scan, never rewritten. */
 export const PositionRowSchema = z.object({
   marketplace: MarketplaceSchema,
-  productId: z.string(),
+  productId: ArticleIdSchema,
   query: z.string(),
   region: z.number().int(),
   at: z.number(),
@@ -23,7 +24,7 @@ export type PositionRow = z.infer<typeof PositionRowSchema>;
 
 export const PositionQuerySchema = z.object({
   marketplace: MarketplaceSchema,
-  productId: z.string(),
+  productId: ArticleIdSchema,
   query: z.string().min(1).max(120),
   addedAt: z.number(),
 });

@@ -1,6 +1,6 @@
 // Twins: the same product on the other marketplace, linked by the user.
 import { z } from 'zod';
-import { MarketplaceSchema, PanelStateSchema, RefSchema } from '../model';
+import { MarketplaceSchema, PanelStateSchema, ProductRefSchema } from '../model';
 
 /** The twin's figures beside a product (display data only). */
 export const TwinReplySchema = z.object({
@@ -22,7 +22,7 @@ export const TwinReplySchema = z.object({
 export type TwinReply = z.infer<typeof TwinReplySchema>;
 
 export const twinsProtocol = {
-  getTwin: { request: RefSchema, reply: TwinReplySchema },
+  getTwin: { request: ProductRefSchema, reply: TwinReplySchema },
   /** `twin`: a URL or an article on the other marketplace; null unlinks. */
-  setTwin: { request: RefSchema.extend({ twin: z.string().trim().max(500).nullable() }), reply: TwinReplySchema },
+  setTwin: { request: ProductRefSchema.extend({ twin: z.string().trim().max(500).nullable() }), reply: TwinReplySchema },
 } as const;

@@ -2,13 +2,17 @@
 // the twin's figures come through the product overview service (its cache first), so a twin costs
 // no more than opening its page would.
 import { type LupaDb, schemas, validRow } from '../db';
-import { adapterOf, otherMarketplace } from '../marketplaces';
+import { otherMarketplace } from '../marketplaces';
+import { parseProductRef } from '../marketplaces/refs';
 import type { Marketplace } from '../model';
 import type { ProductOverviewService } from '../product-overview';
 import type { TwinReply } from './protocol';
 
 /** An article on `marketplace` from what the user pasted: a product URL or the bare number. */
-export const parseTwinInput = (input: string, marketplace: Marketplace): string | null => adapterOf(marketplace).articleFrom(input);
+export function parseTwinInput(input: string, marketplace: Marketplace): string | null {
+  const ref = parseProductRef(input, marketplace);
+  return ref?.marketplace === marketplace ? ref.id : null;
+}
 
 export class TwinInputError extends Error {}
 

@@ -1,14 +1,15 @@
 // Twins' table: the user's links between a product and the same product on the other marketplace.
 import { z } from 'zod';
+import { ArticleIdSchema } from '../article';
 import { type Marketplace, MarketplaceSchema } from '../model';
 import { table } from '../tables';
 
 /** A product linked by the user to the same product on the other marketplace (stored both ways). */
 export const TwinLinkSchema = z.object({
   marketplace: MarketplaceSchema,
-  id: z.string(),
+  id: ArticleIdSchema,
   twinMarketplace: MarketplaceSchema,
-  twinId: z.string(),
+  twinId: ArticleIdSchema,
   linkedAt: z.number(),
 });
 export type TwinLink = z.infer<typeof TwinLinkSchema>;

@@ -1,6 +1,6 @@
 // The watchlist and its tasks: roles, what changed since the last look, refreshes.
 import { z } from 'zod';
-import { MarketplaceSchema, RefSchema, WatchEventSchema } from '../model';
+import { MarketplaceSchema, ProductRefSchema, WatchEventSchema } from '../model';
 
 const RoleSchema = z.enum(['mine', 'competitor']).nullable();
 
@@ -34,8 +34,8 @@ export const RefreshSummarySchema = z.object({
 });
 
 export const watchlistProtocol = {
-  getWatch: { request: RefSchema, reply: z.object({ role: RoleSchema }) },
-  setWatch: { request: RefSchema.extend({ role: RoleSchema }), reply: z.object({ role: RoleSchema }) },
+  getWatch: { request: ProductRefSchema, reply: z.object({ role: RoleSchema }) },
+  setWatch: { request: ProductRefSchema.extend({ role: RoleSchema }), reply: z.object({ role: RoleSchema }) },
   getWatchlist: { request: z.object({}), reply: WatchlistReplySchema },
   markTasksRead: { request: z.object({ keys: z.array(z.string().max(200)).max(1000) }), reply: z.object({ open: z.number().int() }) },
   runRefresh: { request: z.object({}), reply: RefreshSummarySchema },

@@ -5,12 +5,12 @@
 
 import { z } from 'zod';
 import { storeCards } from '../card-store';
-import { kvItem, type LupaDb, schemas, seriesOf, validRow, validRows } from '../db';
+import { kvItem, type LupaDb, readCard, readCards, schemas, seriesOf, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
 import { MAX_DETAIL_BATCH } from '../marketplaces/wb/endpoints';
 import type { Marketplace, ProductCard, WatchEvent } from '../model';
-import { FetchProblem } from '../net';
+import { problemOf } from '../net';
 import { estimateSales } from '../sales';
 import type { Settings } from '../settings';
 import { DAY_MS } from '../stats';
@@ -93,7 +93,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
     const out: WatchEvent[] = [];
     for (const card of cards) {
       if (card.marketplace !== 'wb' || !card.rootId) continue;
-      const before = validRow(schemas.cards, await db.cards.get([card.marketplace, card.id]), 'cards');
+      const before = await readCard(db, card);
       if (!before || card.reviewCount <= before.reviewCount) continue;
       try {
         const summary = await deps.wb.fetchReviewSummary(Number(card.rootId));
@@ -131,7 +131,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
     // Every table storeCards writes must be in this transaction too.
     await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots, db.changes, db.events, db.kv], async () => {
       for (const card of cards) {
-        const before = validRow(schemas.cards, await db.cards.get([card.marketplace, card.id]), 'cards');
+        const before = await readCard(db, card);
         if (before) fresh.push(...eventsBetween(before, card, settings, runId));
       }
       await storeCards(db, cards);
@@ -182,7 +182,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
         found.push(...(await commit(cards, chunk, runId, settings, await newNegatives(cards, runId))));
         checked += cards.length;
       } catch (error) {
-        problem = error instanceof FetchProblem ? error.kind : 'server';
+        problem = problemOf(error).kind;
         break;
       }
     }
@@ -193,9 +193,9 @@ export function createWatchlistService(deps: WatchlistDeps) {
         if (card) checked++;
       } catch (error) {
         // A block stops Ozon for this run (the client waits out its back-off); WB is done.
-        problem = error instanceof FetchProblem ? error.kind : 'server';
+        problem = problemOf(error).kind;
         await commit([], [key], runId, settings);
-        if (error instanceof FetchProblem && error.kind === 'blocked') break;
+        if (problem === 'blocked') break;
       }
     }
     const left = (await refreshCursor.get(db))?.pending ?? [];
@@ -220,14 +220,9 @@ export function createWatchlistService(deps: WatchlistDeps) {
     /** The watchlist with each product's latest card and what changed since the user last looked. */
     async list() {
       const list = await rows();
-      const cards = validRows(
-        schemas.cards,
-        (await db.cards.bulkGet(list.map((r) => [r.marketplace, r.id] as [Marketplace, string]))).filter(Boolean),
-        'cards',
-      );
-      const byKey = new Map(cards.map((c) => [keyOf(c.marketplace, c.id), c]));
-      const out = list.map((r) => {
-        const card = byKey.get(keyOf(r.marketplace, r.id)) ?? null;
+      const cards = await readCards(db, list);
+      const out = list.map((r, i) => {
+        const card = cards[i] ?? null;
         return {
           marketplace: r.marketplace,
           id: r.id,
@@ -246,16 +241,10 @@ export function createWatchlistService(deps: WatchlistDeps) {
     /** The user looked at the watchlist now: later arrows compare with this. */
     async markLooked(): Promise<void> {
       const list = await rows();
-      const cards = new Map(
-        validRows(
-          schemas.cards,
-          (await db.cards.bulkGet(list.map((r) => [r.marketplace, r.id] as [Marketplace, string]))).filter(Boolean),
-          'cards',
-        ).map((c) => [keyOf(c.marketplace, c.id), c]),
-      );
+      const cards = await readCards(db, list);
       await db.watchlist.bulkPut(
-        list.map((r) => {
-          const c = cards.get(keyOf(r.marketplace, r.id));
+        list.map((r, i) => {
+          const c = cards[i];
           return { ...r, looked: { at: now(), price: c?.priceNow ?? null, rating: c?.rating ?? null } };
         }),
       );

@@ -1,12 +1,13 @@
 // The watchlist's tables: watched products with the user's last look, and the tasks refreshes raise.
 import { z } from 'zod';
+import { ArticleIdSchema } from '../article';
 import { type Marketplace, MarketplaceSchema, type WatchEvent, WatchEventSchema } from '../model';
 import { table } from '../tables';
 
 /** A product the user watches: their own, or a competitor's. */
 export const WatchRowSchema = z.object({
   marketplace: MarketplaceSchema,
-  id: z.string(),
+  id: ArticleIdSchema,
   role: z.enum(['mine', 'competitor']),
   addedAt: z.number(),
   /** What the user saw when they last opened the watchlist: change arrows are against it. */

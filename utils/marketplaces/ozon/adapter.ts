@@ -1,8 +1,9 @@
 // Ozon behind the marketplace adapter (see ../adapter.ts).
+import { BARE_ARTICLE_RE } from '../../article';
 import { queryFirst } from '../../content/dom';
 import type { MarketplaceAdapter } from '../adapter';
 import { isOzonCabinet, ozonCabinet } from './cabinet';
-import { OZON_PAGE_ROUTE_PREFIXES } from './endpoints';
+import { OZON_PAGE_ROUTE_PREFIXES, ozonProductUrl } from './endpoints';
 import { detectOzonPage, isOzonStorefront, ozonListing, skuFromLink } from './page';
 import { ozonProductSelectors, ozonTiles } from './selectors';
 
@@ -17,10 +18,10 @@ export const ozonAdapter: MarketplaceAdapter = {
   short: 'Ozon',
   isStorefront: (url) => isOzonStorefront(url),
   isCabinet: isOzonCabinet,
-  productUrl: (id) => `https://www.ozon.ru/product/${id}/`,
+  productUrl: ozonProductUrl,
   articleFrom: (input) => {
     const text = input.trim();
-    if (/^\d{5,15}$/.test(text)) return text;
+    if (BARE_ARTICLE_RE.test(text)) return text;
     return productId(/^https?:\/\//.test(text) ? text : `https://${text}`);
   },
   storefront: {

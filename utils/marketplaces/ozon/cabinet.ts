@@ -1,9 +1,10 @@
 // The Ozon seller cabinet (seller.ozon.ru/app/…): reviews at `reviews`, questions at
 // `reviews/questions` or the messenger's customers group [U], prices at `prices/control` [U].
 // Ozon's Seller API refuses browsers, so Lupa reads what the cabinet page itself shows.
-import { type CabinetPage, type CabinetSpec, isHost } from '../cabinet';
+import type { CabinetPage, CabinetSpec } from '../cabinet';
+import { isOnHost } from '../hosts';
 
-export const isOzonCabinet = (url: string): boolean => isHost(url, 'seller.ozon.ru');
+export const isOzonCabinet = (url: string): boolean => isOnHost(url, ['seller.ozon.ru']);
 
 export function detectOzonCabinetPage(href: string): CabinetPage {
   if (!isOzonCabinet(href)) return { type: 'other' };

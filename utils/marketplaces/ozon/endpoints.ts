@@ -6,9 +6,12 @@ export const OZON_ORIGIN = 'https://www.ozon.ru';
 
 export const ozonEndpoints = {
   pageJson: (relativeUrl: string) => `${OZON_ORIGIN}/api/entrypoint-api.bx/page/json/v2?url=${encodeURIComponent(relativeUrl)}`,
-  product: (sku: number) => `/product/${sku}/`,
+  product: (sku: string | number) => `/product/${sku}/`,
   search: (text: string, page: number) => `/search/?from_global=true&text=${encodeURIComponent(text)}${page > 1 ? `&page=${page}` : ''}`,
 } as const;
+
+/** The product's page on the storefront, for the user to open. */
+export const ozonProductUrl = (sku: string | number) => `${OZON_ORIGIN}${ozonEndpoints.product(sku)}`;
 
 /** Paths the content script may fetch on www.ozon.ru for the background. */
 export const OZON_PAGE_ROUTE_PREFIXES = ['/api/entrypoint-api.bx/page/json/'] as const;

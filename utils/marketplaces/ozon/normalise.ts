@@ -1,7 +1,9 @@
 // Ozon page JSON → Lupa's own types. Pure; `now` from the caller.
 import type { z } from 'zod';
+import { BARE_ARTICLE_RE } from '../../article';
 import type { ListingEntry, ProductCard } from '../../model';
 import { FetchProblem, type RawResponse } from '../../net';
+import { skuFromLink } from './page';
 import { parseRub } from './price';
 import {
   JsonLdProductSchema,
@@ -145,11 +147,10 @@ export function cardFromEmbedded(ldJson: readonly string[], sku: number, fetched
   return null;
 }
 
-/** An article from a tile: its id, or the digits at the end of its product link. */
+/** An article from a tile: its id, or the one in its product link. */
 const skuOf = (tile: { id?: number | string; action?: { link: string } }) => {
   const fromId = tile.id !== undefined ? String(tile.id) : '';
-  if (/^\d{5,12}$/.test(fromId)) return fromId;
-  return /-(\d{5,12})\/?(?:\?|$)/.exec(tile.action?.link ?? '')?.[1] ?? /\/product\/(\d{5,12})/.exec(tile.action?.link ?? '')?.[1] ?? null;
+  return BARE_ARTICLE_RE.test(fromId) ? fromId : skuFromLink(tile.action?.link ?? '');
 };
 
 /** Listing tiles of a search/category page JSON, numbered from `offset + 1`. */

@@ -1,5 +1,8 @@
 // Which Ozon page a URL is: a pure function, documented by the URL table in
 // tests/unit/ozon-page.test.ts. Forms: ../shared/reference/ozon.md §1.1.
+import { ARTICLE_DIGITS } from '../../article';
+import { isOnHost, urlOnHost } from '../hosts';
+
 export type OzonPage =
   | { type: 'product'; sku: number }
   | { type: 'search'; text: string }
@@ -8,30 +11,20 @@ export type OzonPage =
   | { type: 'other' };
 
 export const OZON_HOSTS = ['www.ozon.ru', 'ozon.ru'] as const;
-const HOSTS = new Set<string>(OZON_HOSTS);
 
-export function isOzonStorefront(url: string | URL): boolean {
-  try {
-    const u = typeof url === 'string' ? new URL(url) : url;
-    return u.protocol === 'https:' && HOSTS.has(u.hostname);
-  } catch {
-    return false;
-  }
-}
+export const isOzonStorefront = (url: string | URL): boolean => isOnHost(url, OZON_HOSTS);
+
+// /product/{slug}-{sku}, /product/{sku}, and their /reviews and /questions pages; the old /context/detail/id/{sku}.
+const PRODUCT_PATH = new RegExp(`^/product/(?:[^/]*-)?(${ARTICLE_DIGITS})(?:/(?:reviews|questions))?$`);
+const CONTEXT_PATH = new RegExp(`^/context/detail/id/(${ARTICLE_DIGITS})$`);
 
 export function detectOzonPage(href: string): OzonPage {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return { type: 'other' };
-  }
-  if (!isOzonStorefront(url)) return { type: 'other' };
+  const url = urlOnHost(href, OZON_HOSTS);
+  if (!url) return { type: 'other' };
   const path = url.pathname.replace(/\/+$/, '');
-  // /product/{slug}-{sku}, /product/{sku}, and their /reviews and /questions pages.
-  const product = /^\/product\/(?:[^/]*-)?(\d{5,12})(?:\/(?:reviews|questions))?$/.exec(path);
+  const product = PRODUCT_PATH.exec(path);
   if (product) return { type: 'product', sku: Number(product[1]) };
-  const context = /^\/context\/detail\/id\/(\d{5,12})$/.exec(path);
+  const context = CONTEXT_PATH.exec(path);
   if (context) return { type: 'product', sku: Number(context[1]) };
   if (path === '/search') {
     const text = url.searchParams.get('text')?.trim() ?? '';

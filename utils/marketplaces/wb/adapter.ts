@@ -1,8 +1,9 @@
 // Wildberries behind the marketplace adapter (see ../adapter.ts).
+import { BARE_ARTICLE_RE } from '../../article';
 import { queryFirst } from '../../content/dom';
 import type { MarketplaceAdapter } from '../adapter';
 import { isWbCabinet, wbCabinet } from './cabinet';
-import { PAGE_ROUTE_PREFIXES } from './endpoints';
+import { PAGE_ROUTE_PREFIXES, wbProductUrl } from './endpoints';
 import { detectWbPage, isWbStorefront, wbListing } from './page';
 import { productSelectors, queryTiles, tileArticle } from './selectors';
 
@@ -17,10 +18,10 @@ export const wbAdapter: MarketplaceAdapter = {
   short: 'WB',
   isStorefront: (url) => isWbStorefront(url),
   isCabinet: isWbCabinet,
-  productUrl: (id) => `https://www.wildberries.ru/catalog/${id}/detail.aspx`,
+  productUrl: wbProductUrl,
   articleFrom: (input) => {
     const text = input.trim();
-    if (/^\d{5,15}$/.test(text)) return text;
+    if (BARE_ARTICLE_RE.test(text)) return text;
     return productId(/^https?:\/\//.test(text) ? text : `https://${text}`);
   },
   storefront: {

@@ -1,12 +1,13 @@
 // The WB seller cabinet (seller.wildberries.ru): which page is which, and where a review's and a
 // price row's parts are. The cabinet is a React SPA whose paths and classes move [U]: paths by a
 // table, every selector with fallbacks, the answer field found inside the review it belongs to.
-import { type CabinetPage, type CabinetSpec, isHost } from '../cabinet';
+import type { CabinetPage, CabinetSpec } from '../cabinet';
+import { isOnHost } from '../hosts';
 
 export type { CabinetPage } from '../cabinet';
 export { ratingOf } from '../cabinet';
 
-export const isWbCabinet = (url: string): boolean => isHost(url, 'seller.wildberries.ru');
+export const isWbCabinet = (url: string): boolean => isOnHost(url, ['seller.wildberries.ru']);
 
 export function detectWbCabinetPage(href: string): CabinetPage {
   if (!isWbCabinet(href)) return { type: 'other' };

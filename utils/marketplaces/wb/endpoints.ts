@@ -12,6 +12,9 @@ export const MAX_DETAIL_BATCH = 100;
 
 export const STOREFRONT_ORIGIN = 'https://www.wildberries.ru';
 
+/** The product's page on the storefront, for the user to open. */
+export const wbProductUrl = (nmId: string | number) => `${STOREFRONT_ORIGIN}/catalog/${nmId}/detail.aspx`;
+
 /**
  * 'page': fetched by the content script from the storefront's own origin with the user's cookies
  * (the site's anti-bot tokens ride along); 'background': fetched by the service worker.

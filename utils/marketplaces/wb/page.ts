@@ -1,5 +1,8 @@
 // Which Wildberries page a URL is: a pure function, tested on a table of real URLs
 // (tests/unit/wb-page.test.ts is its documentation).
+import { ARTICLE_DIGITS } from '../../article';
+import { isOnHost, urlOnHost } from '../hosts';
+
 export type WbPage =
   | { type: 'product'; nmId: number; sizeId: number | null }
   | { type: 'search'; query: string }
@@ -13,30 +16,19 @@ export type WbPage =
  * .am, .kg, .uz) need their own permissions and regions: not yet.
  */
 export const STOREFRONT_HOSTS = ['www.wildberries.ru', 'wildberries.ru', 'm.wildberries.ru'] as const;
-const HOSTS = new Set<string>(STOREFRONT_HOSTS);
 
-export function isWbStorefront(url: string | URL): boolean {
-  try {
-    const u = typeof url === 'string' ? new URL(url) : url;
-    return u.protocol === 'https:' && HOSTS.has(u.hostname);
-  } catch {
-    return false;
-  }
-}
+export const isWbStorefront = (url: string | URL): boolean => isOnHost(url, STOREFRONT_HOSTS);
+
+const PRODUCT_PATH = new RegExp(String.raw`^/(?:ru/)?catalog/(${ARTICLE_DIGITS})/(?:detail\.aspx|feedbacks|questions)$`, 'i');
 
 export function detectWbPage(href: string): WbPage {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return { type: 'other' };
-  }
-  if (!isWbStorefront(url)) return { type: 'other' };
+  const url = urlOnHost(href, STOREFRONT_HOSTS);
+  if (!url) return { type: 'other' };
   const path = url.pathname.replace(/\/+$/, '');
 
   // /catalog/{nmId}/detail.aspx, also with /ru/ or a trailing slash; the product's reviews and
   // questions pages (/catalog/{nmId}/feedbacks, /questions) belong to the same article.
-  const product = /^\/(?:ru\/)?catalog\/(\d{4,12})\/(?:detail\.aspx|feedbacks|questions)$/i.exec(path);
+  const product = PRODUCT_PATH.exec(path);
   if (product) {
     const size = Number(url.searchParams.get('size'));
     return { type: 'product', nmId: Number(product[1]), sizeId: Number.isInteger(size) && size > 0 ? size : null };

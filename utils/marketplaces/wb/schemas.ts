@@ -73,14 +73,16 @@ export const WbProductSchema = z.object({
 export type WbProduct = z.infer<typeof WbProductSchema>;
 
 /**
- * v4 puts `products` at the top level; v1/v2 wrapped them in `data`. The old form is unwrapped
- * first (not a union), so a mismatch names the real field that changed.
+ * Detail v4 and search v5+ put `products` at the top level; older versions wrapped them in `data`.
+ * The old form is unwrapped first (not a union), so a mismatch names the real field that changed.
  */
+const unwrapData = (raw: unknown) => {
+  const data = (raw as { data?: { products?: unknown } } | null)?.data;
+  return raw && typeof raw === 'object' && !('products' in raw) && data && 'products' in data ? data : raw;
+};
+
 export const WbDetailResponseSchema = z.preprocess(
-  (raw) => {
-    const data = (raw as { data?: { products?: unknown } } | null)?.data;
-    return raw && typeof raw === 'object' && !('products' in raw) && data && 'products' in data ? data : raw;
-  },
+  unwrapData,
   z.object({ products: z.array(WbProductSchema) }).transform((r) => r.products),
 );
 
@@ -103,12 +105,9 @@ export const WbSearchEntrySchema = WbProductSchema.extend({
 });
 export type WbSearchEntry = z.infer<typeof WbSearchEntrySchema>;
 
-/** v5+ put `products` at the top level; v4 and older under `data` (like the detail API). */
+/** Search v5+ puts `products` at the top level; v4 and older under `data` (see unwrapData). */
 export const WbSearchResponseSchema = z.preprocess(
-  (raw) => {
-    const data = (raw as { data?: { products?: unknown } } | null)?.data;
-    return raw && typeof raw === 'object' && !('products' in raw) && data && 'products' in data ? data : raw;
-  },
+  unwrapData,
   // `products` is required: a renamed list must read as "format changed", never as "nothing found".
   z.object({ products: z.array(WbSearchEntrySchema) }).transform((r) => r.products),
 );

@@ -1,6 +1,8 @@
 // Where on a Wildberries page Lupa's UI goes. Anchors only — data always comes from JSON.
 // Each list is tried in order; when none matches, the panel floats and says so.
+import { ARTICLE_DIGITS, BARE_ARTICLE_RE } from '../../article';
 import { queryAllFirst } from '../../content/dom';
+
 export const productSelectors = {
   /** The price block the panel sits beside. */
   priceBlock: [
@@ -22,14 +24,17 @@ export const listingSelectors = {
   tileLink: 'a[href*="/catalog/"][href*="/detail.aspx"]',
 } as const;
 
+const TILE_ID = new RegExp(`^c(${ARTICLE_DIGITS})$`);
+const TILE_LINK = new RegExp(String.raw`/catalog/(${ARTICLE_DIGITS})/detail\.aspx`);
+
 /** The article a tile shows: its data attribute, its id ("c146972802"), or its product link. */
 export function tileArticle(tile: Element): string | null {
   const fromData = tile.getAttribute('data-nm-id');
-  if (fromData && /^\d{4,15}$/.test(fromData)) return fromData;
-  const fromId = /^c(\d{4,15})$/.exec(tile.id);
+  if (fromData && BARE_ARTICLE_RE.test(fromData)) return fromData;
+  const fromId = TILE_ID.exec(tile.id);
   if (fromId) return fromId[1] as string;
   const href = tile.querySelector(listingSelectors.tileLink)?.getAttribute('href') ?? '';
-  return /\/catalog\/(\d{4,15})\/detail\.aspx/.exec(href)?.[1] ?? null;
+  return TILE_LINK.exec(href)?.[1] ?? null;
 }
 
 /** All tiles on the page, in page order; a selector the engine rejects is skipped. */

@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { ARTICLE_IN_TEXT_RE, ARTICLE_RE, ArticleIdSchema, BARE_ARTICLE_RE } from '../../utils/article';
+
+describe('an article in the model and the protocol', () => {
+  test.each([
+    ['255012877', true], // WB nmId
+    ['1649246352', true], // Ozon SKU
+    ['1', true],
+    ['999999999999999', true], // 15 digits: still a safe integer
+    ['1000000000000000', false], // 16 digits
+    ['', false],
+    [' 255012877', false],
+    ['255012877 ', false],
+    ['-255012877', false],
+    ['25501287.7', false],
+    ['../../etc', false],
+    ['２５５０１２８７７', false], // full-width digits are not digits here
+  ])('%j → %s', (id, ok) => {
+    expect(ARTICLE_RE.test(id)).toBe(ok);
+    expect(ArticleIdSchema.safeParse(id).success).toBe(ok);
+  });
+});
+
+describe('a bare article where one is expected (a tile attribute, what the user pasted)', () => {
+  test.each([
+    ['146972802', true],
+    ['1649246352', true],
+    ['98765432', true],
+    ['1234', true],
+    ['123', false], // too short to be taken for a product
+    ['1234567890123456', false],
+    ['c146972802', false],
+    ['146972802/', false],
+  ])('%j → %s', (text, ok) => {
+    expect(BARE_ARTICLE_RE.test(text)).toBe(ok);
+  });
+});
+
+describe('an article inside free text', () => {
+  test.each([
+    ['Артикул WB: 146972802', '146972802'],
+    ['Арт. 1649246352 · Размер 46', '1649246352'],
+    ['2026 · артикул 255012877', '255012877'], // a year is not an article
+    ['Размер 46, рост 170', null],
+    ['', null],
+  ])('%j → %s', (text, article) => {
+    expect(text.match(ARTICLE_IN_TEXT_RE)?.[0] ?? null).toBe(article);
+  });
+});

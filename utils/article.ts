@@ -1,0 +1,23 @@
+// What an article (a Wildberries nmId, an Ozon SKU) looks like, in one place. Real ones today:
+// WB nmIds have 8–9 digits, Ozon SKUs 9–10. Fifteen digits leave room for both and stay a safe
+// integer (the clients turn articles into numbers).
+import { z } from 'zod';
+
+/** An article as Lupa's model and protocol take it: 1–15 digits, nothing else. */
+export const ARTICLE_RE = /^\d{1,15}$/;
+export const ArticleIdSchema = z.string().regex(ARTICLE_RE);
+
+/**
+ * The digits of an article where one is expected but not yet trusted: a storefront URL's path, a
+ * listing tile's id or link, a bare article the user pasted. At least four, so that a stray short
+ * number ("/catalog/12/detail.aspx") is not taken for a product.
+ */
+export const ARTICLE_DIGITS = String.raw`\d{4,15}`;
+/** A whole string that is an article and nothing else (a tile's attribute, a pasted article). */
+export const BARE_ARTICLE_RE = new RegExp(`^${ARTICLE_DIGITS}$`);
+
+/**
+ * An article somewhere inside free text (a cabinet row's "Артикул WB: 146972802"): at least five
+ * digits, so that a year or a count beside it is not taken for one.
+ */
+export const ARTICLE_IN_TEXT_RE = /\d{5,15}/;
