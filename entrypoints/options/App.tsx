@@ -1,17 +1,15 @@
-// Options: region, refresh and alert thresholds, position depth, data retention; exports, a full
-// backup and restore, clearing all data. Russian first, like every page of Lupa.
+// Options: the settings (region, refresh and alert thresholds, position depth, data retention) and
+// the features' parts (entrypoints/options/parts.ts): the token, own items and competitors, reply
+// templates, exports, backup and restore. Russian first, like every page of Lupa.
 import { useEffect, useMemo, useState } from 'react';
 import { LupaDb } from '../../utils/db';
 import { t } from '../../utils/i18n';
 import { DEFAULT_DEST } from '../../utils/marketplaces/wb/endpoints';
-import { ask } from '../../utils/messaging';
-import { isPlausibleToken, setWbToken } from '../../utils/secrets';
 import { getSettings, type Settings, SettingsSchema, saveSettings } from '../../utils/settings';
-import { Competitors } from './Competitors';
-import { backup, clearAll, download, historyCsv, restore, watchlistCsv } from './data';
-import { Templates } from './Templates';
+import { OPTIONS_PARTS } from './parts';
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Every part's CSV exports, drawn together in the data section. */
+const exports = OPTIONS_PARTS.flatMap((part) => part.exports ?? []);
 
 type NumberField = 'wbDest' | 'refreshMinutes' | 'priceMovePct' | 'ratingDrop' | 'positionDepth' | 'retentionDays' | 'priceWindowDays';
 const FIELDS: Array<{ key: NumberField; label: string; hint?: string; step?: number }> = [
@@ -29,9 +27,6 @@ export function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  /** The token itself is never read back into the page: only whether it works. */
-  const [token, setToken] = useState('');
-  const [tokenState, setTokenState] = useState('');
 
   useEffect(() => {
     void getSettings().then(setSettings);
@@ -94,92 +89,7 @@ export function App() {
         <button type="submit">{t('optSave')}</button>
       </form>
 
-      <h2>{t('optToken')}</h2>
-      <p className="lupa-muted">{t('optTokenHint')}</p>
-      <form
-        className="lupa-row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const value = token.trim();
-          if (value && !isPlausibleToken(value)) return fail(t('optTokenShape'));
-          void setWbToken(value || null)
-            .then(() => ask('checkWbToken', {}))
-            .then((result) => {
-              setToken('');
-              setTokenState(result.ok ? 'ok' : result.reason);
-              if (result.ok) say(t('optTokenOk', result.unanswered.reviews, result.unanswered.questions));
-              else if (result.reason === 'no-token') say(t('optTokenRemoved'));
-              else fail(t(`optToken_${result.reason.replace(/-/g, '_')}` as 'optToken_bad_token'));
-            })
-            .catch(() => fail(t('state_lupa_unavailable')));
-        }}
-      >
-        <input
-          type="password"
-          autoComplete="off"
-          data-lupa="token-input"
-          value={token}
-          placeholder={t('optTokenPlaceholder')}
-          onChange={(e) => setToken(e.target.value)}
-        />
-        <button type="submit" data-lupa="token-check" data-value={tokenState}>
-          {t('optTokenCheck')}
-        </button>
-      </form>
-
-      <h2>{t('ownItemsTitle')}</h2>
-      <Competitors onMessage={(ok, text) => (ok ? say(text) : fail(text))} />
-
-      <h2>{t('optTemplates')}</h2>
-      <Templates onSaved={say} />
-
-      <h2>{t('optData')}</h2>
-      <p className="lupa-row">
-        <button type="button" onClick={() => void watchlistCsv(db).then((text) => download(text, `lupa-watchlist-${today()}.csv`))}>
-          {t('optExportWatch')}
-        </button>
-        <button type="button" onClick={() => void historyCsv(db).then((text) => download(text, `lupa-price-history-${today()}.csv`))}>
-          {t('optExportHistory')}
-        </button>
-      </p>
-      <p className="lupa-row">
-        <button
-          type="button"
-          data-lupa="backup"
-          onClick={() => void backup(db).then((blob) => download(blob, `lupa-backup-${today()}.json`, 'application/json'))}
-        >
-          {t('optBackup')}
-        </button>
-        <label className="lupa-file">
-          {t('optRestore')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            data-lupa="restore"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (!file) return;
-              restore(db, file)
-                .then(() => say(t('optRestored')))
-                .catch((error: unknown) => fail(t('optRestoreFailed', error instanceof Error ? error.message.slice(0, 200) : '')));
-              e.target.value = '';
-            }}
-          />
-        </label>
-      </p>
-      <p>
-        <button
-          type="button"
-          className="lupa-danger"
-          data-lupa="clear-all"
-          onClick={() => {
-            if (!confirm(t('optClearConfirm'))) return;
-            void clearAll(db).then(() => say(t('optCleared')));
-          }}
-        >
-          {t('optClear')}
-        </button>
-      </p>
+      {OPTIONS_PARTS.map(({ name, Section }) => (Section ? <Section key={name} db={db} say={say} fail={fail} exports={exports} /> : null))}
     </main>
   );
 }

@@ -1,47 +1,20 @@
-// The toolbar popup: the current tab's product at a glance, a quick lookup by article or link,
-// today's tasks from the watchlist, the watchlist with changes since the last look, positions.
-
+// The toolbar popup: the current tab's product at a glance, a quick lookup by article or link, the
+// storage note, and the features' parts (entrypoints/popup/parts.ts): today's tasks, the watchlist,
+// positions. The popup itself knows none of them.
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Figure } from '../../components/Figure';
-import { PositionsTable } from '../../components/positions/PositionsTable';
 import { RatingFigures } from '../../components/RatingFigures';
-import { WatchToggle } from '../../components/watchlist/WatchToggle';
-import { type MessageKey, t } from '../../utils/i18n';
-import { parseProductRef, productUrl } from '../../utils/marketplaces/refs';
+import { t } from '../../utils/i18n';
+import { parseProductRef } from '../../utils/marketplaces/refs';
 import type { ProductOverview, ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
 import type { ProductRef } from '../../utils/model';
 import { formatRub } from '../../utils/money';
-
-type Tracked = ReplyOf<'getTrackedPositions'>['products'];
-/** The popup's lists, each from the feature that owns it: the watchlist, what waits for an answer, the storage note. */
-type PopupData = ReplyOf<'getWatchlist'> & {
-  unanswered: ReplyOf<'getUnanswered'>['wb'];
-  unansweredOzon: ReplyOf<'getUnanswered'>['ozon'];
-  storageFreed: ReplyOf<'getStorageNote'>;
-};
+import { POPUP_PARTS } from './parts';
 
 /** A URL of either storefront, or a bare article: Wildberries first (summaryOf then tries Ozon). */
 const productRef = (input: string) => parseProductRef(input, 'wb');
-
-const WB_CABINET = 'https://seller.wildberries.ru/feedbacks-questions';
-const OZON_CABINET = 'https://seller.ozon.ru/app/reviews';
-
-/** What waits for an answer in the seller cabinets: each count is a task that opens its cabinet page. */
-type Unanswered = { kind: string; count: (data: PopupData) => number | null | undefined; href: string; text: MessageKey };
-const UNANSWERED: readonly Unanswered[] = [
-  { kind: 'unanswered-reviews', count: (d) => d.unanswered?.reviews, href: `${WB_CABINET}/feedbacks`, text: 'unansweredReviews' },
-  { kind: 'unanswered-questions', count: (d) => d.unanswered?.questions, href: `${WB_CABINET}/questions`, text: 'unansweredQuestions' },
-  { kind: 'ozon-unanswered-reviews', count: (d) => d.unansweredOzon?.reviews, href: OZON_CABINET, text: 'unansweredOzonReviews' },
-  {
-    kind: 'ozon-unanswered-questions',
-    count: (d) => d.unansweredOzon?.questions,
-    href: `${OZON_CABINET}/questions`,
-    text: 'unansweredOzonQuestions',
-  },
-];
-const openCount = (u: Unanswered, data: PopupData) => u.count(data) ?? 0;
 
 async function summaryOf(ref: ProductRef): Promise<ProductOverview | null> {
   const first = await ask('getProductOverview', { ...ref, mode: 'cached' });
@@ -75,13 +48,11 @@ function Summary({ overview, label }: { overview: ProductOverview; label: string
           </>
         )}
       </p>
-      <WatchToggle
-        key={`${p.marketplace}:${p.id}`}
-        api={{
-          get: () => ask('getWatch', { marketplace: p.marketplace, id: p.id }),
-          set: (role) => ask('setWatch', { marketplace: p.marketplace, id: p.id, role }),
-        }}
-      />
+      {POPUP_PARTS.map(({ name, ProductControl }) =>
+        ProductControl ? (
+          <ProductControl key={`${name}:${p.marketplace}:${p.id}`} product={{ marketplace: p.marketplace, id: p.id }} />
+        ) : null,
+      )}
     </section>
   );
 }
@@ -91,20 +62,16 @@ export function App() {
   const [found, setFound] = useState<ProductOverview | null>(null);
   const [notFound, setNotFound] = useState(false);
   const [query, setQuery] = useState('');
-  const [data, setData] = useState<PopupData | null>(null);
-  const [products, setProducts] = useState<Tracked | null>(null);
+  const [storageFreed, setStorageFreed] = useState<ReplyOf<'getStorageNote'>>(null);
   const [failed, setFailed] = useState(false);
-  const [busy, setBusy] = useState(false);
+  /** Each reload remounts the parts (a new key), so each loads afresh. */
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const fail = useCallback(() => setFailed(true), []);
 
   const load = useCallback(async () => {
     try {
-      const [watch, unanswered, storageFreed] = await Promise.all([
-        ask('getWatchlist', {}),
-        ask('getUnanswered', {}),
-        ask('getStorageNote', {}),
-      ]);
-      setData({ ...watch, unanswered: unanswered.wb, unansweredOzon: unanswered.ozon, storageFreed });
-      setProducts((await ask('getTrackedPositions', {})).products);
+      setStorageFreed(await ask('getStorageNote', {}));
     } catch {
       setFailed(true);
     }
@@ -127,19 +94,6 @@ export function App() {
     const ref = productRef(query);
     setNotFound(!ref);
     setFound(ref ? await summaryOf(ref) : null);
-  };
-
-  const doneAll = async () => {
-    if (!data) return;
-    await ask('markTasksRead', { keys: data.tasks.map((task) => task.key) });
-    await load();
-  };
-
-  const refresh = async () => {
-    setBusy(true);
-    await ask('runRefresh', {}).catch(() => null);
-    await load();
-    setBusy(false);
   };
 
   return (
@@ -165,96 +119,22 @@ export function App() {
       {found && <Summary overview={found} label={t('popupFind')} />}
       {tab && <Summary overview={tab} label={t('popupThisTab')} />}
 
-      {data?.storageFreed && Date.now() - data.storageFreed.at < 7 * 86_400_000 && (
-        <p className="lupa-note" data-lupa="storage-freed" data-value={data.storageFreed.removed}>
+      {storageFreed && Date.now() - storageFreed.at < 7 * 86_400_000 && (
+        <p className="lupa-note" data-lupa="storage-freed" data-value={storageFreed.removed}>
           {t('storageFreed')}
         </p>
       )}
-      <h2>
-        {t('popupToday')}{' '}
-        {data && data.tasks.length > 0 && (
-          <button type="button" className="lupa-link" data-lupa="tasks-done" onClick={() => void doneAll()}>
-            {t('popupDone')}
-          </button>
-        )}
-      </h2>
-      {data?.tasks.length === 0 && !UNANSWERED.some((u) => openCount(u, data) > 0) && <p className="lupa-muted">{t('popupNoTasks')}</p>}
+      <h2>{t('popupToday')}</h2>
       <ul className="lupa-tasks">
-        {data &&
-          UNANSWERED.map((u) => {
-            const n = openCount(u, data);
-            return n > 0 ? (
-              <li key={u.kind} data-lupa="task" data-kind={u.kind} data-value={n}>
-                <a href={u.href} target="_blank" rel="noreferrer">
-                  {t(u.text, n)}
-                </a>
-              </li>
-            ) : null;
-          })}
-        {data?.tasks.map((task) => (
-          <li key={task.key} data-lupa="task" data-kind={task.kind} data-nm={task.id} data-value={task.to ?? ''}>
-            <a href={productUrl(task)} target="_blank" rel="noreferrer">
-              {task.name || `#${task.id}`}
-            </a>
-            : {t(`task_${task.kind.replace(/-/g, '_')}` as 'task_price_move')}
-            {task.kind === 'price-move' && task.from !== null && task.to !== null && ` ${formatRub(task.from)} → ${formatRub(task.to)}`}
-            {(task.kind === 'rating-drop' || task.kind === 'position-drop') && ` ${task.from ?? '—'} → ${task.to ?? '—'}`}
-            {task.kind === 'new-negative' && task.to !== null && ` (${task.to}★)`}
-            {task.kind === 'stock-low' && task.to !== null && ` (${t('daysLeft', task.to.toLocaleString('ru-RU'))})`}
-          </li>
-        ))}
+        {POPUP_PARTS.map(({ name, Tasks }) =>
+          Tasks ? <Tasks key={`${name}:${generation}`} generation={generation} reload={reload} failed={fail} /> : null,
+        )}
       </ul>
-
-      <h2>
-        {t('popupWatchlist')}{' '}
-        <button type="button" className="lupa-link" data-lupa="watch-refresh" disabled={busy} onClick={() => void refresh()}>
-          {busy ? t('refreshing') : t('popupRefresh')}
-        </button>
-      </h2>
-      {data?.watchlist.length === 0 && <p className="lupa-muted">{t('popupNoWatch')}</p>}
-      <table className="lupa-pos-table">
-        <tbody>
-          {data?.watchlist.map((row) => (
-            <tr
-              key={`${row.marketplace}:${row.id}`}
-              data-lupa="watch-row"
-              data-nm={row.id}
-              data-marketplace={row.marketplace}
-              data-value={row.priceNow ?? ''}
-            >
-              <td>
-                {row.role === 'mine' ? '★ ' : ''}
-                {row.name || `#${row.id}`} <span className="lupa-muted">{row.marketplace === 'wb' ? 'WB' : 'Ozon'}</span>
-              </td>
-              <td className="lupa-num">{row.priceNow === null ? '—' : formatRub(row.priceNow)}</td>
-              <td className="lupa-num lupa-muted" data-lupa="sales-per-day" data-value={row.salesPerDay ?? ''}>
-                {row.salesPerDay === null ? '' : t('salesPerDay', row.salesPerDay.toLocaleString('ru-RU'))}
-              </td>
-              <td
-                data-lupa="watch-change"
-                data-value={row.priceChange ?? ''}
-                className={row.priceChange && row.priceChange < 0 ? 'lupa-good' : 'lupa-bad'}
-              >
-                {row.priceChange ? `${row.priceChange > 0 ? '↑' : '↓'}${formatRub(Math.abs(row.priceChange))}` : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-
-      <h2>{t('positions')}</h2>
-      {products?.length === 0 && <p className="lupa-muted">{t('popupNoPositions')}</p>}
-      {products?.map((p) => (
-        <section key={`${p.marketplace}:${p.productId}`} data-lupa="tracked-product" data-nm={p.productId}>
-          <h3>
-            <a href={productUrl({ marketplace: p.marketplace, id: p.productId })} target="_blank" rel="noreferrer">
-              {p.name || `#${p.productId}`}
-            </a>{' '}
-            <span className="lupa-muted">{p.productId}</span>
-          </h3>
-          <PositionsTable productId={p.productId} queries={p.queries} rows={p.rows} />
-        </section>
-      ))}
+      {/* Shown by the stylesheet when the list above is empty (every part loaded, none has a task). */}
+      <p className="lupa-muted lupa-no-tasks">{t('popupNoTasks')}</p>
+      {POPUP_PARTS.map(({ name, Section }) =>
+        Section ? <Section key={`${name}:${generation}`} generation={generation} reload={reload} failed={fail} /> : null,
+      )}
     </main>
   );
 }

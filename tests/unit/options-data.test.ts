@@ -2,7 +2,7 @@
 // dexie-export-import, which the options page's data module loads, wants a browser global.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { historyCsv } from '../../entrypoints/options/data';
+import { historyCsv } from '../../utils/backup/data';
 import { LupaDb } from '../../utils/db';
 
 let db: LupaDb;

@@ -1,12 +1,14 @@
 // Options: the seller's own items (marked "мой товар" on a storefront), each with its competitors
 // (add by link or article, remove) and its costs — cost price, commission and logistics — from
 // which the cabinet's prices page computes the margin.
+
 import { useCallback, useEffect, useState } from 'react';
 import { costsFromText, costsToText } from '../../utils/competitors/pricing';
 import type { OwnItem } from '../../utils/competitors/protocol';
 import { MARKET_NAME, t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging';
 import { formatRub } from '../../utils/money';
+import type { OptionsPart } from '../parts';
 
 function Item({ item, onChange, onMessage }: { item: OwnItem; onChange: () => void; onMessage: (ok: boolean, text: string) => void }) {
   const [input, setInput] = useState('');
@@ -107,3 +109,13 @@ export function Competitors({ onMessage }: { onMessage: (ok: boolean, text: stri
     </ul>
   );
 }
+
+export const competitorsOptions: OptionsPart = {
+  name: 'competitors',
+  Section: ({ say, fail }) => (
+    <>
+      <h2>{t('ownItemsTitle')}</h2>
+      <Competitors onMessage={(ok, text) => (ok ? say(text) : fail(text))} />
+    </>
+  ),
+};

@@ -1,9 +1,11 @@
 // The reply-template library: edit, add, delete, reset to the shipped defaults. The tone check runs
 // as the seller types, so a template that blames the buyer is caught before it is ever used.
+
 import { useEffect, useState } from 'react';
 import { t } from '../../utils/i18n';
 import { getTemplates, resetTemplates, saveTemplates, type Template } from '../../utils/reply-assistant/templates';
 import { checkTone, describeToneIssue } from '../../utils/reply-assistant/tone';
+import type { OptionsPart } from '../parts';
 
 export function Templates({ onSaved }: { onSaved: (text: string) => void }) {
   const [list, setList] = useState<Template[] | null>(null);
@@ -82,3 +84,13 @@ export function Templates({ onSaved }: { onSaved: (text: string) => void }) {
     </section>
   );
 }
+
+export const replyAssistantOptions: OptionsPart = {
+  name: 'reply-assistant',
+  Section: ({ say }) => (
+    <>
+      <h2>{t('optTemplates')}</h2>
+      <Templates onSaved={say} />
+    </>
+  ),
+};

@@ -1,0 +1,15 @@
+// The options page's registry: each feature's part, one line each, in the order they show.
+import { backupOptions } from '../../components/backup/DataSection';
+import { competitorsOptions } from '../../components/competitors/OwnItems';
+import type { OptionsPart } from '../../components/parts';
+import { replyAssistantOptions } from '../../components/reply-assistant/Templates';
+import { unansweredOptions } from '../../components/unanswered/options';
+import { watchlistOptions } from '../../components/watchlist/options';
+
+export const OPTIONS_PARTS: readonly OptionsPart[] = [
+  unansweredOptions,
+  competitorsOptions,
+  replyAssistantOptions,
+  watchlistOptions,
+  backupOptions,
+];
