@@ -5,7 +5,7 @@
 // Plain DOM, textContent only.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { shadowHost } from '../../utils/content/dom';
-import { formatAge, t } from '../../utils/i18n';
+import { formatAge, t } from '../../utils/content/i18n';
 import type { CompetitorFiguresReply } from '../../utils/messages';
 import { formatPct, formatRub } from '../../utils/money';
 import { buyerPrice, costsFromText, costsToText, marginOf, priceToMatch } from '../../utils/pricing';

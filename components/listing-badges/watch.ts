@@ -2,8 +2,8 @@
 // navigation; each is badged once, new tiles are asked for in one batch, and whatever goes wrong
 // is said once, in the status chip — never per tile, never by touching the page's own content.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { stateMessage, t } from '../../utils/content/i18n';
 import { ask } from '../../utils/content/messaging';
-import { stateMessage, t } from '../../utils/i18n';
 import type { ListingBadgesRequest, PanelState } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import { badgesToCsv, exportFileName } from './csv';

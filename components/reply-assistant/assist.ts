@@ -3,8 +3,9 @@
 // notices), and the tone check as the seller types. Plain DOM, textContent only. Never sends.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { shadowHost } from '../../utils/content/dom';
+import { renderTemplate } from '../../utils/replies/render';
 import { suggestTemplates } from '../../utils/replies/suggest';
-import { renderTemplate, type Template } from '../../utils/replies/templates';
+import type { Template } from '../../utils/replies/templates';
 import { checkTone, describeToneIssue, type REPLY_LIMITS } from '../../utils/replies/tone';
 import css from '../cabinet/cabinet.css?inline';
 

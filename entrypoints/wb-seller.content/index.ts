@@ -1,6 +1,5 @@
 // The WB seller cabinet: the reply assistant on the reviews and questions pages, competitor
 // figures on the prices page. Page table and selectors: utils/marketplaces/wb/cabinet.ts.
-import '../../utils/zod-setup';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runCabinet } from '../../components/cabinet/run';
 import { wbCabinet } from '../../utils/marketplaces/wb/cabinet';
