@@ -4,7 +4,7 @@
 import '../utils/zod-setup';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { CHARTS_CHUNK } from '../components/charts/chunk';
+import { answerChunkInjection } from '../utils/chunks/inject';
 import { BasketNumberSchema, kvGet, kvSet, LupaDb, schemas, TimestampSchema, validRow, validRows } from '../utils/db';
 import { t } from '../utils/i18n';
 import { isOzonCabinet } from '../utils/marketplaces/ozon/cabinet';
@@ -144,17 +144,7 @@ export default defineBackground(() => {
   const storefrontOf = { wb: fromWbTab, ozon: fromOzonTab } as const;
   const fromAnyTabOrPage: SenderCheck = (sender) => fromWbTab(sender) || fromOzonTab(sender) || fromExtensionPage(sender);
   const ozonListing = createOzonListingService({ db, ozon });
-  answer(
-    'injectCharts',
-    (sender) => fromWbTab(sender) || fromOzonTab(sender),
-    async (_request, sender) => {
-      const tabId = sender.tab?.id as number;
-      // The chunk is added by wxt.config.ts's build hook: WXT's list of public paths does not know it.
-      const files = [`/${CHARTS_CHUNK}`] as never;
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files });
-      return { ok: true as const };
-    },
-  );
+  answerChunkInjection((sender) => fromWbTab(sender) || fromOzonTab(sender));
   answer(
     'getListingBadges',
     (sender) => fromWbTab(sender) || fromOzonTab(sender),

@@ -1,6 +1,7 @@
 // The protocol between content scripts, extension pages and the background. Each message is a
 // pair of zod schemas (request, reply), checked on both sides; the types come from the schemas.
 import { z } from 'zod';
+import { CHUNK_NAMES } from './chunks/table';
 import {
   ChangeRowSchema,
   ListingEntrySchema,
@@ -316,8 +317,8 @@ export const protocol = {
     }),
     reply: z.object({ ok: z.literal(true) }),
   },
-  /** A storefront content script needs its charts: the background injects the chunk into its world. */
-  injectCharts: { request: z.object({}), reply: z.object({ ok: z.literal(true) }) },
+  /** A storefront content script needs a chunk (utils/chunks/table.ts): the background injects it into its world. */
+  injectChunk: { request: z.object({ chunk: z.enum(CHUNK_NAMES) }), reply: z.object({ ok: z.literal(true) }) },
   getOwnItems: { request: z.object({}), reply: z.object({ items: z.array(OwnItemSchema) }) },
 } as const;
 

@@ -15,6 +15,8 @@ export interface ProductPanelAppProps {
   /** Loads this panel's product; the panel is keyed by product, so a new article is a new panel. */
   marketplace: Marketplace;
   load: LoadOverview;
+  /** The first answer when the page already has it (the storefront's core asked): shown at once, not asked again. */
+  initial?: { overview: ProductOverview | null; status: PanelStatus };
   floating: boolean;
   /** Search positions for this product, where the marketplace has them. */
   positions?: PositionsApi;
@@ -26,12 +28,13 @@ export interface ProductPanelAppProps {
   competitorOf?: CompetitorOfApi;
 }
 
-export function ProductPanelApp({ marketplace, load, floating, positions, twin, watch, competitorOf }: ProductPanelAppProps) {
+export function ProductPanelApp({ marketplace, load, initial, floating, positions, twin, watch, competitorOf }: ProductPanelAppProps) {
   // Re-renders (the panel moving beside the late price block) must not ask again.
   const loadRef = useRef(load);
   loadRef.current = load;
-  const [overview, setOverview] = useState<ProductOverview | null>(null);
-  const [status, setStatus] = useState<PanelStatus>('loading');
+  const initialRef = useRef(initial);
+  const [overview, setOverview] = useState<ProductOverview | null>(initial?.overview ?? null);
+  const [status, setStatus] = useState<PanelStatus>(initial?.status ?? 'loading');
   const [refreshing, setRefreshing] = useState(false);
   const alive = useRef(true);
 
@@ -62,9 +65,14 @@ export function ProductPanelApp({ marketplace, load, floating, positions, twin, 
 
   useEffect(() => {
     alive.current = true;
-    void run('cached').then((first) => {
-      if (first?.state === 'stale') void refresh();
-    });
+    const given = initialRef.current;
+    if (given) {
+      if (given.status === 'stale') void refresh();
+    } else {
+      void run('cached').then((first) => {
+        if (first?.state === 'stale') void refresh();
+      });
+    }
     return () => {
       alive.current = false;
     };

@@ -1,10 +1,8 @@
 // Ozon storefront: serves the background's same-origin page-JSON fetches and mounts the product
 // panel (the same component and figure names as on Wildberries).
-import '../../components/lupa.css';
-import '../../components/product-panel/panel.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchListingBadges } from '../../components/listing-badges/watch';
-import { watchProductPanel } from '../../components/product-panel/mount';
+import { watchProductPanel } from '../../components/product-panel/watch';
 import { queryFirst } from '../../utils/content/dom';
 import { servePageEmbedded, servePageFetch } from '../../utils/content/page-fetch';
 import { OZON_PAGE_ROUTE_PREFIXES } from '../../utils/marketplaces/ozon/endpoints';
@@ -13,7 +11,6 @@ import { ozonProductSelectors, ozonTiles } from '../../utils/marketplaces/ozon/s
 
 export default defineContentScript({
   matches: ['https://www.ozon.ru/*', 'https://ozon.ru/*'],
-  cssInjectionMode: 'ui',
   main(ctx) {
     performance.mark('lupa:start');
     ctx.onInvalidated(servePageFetch(OZON_PAGE_ROUTE_PREFIXES));

@@ -1,10 +1,8 @@
 // Wildberries storefront: one content script for the whole SPA (it moves between page types
 // without reloads). It serves the background's same-origin fetches and mounts the features.
-import '../../components/lupa.css';
-import '../../components/product-panel/panel.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchListingBadges } from '../../components/listing-badges/watch';
-import { watchProductPanel } from '../../components/product-panel/mount';
+import { watchProductPanel } from '../../components/product-panel/watch';
 import { queryFirst } from '../../utils/content/dom';
 import { servePageFetch } from '../../utils/content/page-fetch';
 import { PAGE_ROUTE_PREFIXES } from '../../utils/marketplaces/wb/endpoints';
@@ -13,7 +11,6 @@ import { productSelectors, queryTiles, tileArticle } from '../../utils/marketpla
 
 export default defineContentScript({
   matches: ['https://www.wildberries.ru/*', 'https://wildberries.ru/*', 'https://m.wildberries.ru/*'],
-  cssInjectionMode: 'ui',
   main(ctx) {
     // The start of Lupa's work on this page (document idle); `npm run bench` measures from here.
     performance.mark('lupa:start');
