@@ -145,11 +145,12 @@ const category = await listing('/catalog/muzhchinam/odezhda/futbolki', 122);
 // How much Lupa costs the host page: the same page in a browser with Lupa and in one without (same
 // flags), loaded in turns. Fresh browsers, so the first-figure watcher above does not run in them;
 // the first loads warm both up (Lupa's cache, the HTTP cache), so these are warm views.
-async function hostBrowser(withLupa) {
+async function hostBrowser(extension) {
   const dir = mkdtempSync(join(tmpdir(), 'lupa-bench-host-'));
   const args = chromiumArgs({ resolverRules: server.resolverRules }).filter(
-    (a) => withLupa || !(a.startsWith('--disable-extensions-except=') || a.startsWith('--load-extension=')),
+    (a) => !(a.startsWith('--disable-extensions-except=') || a.startsWith('--load-extension=')),
   );
+  if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
   const browser = await chromium.launchPersistentContext(dir, {
     executablePath,
     headless: true,
@@ -157,9 +158,21 @@ async function hostBrowser(withLupa) {
     args,
     env: chromiumEnv(),
   });
-  if (withLupa && !browser.serviceWorkers().length) await browser.waitForEvent('serviceworker');
+  if (extension === EXTENSION_DIR && !browser.serviceWorkers().length) await browser.waitForEvent('serviceworker');
   return { browser, dir };
 }
+/** The floor: an extension whose only work is a one-line content script on the same pages. */
+const EMPTY_EXTENSION = mkdtempSync(join(tmpdir(), 'lupa-bench-empty-'));
+writeFileSync(
+  join(EMPTY_EXTENSION, 'manifest.json'),
+  JSON.stringify({
+    manifest_version: 3,
+    name: 'empty',
+    version: '1.0',
+    content_scripts: [{ matches: ['https://www.wildberries.ru/*'], js: ['cs.js'] }],
+  }),
+);
+writeFileSync(join(EMPTY_EXTENSION, 'cs.js'), 'document.documentElement.dataset.empty = "1";\n');
 /** Lets Lupa finish its panel before the next load, so runs do not overlap. */
 const panelDone = (page) => page.locator('[data-lupa="product-panel"] [data-lupa="state"][data-value="fresh"]').waitFor();
 
@@ -206,20 +219,18 @@ async function heavyLoad(browser, url, withLupa) {
   return times;
 }
 
-/** Runs `measure` in both browsers in turns: `warm` discarded rounds, then `runs` kept. */
-async function inTurns(measure, url, runs, warm = 2) {
-  const withLupa = await hostBrowser(true);
-  const withoutLupa = await hostBrowser(false);
-  const out = { with: [], without: [] };
+/** Runs `measure` in a browser per side (its extension or none) in turns: `warm` discarded rounds, then `runs` kept. */
+async function inTurns(measure, url, runs, sides, warm = 2) {
+  const browsers = {};
+  for (const [side, extension] of Object.entries(sides)) browsers[side] = await hostBrowser(extension);
+  const out = Object.fromEntries(Object.keys(sides).map((side) => [side, []]));
   for (let i = 0; i < runs + warm; i++) {
-    const a = await measure(withLupa.browser, url, true);
-    const b = await measure(withoutLupa.browser, url, false);
-    if (i >= warm) {
-      out.with.push(a);
-      out.without.push(b);
+    for (const side of Object.keys(sides)) {
+      const result = await measure(browsers[side].browser, url, side === 'with');
+      if (i >= warm) out[side].push(result);
     }
   }
-  for (const { browser, dir } of [withLupa, withoutLupa]) {
+  for (const { browser, dir } of Object.values(browsers)) {
     await browser.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -228,15 +239,19 @@ async function inTurns(measure, url, runs, warm = 2) {
 
 const HOST_RUNS = 9;
 const hostUrl = wbUrl(products[0]);
-const host = await inTurns(pageMetrics, hostUrl, HOST_RUNS);
-const delta = (key) => median(host.with.map((r) => r[key])) - median(host.without.map((r) => r[key]));
+const host = await inTurns(pageMetrics, hostUrl, HOST_RUNS, { with: EXTENSION_DIR, without: null, empty: EMPTY_EXTENSION });
+rmSync(EMPTY_EXTENSION, { recursive: true, force: true });
+const delta = (key, side = 'with') => median(host[side].map((r) => r[key])) - median(host.without.map((r) => r[key]));
 const hostLoadDelta = delta('load');
 const hostScriptDelta = delta('scriptMs');
 const hostHeapDelta = delta('heapMiB');
+const floorLoadDelta = delta('load', 'empty');
+const floorScriptDelta = delta('scriptMs', 'empty');
+const floorHeapDelta = delta('heapMiB', 'empty');
 const panelBy3s = host.with.filter((r) => r.panelAt?.panel).length;
 
 server.settings.heavyHost = true;
-const heavy = await inTurns(heavyLoad, hostUrl, HOST_RUNS);
+const heavy = await inTurns(heavyLoad, hostUrl, HOST_RUNS, { with: EXTENSION_DIR, without: null });
 server.settings.heavyHost = false;
 const heavyMedian = (side, key) => median(heavy[side].map((r) => r[key]));
 const heavyLoadWith = heavyMedian('with', 'load');
@@ -346,6 +361,9 @@ const rows = [
   ],
   [`fixture product page: JS heap added at 3 s (MiB, CDP JSHeapUsedSize after GC, medians of ${HOST_RUNS})`, hostHeapDelta, 2, atMost(1.5)],
   [`fixture product page: views whose full panel was up by 3 s (of ${HOST_RUNS})`, panelBy3s, 0],
+  ['fixture product page, the floor — an empty extension with a one-line content script: load delay (ms)', floorLoadDelta, 1],
+  ['fixture product page, the floor: script time added in the first 3 s (ms)', floorScriptDelta, 1],
+  ['fixture product page, the floor: JS heap added at 3 s (MiB)', floorHeapDelta, 2],
   [`heavy host page: load event, with Lupa (ms, median of ${HOST_RUNS})`, heavyLoadWith, 0],
   [`heavy host page: load event, without Lupa (ms, median of ${HOST_RUNS})`, heavyLoadWithout, 0],
   ['heavy host page: load event, with / without', heavyLoadWith / heavyLoadWithout, 3, atMost(1.03)],
