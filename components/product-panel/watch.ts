@@ -141,27 +141,38 @@ function mountPanel(ctx: ContentScriptContext, options: ProductPanelOptions, id:
     });
 
   // The SPA renders its own markup late: float now, move beside the price block when it appears.
-  let observer: MutationObserver | null = null;
-  let giveUp: number | undefined;
-  const stopWatching = () => {
-    observer?.disconnect();
-    observer = null;
-    if (giveUp !== undefined) clearTimeout(giveUp);
+  // It also re-renders: after a client-side navigation the panel may have gone in beside the last
+  // page's price block, which the page then removes with the panel in it — put it back.
+  const anchorWaitMs = options.anchorWaitMs ?? 15_000;
+  let lookUntil = floating ? Date.now() + anchorWaitMs : 0;
+  const setFloating = (next: boolean) => {
+    if (next === floating) return;
+    floating = next;
+    host.toggleAttribute('data-floating', floating);
+    if (panel) panel.setFloating(floating);
+    else drawFirst();
   };
-  if (floating) {
-    observer = new MutationObserver(() => {
+  const place = () => {
+    if (gone) return;
+    if (!host.isConnected) {
       const found = options.findAnchor();
-      if (!found) return;
-      stopWatching();
-      found.after(host);
-      floating = false;
-      host.removeAttribute('data-floating');
-      if (panel) panel.setFloating(false);
-      else drawFirst();
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-    giveUp = ctx.setTimeout(stopWatching, options.anchorWaitMs ?? 15_000);
-  }
+      if (found) found.after(host);
+      else {
+        document.body.append(host);
+        lookUntil = Date.now() + anchorWaitMs;
+      }
+      setFloating(!found);
+      return;
+    }
+    if (!floating || Date.now() > lookUntil) return;
+    const found = options.findAnchor();
+    if (!found) return;
+    found.after(host);
+    setFloating(false);
+  };
+  const observer = new MutationObserver(place);
+  observer.observe(document.body, { childList: true, subtree: true });
+  const stopWatching = () => observer.disconnect();
 
   return {
     id,
