@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
-import { CHARTS_CHUNK, CHARTS_GLOBAL } from './components/charts/chunk';
 import { noSinks } from './scripts/vite-no-sinks.mjs';
+import { CHUNK_NAMES, CHUNKS, type ChunkName } from './utils/chunks/table';
 
 // The hosts Lupa talks to. Kept here once: the manifest's permissions come from this list and
 // tests/e2e/hosts.test.ts checks that the built code names nothing else and the README lists them.
@@ -14,29 +14,34 @@ export const MARKETPLACE_HOSTS = [
 ] as const;
 
 /**
- * chart.js, built on its own as an ES module (components/charts/draw.ts). A content script is one
- * IIFE that cannot share chunks, so without this every storefront script carried chart.js.
+ * One chunk of utils/chunks/table.ts, built on its own as an IIFE that leaves its exports on the
+ * chunk's global. A content script is one IIFE that cannot share chunks, so without this every
+ * storefront script carried React and chart.js onto every marketplace page.
  */
-async function buildChartsChunk(root: string): Promise<string> {
+async function buildChunk(root: string, name: ChunkName): Promise<string> {
   const { build } = await import('vite');
+  const { entry, global } = CHUNKS[name];
   const result = await build({
     configFile: false,
     root,
     logLevel: 'warn',
+    // The same guarantees as the content scripts: no code generation, no HTML sinks.
+    plugins: [noSinks()],
+    oxc: { jsx: { runtime: 'automatic' } },
     build: {
       write: false,
       target: 'es2022',
       // Not library mode: that leaves ES output unminified.
       rollupOptions: {
-        input: 'components/charts/draw.ts',
+        input: entry,
         preserveEntrySignatures: 'strict',
-        output: { format: 'iife', name: CHARTS_GLOBAL },
+        output: { format: 'iife', name: global },
       },
     },
   });
   const output = (Array.isArray(result) ? result[0] : result) as { output: Array<{ type: string; code?: string }> };
   const chunk = output.output.find((o) => o.type === 'chunk');
-  if (!chunk?.code) throw new Error('charts chunk: no output');
+  if (!chunk?.code) throw new Error(`${name} chunk: no output`);
   return chunk.code;
 }
 
@@ -44,7 +49,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   hooks: {
     'build:publicAssets': async (wxt, files) => {
-      files.push({ relativeDest: CHARTS_CHUNK, contents: await buildChartsChunk(wxt.config.root) });
+      for (const name of CHUNK_NAMES) files.push({ relativeDest: CHUNKS[name].file, contents: await buildChunk(wxt.config.root, name) });
     },
   },
   // Explicit imports everywhere: a reader sees where each name comes from.
@@ -57,10 +62,9 @@ export default defineConfig({
     default_locale: 'ru',
     // downloads: exports (CSV) are saved by the background; a content script's anchor loses the file name.
     // notifications: watchlist tasks (price moves, stock-outs) found by background refreshes.
-    // scripting: the background injects the charts chunk into a storefront tab's content script world.
+    // scripting: the background injects the chunks (panel, charts) into a storefront tab's content script world.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'downloads', 'notifications', 'scripting'],
     host_permissions: [...MARKETPLACE_HOSTS],
-    // The charts chunk, imported by the storefront content scripts by URL (components/charts/load.ts).
     icons: { 16: 'icons/16.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     ...(browser === 'firefox'
       ? {

@@ -1,9 +1,9 @@
 // `npm run bench`: speed and size figures, printed as a table and written to .bench/results.json.
 // Runs the built extension in Chromium against the fixture marketplace; not part of `npm test`.
-// Figures with a target from issue 7 are marked pass/FAIL. The targets are judged on whatever
+// Figures with a target from issues 7 and 11 are marked pass/FAIL. The targets are judged on whatever
 // machine runs this: a busy one (other builds, shared cores) inflates every time.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
@@ -142,22 +142,15 @@ const searchCold = await listing(`/catalog/0/search.aspx?search=${encodeURICompo
 const searchWarm = await listing(`/catalog/0/search.aspx?search=${encodeURIComponent('футболка оверсайз')}`, 200);
 const category = await listing('/catalog/muzhchinam/odezhda/futbolki', 122);
 
-// How much Lupa slows the host page: the same product page in a browser with Lupa and in one
-// without (same flags), loaded in turns. Fresh browsers, so the first-figure watcher above does
-// not run in them; the first loads warm both up (Lupa's cache, the HTTP cache).
-/** In the page: when the page's own script has rendered the product (the shell's late render). */
-const WATCH_HOST_READY = () => {
-  new MutationObserver((_, observer) => {
-    if (!document.querySelector('.product-page__title')) return;
-    window.__hostReady = performance.now();
-    observer.disconnect();
-  }).observe(document, { childList: true, subtree: true });
-};
-async function hostBrowser(withLupa) {
+// How much Lupa costs the host page: the same page in a browser with Lupa and in one without (same
+// flags), loaded in turns. Fresh browsers, so the first-figure watcher above does not run in them;
+// the first loads warm both up (Lupa's cache, the HTTP cache), so these are warm views.
+async function hostBrowser(extension) {
   const dir = mkdtempSync(join(tmpdir(), 'lupa-bench-host-'));
   const args = chromiumArgs({ resolverRules: server.resolverRules }).filter(
-    (a) => withLupa || !(a.startsWith('--disable-extensions-except=') || a.startsWith('--load-extension=')),
+    (a) => !(a.startsWith('--disable-extensions-except=') || a.startsWith('--load-extension=')),
   );
+  if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
   const browser = await chromium.launchPersistentContext(dir, {
     executablePath,
     headless: true,
@@ -165,44 +158,106 @@ async function hostBrowser(withLupa) {
     args,
     env: chromiumEnv(),
   });
-  if (withLupa && !browser.serviceWorkers().length) await browser.waitForEvent('serviceworker');
-  await browser.addInitScript(WATCH_HOST_READY);
+  if (extension === EXTENSION_DIR && !browser.serviceWorkers().length) await browser.waitForEvent('serviceworker');
   return { browser, dir };
 }
-async function hostLoad(browser, url, withLupa) {
+/** The floor: an extension whose only work is a one-line content script on the same pages. */
+const EMPTY_EXTENSION = mkdtempSync(join(tmpdir(), 'lupa-bench-empty-'));
+writeFileSync(
+  join(EMPTY_EXTENSION, 'manifest.json'),
+  JSON.stringify({
+    manifest_version: 3,
+    name: 'empty',
+    version: '1.0',
+    content_scripts: [{ matches: ['https://www.wildberries.ru/*'], js: ['cs.js'] }],
+  }),
+);
+writeFileSync(join(EMPTY_EXTENSION, 'cs.js'), 'document.documentElement.dataset.empty = "1";\n');
+/** Lets Lupa finish its panel before the next load, so runs do not overlap. */
+const panelDone = (page) => page.locator('[data-lupa="product-panel"] [data-lupa="state"][data-value="fresh"]').waitFor();
+
+/**
+ * The plain fixture product page. The page target's CDP metrics 3 s after navigation starts, after a
+ * garbage collection: ScriptDuration (all script run in the page's renderer main thread, so Lupa's
+ * content script and the chunks it injects into its isolated world count too) and JSHeapUsedSize
+ * (the renderer's V8 heap: the page's world and Lupa's isolated world share it).
+ */
+const METRICS_AT_MS = 3_000;
+async function pageMetrics(browser, url, withLupa) {
+  const page = await browser.newPage();
+  const cdp = await browser.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction((at) => performance.now() >= at, METRICS_AT_MS, { polling: 50 });
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+  const load = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
+  const panelAt = withLupa
+    ? await page.evaluate(() => {
+        const root = document.querySelector('[data-lupa="product-panel"]')?.shadowRoot;
+        return { first: !!root?.querySelector('[data-lupa="price-now"]'), panel: !!root?.querySelector('[data-lupa="price-min"]') };
+      })
+    : null;
+  if (withLupa) await panelDone(page);
+  await cdp.detach();
+  await page.close();
+  return { load, scriptMs: metric('ScriptDuration') * 1000, heapMiB: metric('JSHeapUsedSize') / 1024 / 1024, panelAt };
+}
+
+/** The heavy host page (tests/fixtures/wb/heavy.mjs): its load event and its own render mark. */
+async function heavyLoad(browser, url, withLupa) {
   const page = await browser.newPage();
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.__hostReady !== undefined);
+  await page.waitForFunction(() => performance.getEntriesByName('host:rendered').length > 0, null, { timeout: 30_000 });
   const times = await page.evaluate(() => ({
     load: performance.getEntriesByType('navigation')[0].loadEventEnd,
-    ready: window.__hostReady,
+    rendered: performance.getEntriesByName('host:rendered')[0].startTime,
   }));
-  // Let Lupa finish its panel before the next load, so runs do not overlap.
-  if (withLupa) await page.locator('[data-lupa="product-panel"] [data-lupa="state"][data-value="fresh"]').waitFor();
+  if (withLupa) await panelDone(page);
   await page.close();
   return times;
 }
-const HOST_RUNS = 11;
-const hostUrl = wbUrl(products[0]);
-const withLupa = await hostBrowser(true);
-const withoutLupa = await hostBrowser(false);
-const host = { with: [], without: [] };
-for (let i = 0; i < HOST_RUNS + 2; i++) {
-  const a = await hostLoad(withLupa.browser, hostUrl, true);
-  const b = await hostLoad(withoutLupa.browser, hostUrl, false);
-  if (i >= 2) {
-    host.with.push(a);
-    host.without.push(b);
+
+/** Runs `measure` in a browser per side (its extension or none) in turns: `warm` discarded rounds, then `runs` kept. */
+async function inTurns(measure, url, runs, sides, warm = 2) {
+  const browsers = {};
+  for (const [side, extension] of Object.entries(sides)) browsers[side] = await hostBrowser(extension);
+  const out = Object.fromEntries(Object.keys(sides).map((side) => [side, []]));
+  for (let i = 0; i < runs + warm; i++) {
+    for (const side of Object.keys(sides)) {
+      const result = await measure(browsers[side].browser, url, side === 'with');
+      if (i >= warm) out[side].push(result);
+    }
   }
+  for (const { browser, dir } of Object.values(browsers)) {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
 }
-for (const { browser, dir } of [withLupa, withoutLupa]) {
-  await browser.close();
-  rmSync(dir, { recursive: true, force: true });
-}
-const hostLoadWith = median(host.with.map((t) => t.load));
-const hostLoadWithout = median(host.without.map((t) => t.load));
-const hostReadyWith = median(host.with.map((t) => t.ready));
-const hostReadyWithout = median(host.without.map((t) => t.ready));
+
+const HOST_RUNS = 9;
+const hostUrl = wbUrl(products[0]);
+const host = await inTurns(pageMetrics, hostUrl, HOST_RUNS, { with: EXTENSION_DIR, without: null, empty: EMPTY_EXTENSION });
+rmSync(EMPTY_EXTENSION, { recursive: true, force: true });
+const delta = (key, side = 'with') => median(host[side].map((r) => r[key])) - median(host.without.map((r) => r[key]));
+const hostLoadDelta = delta('load');
+const hostScriptDelta = delta('scriptMs');
+const hostHeapDelta = delta('heapMiB');
+const floorLoadDelta = delta('load', 'empty');
+const floorScriptDelta = delta('scriptMs', 'empty');
+const floorHeapDelta = delta('heapMiB', 'empty');
+const panelBy3s = host.with.filter((r) => r.panelAt?.panel).length;
+
+server.settings.heavyHost = true;
+const heavy = await inTurns(heavyLoad, hostUrl, HOST_RUNS, { with: EXTENSION_DIR, without: null });
+server.settings.heavyHost = false;
+const heavyMedian = (side, key) => median(heavy[side].map((r) => r[key]));
+const heavyLoadWith = heavyMedian('with', 'load');
+const heavyLoadWithout = heavyMedian('without', 'load');
+const heavyRenderWith = heavyMedian('with', 'rendered');
+const heavyRenderWithout = heavyMedian('without', 'rendered');
 
 // One product's year of daily prices read back from Lupa's IndexedDB while it holds a year for
 // HISTORY_PRODUCTS products: scripts/bench-history.ts, bundled here and run in the service worker.
@@ -252,14 +307,15 @@ const zippedKb =
     const name = Buffer.byteLength(relative(EXTENSION_DIR, f));
     return n + deflateRawSync(readFileSync(f), { level: 9 }).length + 30 + 46 + 2 * name;
   }, 22) / 1024;
-const PRODUCT_SCRIPTS = ['wb-storefront.js', 'ozon-storefront.js'];
-const CHARTS_CHUNK = 'chunks/charts.js'; // components/charts/chunk.ts
-const chartsChunk = (() => {
-  const raw = readFileSync(join(EXTENSION_DIR, CHARTS_CHUNK));
-  return { rawKb: raw.length / 1024, gzipKb: gzipSync(raw).length / 1024 };
-})();
+/** Lupa's chunks (utils/chunks/table.ts), injected only on pages that show them. */
+const chunkSizes = ['chunks/panel.js', 'chunks/charts.js']
+  .filter((file) => existsSync(join(EXTENSION_DIR, file)))
+  .map((file) => {
+    const raw = readFileSync(join(EXTENSION_DIR, file));
+    return { file, rawKb: raw.length / 1024, gzipKb: gzipSync(raw).length / 1024 };
+  });
 
-/** A figure's target from issue 7: its text and whether `value` meets it. */
+/** A figure's target (issues 7 and 11): its text and whether `value` meets it. */
 const atMost = (limit, text = `≤ ${limit}`) => ({ text, pass: (v) => v <= limit });
 const coldLimit = roundTripMs + 150;
 const coldTarget = atMost(coldLimit, `≤ 1 round trip + 150 (${coldLimit.toFixed(0)})`);
@@ -287,19 +343,33 @@ const rows = [
   ['listing: requests per 100 tiles, search warm', searchWarm.requestsPer100, 2, detailTarget(searchWarm)],
   ['listing: requests per 100 tiles, category (detail)', category.requestsPer100, 2, detailTarget(category)],
   ...scripts.flatMap((s) => [
-    [`content script ${s.name} raw (KB)`, s.rawKb, 1, PRODUCT_SCRIPTS.includes(s.name) ? atMost(330) : undefined],
-    [`content script ${s.name} gzip (KB)`, s.gzipKb, 1],
+    [`core content script ${s.name} raw (KB)`, s.rawKb, 1, atMost(40)],
+    [`core content script ${s.name} gzip (KB)`, s.gzipKb, 1],
   ]),
-  [`charts chunk ${CHARTS_CHUNK} raw (KB, loaded on the first chart)`, chartsChunk.rawKb, 1],
-  [`charts chunk ${CHARTS_CHUNK} gzip (KB)`, chartsChunk.gzipKb, 1],
+  ...chunkSizes.flatMap((c) => [
+    [`chunk ${c.file} raw (KB, injected where shown)`, c.rawKb, 1],
+    [`chunk ${c.file} gzip (KB)`, c.gzipKb, 1],
+  ]),
   ['whole package, unpacked (KB)', packageKb, 1],
   ['whole package, zipped (KB)', zippedKb, 1],
-  [`host page load event, with Lupa (ms, median of ${HOST_RUNS})`, hostLoadWith, 0],
-  [`host page load event, without Lupa (ms, median of ${HOST_RUNS})`, hostLoadWithout, 0],
-  ['host page load event, with / without', hostLoadWith / hostLoadWithout, 3, atMost(1.05)],
-  [`host page's own product render, with Lupa (ms, median of ${HOST_RUNS})`, hostReadyWith, 0],
-  [`host page's own product render, without Lupa (ms, median of ${HOST_RUNS})`, hostReadyWithout, 0],
-  ["host page's own product render, with / without", hostReadyWith / hostReadyWithout, 3, atMost(1.05)],
+  [`fixture product page: load event, Lupa's added delay (ms, medians of ${HOST_RUNS})`, hostLoadDelta, 1, atMost(15)],
+  [
+    `fixture product page: script time added in the first 3 s (ms, CDP ScriptDuration, medians of ${HOST_RUNS})`,
+    hostScriptDelta,
+    1,
+    atMost(50),
+  ],
+  [`fixture product page: JS heap added at 3 s (MiB, CDP JSHeapUsedSize after GC, medians of ${HOST_RUNS})`, hostHeapDelta, 2, atMost(1.5)],
+  [`fixture product page: views whose full panel was up by 3 s (of ${HOST_RUNS})`, panelBy3s, 0],
+  ['fixture product page, the floor — an empty extension with a one-line content script: load delay (ms)', floorLoadDelta, 1],
+  ['fixture product page, the floor: script time added in the first 3 s (ms)', floorScriptDelta, 1],
+  ['fixture product page, the floor: JS heap added at 3 s (MiB)', floorHeapDelta, 2],
+  [`heavy host page: load event, with Lupa (ms, median of ${HOST_RUNS})`, heavyLoadWith, 0],
+  [`heavy host page: load event, without Lupa (ms, median of ${HOST_RUNS})`, heavyLoadWithout, 0],
+  ['heavy host page: load event, with / without', heavyLoadWith / heavyLoadWithout, 3, atMost(1.03)],
+  [`heavy host page: its own render, with Lupa (ms, median of ${HOST_RUNS})`, heavyRenderWith, 0],
+  [`heavy host page: its own render, without Lupa (ms, median of ${HOST_RUNS})`, heavyRenderWithout, 0],
+  ['heavy host page: its own render, with / without', heavyRenderWith / heavyRenderWithout, 3, atMost(1.03)],
   [`price history: rows stored (${HISTORY_PRODUCTS} products × ${HISTORY_DAYS} days + the views above)`, seeded.rows, 0],
   [`price history: one product's year read, ${historyReads.points} points (ms, median of 14)`, historyReadMs, 2, atMost(10)],
   ['price history: of which the IndexedDB range read (ms, median of 14)', historyIdbMs, 2],
@@ -339,8 +409,9 @@ writeFileSync(
       roundTrips,
       listings: { searchCold, searchWarm, category },
       scripts,
-      chartsChunk,
+      chunks: chunkSizes,
       host,
+      heavy,
       history: { seeded, reads: historyReads },
     },
     null,

@@ -17,11 +17,13 @@ export const REGISTRIES = [
   'utils/messages.ts',
   'utils/db.ts',
   'components/product-panel/sections.ts',
-  'entrypoints/popup/sections.ts',
-  'entrypoints/options/sections.ts',
+  'entrypoints/popup/parts.ts',
+  'entrypoints/options/parts.ts',
   'components/cabinet/controls.ts',
-  'entrypoints/wb-storefront.content/index.ts',
-  'entrypoints/ozon-storefront.content/index.ts',
+  'entrypoints/wb-storefront.content/index.tsx',
+  'entrypoints/ozon-storefront.content/index.tsx',
+  'entrypoints/wb-seller.content/index.ts',
+  'entrypoints/ozon-seller.content/index.ts',
 ];
 
 /** A feature is a folder under utils/ that registers background handlers, messages or tables. */
@@ -57,8 +59,17 @@ export function unregister(text, feature) {
     kept.push(line);
   }
   if (names.length === 0) return text;
-  const uses = new RegExp(`\\b(${names.join('|')})\\b`);
-  return kept.filter((line) => !uses.test(line)).join('\n');
+  const alt = names.join('|');
+  const uses = new RegExp(`\\b(${alt})\\b`);
+  return kept
+    .map((line) =>
+      // An entry in a list on one line (`[a, b, c]`, `...a, ...b`): drop the entry, keep the list.
+      line
+        .replace(new RegExp(`(?:\\.\\.\\.)?\\b(?:${alt})\\b\\s*,\\s*`, 'g'), '')
+        .replace(new RegExp(`,\\s*(?:\\.\\.\\.)?\\b(?:${alt})\\b`, 'g'), ''),
+    )
+    .filter((line) => !uses.test(line))
+    .join('\n');
 }
 
 function run(cwd, command, args) {
@@ -74,10 +85,15 @@ export function leaveOut(feature, { build = false } = {}) {
     if (existsSync(join(ROOT, '.wxt'))) cpSync(join(ROOT, '.wxt'), join(dir, '.wxt'), { recursive: true });
     rmSync(join(dir, 'components', feature), { recursive: true, force: true });
     rmSync(join(dir, 'utils', feature), { recursive: true, force: true });
+    // The feature's tests: named after it, or importing from its folders.
+    const own = new RegExp(`['"](?:\\.\\.?/)+(?:components|utils)/${feature}/`);
     for (const tier of ['unit', 'components', 'e2e']) {
       const tests = join(dir, 'tests', tier);
       if (!existsSync(tests)) continue;
-      for (const f of readdirSync(tests)) if (f.startsWith(`${feature}.`) || f.startsWith(`${feature}-`)) rmSync(join(tests, f));
+      for (const f of readdirSync(tests)) {
+        const path = join(tests, f);
+        if (f.startsWith(`${feature}.`) || f.startsWith(`${feature}-`) || own.test(readFileSync(path, 'utf8'))) rmSync(path);
+      }
     }
     for (const registry of REGISTRIES) {
       const path = join(dir, registry);

@@ -1,11 +1,10 @@
 // What an article (a Wildberries nmId, an Ozon SKU) looks like, in one place. Real ones today:
 // WB nmIds have 8–9 digits, Ozon SKUs 9–10. Fifteen digits leave room for both and stay a safe
 // integer (the clients turn articles into numbers).
-import { z } from 'zod';
+// No zod here: content scripts use these patterns (the schema is model.ts's ArticleIdSchema).
 
 /** An article as Lupa's model and protocol take it: 1–15 digits, nothing else. */
 export const ARTICLE_RE = /^\d{1,15}$/;
-export const ArticleIdSchema = z.string().regex(ARTICLE_RE);
 
 /**
  * The digits of an article where one is expected but not yet trusted: a storefront URL's path, a

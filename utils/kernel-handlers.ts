@@ -1,8 +1,8 @@
 // The background's own answers, apart from any feature: exports saved through the downloads API,
-// the charts chunk injected into a storefront tab, the storage note, the refresh alarm, retention.
+// the UI chunks (panel, charts) injected into a storefront tab, the storage note, the refresh alarm, retention.
 import { browser } from 'wxt/browser';
-import { CHARTS_CHUNK } from '../components/charts/chunk';
 import { type BackgroundKit, storageFreedNote } from './background-kit';
+import { answerChunkInjection } from './chunks/inject';
 import { answer } from './messaging';
 import { thinHistory } from './retention';
 
@@ -16,13 +16,7 @@ export function registerKernel(kit: BackgroundKit, runAlarm: () => Promise<void>
     await browser.downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
     return { saved: true };
   });
-  answer('injectCharts', from.storefrontTab, async (_request, sender) => {
-    const tabId = sender.tab?.id as number;
-    // The chunk is added by wxt.config.ts's build hook: WXT's list of public paths does not know it.
-    const files = [`/${CHARTS_CHUNK}`] as never;
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files });
-    return { ok: true as const };
-  });
+  answerChunkInjection(from.storefrontTab);
   answer('getStorageNote', from.extensionPage, async () => (await storageFreedNote.get(db)) ?? null);
 
   // Retention runs last in every refresh, after the features' own steps.

@@ -4,6 +4,7 @@
 // (the product overview, the tab as a transport, exports, chunks) and lists the features' protocols
 // once — a feature left out is a line removed here.
 import { z } from 'zod';
+import { CHUNK_NAMES } from './chunks/table';
 import { competitorsProtocol } from './competitors/protocol';
 import { listingBadgesProtocol } from './listing-badges/protocol';
 import { ChangeRowSchema, PanelStateSchema, ProblemKindSchema, ProductCardSchema, ProductRefSchema, ReviewSummarySchema } from './model';
@@ -92,8 +93,8 @@ const kernelProtocol = {
   pageFetch: { request: PageFetchRequestSchema, reply: PageFetchReplySchema },
   pageEmbedded: { request: z.object({}), reply: PageEmbeddedReplySchema },
   saveFile: { request: SaveFileRequestSchema, reply: z.object({ saved: z.boolean() }) },
-  /** A storefront content script needs its charts: the background injects the chunk into its world. */
-  injectCharts: { request: z.object({}), reply: z.object({ ok: z.literal(true) }) },
+  /** A storefront content script needs a chunk (utils/chunks/table.ts): the background injects it into its world. */
+  injectChunk: { request: z.object({ chunk: z.enum(CHUNK_NAMES) }), reply: z.object({ ok: z.literal(true) }) },
   /** The popup's note after storage ran out and history was thinned. */
   getStorageNote: { request: z.object({}), reply: StorageFreedSchema.nullable() },
 } as const;

@@ -2,12 +2,14 @@
 // the UI see nothing else. They are zod schemas so that storage reads and messages are validated
 // with the same definition that gives the type.
 import { z } from 'zod';
-import { ArticleIdSchema } from './article';
+import { ARTICLE_RE } from './article';
 
 export const MarketplaceSchema = z.enum(['wb', 'ozon']);
 export type Marketplace = z.infer<typeof MarketplaceSchema>;
 
 /** One product: its marketplace and its article there. */
+/** An article as Lupa's model and protocol take it (utils/article.ts: 1–15 digits). */
+export const ArticleIdSchema = z.string().regex(ARTICLE_RE);
 export const ProductRefSchema = z.object({ marketplace: MarketplaceSchema, id: ArticleIdSchema });
 export type ProductRef = z.infer<typeof ProductRefSchema>;
 

@@ -1,4 +1,6 @@
 // Where the charts chunk lives in the build and the global its IIFE leaves in the content script's
-// isolated world (wxt.config.ts builds it; load.ts asks the background to inject it).
-export const CHARTS_CHUNK = 'chunks/charts.js';
-export const CHARTS_GLOBAL = '__lupaCharts';
+// isolated world (the chunk table, utils/chunks/table.ts).
+import { CHUNKS } from '../../utils/chunks/table';
+
+export const CHARTS_CHUNK = CHUNKS.charts.file;
+export const CHARTS_GLOBAL = CHUNKS.charts.global;

@@ -4,7 +4,6 @@
 // No React here, and nothing that needs the extension's APIs: the chunk is a plain ES module.
 import { CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
 import { formatRub } from '../../utils/money';
-import type { PositionRow } from '../../utils/positions/tables';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Tooltip, Legend);
 
@@ -67,7 +66,15 @@ export function drawPriceChart(
 const COLORS = ['#7b2cbf', '#e0245e', '#1b7f3b', '#f5a524', '#0077b6', '#5c5c70'];
 
 /** Position over time, one line per query; position 1 at the top, as a seller reads it. */
-export function drawPositionsChart(context: CanvasRenderingContext2D, rows: readonly PositionRow[], queries: readonly string[]): Drawn {
+/** One position check as the chart needs it (the positions feature's rows fit this). */
+export interface PositionPoint {
+  at: number;
+  query: string;
+  organic: number | null;
+  depth: number;
+}
+
+export function drawPositionsChart(context: CanvasRenderingContext2D, rows: readonly PositionPoint[], queries: readonly string[]): Drawn {
   const times = rows.map((r) => r.at);
   // One scan alone still gets a readable day either side.
   const pad = Math.max(...times) === Math.min(...times) ? 86_400_000 : 0;

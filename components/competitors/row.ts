@@ -7,8 +7,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buyerPrice, costsFromText, costsToText, marginOf, priceToMatch } from '../../utils/competitors/pricing';
 import type { CompetitorFiguresReply } from '../../utils/competitors/protocol';
 import { shadowHost } from '../../utils/content/dom';
+import { formatAge, t } from '../../utils/content/i18n';
 import { type FigureName, type FigureValue, setFigure } from '../../utils/figures';
-import { formatAge, t } from '../../utils/i18n';
 import { formatPct, formatRub } from '../../utils/money';
 import css from '../cabinet/cabinet.css?inline';
 

@@ -2,8 +2,8 @@
 // of tiles and a React root each would cost more main-thread time than the badge is worth.
 
 import { shadowHost as shadowHostWith } from '../../utils/content/dom';
+import { formatRating } from '../../utils/content/i18n';
 import { type FigureName, type FigureValue, setFigure } from '../../utils/figures';
-import { formatRating } from '../../utils/i18n';
 import type { ListingBadgesReply } from '../../utils/listing-badges/protocol';
 import { formatRub } from '../../utils/money';
 import css from './badge.css?inline';

@@ -1,10 +1,12 @@
 // Listing badges on a storefront page: tiles arrive by infinite scroll and client-side
 // navigation; each is badged once, new tiles are asked for in one batch, and whatever goes wrong
 // is said once, in the status chip — never per tile, never by touching the page's own content.
+
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { stateMessage, t } from '../../utils/content/i18n';
 import { ask } from '../../utils/content/messaging';
+import type { StorefrontFeature } from '../../utils/content/storefront';
 import { setFigure } from '../../utils/figures';
-import { stateMessage, t } from '../../utils/i18n';
 import type { ListingBadgesRequest } from '../../utils/listing-badges/protocol';
 import type { Marketplace, PanelState } from '../../utils/model';
 import { badgesToCsv, exportFileName } from './csv';
@@ -243,3 +245,13 @@ function createChip(marketplace: Marketplace, onExport: () => void, onRetry: () 
     remove: () => host.remove(),
   };
 }
+
+/** Listing badges as a storefront feature: the adapter finds the listing, its tiles and their articles. */
+export const listingBadgesCore: StorefrontFeature = (ctx, adapter) =>
+  watchListingBadges(ctx, {
+    marketplace: adapter.marketplace,
+    listing: adapter.storefront.listing,
+    tiles: () => adapter.storefront.tiles(document),
+    article: adapter.storefront.tileArticle,
+    badgeSlot: adapter.storefront.badgeSlot,
+  });

@@ -1,12 +1,8 @@
 // The panel's behaviour: show what the store has at once, refresh when it is old, update in place.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { t } from '../../utils/i18n';
 import type { ProductOverview, ProductOverviewRequest } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
-import { CompetitorOf, type CompetitorOfApi } from '../competitors/CompetitorOf';
-import { type PositionsApi, PositionsSection } from '../positions/PositionsSection';
-import { type TwinApi, TwinSection } from '../twins/TwinSection';
-import { type WatchApi, WatchToggle } from '../watchlist/WatchToggle';
+import type { PanelSection } from '../parts';
 import { type PanelStatus, ProductPanel } from './ProductPanel';
 
 export type LoadOverview = (mode: ProductOverviewRequest['mode']) => Promise<ProductOverview>;
@@ -15,23 +11,20 @@ export interface ProductPanelAppProps {
   /** Loads this panel's product; the panel is keyed by product, so a new article is a new panel. */
   marketplace: Marketplace;
   load: LoadOverview;
+  /** The first answer when the page already has it (the storefront's core asked): shown at once, not asked again. */
+  initial?: { overview: ProductOverview | null; status: PanelStatus };
   floating: boolean;
-  /** Search positions for this product, where the marketplace has them. */
-  positions?: PositionsApi;
-  /** The product's twin on the other marketplace. */
-  twin?: TwinApi;
-  /** Watchlist membership of this product. */
-  watch?: WatchApi;
-  /** Which of the seller's own items this product competes with. */
-  competitorOf?: CompetitorOfApi;
+  /** The features' sections under the figures (components/product-panel/sections.ts); none in component tests. */
+  sections?: readonly PanelSection[];
 }
 
-export function ProductPanelApp({ marketplace, load, floating, positions, twin, watch, competitorOf }: ProductPanelAppProps) {
+export function ProductPanelApp({ marketplace, load, initial, floating, sections = [] }: ProductPanelAppProps) {
   // Re-renders (the panel moving beside the late price block) must not ask again.
   const loadRef = useRef(load);
   loadRef.current = load;
-  const [overview, setOverview] = useState<ProductOverview | null>(null);
-  const [status, setStatus] = useState<PanelStatus>('loading');
+  const initialRef = useRef(initial);
+  const [overview, setOverview] = useState<ProductOverview | null>(initial?.overview ?? null);
+  const [status, setStatus] = useState<PanelStatus>(initial?.status ?? 'loading');
   const [refreshing, setRefreshing] = useState(false);
   const alive = useRef(true);
 
@@ -62,9 +55,14 @@ export function ProductPanelApp({ marketplace, load, floating, positions, twin, 
 
   useEffect(() => {
     alive.current = true;
-    void run('cached').then((first) => {
-      if (first?.state === 'stale') void refresh();
-    });
+    const given = initialRef.current;
+    if (given) {
+      if (given.status === 'stale') void refresh();
+    } else {
+      void run('cached').then((first) => {
+        if (first?.state === 'stale') void refresh();
+      });
+    }
     return () => {
       alive.current = false;
     };
@@ -80,15 +78,10 @@ export function ProductPanelApp({ marketplace, load, floating, positions, twin, 
       now={Date.now()}
       onRefresh={() => void refresh('user')}
     >
-      {watch && overview?.product && <WatchToggle api={watch} />}
-      {competitorOf && overview?.product && <CompetitorOf api={competitorOf} />}
-      {twin && overview?.product && <TwinSection marketplace={marketplace} priceNow={overview.product.priceNow} api={twin} />}
-      {positions && overview?.product && (
-        <>
-          <h3>{t('positions')}</h3>
-          <PositionsSection productId={overview.product.id} api={positions} />
-        </>
-      )}
+      {overview?.product &&
+        sections.map(({ name, Section }) => (
+          <Section key={name} marketplace={marketplace} id={overview.product?.id ?? ''} priceNow={overview.product?.priceNow ?? null} />
+        ))}
     </ProductPanel>
   );
 }

@@ -4,8 +4,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { shadowHost } from '../../utils/content/dom';
 import { setFigure } from '../../utils/figures';
+import { renderTemplate } from '../../utils/reply-assistant/render';
 import { suggestTemplates } from '../../utils/reply-assistant/suggest';
-import { renderTemplate, type Template } from '../../utils/reply-assistant/templates';
+import type { Template } from '../../utils/reply-assistant/templates';
 import { checkTone, describeToneIssue, type REPLY_LIMITS } from '../../utils/reply-assistant/tone';
 import css from '../cabinet/cabinet.css?inline';
 

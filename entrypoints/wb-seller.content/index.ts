@@ -1,13 +1,13 @@
 // The WB seller cabinet: the reply assistant on the reviews and questions pages, competitor
 // figures on the prices page. Page table and selectors: utils/marketplaces/wb/cabinet.ts.
-import '../../utils/zod-setup';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { CABINET_CONTROLS } from '../../components/cabinet/controls';
 import { runCabinet } from '../../components/cabinet/run';
 import { wbCabinet } from '../../utils/marketplaces/wb/cabinet';
 
 export default defineContentScript({
   matches: ['https://seller.wildberries.ru/*'],
   main(ctx) {
-    runCabinet(ctx, wbCabinet);
+    runCabinet(ctx, wbCabinet, CABINET_CONTROLS);
   },
 });

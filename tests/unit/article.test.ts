@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ARTICLE_IN_TEXT_RE, ARTICLE_RE, ArticleIdSchema, BARE_ARTICLE_RE } from '../../utils/article';
+import { ARTICLE_IN_TEXT_RE, ARTICLE_RE, BARE_ARTICLE_RE } from '../../utils/article';
+import { ArticleIdSchema } from '../../utils/model';
 
 describe('an article in the model and the protocol', () => {
   test.each([

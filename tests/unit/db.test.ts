@@ -112,8 +112,8 @@ test('a database written by version 2 opens at the current version with its data
   const db = new LupaDb(name);
   expect(await db.pricePoints.get(['wb', '1', 1])).toMatchObject({ source: 'history', price: 100 });
   expect(await db.reviewSummaries.count()).toBe(1);
-  expect(await db.positions.count()).toBe(0);
-  await db.positions.put({
+  expect(await db.table('positions').count()).toBe(0);
+  await db.table('positions').put({
     marketplace: 'wb',
     productId: '1',
     query: 'футболка',
@@ -125,8 +125,8 @@ test('a database written by version 2 opens at the current version with its data
     page: 7,
     depth: 10,
   });
-  expect(await db.positions.where('[marketplace+productId]').equals(['wb', '1']).count()).toBe(1);
-  expect(await db.twins.count()).toBe(0);
+  expect(await db.table('positions').where('[marketplace+productId]').equals(['wb', '1']).count()).toBe(1);
+  expect(await db.table('twins').count()).toBe(0);
   db.close();
 });
 
@@ -162,7 +162,7 @@ test('a database written by version 3 opens at version 4; a v3 card without the 
   expect(db.verno).toBe(7);
   const read = validRows(ProductCardSchema, await db.cards.toArray(), 'cards');
   expect(read[0]).toMatchObject({ priceNow: 134500, priceCard: null, stockKnown: true });
-  expect(await db.positionQueries.count()).toBe(1);
+  expect(await db.table('positionQueries').count()).toBe(1);
   db.close();
 });
 
@@ -210,7 +210,7 @@ test.each([1, 2, 3, 4, 5, 6])('a database written by version %i opens at the cur
   expect(db.verno).toBe(7);
   for (const [table, count] of Object.entries(written)) expect(await db.table(table).count(), table).toBe(count);
   if (version === 1) expect((await db.pricePoints.toArray()).every((p) => p.source === 'observed')).toBe(true);
-  expect(await db.competitorLinks.count()).toBe(0);
+  expect(await db.table('competitorLinks').count()).toBe(0);
   db.close();
 });
 

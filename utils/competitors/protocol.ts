@@ -1,7 +1,6 @@
 // Competitors and pricing: links between own items and competitors, costs, prices-page figures.
 import { z } from 'zod';
-import { ArticleIdSchema } from '../article';
-import { MarketplaceSchema, ProductRefSchema } from '../model';
+import { ArticleIdSchema, MarketplaceSchema, ProductRefSchema } from '../model';
 
 const CostsSchema = z.object({
   cost: z.number().int().nonnegative().max(100_000_000).nullable(),

@@ -1,8 +1,7 @@
 // Competitors and pricing: which competitors each own item is compared with, and its unit costs
 // (kept when history is thinned).
 import { z } from 'zod';
-import { ArticleIdSchema } from '../article';
-import { KopecksSchema, type Marketplace, MarketplaceSchema } from '../model';
+import { ArticleIdSchema, KopecksSchema, type Marketplace, MarketplaceSchema } from '../model';
 import { table } from '../tables';
 
 /**

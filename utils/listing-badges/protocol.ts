@@ -1,7 +1,6 @@
 // Listing badges: the tiles of a search, catalog, brand or seller page and their figures.
 import { z } from 'zod';
-import { ArticleIdSchema } from '../article';
-import { ListingEntrySchema, MarketplaceSchema, PanelStateSchema } from '../model';
+import { ArticleIdSchema, ListingEntrySchema, MarketplaceSchema, PanelStateSchema } from '../model';
 
 export const ListingSchema = z.discriminatedUnion('type', [
   z.object({

@@ -17,6 +17,11 @@ export interface CabinetSpec {
     product: readonly string[];
     article: readonly string[];
     answer: readonly string[];
+    /**
+     * A review's published answer, where the cabinet page is Lupa's only source of what waits for
+     * an answer (Ozon: its Seller API refuses browsers); absent where an API says it (WB).
+     */
+    answered?: readonly string[];
   };
   prices: {
     row: readonly string[];

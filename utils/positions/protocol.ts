@@ -1,7 +1,6 @@
 // Search positions: the queries tracked per product, their checks and the running scan.
 import { z } from 'zod';
-import { ArticleIdSchema } from '../article';
-import { MarketplaceSchema, ProblemKindSchema } from '../model';
+import { ArticleIdSchema, MarketplaceSchema, ProblemKindSchema } from '../model';
 import { PositionRowSchema } from './tables';
 
 const ProductRefSchema = z.object({ marketplace: MarketplaceSchema, productId: ArticleIdSchema });

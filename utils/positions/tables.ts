@@ -1,7 +1,6 @@
 // Search positions' tables: one row per check (never rewritten) and the queries tracked per product.
 import { z } from 'zod';
-import { ArticleIdSchema } from '../article';
-import { KopecksSchema, type Marketplace, MarketplaceSchema } from '../model';
+import { ArticleIdSchema, KopecksSchema, type Marketplace, MarketplaceSchema } from '../model';
 import { table } from '../tables';
 
 /** Where a product stood for a query at one moment: one row per scan, never rewritten. */

@@ -1,6 +1,6 @@
 // The tone check before a reply is sent: no blaming or lecturing the buyer, a way out offered
 // (exchange, return, advice, contact) on negative reviews, not empty, within the marketplace's limit.
-import { t } from '../i18n';
+import { t } from '../content/i18n';
 
 export type ToneIssue =
   | { kind: 'blame'; phrase: string }

@@ -1,7 +1,6 @@
 // Twins' table: the user's links between a product and the same product on the other marketplace.
 import { z } from 'zod';
-import { ArticleIdSchema } from '../article';
-import { type Marketplace, MarketplaceSchema } from '../model';
+import { ArticleIdSchema, type Marketplace, MarketplaceSchema } from '../model';
 import { table } from '../tables';
 
 /** A product linked by the user to the same product on the other marketplace (stored both ways). */

@@ -1,7 +1,6 @@
 // The watchlist's tables: watched products with the user's last look, and the tasks refreshes raise.
 import { z } from 'zod';
-import { ArticleIdSchema } from '../article';
-import { type Marketplace, MarketplaceSchema, type WatchEvent, WatchEventSchema } from '../model';
+import { ArticleIdSchema, type Marketplace, MarketplaceSchema, type WatchEvent, WatchEventSchema } from '../model';
 import { table } from '../tables';
 
 /** A product the user watches: their own, or a competitor's. */

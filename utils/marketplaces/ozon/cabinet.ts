@@ -28,6 +28,7 @@ export const ozonCabinet: CabinetSpec = {
     product: ['[data-testid="review-product"]', '[class*="product-title"]'],
     article: ['[data-testid="review-sku"]', '[class*="sku"]'],
     answer: ['textarea'],
+    answered: ['[data-testid="review-answer"]', '[class*="answer-text"]'],
   },
   prices: {
     row: ['[data-testid="price-row"]', 'tr[data-sku]', '[class*="PriceRow"]'],

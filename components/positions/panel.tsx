@@ -1,0 +1,25 @@
+// Search positions in the product panel, where the marketplace's search gives them (WB).
+import { t } from '../../utils/content/i18n';
+import { ask } from '../../utils/content/messaging';
+import { adapterOf } from '../../utils/marketplaces';
+import type { PanelSection } from '../parts';
+import { PositionsSection } from './PositionsSection';
+
+export const positionsPanel: PanelSection = {
+  name: 'positions',
+  Section: ({ marketplace, id }) =>
+    adapterOf(marketplace).positions ? (
+      <>
+        <h3>{t('positions')}</h3>
+        <PositionsSection
+          productId={id}
+          api={{
+            get: () => ask('getPositions', { marketplace, productId: id }),
+            setQueries: (queries) => ask('setPositionQueries', { marketplace, productId: id, queries }),
+            start: () => ask('startPositionScan', { marketplace, productId: id }),
+            cancel: () => ask('cancelPositionScan', { marketplace, productId: id }),
+          }}
+        />
+      </>
+    ) : null,
+};

@@ -1,0 +1,76 @@
+// The panel's first figures in plain DOM, drawn by the storefront's core before the panel chunk
+// (React) arrives: the head and the price block, with exactly the markup, figure names and values
+// ProductPanel.tsx gives them, so the panel replaces them without a jump or a disagreeing value.
+// The state stays `loading` while the rest of the panel is on its way.
+import { stateMessage, t } from '../../utils/content/i18n';
+import type { ProductOverview } from '../../utils/messages';
+import type { Marketplace } from '../../utils/model';
+import { formatRub } from '../../utils/money';
+import type { PanelStatus } from './ProductPanel';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  node.textContent = text;
+  return node;
+}
+
+function figure(name: string, value: string | number | null, className: string, text: string): HTMLElement {
+  const node = el('span', className, text);
+  node.setAttribute('data-lupa', name);
+  node.setAttribute('data-value', value === null ? '' : String(value));
+  return node;
+}
+
+export interface FirstFigures {
+  marketplace: Marketplace;
+  floating: boolean;
+  status: PanelStatus;
+  overview: ProductOverview | null;
+}
+
+export function renderFirstFigures(container: HTMLElement, { marketplace, floating, status, overview }: FirstFigures): void {
+  const problem = status !== 'fresh' && status !== 'stale' && status !== 'loading';
+  const section = el('section', floating ? 'lupa-panel lupa-floating' : 'lupa-panel');
+  section.setAttribute('aria-label', 'Lupa');
+  const head = el('header', 'lupa-head');
+  const state = figure('state', status, `lupa-state ${problem ? 'lupa-state--problem' : ''}`, stateMessage(status, marketplace));
+  state.setAttribute('role', 'status');
+  // The panel's button; it works once the panel is here.
+  const refresh = el('button', 'lupa-refresh', t('refresh'));
+  refresh.type = 'button';
+  refresh.disabled = status === 'loading';
+  refresh.setAttribute('data-lupa', 'refresh');
+  head.append(el('strong', 'lupa-logo', t('panelTitle')), state, refresh);
+  section.append(head);
+  if (floating) section.append(el('p', 'lupa-note', t('floating')));
+
+  const product = overview?.product;
+  if (product) {
+    const prices = el('div', 'lupa-prices');
+    prices.append(
+      product.priceNow === null
+        ? figure('price-now', null, 'lupa-price-now lupa-out', t('outOfStock'))
+        : figure('price-now', product.priceNow, 'lupa-price-now', formatRub(product.priceNow)),
+    );
+    if (product.priceBefore !== null) {
+      const struck = product.priceBefore !== product.priceNow;
+      prices.append(
+        figure(
+          'price-before',
+          product.priceBefore,
+          struck ? 'lupa-strike' : 'lupa-muted',
+          struck ? formatRub(product.priceBefore) : t('noDiscount'),
+        ),
+      );
+    }
+    if (product.priceCard !== null) {
+      const card = figure('price-card', product.priceCard, 'lupa-card', `${t('priceCard')}: ${formatRub(product.priceCard)}`);
+      card.title = t('priceCard');
+      prices.append(card);
+    }
+    if (product.discountPct !== null) prices.append(figure('discount', product.discountPct, 'lupa-discount', `−${product.discountPct}%`));
+    section.append(prices);
+  }
+  container.replaceChildren(section);
+}

@@ -1,0 +1,227 @@
+// Puts one product panel on a storefront product page and keeps it right across client-side
+// navigation: a new article remounts, leaving a product page removes it, and everything the panel
+// starts (observers, React root) ends with it or with the content script's context.
+//
+// This is the storefront's light core (plain DOM): it asks for the product at once, puts the
+// panel's shadow host where the panel goes and draws the first figures (first-figures.ts). The
+// panel itself — React and its sections — is a chunk the background injects into this content
+// script's world once the page is idle (chunk.tsx); it takes over the same shadow root and reuses
+// the answer already here.
+
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { loadChunk } from '../../utils/chunks/load';
+import { shadowHost } from '../../utils/content/dom';
+import { ask } from '../../utils/content/messaging';
+import type { StorefrontFeature } from '../../utils/content/storefront';
+import type { ProductOverview } from '../../utils/messages';
+import type { Marketplace } from '../../utils/model';
+import lupaCss from '../lupa.css?inline';
+import type { FirstOverview, MountedPanel, PanelChunk } from './contract';
+import { renderFirstFigures } from './first-figures';
+import type { PanelStatus } from './ProductPanel';
+import panelCss from './panel.css?inline';
+
+export interface ProductPanelOptions {
+  marketplace: Marketplace;
+  /** The article on this URL, or null when it is not a product page. */
+  productId: (href: string) => string | null;
+  /** Anchor selectors, most specific first (utils/marketplaces/<mp>/selectors.ts). */
+  findAnchor: () => Element | null;
+  /** How long to keep looking for the anchor of a late-rendering SPA before staying afloat. */
+  anchorWaitMs?: number;
+}
+
+/** The host gets no style from the page (`all: initial`); the panel is styled from inside. */
+const PANEL_CSS = `:host{all:initial !important;}\n${lupaCss}\n${panelCss}`;
+/** The panel waits for its first answer this long at most before it loads (a hung request). */
+const FIRST_WAIT_MS = 2_000;
+/** …and for the page's load event this long at most (a page whose own resource hangs). */
+const LOAD_WAIT_MS = 5_000;
+const IDLE_TIMEOUT_MS = 1_000;
+
+interface Mounted {
+  id: string;
+  remove: () => void;
+}
+
+const warn = (what: string, error: unknown) => console.warn(`[lupa] ${what}:`, error instanceof Error ? error.message : error);
+
+/** After the page's own load event (or a while), when its main thread is idle. */
+function pageIdle(ctx: ContentScriptContext): Promise<void> {
+  return new Promise((resolve) => {
+    let waiting = true;
+    const idle = () => {
+      if (!waiting) return;
+      waiting = false;
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+      else ctx.setTimeout(resolve, 0);
+    };
+    if (document.readyState === 'complete') idle();
+    else {
+      ctx.addEventListener(window, 'load', idle, { once: true });
+      ctx.setTimeout(idle, LOAD_WAIT_MS);
+    }
+  });
+}
+
+function askFirst(marketplace: Marketplace, id: string): FirstOverview {
+  const first: FirstOverview = { promise: ask('getProductOverview', { marketplace, id, mode: 'cached' }) };
+  first.promise.then(
+    (overview) => {
+      first.settled = { overview };
+    },
+    (error: unknown) => {
+      first.settled = { error };
+    },
+  );
+  return first;
+}
+
+function mountPanel(ctx: ContentScriptContext, options: ProductPanelOptions, id: string): Mounted {
+  const { marketplace } = options;
+  // The answer is what the page waits for: ask before building anything.
+  const first = askFirst(marketplace, id);
+  const anchor = options.findAnchor();
+  let floating = !anchor;
+  const { host, root } = shadowHost('lupa-product-panel', PANEL_CSS);
+  host.setAttribute('data-lupa', 'product-panel');
+  host.setAttribute('data-product', id);
+  host.toggleAttribute('data-floating', floating);
+  const container = document.createElement('div');
+  root.append(container);
+
+  let gone = false;
+  let panel: MountedPanel | null = null;
+  let status: PanelStatus = 'loading';
+  let overview: ProductOverview | null = null;
+  const drawFirst = () => {
+    if (!gone && !panel) renderFirstFigures(container, { marketplace, floating, status, overview });
+  };
+  drawFirst();
+  if (anchor) anchor.after(host);
+  else document.body.append(host);
+
+  first.promise.then(
+    (answer) => {
+      overview = answer;
+      drawFirst();
+    },
+    (error: unknown) => {
+      // Lupa's own background did not answer: that is final, the panel would start from it too.
+      warn('product overview failed', error);
+      status = 'lupa-unavailable';
+      drawFirst();
+    },
+  );
+
+  // The panel, once the first figures are out (or late) and the page is idle.
+  const settledOrLate = new Promise<void>((resolve) => {
+    first.promise.then(
+      () => resolve(),
+      () => resolve(),
+    );
+    ctx.setTimeout(resolve, FIRST_WAIT_MS);
+  });
+  settledOrLate
+    .then(() => pageIdle(ctx))
+    .then(() => (gone ? null : loadChunk<PanelChunk>('panel')))
+    .then((chunk) => {
+      if (!chunk || gone) return;
+      panel = chunk.mountPanel({ container, marketplace, id, floating, first });
+    })
+    .catch((error: unknown) => {
+      if (gone) return;
+      // The panel cannot come (the extension was updated or reloaded): the first figures say what is known.
+      warn('product panel', error);
+      first.promise.then(
+        (answer) => {
+          status = answer.state;
+          drawFirst();
+        },
+        () => undefined,
+      );
+    });
+
+  // The SPA renders its own markup late: float now, move beside the price block when it appears.
+  // It also re-renders: after a client-side navigation the panel may have gone in beside the last
+  // page's price block, which the page then removes with the panel in it — put it back.
+  const anchorWaitMs = options.anchorWaitMs ?? 15_000;
+  let lookUntil = floating ? Date.now() + anchorWaitMs : 0;
+  const setFloating = (next: boolean) => {
+    if (next === floating) return;
+    floating = next;
+    host.toggleAttribute('data-floating', floating);
+    if (panel) panel.setFloating(floating);
+    else drawFirst();
+  };
+  const place = () => {
+    if (gone) return;
+    if (!host.isConnected) {
+      const found = options.findAnchor();
+      if (found) found.after(host);
+      else {
+        document.body.append(host);
+        lookUntil = Date.now() + anchorWaitMs;
+      }
+      setFloating(!found);
+      return;
+    }
+    if (!floating || Date.now() > lookUntil) return;
+    const found = options.findAnchor();
+    if (!found) return;
+    found.after(host);
+    setFloating(false);
+  };
+  const observer = new MutationObserver(place);
+  observer.observe(document.body, { childList: true, subtree: true });
+  const stopWatching = () => observer.disconnect();
+
+  return {
+    id,
+    remove() {
+      gone = true;
+      stopWatching();
+      try {
+        panel?.unmount();
+      } finally {
+        panel = null;
+        host.remove();
+      }
+    },
+  };
+}
+
+export function watchProductPanel(ctx: ContentScriptContext, options: ProductPanelOptions): void {
+  let mounted: Mounted | null = null;
+
+  const unmount = () => {
+    mounted?.remove();
+    mounted = null;
+  };
+
+  const sync = () => {
+    try {
+      const id = options.productId(location.href);
+      if (mounted && mounted.id === id) return;
+      unmount();
+      if (id) mounted = mountPanel(ctx, options, id);
+    } catch (error) {
+      warn('product panel', error);
+    }
+  };
+  sync();
+  ctx.addEventListener(window, 'wxt:locationchange', sync);
+  // The Navigation API reports SPA navigations at once (WXT's own watcher polls); absent in some browsers.
+  const nav = (window as { navigation?: EventTarget }).navigation;
+  if (nav) ctx.addEventListener(nav as unknown as Window, 'navigatesuccess' as 'load', sync);
+  ctx.addEventListener(window, 'popstate', sync);
+  ctx.onInvalidated(unmount);
+}
+
+/** The product panel as a storefront feature: the adapter says which page is a product and where the panel goes. */
+export const productPanelCore: StorefrontFeature = (ctx, adapter) =>
+  watchProductPanel(ctx, {
+    marketplace: adapter.marketplace,
+    productId: adapter.storefront.productId,
+    findAnchor: () => adapter.storefront.productAnchor(document),
+  });

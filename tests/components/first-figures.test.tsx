@@ -1,0 +1,79 @@
+// The storefront core's first figures (plain DOM) and the React panel that replaces them must never
+// show one figure with two values; the panel starts from the core's answer without asking again.
+import 'fake-indexeddb/auto';
+import { cleanup, render, waitFor } from '@testing-library/react';
+import { afterEach, beforeAll, expect, test, vi } from 'vitest';
+import { renderFirstFigures } from '../../components/product-panel/first-figures';
+import { ProductPanel } from '../../components/product-panel/ProductPanel';
+import { ProductPanelApp } from '../../components/product-panel/ProductPanelApp';
+import { LupaDb } from '../../utils/db';
+import { createWbClient } from '../../utils/marketplaces/wb/client';
+import type { ProductOverview } from '../../utils/messages';
+import { Net } from '../../utils/net';
+import { createProductOverviewService, wbOverviewSource } from '../../utils/product-overview';
+import * as wb from '../fixtures/wb/catalog.mjs';
+import { fakeMarket } from '../unit/fixture-transport';
+
+beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+});
+afterEach(cleanup);
+
+async function overviewOf(index: number): Promise<ProductOverview> {
+  const db = new LupaDb(`first-${Math.random()}`);
+  const market = fakeMarket();
+  const net = new Net({ defaults: { minIntervalMs: 0 } });
+  const client = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
+  const service = createProductOverviewService({ db, sources: { wb: wbOverviewSource(client) }, windowDays: async () => 90 });
+  const overview = await service.get({ marketplace: 'wb', id: String(wb.products[index]!.id), mode: 'cached' });
+  await db.delete();
+  return overview;
+}
+
+/** Every figure in a tree with its value and the element's classes, in document order. */
+const figures = (root: ParentNode) =>
+  [...root.querySelectorAll('[data-lupa]')].map((e) => [e.getAttribute('data-lupa'), e.getAttribute('data-value'), e.className]);
+
+test('the first figures are the React panel’s head and price block: same names, values and classes', async () => {
+  for (const index of [0, 3]) {
+    const overview = await overviewOf(index);
+    for (const floating of [false, true]) {
+      const core = document.createElement('div');
+      renderFirstFigures(core, { marketplace: 'wb', floating, status: overview.state, overview });
+      const { container, unmount } = render(
+        <ProductPanel
+          marketplace="wb"
+          status={overview.state}
+          overview={overview}
+          refreshing={false}
+          floating={floating}
+          now={Date.now()}
+          onRefresh={() => {}}
+        />,
+      );
+      const react = figures(container.querySelector('.lupa-head')!).filter(([name]) => name !== 'data-age');
+      expect(figures(core.querySelector('.lupa-head')!)).toEqual(react);
+      expect(figures(core.querySelector('.lupa-prices')!)).toEqual(figures(container.querySelector('.lupa-prices')!));
+      expect(core.querySelector('section')?.className).toBe(container.querySelector('section')?.className);
+      unmount();
+    }
+  }
+});
+
+test('the panel given the core’s answer shows it at once and asks only to refresh a stale one', async () => {
+  const fresh = await overviewOf(1);
+  const load = vi.fn(async (_mode: string) => fresh);
+  const { unmount } = render(
+    <ProductPanelApp marketplace="wb" load={load} initial={{ overview: fresh, status: 'fresh' }} floating={false} />,
+  );
+  expect(document.querySelector('[data-lupa="state"]')?.getAttribute('data-value')).toBe('fresh');
+  expect(document.querySelector('[data-lupa="price-now"]')?.getAttribute('data-value')).toBe('459000');
+  await new Promise((r) => setTimeout(r, 20));
+  expect(load).not.toHaveBeenCalled();
+  unmount();
+
+  const stale = { ...fresh, state: 'stale' as const };
+  render(<ProductPanelApp marketplace="wb" load={load} initial={{ overview: stale, status: 'stale' }} floating={false} />);
+  await waitFor(() => expect(document.querySelector('[data-lupa="state"]')?.getAttribute('data-value')).toBe('fresh'));
+  expect(load.mock.calls.map((c) => c[0])).toEqual(['refresh']);
+});

@@ -1,0 +1,15 @@
+// The code a storefront page gets only where it is shown, built apart from the content scripts
+// (wxt.config.ts) and injected by the background into the tab's content-script world
+// (inject.ts, asked for by load.ts). A content script is one file that cannot share code-split
+// chunks, and importing an extension URL would need it web-accessible (pages could then probe for
+// Lupa). Each chunk is an IIFE that leaves its exports on its global, in Lupa's isolated world only.
+// No zod and no extension APIs here: wxt.config.ts, the background and content scripts import it.
+export const CHUNKS = {
+  /** chart.js and the two charts (components/charts/draw.ts), loaded on the first chart. */
+  charts: { file: 'chunks/charts.js', entry: 'components/charts/draw.ts', global: '__lupaCharts' },
+  /** The product panel: React, its sections (components/product-panel/chunk.tsx), loaded when the page is idle. */
+  panel: { file: 'chunks/panel.js', entry: 'components/product-panel/chunk.tsx', global: '__lupaPanel' },
+} as const;
+
+export type ChunkName = keyof typeof CHUNKS;
+export const CHUNK_NAMES = Object.keys(CHUNKS) as [ChunkName, ...ChunkName[]];

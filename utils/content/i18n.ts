@@ -1,0 +1,48 @@
+// UI text where it runs inside the extension (content scripts, chunks): the browser's catalogue
+// (public/_locales) alone, which is always there. utils/i18n.ts adds the Russian dictionary as a
+// fallback for where the API is absent (unit and component tests); the dictionary is ~18 KB that
+// no marketplace page should carry.
+import { browser } from 'wxt/browser';
+import type ru from '../../public/_locales/ru/messages.json';
+
+export type MessageKey = keyof typeof ru;
+/** A catalogue lookup: the message with its placeholders filled, or '' when there is none. */
+export type Lookup = (key: MessageKey, subs: string[]) => string;
+
+export const browserMessage: Lookup = (key, subs) => {
+  try {
+    return browser.i18n?.getMessage(key, subs) ?? '';
+  } catch {
+    return ''; // not in an extension context
+  }
+};
+
+/** How the marketplaces are named in text. */
+/** A product's stars as the storefronts show them: "★4,7"; "★ —" while it has none. */
+export function formatRating(rating: number | null): string {
+  return rating === null ? '★ —' : `★${rating.toLocaleString('ru-RU')}`;
+}
+
+export const MARKET_NAME = { wb: 'Wildberries', ozon: 'Ozon' } as const;
+
+/** The text helpers over one lookup. */
+export function textFrom(lookup: Lookup) {
+  const t = (key: MessageKey, ...subs: Array<string | number>): string => lookup(key, subs.map(String));
+  /** The language of the strings in use, so dates and ages read in the same language as the text. */
+  const uiLanguage = (): 'ru' | 'en' => (t('locale') === 'en' ? 'en' : 'ru');
+  /** "5 мин назад" / "5 minutes ago". */
+  const formatAge = (ms: number): string => {
+    const rtf = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto', style: 'short' });
+    const minutes = Math.round(ms / 60_000);
+    if (Math.abs(minutes) < 60) return rtf.format(-minutes, 'minute');
+    const hours = Math.round(minutes / 60);
+    if (Math.abs(hours) < 48) return rtf.format(-hours, 'hour');
+    return rtf.format(-Math.round(hours / 24), 'day');
+  };
+  /** The sentence for a state ("fresh", "blocked", "lupa-unavailable"…), naming the marketplace. */
+  const stateMessage = (state: string, marketplace: keyof typeof MARKET_NAME): string =>
+    t(`state_${state.replace(/-/g, '_')}` as MessageKey, MARKET_NAME[marketplace]);
+  return { t, uiLanguage, formatAge, stateMessage };
+}
+
+export const { t, uiLanguage, formatAge, stateMessage } = textFrom(browserMessage);
