@@ -26,6 +26,13 @@ export const REGISTRIES = [
   'entrypoints/ozon-seller.content/index.ts',
 ];
 
+/**
+ * Tests of the shipped product as a whole, not of one feature: every schema version ever shipped
+ * (with every feature's tables) and the README's figure contract. A build without a feature is not
+ * that product, so they are left out there.
+ */
+const WHOLE_PRODUCT_TESTS = ['tests/unit/db.test.ts', 'tests/unit/figures.test.ts'];
+
 /** A feature is a folder under utils/ that registers background handlers, messages or tables. */
 export function features() {
   return readdirSync(join(ROOT, 'utils'), { withFileTypes: true })
@@ -95,6 +102,7 @@ export function leaveOut(feature, { build = false } = {}) {
         if (f.startsWith(`${feature}.`) || f.startsWith(`${feature}-`) || own.test(readFileSync(path, 'utf8'))) rmSync(path);
       }
     }
+    for (const test of WHOLE_PRODUCT_TESTS) rmSync(join(dir, test), { force: true });
     for (const registry of REGISTRIES) {
       const path = join(dir, registry);
       if (existsSync(path)) writeFileSync(path, unregister(readFileSync(path, 'utf8'), feature));
