@@ -2,6 +2,7 @@
 // listing tiles, the tab's own JSON routes, the cabinet's page table — sits behind this interface,
 // in utils/marketplaces/<wb|ozon>/adapter.ts. Nothing outside those folders asks "is this Ozon?":
 // it asks the adapter. Content scripts import it, so it carries no zod and no clients.
+import { BARE_ARTICLE_RE } from '../article';
 import type { Marketplace } from '../model';
 import type { CabinetSpec } from './cabinet';
 
@@ -41,4 +42,11 @@ export interface MarketplaceAdapter {
   cabinet: CabinetSpec;
   /** Capabilities that exist on one marketplace only (WB's search gives positions and bids). */
   positions: boolean;
+}
+
+/** What a user pasted, as an article: the bare number, or the article of the product page it links to. */
+export function pastedArticle(input: string, productId: (href: string) => string | null): string | null {
+  const text = input.trim();
+  if (BARE_ARTICLE_RE.test(text)) return text;
+  return productId(/^https?:\/\//.test(text) ? text : `https://${text}`);
 }

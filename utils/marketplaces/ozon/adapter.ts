@@ -1,7 +1,6 @@
 // Ozon behind the marketplace adapter (see ../adapter.ts).
-import { BARE_ARTICLE_RE } from '../../article';
 import { queryFirst } from '../../content/dom';
-import type { MarketplaceAdapter } from '../adapter';
+import { type MarketplaceAdapter, pastedArticle } from '../adapter';
 import { isOzonCabinet, ozonCabinet } from './cabinet';
 import { OZON_PAGE_ROUTE_PREFIXES, ozonProductUrl } from './endpoints';
 import { detectOzonPage, isOzonStorefront, ozonListing, skuFromLink } from './page';
@@ -19,11 +18,7 @@ export const ozonAdapter: MarketplaceAdapter = {
   isStorefront: (url) => isOzonStorefront(url),
   isCabinet: isOzonCabinet,
   productUrl: ozonProductUrl,
-  articleFrom: (input) => {
-    const text = input.trim();
-    if (BARE_ARTICLE_RE.test(text)) return text;
-    return productId(/^https?:\/\//.test(text) ? text : `https://${text}`);
-  },
+  articleFrom: (input) => pastedArticle(input, productId),
   storefront: {
     productId,
     productAnchor: (root) => queryFirst(root, ozonProductSelectors.priceBlock),

@@ -1,7 +1,6 @@
 // Wildberries behind the marketplace adapter (see ../adapter.ts).
-import { BARE_ARTICLE_RE } from '../../article';
 import { queryFirst } from '../../content/dom';
-import type { MarketplaceAdapter } from '../adapter';
+import { type MarketplaceAdapter, pastedArticle } from '../adapter';
 import { isWbCabinet, wbCabinet } from './cabinet';
 import { PAGE_ROUTE_PREFIXES, wbProductUrl } from './endpoints';
 import { detectWbPage, isWbStorefront, wbListing } from './page';
@@ -19,11 +18,7 @@ export const wbAdapter: MarketplaceAdapter = {
   isStorefront: (url) => isWbStorefront(url),
   isCabinet: isWbCabinet,
   productUrl: wbProductUrl,
-  articleFrom: (input) => {
-    const text = input.trim();
-    if (BARE_ARTICLE_RE.test(text)) return text;
-    return productId(/^https?:\/\//.test(text) ? text : `https://${text}`);
-  },
+  articleFrom: (input) => pastedArticle(input, productId),
   storefront: {
     productId,
     productAnchor: (root) => queryFirst(root, productSelectors.priceBlock),
