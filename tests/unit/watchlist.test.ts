@@ -43,10 +43,10 @@ describe('what counts as a task', () => {
     [{ rating: 4.75 }, []],
     [{ priceNow: 90000, rating: 4.5 }, ['price-move', 'rating-drop']],
   ])('%j → %j', (after, kinds) => {
-    expect(eventsBetween(card({}), card(after), s, 'run').map((e) => e.kind)).toEqual(kinds);
+    expect(eventsBetween(card({}), card(after), s).map((e) => e.kind)).toEqual(kinds);
   });
   test('back in stock', () => {
-    expect(eventsBetween(card({ priceNow: null }), card({}), s, 'run').map((e) => e.kind)).toEqual(['back-in-stock']);
+    expect(eventsBetween(card({ priceNow: null }), card({}), s).map((e) => e.kind)).toEqual(['back-in-stock']);
   });
 });
 
