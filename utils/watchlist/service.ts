@@ -273,6 +273,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
         updates.push({
           ...kept,
           salesPerDay: sales.get(keyOf(card.marketplace, card.id)) ?? null,
+          latest: { name: card.name, priceNow: card.priceNow, rating: card.rating, fetchedAt: card.fetchedAt },
           looked: rebase ? { at: looked, price: b.priceNow, rating: b.rating } : row.looked,
         });
       });
@@ -378,10 +379,12 @@ export function createWatchlistService(deps: WatchlistDeps) {
      */
     async list() {
       const [list, looked, last] = await Promise.all([rows(), lookedAt.get(db), lastRefresh.get(db)]);
-      const cards = await readCards(db, list);
+      // Rows no refresh has summarised yet (just added, or stored before summaries) read their card.
+      const unsummarised = list.filter((r) => !r.latest);
+      const cards = new Map((await readCards(db, unsummarised)).map((c, i) => [unsummarised[i] as WatchRow, c]));
       const seenSinceRefresh = looked !== undefined && last !== undefined && looked >= last.finishedAt;
-      return list.map((r, i) => {
-        const card = cards[i] ?? null;
+      return list.map((r) => {
+        const card = r.latest ?? cards.get(r) ?? null;
         return {
           marketplace: r.marketplace,
           id: r.id,
@@ -412,14 +415,17 @@ export function createWatchlistService(deps: WatchlistDeps) {
     },
     /** Open tasks, newest first: `perKind` of each kind at most, with each kind's count. */
     async taskGroups(perKind: number): Promise<{ tasks: WatchEvent[]; counts: Array<{ kind: WatchEvent['kind']; count: number }> }> {
-      const open = await this.tasks();
+      // Counted on the raw rows; only the rows shown are validated (thousands of open tasks at scale).
+      const open = (await db.events.where('read').equals(0).toArray()) as Array<Partial<WatchEvent>>;
+      open.sort((a, b) => (b.at ?? 0) - (a.at ?? 0));
       const counts = new Map<WatchEvent['kind'], number>();
-      const tasks = open.filter((e) => {
-        const n = (counts.get(e.kind) ?? 0) + 1;
-        counts.set(e.kind, n);
+      const shown = open.filter((e) => {
+        const kind = e.kind as WatchEvent['kind'];
+        const n = (counts.get(kind) ?? 0) + 1;
+        counts.set(kind, n);
         return n <= perKind;
       });
-      return { tasks, counts: [...counts].map(([kind, count]) => ({ kind, count })) };
+      return { tasks: validRows(schemas.events, shown, 'events'), counts: [...counts].map(([kind, count]) => ({ kind, count })) };
     },
     openCount,
     lastRefresh: () => lastRefresh.get(db),
