@@ -99,6 +99,7 @@ export async function scaleSection() {
       answers.push(r.ms);
       reply = r.res;
     }
+    const parts = await worker.evaluate(() => globalThis.lupaBenchScale.answerParts(7));
     const retention = await worker.evaluate((at) => globalThis.lupaBenchScale.retention(at), now);
 
     const rows = [
@@ -111,6 +112,10 @@ export async function scaleSection() {
       ],
       ['1 000 × 365: worker answers getWatchlist, message round trip (ms, median of 7)', median(answers.slice(1)), 1, atMost(150)],
       ['1 000 × 365: worker answers getWatchlist, first opening (ms)', answers[0], 1, atMost(150)],
+      ['1 000 × 365: of which the rows read and summarised, service.list (ms, median of 7)', parts.list, 1],
+      ['1 000 × 365: of which the raw IndexedDB read of 1 000 rows (ms, median of 7)', parts.rawRows, 1],
+      ['1 000 × 365: of which the tasks grouped, service.taskGroups (ms, median of 7)', parts.taskGroups, 1],
+      ["1 000 × 365: of which the reply's zod check (ms, median of 7)", parts.replyParse, 1],
       ['1 000 × 365: retention slice, longest (ms)', Math.max(...retention.first.slices), 1, atMost(50)],
       [
         '1 000 × 365: retention slice, 95th percentile (ms)',
@@ -129,6 +134,7 @@ export async function scaleSection() {
       raw: {
         seeded,
         answers,
+        parts,
         retention,
         refresh: { first: firstRefresh, known: knownRefresh },
         heap: { before: heap, peak: heapPeak },

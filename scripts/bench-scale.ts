@@ -7,6 +7,8 @@ import '../utils/zod-setup';
 import { LupaDb } from '../utils/db';
 import type { PricePoint, StockSnapshot, WatchEvent } from '../utils/model';
 import { thinHistory } from '../utils/retention';
+import { WatchlistReplySchema } from '../utils/watchlist/protocol';
+import { createWatchlistService, TASKS_PER_KIND } from '../utils/watchlist/service';
 import type { WatchRow } from '../utils/watchlist/tables';
 
 const DAY_MS = 86_400_000;
@@ -86,4 +88,34 @@ export async function retention(
   const second = await pass(now - 179 * DAY_MS);
   db.close();
   return { first, second };
+}
+
+/** The parts of the worker's getWatchlist answer, timed apart (median of `runs`). */
+export async function answerParts(runs: number): Promise<Record<string, number>> {
+  const db = new LupaDb();
+  await db.open();
+  const service = createWatchlistService({
+    db,
+    wb: {} as never,
+    ozon: {} as never,
+    settings: async () => ({}) as never,
+  });
+  const parts: Record<string, number[]> = { rawRows: [], list: [], taskGroups: [], replyParse: [] };
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    await db.watchlist.toArray();
+    parts.rawRows?.push(performance.now() - t);
+    t = performance.now();
+    const watchlist = await service.list();
+    parts.list?.push(performance.now() - t);
+    t = performance.now();
+    const { tasks, counts } = await service.taskGroups(TASKS_PER_KIND);
+    parts.taskGroups?.push(performance.now() - t);
+    t = performance.now();
+    WatchlistReplySchema.parse({ tasks, taskCounts: counts, watchlist, lastRefresh: null, nextRefreshAt: null });
+    parts.replyParse?.push(performance.now() - t);
+  }
+  db.close();
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, Math.round(median(v) * 10) / 10]));
 }
