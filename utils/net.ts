@@ -71,21 +71,17 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * Chromium throttles an extension's requests to a URL (query left out) that keeps answering 5xx:
  * its extension throttle ignores two errors, then refuses requests for 0.7 s, ×1.4 per further
  * error — and the refused fetch is a plain network error, which read as "offline". One request's
- * retries (1–2 s apart by the third) stay outside that window; then Lupa backs off itself: after
- * this many 5xx in a row from a host (across requests), requests to it fail at once as 'server'
- * for SERVER_PAUSE_MS (a refresh stops and resumes on the next alarm), and a network error right
- * after a 5xx from that host is a server problem, final, never retried into the throttle.
+ * retries (1–2 s apart by the third) stay outside that window, and a network error right after a
+ * 5xx from that host is read as a server problem, final, never retried into the throttle. The
+ * watchlist refresh stops at its first problem and resumes on the next alarm.
  */
-export const SERVER_ERRORS_BEFORE_PAUSE = 4;
-export const SERVER_PAUSE_MS = 5 * 60_000;
 
 class HostGate {
   private active = 0;
   private nextStartAt = 0;
   blockedUntil = 0;
-  /** 5xx answers in a row (a success resets it), and the pause they caused. */
+  /** 5xx answers in a row (a success resets it). */
   serverErrors = 0;
-  serverPausedUntil = 0;
   private readonly waiters: Array<() => void> = [];
 
   constructor(readonly policy: HostPolicy) {}
@@ -169,9 +165,6 @@ export class Net {
       if (gate.blockedUntil - Date.now() > policy.maxRetryAfterMs) {
         throw new FetchProblem('rate-limited', `${host} asked to wait; not retrying now`, 429);
       }
-      if (gate.serverPausedUntil > Date.now()) {
-        throw new FetchProblem('server', `${host} kept answering 5xx; paused until ${new Date(gate.serverPausedUntil).toISOString()}`);
-      }
       await gate.acquire();
       let response: RawResponse | undefined;
       const controller = new AbortController();
@@ -211,10 +204,7 @@ export class Net {
           throw new FetchProblem('blocked', `${host} refused the request (${status})`, status);
         } else if (status >= 500) {
           last = new FetchProblem('server', `${host} answered ${status}`, status);
-          if (++gate.serverErrors >= SERVER_ERRORS_BEFORE_PAUSE) {
-            gate.serverPausedUntil = Date.now() + SERVER_PAUSE_MS;
-            throw last;
-          }
+          gate.serverErrors++;
         } else {
           throw new FetchProblem('server', `${host} answered ${status}`, status);
         }

@@ -1,14 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import {
-  FetchProblem,
-  Net,
-  parseRetryAfter,
-  problemOf,
-  type RawResponse,
-  SERVER_PAUSE_MS,
-  singleFlight,
-  type Transport,
-} from '../../utils/net';
+import { FetchProblem, Net, parseRetryAfter, problemOf, type RawResponse, singleFlight, type Transport } from '../../utils/net';
 
 const URL_A = 'https://card.wb.ru/cards/v4/detail?nm=1';
 const ok: RawResponse = { status: 200, body: '{}', retryAfter: null };
@@ -207,17 +198,6 @@ describe('a failure as the state the user sees', () => {
 });
 
 describe('repeated server errors', () => {
-  test('four 5xx in a row pause the host before the browser throttles it: later requests fail at once as "server"', async () => {
-    const { transport, calls } = scripted(status(500), status(502), status(503), status(500), ok);
-    const n = net();
-    expect(await settle(n.get(URL_A, transport))).toMatchObject({ kind: 'server' });
-    expect(calls).toHaveLength(4);
-    expect(await settle(n.get(URL_A, transport))).toMatchObject({ kind: 'server' });
-    expect(calls).toHaveLength(4);
-    vi.advanceTimersByTime(SERVER_PAUSE_MS);
-    expect(await settle(n.get(URL_A, transport))).toEqual(ok);
-  });
-
   test('a network error right after a 5xx (the browser throttling) is a server problem, not "offline"', async () => {
     const { transport, calls } = scripted(status(500), 'network', 'network', 'network');
     expect(await settle(net().get(URL_A, transport))).toMatchObject({ kind: 'server' });
