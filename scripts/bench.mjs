@@ -12,6 +12,7 @@ import { build as viteBuild } from 'vite';
 import { products as ozonProducts } from '../tests/fixtures/ozon/catalog.mjs';
 import { startFixtureServer } from '../tests/fixtures/server.mjs';
 import { products } from '../tests/fixtures/wb/catalog.mjs';
+import { scaleSection } from './bench-scale.mjs';
 import { CHROMIUM_MISSING, chromiumArgs, chromiumEnv, EXTENSION_DIR, findChromium } from './chromium.mjs';
 
 const executablePath = findChromium();
@@ -290,6 +291,9 @@ await context.close();
 await server.close();
 rmSync(profile, { recursive: true, force: true });
 
+// Issue 17's shop: 1 000 watched products × a year (its own browser profile and fixture server).
+const scale = await scaleSection();
+
 const dir = join(EXTENSION_DIR, 'content-scripts');
 const scripts = readdirSync(dir)
   .filter((f) => f.endsWith('.js'))
@@ -373,6 +377,7 @@ const rows = [
   [`price history: rows stored (${HISTORY_PRODUCTS} products × ${HISTORY_DAYS} days + the views above)`, seeded.rows, 0],
   [`price history: one product's year read, ${historyReads.points} points (ms, median of 14)`, historyReadMs, 2, atMost(10)],
   ['price history: of which the IndexedDB range read (ms, median of 14)', historyIdbMs, 2],
+  ...scale.rows,
 ].map(([figure, value, digits, target]) => ({
   figure,
   value: Number(value.toFixed(digits)),
@@ -413,6 +418,7 @@ writeFileSync(
       host,
       heavy,
       history: { seeded, reads: historyReads },
+      scale: scale.raw,
     },
     null,
     2,

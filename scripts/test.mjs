@@ -52,6 +52,10 @@ run('lint and format', ...npx(['biome', 'check', '.']));
 run('unit and component tests', ...npx(vitest(['unit', 'components'], '.tmp/vitest-unit.json')), {
   after: () => countVitest('.tmp/vitest-unit.json'),
 });
+// A feature is its two folders and a line in each registry: each left out still typechecks, and
+// one (twins) is built and unit-tested without (scripts/without-feature.mjs).
+run('features left out', 'node', ['scripts/without-feature.mjs']);
+run('built without twins', 'node', ['scripts/without-feature.mjs', 'twins', '--build']);
 run('Chrome build (MV3)', ...npx(['wxt', 'build']));
 run('Firefox build', ...npx(['wxt', 'build', '-b', 'firefox']));
 run('web-ext lint (Firefox build)', 'node', ['scripts/lint-firefox.mjs']);

@@ -149,7 +149,10 @@ export type SearchPage = z.infer<typeof SearchPageSchema>;
 
 /** Something that changed on a watched product and asks for attention (a task). */
 export const WatchEventSchema = z.object({
-  /** run id + product + kind: a resumed refresh writes the same key, never a duplicate. */
+  /**
+   * product + kind + when it was raised (older rows: run id + product + kind). One open task per
+   * product and kind: a refresh that sees the condition again updates it, never adds another.
+   */
   key: z.string(),
   marketplace: MarketplaceSchema,
   id: ArticleIdSchema,
@@ -160,6 +163,8 @@ export const WatchEventSchema = z.object({
   to: z.number().nullable(),
   /** 0 unread, 1 read (IndexedDB does not index booleans). */
   read: z.union([z.literal(0), z.literal(1)]),
+  /** When the condition cleared by itself (stock no longer low, back in stock): the task is closed. */
+  cleared: z.number().optional(),
 });
 export type WatchEvent = z.infer<typeof WatchEventSchema>;
 

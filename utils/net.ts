@@ -67,10 +67,21 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Chromium throttles an extension's requests to a URL (query left out) that keeps answering 5xx:
+ * its extension throttle ignores two errors, then refuses requests for 0.7 s, ×1.4 per further
+ * error — and the refused fetch is a plain network error, which read as "offline". One request's
+ * retries (1–2 s apart by the third) stay outside that window, and a network error right after a
+ * 5xx from that host is read as a server problem, final, never retried into the throttle. The
+ * watchlist refresh stops at its first problem and resumes on the next alarm.
+ */
+
 class HostGate {
   private active = 0;
   private nextStartAt = 0;
   blockedUntil = 0;
+  /** 5xx answers in a row (a success resets it). */
+  serverErrors = 0;
   private readonly waiters: Array<() => void> = [];
 
   constructor(readonly policy: HostPolicy) {}
@@ -165,7 +176,9 @@ export class Net {
           ? new FetchProblem('timeout', `${host} did not answer in ${policy.timeoutMs} ms`)
           : error instanceof FetchProblem
             ? error
-            : new FetchProblem('offline', `${host} unreachable: ${String(error)}`);
+            : gate.serverErrors > 0
+              ? new FetchProblem('server', `${host} refused after ${gate.serverErrors} server error(s): ${String(error)}`)
+              : new FetchProblem('offline', `${host} unreachable: ${String(error)}`);
       } finally {
         clearTimeout(timer);
         gate.release();
@@ -173,7 +186,10 @@ export class Net {
       let delay = this.backoff(policy, attempt);
       if (response) {
         const { status } = response;
-        if ((status >= 200 && status < 300) || status === 404) return response;
+        if ((status >= 200 && status < 300) || status === 404) {
+          gate.serverErrors = 0;
+          return response;
+        }
         if (status === 429) {
           const asked = parseRetryAfter(response.retryAfter, Date.now());
           if (asked !== null && asked > policy.maxRetryAfterMs) {
@@ -188,6 +204,7 @@ export class Net {
           throw new FetchProblem('blocked', `${host} refused the request (${status})`, status);
         } else if (status >= 500) {
           last = new FetchProblem('server', `${host} answered ${status}`, status);
+          gate.serverErrors++;
         } else {
           throw new FetchProblem('server', `${host} answered ${status}`, status);
         }

@@ -196,3 +196,11 @@ describe('a failure as the state the user sees', () => {
     expect(problemOf(error)).toEqual({ kind, detail });
   });
 });
+
+describe('repeated server errors', () => {
+  test('a network error right after a 5xx (the browser throttling) is a server problem, not "offline"', async () => {
+    const { transport, calls } = scripted(status(500), 'network', 'network', 'network');
+    expect(await settle(net().get(URL_A, transport))).toMatchObject({ kind: 'server' });
+    expect(calls).toHaveLength(2);
+  });
+});

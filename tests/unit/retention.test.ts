@@ -32,3 +32,105 @@ test('history older than the window keeps the last point of each day; newer hist
   expect(await thinHistory(db, cutoff)).toBe(0);
   await db.delete();
 });
+
+/** `products` series of six observations a day for days 100‥399, prices and stock alike. */
+async function seedHistory(db: LupaDb, products: number) {
+  const points = [];
+  const stock = [];
+  for (let p = 0; p < products; p++)
+    for (let d = 100; d < 400; d++)
+      for (let h = 0; h < 6; h++) {
+        const at = d * DAY + h * 4 * 3_600_000;
+        points.push({ marketplace: 'wb' as const, productId: String(p + 1), at, price: 1000 + h, source: 'observed' as const });
+        stock.push({ marketplace: 'wb' as const, productId: String(p + 1), at, total: 50 - h, byWarehouse: [] });
+      }
+  await db.pricePoints.bulkPut(points);
+  await db.stockSnapshots.bulkPut(stock);
+}
+
+/** Counts the rows each table hands out and the mutations it takes. */
+function countAccess(db: LupaDb) {
+  const seen = { read: 0, mutations: 0 };
+  db.use({
+    stack: 'dbcore',
+    name: 'count-access',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name === 'kv') return table;
+        return {
+          ...table,
+          query: async (req) => {
+            const res = await table.query(req);
+            seen.read += res.result.length;
+            return res;
+          },
+          openCursor: async (req) => {
+            seen.read++;
+            return table.openCursor(req);
+          },
+          mutate: async (req) => {
+            seen.mutations++;
+            return table.mutate(req);
+          },
+        };
+      },
+    }),
+  });
+  return seen;
+}
+
+test('a second pass with a later cutoff reads only the watermark’s day on, and removes nothing that is thinned', async () => {
+  const name = `retention-${Math.random()}`;
+  const seeding = new LupaDb(name);
+  await seedHistory(seeding, 3);
+  const cutoff = 220 * DAY;
+  expect(await thinHistory(seeding, cutoff)).toBe(2 * 3 * 120 * 5);
+  seeding.close();
+
+  const db = new LupaDb(name);
+  const seen = countAccess(db);
+  expect(await thinHistory(db, cutoff)).toBe(0);
+  expect(seen).toEqual({ read: 0, mutations: 0 });
+  // A day later: only that day (and the watermark's, already one point) is read, per series.
+  expect(await thinHistory(db, cutoff + DAY)).toBe(2 * 3 * 5);
+  expect(seen.mutations).toBe(2 * 3);
+  expect(seen.read).toBeLessThan(2 * 3 * (6 + 1 + 1) + 10);
+  await db.delete();
+});
+
+test('work stops between slices and a restarted worker resumes it, with the same result as one run', async () => {
+  const name = `retention-${Math.random()}`;
+  const first = new LupaDb(name);
+  await seedHistory(first, 5);
+  const cutoff = 220 * DAY;
+  let slices = 0;
+  const sizes: number[] = [];
+  const part = await thinHistory(first, cutoff, {
+    sliceRows: 500,
+    keepGoing: () => slices++ < 2,
+    onSlice: (_ms, removed) => sizes.push(removed),
+  });
+  expect(sizes).toHaveLength(2);
+  expect(part).toBeGreaterThan(0);
+  expect(part).toBeLessThan(2 * 5 * 600);
+  first.close();
+
+  // The worker was stopped: a fresh database handle picks the pass up where it stood.
+  const second = new LupaDb(name);
+  const rest = await thinHistory(second, cutoff, { sliceRows: 500 });
+  expect(part + rest).toBe(2 * 5 * 600);
+  for (const table of [second.pricePoints, second.stockSnapshots]) {
+    const old = await table.filter((p) => p.at < cutoff).toArray();
+    expect(old).toHaveLength(5 * 120);
+  }
+  expect(
+    await second.pricePoints
+      .filter((p) => p.at < cutoff)
+      .and((p) => p.price !== 1005)
+      .count(),
+  ).toBe(0);
+  expect(await thinHistory(second, cutoff)).toBe(0);
+  await second.delete();
+});

@@ -43,10 +43,10 @@ describe('what counts as a task', () => {
     [{ rating: 4.75 }, []],
     [{ priceNow: 90000, rating: 4.5 }, ['price-move', 'rating-drop']],
   ])('%j → %j', (after, kinds) => {
-    expect(eventsBetween(card({}), card(after), s, 'run').map((e) => e.kind)).toEqual(kinds);
+    expect(eventsBetween(card({}), card(after), s).map((e) => e.kind)).toEqual(kinds);
   });
   test('back in stock', () => {
-    expect(eventsBetween(card({ priceNow: null }), card({}), s, 'run').map((e) => e.kind)).toEqual(['back-in-stock']);
+    expect(eventsBetween(card({ priceNow: null }), card({}), s).map((e) => e.kind)).toEqual(['back-in-stock']);
   });
 });
 
@@ -59,13 +59,13 @@ describe('watchlist refresh', () => {
     await db.delete();
   });
 
-  function setup() {
+  function setup(now?: () => number) {
     const market = fakeMarket();
     const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0, retries: 0 } });
     const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
     const ozon = createOzonClient({ net, background: market.transport, blockedUntil: { get: async () => 0, set: async () => {} } });
-    const service = createWatchlistService({ db, wb, ozon, settings: async () => DEFAULT_SETTINGS });
-    return { market, service };
+    const service = createWatchlistService({ db, wb, ozon, settings: async () => DEFAULT_SETTINGS, now });
+    return { market, service, wb };
   }
 
   test('250 watched WB products cost three detail requests (the API takes 100 at a time)', async () => {
@@ -157,5 +157,199 @@ describe('watchlist refresh', () => {
     expect(market.calls.filter((u) => u.includes('feedbacks'))).toHaveLength(1);
     const task = (await service.tasks()).find((t) => t.kind === 'new-negative');
     expect(task).toMatchObject({ id, to: 1 });
+  });
+});
+
+describe('tasks: one open per product and condition', () => {
+  let db: LupaDb;
+  beforeEach(() => {
+    db = new LupaDb(`tasks-${Math.random()}`);
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  function setup() {
+    const market = fakeMarket();
+    const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0, retries: 0 } });
+    const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
+    const ozon = createOzonClient({ net, background: market.transport, blockedUntil: { get: async () => 0, set: async () => {} } });
+    return { market, wb, service: createWatchlistService({ db, wb, ozon, settings: async () => DEFAULT_SETTINGS }) };
+  }
+  const id = '146972802';
+  /** Stock history for the last four days (the fixture's card has 66 in stock now). */
+  async function stockHistory(totals: number[]) {
+    await db.stockSnapshots.clear();
+    const now = Date.now();
+    await db.stockSnapshots.bulkPut(
+      totals.map((total, i) => ({
+        marketplace: 'wb' as const,
+        productId: id,
+        at: now - (totals.length - i) * 86_400_000,
+        total,
+        byWarehouse: [],
+      })),
+    );
+  }
+  const stockLow = async () => (await db.events.toArray()).filter((e) => e.kind === 'stock-low');
+
+  test('low stock that persists is one task, updated; done, it stays done while it lasts; cleared, it closes; back, it is new', async () => {
+    const { service } = setup();
+    await service.set('wb', id, 'mine');
+    await stockHistory([126, 111, 96, 81]);
+    await service.refresh();
+    await service.refresh();
+    await service.refresh();
+    expect(await stockLow()).toHaveLength(1);
+    const [task] = await service.tasks();
+    expect(task).toMatchObject({ kind: 'stock-low', read: 0, to: 4.4 });
+
+    // Marked done while the stock is still low: no new task on the next refreshes.
+    await service.markRead([task!.key]);
+    await service.refresh();
+    expect(await service.tasks()).toEqual([]);
+    expect(await stockLow()).toHaveLength(1);
+
+    // The pace slows (1 a day): the condition clears and its task is closed.
+    await stockHistory([70, 69, 68, 67]);
+    await service.refresh();
+    expect((await stockLow())[0]).toMatchObject({ read: 1, cleared: expect.any(Number) });
+
+    // Fast again: a new task.
+    await stockHistory([126, 111, 96, 81]);
+    await service.refresh();
+    const open = await service.tasks();
+    expect(open.map((e) => e.kind)).toEqual(['stock-low']);
+    expect(open[0]?.key).not.toBe(task!.key);
+    expect(await stockLow()).toHaveLength(2);
+  });
+
+  test('an open low-stock task clears by itself: it leaves the open tasks without the user', async () => {
+    const { service } = setup();
+    await service.set('wb', id, 'mine');
+    await stockHistory([126, 111, 96, 81]);
+    await service.refresh();
+    expect(await service.tasks()).toHaveLength(1);
+    await stockHistory([70, 69, 68, 67]);
+    await service.refresh();
+    expect(await service.tasks()).toHaveLength(0);
+  });
+
+  test('a price that keeps moving while its task is open updates that task; once done, the next move is a new task', async () => {
+    const { service, wb } = setup();
+    await service.set('wb', id, 'competitor');
+    const [fresh] = [...(await wb.fetchCards([Number(id)])).values()];
+    const seenAt = async (factor: number) => db.cards.put({ ...fresh!, priceNow: Math.round(fresh!.priceNow! * factor) });
+    await seenAt(1.1);
+    await service.refresh();
+    await seenAt(1.2);
+    await service.refresh();
+    const open = await service.tasks();
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ kind: 'price-move', from: Math.round(fresh!.priceNow! * 1.1), to: fresh!.priceNow });
+    await service.markRead([open[0]!.key]);
+    await seenAt(0.8);
+    await service.refresh();
+    expect((await service.tasks()).map((e) => e.kind)).toEqual(['price-move']);
+    expect(await db.events.count()).toBe(2);
+  });
+
+  test('events stored with the old run keys stay readable and are merged into one open task', async () => {
+    const { service } = setup();
+    await service.set('wb', id, 'mine');
+    const old = { marketplace: 'wb' as const, id, name: 'Футболка', kind: 'stock-low' as const, from: null, to: 3, read: 0 as const };
+    await db.events.bulkPut([
+      { ...old, key: `1700000000000:wb:${id}:stock-low`, at: 1 },
+      { ...old, key: `1700000100000:wb:${id}:stock-low`, at: 2 },
+    ]);
+    expect(await service.tasks()).toHaveLength(2);
+    await stockHistory([126, 111, 96, 81]);
+    await service.refresh();
+    const open = await service.tasks();
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ key: `1700000100000:wb:${id}:stock-low`, to: 4.4 });
+  });
+});
+
+describe('refresh says what happened', () => {
+  let db: LupaDb;
+  beforeEach(() => {
+    db = new LupaDb(`said-${Math.random()}`);
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+  function setup(now?: () => number) {
+    const market = fakeMarket();
+    const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0, retries: 0 } });
+    const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
+    const ozon = createOzonClient({ net, background: market.transport, blockedUntil: { get: async () => 0, set: async () => {} } });
+    return { market, wb, service: createWatchlistService({ db, wb, ozon, settings: async () => DEFAULT_SETTINGS, now }) };
+  }
+
+  test('a card the marketplace no longer returns is kept and marked not found with the date; found again, the mark goes', async () => {
+    const { service } = setup();
+    await service.set('wb', '146972802', 'mine');
+    await service.set('wb', '1', 'competitor');
+    const summary = await service.refresh();
+    expect(summary).toMatchObject({ checked: 2, notFound: 1, problems: 0, problem: null });
+    const rows = await service.list();
+    expect(rows.find((r) => r.id === '1')?.notFoundAt).toEqual(expect.any(Number));
+    expect(rows.find((r) => r.id === '146972802')?.notFoundAt).toBeNull();
+    expect(await service.lastRefresh()).toMatchObject({
+      checked: 2,
+      notFound: 1,
+      changed: 0,
+      complete: true,
+      finishedAt: expect.any(Number),
+    });
+    const since = rows.find((r) => r.id === '1')?.notFoundAt;
+    await service.refresh();
+    expect((await service.list()).find((r) => r.id === '1')?.notFoundAt).toBe(since);
+    // A card that was missing and is returned again loses its mark.
+    const row = (await db.watchlist.get(['wb', '146972802']))!;
+    await db.watchlist.put({ ...row, notFoundAt: 1 });
+    await service.refresh();
+    expect((await service.list()).find((r) => r.id === '146972802')?.notFoundAt).toBeNull();
+  });
+
+  test('a detail API answering 500 stops the run as a server problem and keeps the rest for the next one', async () => {
+    const { service, market } = setup();
+    const ids = categoryList()
+      .slice(0, 120)
+      .map((p: { id: number }) => String(p.id));
+    for (const id of ids) await service.set('wb', id, 'competitor');
+    market.fail(/cards\/v4\/detail/, { status: 500 }, 2);
+    const first = await service.refresh();
+    expect(first).toMatchObject({ problem: 'server', problems: expect.any(Number) });
+    expect(await service.interrupted()).toBe(true);
+    expect(await service.lastRefresh()).toMatchObject({ problem: 'server', complete: false });
+    const second = await setup().service.refresh();
+    expect(second).toMatchObject({ resumed: true, problem: null, runId: first.runId });
+    expect(await service.interrupted()).toBe(false);
+  });
+
+  test('opening the watchlist writes nothing per row: the look is one stored time, the arrows move with it', async () => {
+    let clock = Date.now();
+    const { service, wb } = setup(() => (clock += 1000));
+    const id = '146972802';
+    await service.set('wb', id, 'competitor');
+    const [fresh] = [...(await wb.fetchCards([Number(id)])).values()];
+    await db.cards.put({ ...fresh!, priceNow: fresh!.priceNow! + 5000 });
+    await service.markLooked();
+    const rowsBefore = await db.watchlist.toArray();
+    await service.list();
+    await service.markLooked();
+    expect(await db.watchlist.toArray()).toEqual(rowsBefore);
+
+    await service.refresh();
+    expect((await service.list())[0]?.priceChange).toBe(-5000);
+    const kvBefore = await db.kv.toArray();
+    await service.markLooked();
+    await service.markLooked();
+    const kvAfter = await db.kv.toArray();
+    expect(kvAfter.filter((r) => !kvBefore.some((b) => JSON.stringify(b) === JSON.stringify(r)))).toHaveLength(1);
+    // Looked since the refresh: nothing changed since that look.
+    expect((await service.list())[0]?.priceChange).toBeNull();
   });
 });

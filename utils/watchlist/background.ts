@@ -1,10 +1,12 @@
 // The watchlist's background side: roles (mine / competitor), the refresh on the alarm (resumed
 // when the worker starts), tasks with their notifications and badge count, and the popup's list.
 // Offers the other features its roles and tasks through kit.ports.watchlist.
+import { browser } from 'wxt/browser';
 import type { BackgroundFeature } from '../background-kit';
 import { t } from '../i18n';
+import { WATCH_ALARM } from '../kernel-handlers';
 import { answer } from '../messaging';
-import { createWatchlistService } from './service';
+import { createWatchlistService, TASKS_PER_KIND } from './service';
 
 export const watchlist: BackgroundFeature = {
   name: 'watchlist',
@@ -35,16 +37,22 @@ export const watchlist: BackgroundFeature = {
       ownItems: async () =>
         (await service.list()).filter((r) => r.role === 'mine').map((r) => ({ marketplace: r.marketplace, id: r.id, name: r.name })),
     };
-    badge.add(async () => (await service.tasks()).length);
+    badge.add(() => service.openCount());
 
     answer('getWatch', from.anyTabOrPage, async ({ marketplace, id }) => ({ role: await service.roleOf(marketplace, id) }));
     answer('setWatch', from.anyTabOrPage, async ({ marketplace, id, role }) => ({ role: await service.set(marketplace, id, role) }));
+    // Nothing is computed per row here and, but for one stored time after a refresh, nothing written.
     answer('getWatchlist', from.extensionPage, async () => {
-      const reply = { tasks: await service.tasks(), watchlist: await service.list() };
+      const [{ tasks, counts }, watchlist, lastRefresh, alarm] = await Promise.all([
+        service.taskGroups(TASKS_PER_KIND),
+        service.list(),
+        service.lastRefresh(),
+        browser.alarms.get(WATCH_ALARM),
+      ]);
       await service.markLooked();
-      return reply;
+      return { tasks, taskCounts: counts, watchlist, lastRefresh: lastRefresh ?? null, nextRefreshAt: alarm?.scheduledTime ?? null };
     });
-    answer('markTasksRead', from.extensionPage, async ({ keys }) => ({ open: await service.markRead(keys) }));
+    answer('markTasksRead', from.extensionPage, async ({ keys, kinds }) => ({ open: await service.markRead(keys, kinds) }));
     answer('runRefresh', from.extensionPage, () => guard(() => service.refresh()));
     kit.onAlarm(() => guard(() => service.refresh()));
     // A refresh the worker's stop interrupted goes on where it left off.

@@ -1,15 +1,20 @@
 // The watchlist: products the user follows (their own and competitors'), refreshed in the
 // background on an alarm. A refresh walks a stored cursor — WB in batches of the detail API's
-// maximum, Ozon one page at a time — so a worker stopped midway resumes where it left off; events
-// carry a key made of the run and the product, so a resumed batch writes no duplicates.
+// maximum, a few at once within the host's gate, Ozon one page at a time — so a worker stopped
+// midway resumes where it left off. Tasks are one per product and condition while open: a refresh
+// that sees the condition again updates the open task (or, for a lasting condition the user marked
+// done, leaves it), and a condition that clears by itself closes its task.
+// What the popup reads is kept on the rows when data changes (sales per day, not found since,
+// the price at the user's last look), so opening it is one read and, mostly, no write.
 
 import { z } from 'zod';
 import { storeCards } from '../card-store';
-import { kvItem, type LupaDb, readCard, readCards, schemas, seriesOf, validRow, validRows } from '../db';
+import { diffCards } from '../changes';
+import { kvItem, type LupaDb, readCards, schemas, seriesOf, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
 import { MAX_DETAIL_BATCH } from '../marketplaces/wb/endpoints';
-import type { Marketplace, ProductCard, WatchEvent } from '../model';
+import { type Marketplace, type ProblemKind, ProblemKindSchema, type ProductCard, type ProductRef, type WatchEvent } from '../model';
 import { problemOf } from '../net';
 import { estimateSales } from '../sales';
 import type { Settings } from '../settings';
@@ -18,26 +23,63 @@ import type { WatchRow } from './tables';
 
 /** A task when the stock lasts fewer days than this at the estimated pace. */
 const STOCK_DAYS_WARNING = 7;
+/** Detail batches (and review reads) under way at once; each host's gate in utils/net.ts caps it too. */
+const CONCURRENT_BATCHES = 4;
+/** Open tasks the popup gets per kind (it shows a few of each with the kind's count). */
+export const TASKS_PER_KIND = 20;
+/** Conditions that last: a task marked done stays done until the condition clears. */
+const LASTING: ReadonlyArray<WatchEvent['kind']> = ['stock-low'];
+/** A task of one kind closes the open task of the other (back in stock ends "out of stock"). */
+const ENDS: Partial<Record<WatchEvent['kind'], WatchEvent['kind']>> = { 'back-in-stock': 'out-of-stock', 'out-of-stock': 'back-in-stock' };
+
 const CursorSchema = z.object({ runId: z.string(), startedAt: z.number(), pending: z.array(z.string()) });
 const refreshCursor = kvItem('watch-refresh-cursor', CursorSchema);
+
+/** The last refresh as the popup shows it. */
+export const LastRefreshSchema = z.object({
+  runId: z.string(),
+  resumed: z.boolean(),
+  finishedAt: z.number(),
+  checked: z.number().int(),
+  changed: z.number().int(),
+  notFound: z.number().int(),
+  /** Batches or cards that could not be had (the kind of the first is `problem`). */
+  problems: z.number().int(),
+  problem: ProblemKindSchema.nullable(),
+  /** false: the run stopped (a problem) and the rest waits for the next alarm. */
+  complete: z.boolean(),
+});
+export type LastRefresh = z.infer<typeof LastRefreshSchema>;
+export const lastRefresh = kvItem('watch-last-refresh', LastRefreshSchema);
+/** When the user last opened the watchlist (stored once, not on every row). */
+const lookedAt = kvItem('watchlist-looked-at', z.number());
 
 const keyOf = (marketplace: Marketplace, id: string) => `${marketplace}:${id}`;
 const parseKey = (key: string) => {
   const [marketplace, id] = key.split(':') as [Marketplace, string];
   return { marketplace, id };
 };
+const conditionOf = (e: Pick<WatchEvent, 'marketplace' | 'id' | 'kind'>) => `${e.marketplace}:${e.id}:${e.kind}`;
+
+/** Runs `work` on each item with at most `limit` under way; stops taking new ones once `stop()`. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, stop: () => boolean = () => false) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length && !stop()) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
 
 /** What changed between two looks at a card, by the user's thresholds. */
 export function eventsBetween(
   before: ProductCard,
   after: ProductCard,
   settings: Pick<Settings, 'priceMovePct' | 'ratingDrop'>,
-  runId: string,
 ): WatchEvent[] {
   const base = { marketplace: after.marketplace, id: after.id, name: after.name, at: after.fetchedAt, read: 0 as const };
   const out: WatchEvent[] = [];
   const make = (kind: WatchEvent['kind'], from: number | null, to: number | null) =>
-    out.push({ ...base, key: `${runId}:${keyOf(after.marketplace, after.id)}:${kind}`, kind, from, to });
+    out.push({ ...base, key: `${conditionOf({ ...base, kind })}:${base.at}`, kind, from, to });
   if (before.priceNow !== null && after.priceNow === null) make('out-of-stock', before.priceNow, null);
   else if (before.priceNow === null && after.priceNow !== null) make('back-in-stock', null, after.priceNow);
   else if (before.priceNow !== null && after.priceNow !== null && before.priceNow > 0) {
@@ -48,6 +90,51 @@ export function eventsBetween(
     make('rating-drop', before.rating, after.rating);
   }
   return out;
+}
+
+/**
+ * Merges what a refresh saw into the stored tasks of these products: a condition with an open task
+ * updates it (its first `from` kept), a lasting one marked done is left alone, anything else is a
+ * new task; `clear` names lasting conditions no longer true, and `ENDS` closes opposites.
+ * Returns the rows to write and the new tasks (to tell the user).
+ */
+export function mergeTasks(
+  stored: readonly WatchEvent[],
+  seen: readonly WatchEvent[],
+  clear: ReadonlyArray<Pick<WatchEvent, 'marketplace' | 'id' | 'kind'>>,
+  at: number,
+): { write: WatchEvent[]; fresh: WatchEvent[] } {
+  const active = new Map<string, WatchEvent[]>();
+  for (const e of stored) {
+    if (e.cleared !== undefined || (e.read === 1 && !LASTING.includes(e.kind))) continue;
+    const list = active.get(conditionOf(e)) ?? [];
+    list.push(e);
+    active.set(conditionOf(e), list);
+  }
+  const write = new Map<string, WatchEvent>();
+  const close = (condition: string) => {
+    for (const e of active.get(condition) ?? []) write.set(e.key, { ...e, read: 1, cleared: at });
+    active.delete(condition);
+  };
+  for (const c of clear) close(conditionOf(c));
+  const fresh: WatchEvent[] = [];
+  for (const e of seen) {
+    const ended = ENDS[e.kind];
+    if (ended) close(conditionOf({ ...e, kind: ended }));
+    const open = (active.get(conditionOf(e)) ?? []).sort((a, b) => b.at - a.at);
+    const [newest, ...older] = open;
+    if (!newest) {
+      write.set(e.key, e);
+      fresh.push(e);
+      active.set(conditionOf(e), [e]);
+    } else if (newest.read === 0) {
+      // Older rows of one condition (raised once per run before tasks were merged) are closed.
+      for (const o of older) write.set(o.key, { ...o, read: 1, cleared: at });
+      write.set(newest.key, { ...newest, name: e.name, at: e.at, to: e.to, from: newest.from ?? e.from });
+      active.set(conditionOf(e), [newest]);
+    }
+  }
+  return { write: [...write.values()], fresh };
 }
 
 export interface WatchlistDeps {
@@ -76,32 +163,27 @@ export function createWatchlistService(deps: WatchlistDeps) {
     );
     return estimateSales(snaps);
   }
-
-  /** Days until the stock runs out at the estimated pace; null when unknown. */
-  async function daysOfStockLeft(card: ProductCard): Promise<number | null> {
-    if (!card.stockKnown || card.stockTotal === 0) return null;
-    const sales = await salesOf(card.marketplace, card.id);
-    return sales && sales.perDay > 0 ? card.stockTotal / sales.perDay : null;
-  }
   const openCount = () => db.events.where('read').equals(0).count();
 
   /**
    * New negative reviews: only cards whose review count grew since the last look are read (one
-   * feedbacks request each), outside any transaction.
+   * feedbacks request each, a few at once), outside any transaction.
    */
-  async function newNegatives(cards: ProductCard[], runId: string): Promise<WatchEvent[]> {
+  async function newNegatives(cards: ProductCard[]): Promise<WatchEvent[]> {
     const out: WatchEvent[] = [];
-    for (const card of cards) {
-      if (card.marketplace !== 'wb' || !card.rootId) continue;
-      const before = await readCard(db, card);
-      if (!before || card.reviewCount <= before.reviewCount) continue;
+    const before = await readCards(db, cards);
+    const grown = cards.flatMap((card, i) => {
+      const b = before[i];
+      return card.marketplace === 'wb' && card.rootId && b && card.reviewCount > b.reviewCount ? [{ card, before: b }] : [];
+    });
+    await pool(grown, CONCURRENT_BATCHES, async ({ card, before }) => {
       try {
         const summary = await deps.wb.fetchReviewSummary(Number(card.rootId));
         await db.reviewSummaries.put(summary);
         const newest = summary.lastNegative[0];
         if (newest && newest.createdAt > before.fetchedAt) {
           out.push({
-            key: `${runId}:${keyOf(card.marketplace, card.id)}:new-negative`,
+            key: `${conditionOf({ ...card, kind: 'new-negative' })}:${newest.createdAt}`,
             marketplace: card.marketplace,
             id: card.id,
             name: card.name,
@@ -115,31 +197,46 @@ export function createWatchlistService(deps: WatchlistDeps) {
       } catch {
         // Reviews are a bonus of the refresh: a failure here must not stop it.
       }
-    }
+    });
     return out;
   }
 
-  /** Stores what one batch saw, its events and the shortened cursor in one transaction. */
+  /**
+   * Stores what one batch saw — cards, tasks, the rows' summaries, the products not returned — and
+   * the shortened cursor in one transaction.
+   */
   async function commit(
     cards: ProductCard[],
+    missing: ProductRef[],
     done: string[],
-    runId: string,
     settings: Settings,
     extra: WatchEvent[] = [],
-  ): Promise<WatchEvent[]> {
-    const fresh: WatchEvent[] = [...extra];
+  ): Promise<{ fresh: WatchEvent[]; changed: number }> {
+    let fresh: WatchEvent[] = [];
+    let changed = 0;
+    const at = now();
+    const refs = [...cards, ...missing].map((r) => [r.marketplace, r.id] as [Marketplace, string]);
     // Every table storeCards writes must be in this transaction too.
-    await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots, db.changes, db.events, db.kv], async () => {
-      for (const card of cards) {
-        const before = await readCard(db, card);
-        if (before) fresh.push(...eventsBetween(before, card, settings, runId));
-      }
+    await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots, db.changes, db.events, db.kv, db.watchlist], async () => {
+      const looked = await lookedAt.get(db);
+      const before = await readCards(db, cards);
+      const seen: WatchEvent[] = [...extra];
+      cards.forEach((card, i) => {
+        const b = before[i];
+        if (!b) return;
+        seen.push(...eventsBetween(b, card, settings));
+        if (diffCards(b, card).length > 0) changed++;
+      });
       await storeCards(db, cards);
+      const clear: Array<Pick<WatchEvent, 'marketplace' | 'id' | 'kind'>> = [];
+      const sales = new Map<string, number | null>();
       for (const card of cards) {
-        const left = await daysOfStockLeft(card);
+        const estimate = await salesOf(card.marketplace, card.id);
+        sales.set(keyOf(card.marketplace, card.id), estimate?.perDay ?? null);
+        const left = card.stockKnown && card.stockTotal > 0 && estimate && estimate.perDay > 0 ? card.stockTotal / estimate.perDay : null;
         if (left !== null && left < STOCK_DAYS_WARNING) {
-          fresh.push({
-            key: `${runId}:${keyOf(card.marketplace, card.id)}:stock-low`,
+          seen.push({
+            key: `${conditionOf({ ...card, kind: 'stock-low' })}:${card.fetchedAt}`,
             marketplace: card.marketplace,
             id: card.id,
             name: card.name,
@@ -149,13 +246,42 @@ export function createWatchlistService(deps: WatchlistDeps) {
             to: Math.round(left * 10) / 10,
             read: 0,
           });
+        } else if (left !== null || (card.stockKnown && card.stockTotal === 0)) {
+          clear.push({ marketplace: card.marketplace, id: card.id, kind: 'stock-low' });
         }
       }
-      await db.events.bulkPut(fresh);
+      const stored = validRows(schemas.events, await db.events.where('[marketplace+id]').anyOf(refs).toArray(), 'events');
+      const merged = mergeTasks(stored, seen, clear, at);
+      fresh = merged.fresh;
+      await db.events.bulkPut(merged.write);
+
+      // The rows' summaries: sales per day, not found since, and the price the user saw at their
+      // last look (the card as stored before this refresh, when they looked since the row's look).
+      const watched = await db.watchlist.bulkGet(refs);
+      const updates: WatchRow[] = [];
+      watched.forEach((raw, i) => {
+        const row = validRow(schemas.watchlist, raw, 'watchlist');
+        if (!row) return;
+        if (i >= cards.length) {
+          updates.push({ ...row, notFoundAt: row.notFoundAt ?? at });
+          return;
+        }
+        const card = cards[i] as ProductCard;
+        const b = before[i];
+        const { notFoundAt: _gone, ...kept } = row;
+        const rebase = looked !== undefined && b && (!row.looked || row.looked.at < looked);
+        updates.push({
+          ...kept,
+          salesPerDay: sales.get(keyOf(card.marketplace, card.id)) ?? null,
+          latest: { name: card.name, priceNow: card.priceNow, rating: card.rating, fetchedAt: card.fetchedAt },
+          looked: rebase ? { at: looked, price: b.priceNow, rating: b.rating } : row.looked,
+        });
+      });
+      await db.watchlist.bulkPut(updates);
       const cursor = await refreshCursor.get(db);
       if (cursor) await refreshCursor.set(db, { ...cursor, pending: cursor.pending.filter((k) => !done.includes(k)) });
     });
-    return fresh;
+    return { fresh, changed };
   }
 
   async function run(): Promise<RefreshSummary> {
@@ -169,40 +295,60 @@ export function createWatchlistService(deps: WatchlistDeps) {
     }
     const { runId } = cursor;
     const found: WatchEvent[] = [];
-    let checked = 0;
-    let problem: string | null = null;
+    const tally = { checked: 0, changed: 0, notFound: 0, problems: 0 };
+    let problem: ProblemKind | null = null;
+    const add = (result: { fresh: WatchEvent[]; changed: number }) => {
+      found.push(...result.fresh);
+      tally.changed += result.changed;
+    };
 
     const wbKeys = cursor.pending.filter((k) => k.startsWith('wb:'));
-    for (let i = 0; i < wbKeys.length; i += MAX_DETAIL_BATCH) {
-      const chunk = wbKeys.slice(i, i + MAX_DETAIL_BATCH);
-      try {
-        const cards = [...(await deps.wb.fetchCards(chunk.map((k) => Number(parseKey(k).id)))).values()].filter(
-          (c): c is ProductCard => c !== null,
-        );
-        found.push(...(await commit(cards, chunk, runId, settings, await newNegatives(cards, runId))));
-        checked += cards.length;
-      } catch (error) {
-        problem = problemOf(error).kind;
-        break;
-      }
-    }
+    const chunks: string[][] = [];
+    for (let i = 0; i < wbKeys.length; i += MAX_DETAIL_BATCH) chunks.push(wbKeys.slice(i, i + MAX_DETAIL_BATCH));
+    // A problem (a 5xx, a block, the network) stops the run: batches under way finish, no new one
+    // starts, and the cursor keeps the rest for the next alarm — hammering a failing host is what
+    // makes the browser throttle the extension's requests to it.
+    await pool(
+      chunks,
+      CONCURRENT_BATCHES,
+      async (chunk) => {
+        try {
+          const answer = await deps.wb.fetchCards(chunk.map((k) => Number(parseKey(k).id)));
+          const cards = [...answer.values()].filter((c): c is ProductCard => c !== null);
+          const missing = [...answer].filter(([, c]) => c === null).map(([id]) => ({ marketplace: 'wb' as const, id: String(id) }));
+          add(await commit(cards, missing, chunk, settings, await newNegatives(cards)));
+          tally.checked += chunk.length;
+          tally.notFound += missing.length;
+        } catch (error) {
+          problem ??= problemOf(error).kind;
+          tally.problems++;
+        }
+      },
+      () => problem !== null,
+    );
     for (const key of cursor.pending.filter((k) => k.startsWith('ozon:'))) {
+      const ref = parseKey(key);
       try {
-        const card = await deps.ozon.fetchCard(Number(parseKey(key).id));
-        found.push(...(await commit(card ? [card] : [], [key], runId, settings)));
-        if (card) checked++;
+        const card = await deps.ozon.fetchCard(Number(ref.id));
+        add(await commit(card ? [card] : [], card ? [] : [ref], [key], settings));
+        tally.checked++;
+        if (!card) tally.notFound++;
       } catch (error) {
         // A block stops Ozon for this run (the client waits out its back-off); WB is done.
-        problem = problemOf(error).kind;
-        await commit([], [key], runId, settings);
-        if (problem === 'blocked') break;
+        const kind = problemOf(error).kind;
+        problem ??= kind;
+        tally.problems++;
+        await commit([], [], [key], settings);
+        if (kind === 'blocked') break;
       }
     }
     const left = (await refreshCursor.get(db))?.pending ?? [];
-    if (left.every((k) => k.startsWith('ozon:')) || problem === null) await refreshCursor.delete(db);
+    const complete = left.every((k) => k.startsWith('ozon:')) || problem === null;
+    if (complete) await refreshCursor.delete(db);
     const open = await openCount();
+    await lastRefresh.set(db, { runId, resumed, finishedAt: now(), ...tally, problem, complete });
     await deps.onEvents?.(found, open);
-    return { runId, resumed, checked, events: found.length, open, problem };
+    return { runId, resumed, ...tally, events: found.length, open, problem };
   }
 
   return {
@@ -210,19 +356,35 @@ export function createWatchlistService(deps: WatchlistDeps) {
       if (role === null) await db.watchlist.delete([marketplace, id]);
       else {
         const current = validRow(schemas.watchlist, await db.watchlist.get([marketplace, id]), 'watchlist');
-        await db.watchlist.put({ marketplace, id, role, addedAt: current?.addedAt ?? now(), looked: current?.looked ?? null });
+        const salesPerDay = current?.salesPerDay ?? (await salesOf(marketplace, id))?.perDay ?? null;
+        await db.watchlist.put({
+          ...current,
+          marketplace,
+          id,
+          role,
+          addedAt: current?.addedAt ?? now(),
+          looked: current?.looked ?? null,
+          salesPerDay,
+        });
       }
       return role;
     },
     async roleOf(marketplace: Marketplace, id: string): Promise<WatchRow['role'] | null> {
       return validRow(schemas.watchlist, await db.watchlist.get([marketplace, id]), 'watchlist')?.role ?? null;
     },
-    /** The watchlist with each product's latest card and what changed since the user last looked. */
+    /**
+     * The watchlist with each product's latest card and what changed since the user last looked:
+     * two reads (rows, their cards), nothing computed per row. When the user has looked since the
+     * last refresh, nothing changed since that look (the arrows were shown then).
+     */
     async list() {
-      const list = await rows();
-      const cards = await readCards(db, list);
-      const out = list.map((r, i) => {
-        const card = cards[i] ?? null;
+      const [list, looked, last] = await Promise.all([rows(), lookedAt.get(db), lastRefresh.get(db)]);
+      // Rows no refresh has summarised yet (just added, or stored before summaries) read their card.
+      const unsummarised = list.filter((r) => !r.latest);
+      const cards = new Map((await readCards(db, unsummarised)).map((c, i) => [unsummarised[i] as WatchRow, c]));
+      const seenSinceRefresh = looked !== undefined && last !== undefined && looked >= last.finishedAt;
+      return list.map((r) => {
+        const card = r.latest ?? cards.get(r) ?? null;
         return {
           marketplace: r.marketplace,
           id: r.id,
@@ -231,38 +393,60 @@ export function createWatchlistService(deps: WatchlistDeps) {
           priceNow: card?.priceNow ?? null,
           rating: card?.rating ?? null,
           fetchedAt: card?.fetchedAt ?? null,
-          priceChange: r.looked && r.looked.price !== null && card?.priceNow != null ? card.priceNow - r.looked.price : null,
-          salesPerDay: null as number | null,
+          priceChange:
+            !seenSinceRefresh && r.looked && r.looked.price !== null && card?.priceNow != null ? card.priceNow - r.looked.price : null,
+          salesPerDay: r.salesPerDay ?? null,
+          notFoundAt: r.notFoundAt ?? null,
         };
       });
-      for (const row of out) row.salesPerDay = (await salesOf(row.marketplace, row.id))?.perDay ?? null;
-      return out;
     },
-    /** The user looked at the watchlist now: later arrows compare with this. */
+    /**
+     * The user looked at the watchlist now. One stored time, not a write per row, and only when a
+     * refresh came since the last look (otherwise the rows' baseline would not change): the next
+     * refresh moves each row's baseline to the price the user saw.
+     */
     async markLooked(): Promise<void> {
-      const list = await rows();
-      const cards = await readCards(db, list);
-      await db.watchlist.bulkPut(
-        list.map((r, i) => {
-          const c = cards[i];
-          return { ...r, looked: { at: now(), price: c?.priceNow ?? null, rating: c?.rating ?? null } };
-        }),
-      );
+      const [looked, last] = await Promise.all([lookedAt.get(db), lastRefresh.get(db)]);
+      if (looked === undefined || (last !== undefined && last.finishedAt > looked)) await lookedAt.set(db, now());
     },
+    /** Open tasks, newest first. */
     async tasks(): Promise<WatchEvent[]> {
       return validRows(schemas.events, await db.events.where('read').equals(0).toArray(), 'events').sort((a, b) => b.at - a.at);
     },
+    /** Open tasks, newest first: `perKind` of each kind at most, with each kind's count. */
+    async taskGroups(perKind: number): Promise<{ tasks: WatchEvent[]; counts: Array<{ kind: WatchEvent['kind']; count: number }> }> {
+      // Counted on the raw rows; only the rows shown are validated (thousands of open tasks at scale).
+      const open = (await db.events.where('read').equals(0).toArray()) as Array<Partial<WatchEvent>>;
+      open.sort((a, b) => (b.at ?? 0) - (a.at ?? 0));
+      const counts = new Map<WatchEvent['kind'], number>();
+      const shown = open.filter((e) => {
+        const kind = e.kind as WatchEvent['kind'];
+        const n = (counts.get(kind) ?? 0) + 1;
+        counts.set(kind, n);
+        return n <= perKind;
+      });
+      return { tasks: validRows(schemas.events, shown, 'events'), counts: [...counts].map(([kind, count]) => ({ kind, count })) };
+    },
+    openCount,
+    lastRefresh: () => lastRefresh.get(db),
     /** Events found elsewhere (a position scan): stored and told like a refresh's. */
     async record(events: WatchEvent[]): Promise<void> {
       if (events.length === 0) return;
       await db.events.bulkPut(events);
       await deps.onEvents?.(events, await openCount());
     },
-    async markRead(keys: readonly string[]): Promise<number> {
+    /** Marks these tasks done (and every open task of `kinds`, for a whole group). */
+    async markRead(keys: readonly string[], kinds: ReadonlyArray<WatchEvent['kind']> = []): Promise<number> {
       await db.events
         .where('key')
         .anyOf([...keys])
         .modify({ read: 1 });
+      if (kinds.length > 0)
+        await db.events
+          .where('read')
+          .equals(0)
+          .and((e) => kinds.includes(e.kind))
+          .modify({ read: 1 });
       const open = await openCount();
       await deps.onEvents?.([], open);
       return open;
@@ -284,9 +468,12 @@ export interface RefreshSummary {
   runId: string;
   resumed: boolean;
   checked: number;
+  changed: number;
+  notFound: number;
+  problems: number;
   events: number;
   open: number;
-  problem: string | null;
+  problem: ProblemKind | null;
 }
 
 export type WatchlistService = ReturnType<typeof createWatchlistService>;

@@ -11,6 +11,14 @@ export const WatchRowSchema = z.object({
   addedAt: z.number(),
   /** What the user saw when they last opened the watchlist: change arrows are against it. */
   looked: z.object({ at: z.number(), price: z.number().int().nullable(), rating: z.number().nullable() }).nullable(),
+  /** Orders per day at the last refresh (null: not enough stock history), kept so the popup reads it. */
+  salesPerDay: z.number().nonnegative().nullable().optional(),
+  /** The card as the last refresh stored it, for the popup's one read (absent until a refresh). */
+  latest: z
+    .object({ name: z.string(), priceNow: z.number().int().nullable(), rating: z.number().nullable(), fetchedAt: z.number() })
+    .optional(),
+  /** Since when the marketplace no longer returns the card (kept, never deleted); absent when it does. */
+  notFoundAt: z.number().optional(),
 });
 export type WatchRow = z.infer<typeof WatchRowSchema>;
 

@@ -1,0 +1,172 @@
+// The "1 000 × 365" section of `npm run bench` (issue 17), also runnable alone:
+// `node scripts/bench-scale.mjs [--no-build]`. The built extension in Chromium against the fixture
+// marketplace; a shop of 1 000 watched WB products (the fixture knows their cards), a year of daily
+// prices and stock snapshots each and 3 000 open tasks, seeded in the worker by
+// scripts/bench-scale.ts. Figures: the worker's getWatchlist answer, the retention's slices, a
+// refresh of the 1 000 cards once they are known, the worker's heap during that refresh.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build as viteBuild } from 'vite';
+import { startFixtureServer } from '../tests/fixtures/server.mjs';
+import { QUERIES, resultList } from '../tests/fixtures/wb/search.mjs';
+import { CHROMIUM_MISSING, chromiumArgs, chromiumEnv, findChromium } from './chromium.mjs';
+
+export const SCALE_PRODUCTS = 1000;
+export const SCALE_DAYS = 365;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const atMost = (limit, text = `≤ ${limit}`) => ({ text, pass: (v) => v <= limit });
+
+/** Sends one of Lupa's messages from an extension page, as the popup does (@webext-core/messaging's envelope). */
+const SEND = async ([type, data]) => {
+  const started = performance.now();
+  const answer = await chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() });
+  if (answer?.err) throw new Error(answer.err.message ?? String(answer.err));
+  return { ms: performance.now() - started, res: answer?.res };
+};
+
+/** @returns {Promise<{ rows: Array<[string, number, number, object?]>, raw: object }>} */
+export async function scaleSection() {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(CHROMIUM_MISSING);
+  const server = await startFixtureServer();
+  const profile = mkdtempSync(join(tmpdir(), 'lupa-bench-scale-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    args: chromiumArgs({ resolverRules: server.resolverRules }),
+    env: chromiumEnv(),
+  });
+  try {
+    if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
+    const worker = context.serviceWorkers()[0];
+    const extensionId = new URL(worker.url()).host;
+    const probe = await viteBuild({
+      configFile: false,
+      logLevel: 'warn',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      build: {
+        write: false,
+        minify: false,
+        lib: { entry: join(import.meta.dirname, 'bench-scale.ts'), formats: ['iife'], name: 'lupaBenchScale' },
+      },
+    });
+    await worker.evaluate(probe[0].output[0].code);
+
+    const ids = [...new Set(Object.keys(QUERIES).flatMap((q) => resultList(q).map((p) => p.id)))].slice(0, SCALE_PRODUCTS);
+    const now = Date.now();
+    const seeded = await worker.evaluate(([list, days, at]) => globalThis.lupaBenchScale.seedShop(list, days, at), [ids, SCALE_DAYS, now]);
+
+    // An extension page to send from; the popup's own first request is let through first.
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    await page.waitForTimeout(3000);
+
+    // The first refresh stores the 1 000 cards; the second is the alarm's usual work (known cards).
+    const firstRefresh = await page.evaluate(SEND, ['runRefresh', {}]);
+    const heap = await worker.evaluate(() => {
+      const memory = /** @type {{ usedJSHeapSize?: number }} */ (performance).memory;
+      if (!memory?.usedJSHeapSize) return null;
+      const state = { peak: memory.usedJSHeapSize, timer: 0 };
+      state.timer = setInterval(() => {
+        state.peak = Math.max(state.peak, memory.usedJSHeapSize ?? 0);
+      }, 20);
+      globalThis.__lupaHeap = state;
+      return memory.usedJSHeapSize;
+    });
+    const knownRefresh = await page.evaluate(SEND, ['runRefresh', {}]);
+    const heapPeak =
+      heap === null
+        ? null
+        : await worker.evaluate(() => {
+            clearInterval(globalThis.__lupaHeap.timer);
+            return globalThis.__lupaHeap.peak;
+          });
+
+    const answers = [];
+    let reply = null;
+    for (let i = 0; i < 8; i++) {
+      const r = await page.evaluate(SEND, ['getWatchlist', {}]);
+      answers.push(r.ms);
+      reply = r.res;
+    }
+    const parts = await worker.evaluate(() => globalThis.lupaBenchScale.answerParts(7));
+    const retention = await worker.evaluate((at) => globalThis.lupaBenchScale.retention(at), now);
+
+    const rows = [
+      [`1 000 × 365: rows seeded (${SCALE_PRODUCTS} products × ${SCALE_DAYS} days of prices and stock, 3 000 tasks)`, seeded.rows, 0],
+      [`1 000 × 365: watchlist rows in the answer`, reply?.watchlist?.length ?? 0, 0],
+      [
+        `1 000 × 365: open tasks in the answer (of ${reply?.taskCounts?.reduce((n, c) => n + c.count, 0) ?? 0})`,
+        reply?.tasks?.length ?? 0,
+        0,
+      ],
+      ['1 000 × 365: worker answers getWatchlist, message round trip (ms, median of 7)', median(answers.slice(1)), 1, atMost(150)],
+      ['1 000 × 365: worker answers getWatchlist, first opening (ms)', answers[0], 1, atMost(150)],
+      ['1 000 × 365: of which the rows read and summarised, service.list (ms, median of 7)', parts.list, 1],
+      ['1 000 × 365: of which the raw IndexedDB read of 1 000 rows (ms, median of 7)', parts.rawRows, 1],
+      ['1 000 × 365: of which the tasks grouped, service.taskGroups (ms, median of 7)', parts.taskGroups, 1],
+      ["1 000 × 365: of which the reply's zod check (ms, median of 7)", parts.replyParse, 1],
+      ['1 000 × 365: retention slice, longest (ms)', Math.max(...retention.first.slices), 1, atMost(50)],
+      [
+        '1 000 × 365: retention slice, 95th percentile (ms)',
+        [...retention.first.slices].sort((a, b) => a - b)[Math.floor(retention.first.slices.length * 0.95)] ?? 0,
+        1,
+      ],
+      [`1 000 × 365: retention first pass, ${retention.first.slices.length} slices (ms)`, retention.first.ms, 0],
+      [`1 000 × 365: retention next day (watermark), ${retention.second.slices.length} slices (ms)`, retention.second.ms, 0],
+      ['1 000 × 365: retention next day, longest slice (ms)', Math.max(0, ...retention.second.slices), 1, atMost(50)],
+      ['1 000 × 365: refresh, cards not yet stored (ms)', firstRefresh.ms, 0],
+      ['1 000 × 365: refresh of 1 000 known cards (ms)', knownRefresh.ms, 0, atMost(10_000)],
+      ...(heapPeak === null ? [] : [['1 000 × 365: worker heap peak during that refresh (MB)', heapPeak / 1024 / 1024, 1, atMost(50)]]),
+    ];
+    return {
+      rows,
+      raw: {
+        seeded,
+        answers,
+        parts,
+        retention,
+        refresh: { first: firstRefresh, known: knownRefresh },
+        heap: { before: heap, peak: heapPeak },
+        lastRefresh: reply?.lastRefresh,
+        nextRefreshAt: reply?.nextRefreshAt,
+      },
+    };
+  } finally {
+    await context.close();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (!process.argv.includes('--no-build') && spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' }).status !== 0) {
+    console.error('build failed: run `npx wxt build` to see why');
+    process.exit(1);
+  }
+  const { rows, raw } = await scaleSection();
+  for (const [figure, value, digits, target] of rows)
+    console.log(
+      `${figure}  ${Number(value).toFixed(digits)}  ${target?.text ?? ''}  ${target ? (target.pass(value) ? 'pass' : 'FAIL') : ''}`,
+    );
+  console.log(
+    JSON.stringify({
+      lastRefresh: raw.lastRefresh,
+      nextRefreshAt: raw.nextRefreshAt,
+      slowestSlices: raw.retention.first.slices
+        .map((ms, i) => [i, Math.round(ms)])
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 5),
+    }),
+  );
+}
