@@ -6,7 +6,7 @@
 //   node scripts/without-feature.mjs              every feature: typecheck
 //   node scripts/without-feature.mjs twins --build  one feature: typecheck, build, unit tests
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -33,11 +33,15 @@ export const REGISTRIES = [
  */
 const WHOLE_PRODUCT_TESTS = ['tests/unit/db.test.ts', 'tests/unit/figures.test.ts'];
 
-/** A feature is a folder under utils/ that registers background handlers, messages or tables. */
+/** A feature is a name with a folder in both components/ and utils/ (its face and its brain). */
 export function features() {
-  return readdirSync(join(ROOT, 'utils'), { withFileTypes: true })
-    .filter((d) => d.isDirectory() && ['background.ts', 'protocol.ts', 'tables.ts'].some((f) => existsSync(join(ROOT, 'utils', d.name, f))))
-    .map((d) => d.name)
+  const dirs = (top) =>
+    readdirSync(join(ROOT, top), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+  const faces = new Set(dirs('components'));
+  return dirs('utils')
+    .filter((name) => faces.has(name))
     .sort();
 }
 
@@ -92,13 +96,14 @@ export function leaveOut(feature, { build = false } = {}) {
     if (existsSync(join(ROOT, '.wxt'))) cpSync(join(ROOT, '.wxt'), join(dir, '.wxt'), { recursive: true });
     rmSync(join(dir, 'components', feature), { recursive: true, force: true });
     rmSync(join(dir, 'utils', feature), { recursive: true, force: true });
-    // The feature's tests: named after it, or importing from its folders.
+    // The feature's tests (and bench scripts): named after it, or importing from its folders.
     const own = new RegExp(`['"](?:\\.\\.?/)+(?:components|utils)/${feature}/`);
-    for (const tier of ['unit', 'components', 'e2e']) {
-      const tests = join(dir, 'tests', tier);
+    for (const tier of ['tests/unit', 'tests/components', 'tests/e2e', 'scripts']) {
+      const tests = join(dir, tier);
       if (!existsSync(tests)) continue;
       for (const f of readdirSync(tests)) {
         const path = join(tests, f);
+        if (!statSync(path).isFile()) continue;
         if (f.startsWith(`${feature}.`) || f.startsWith(`${feature}-`) || own.test(readFileSync(path, 'utf8'))) rmSync(path);
       }
     }
