@@ -16,7 +16,7 @@ import { createWbClient, type RequestContext, type WbClient } from './marketplac
 import { isWbStorefront } from './marketplaces/wb/page';
 import { StorageFreedSchema } from './messages';
 import { ask, fromStorefrontTab, type SenderCheck } from './messaging';
-import type { Marketplace, WatchEvent } from './model';
+import type { Marketplace, ProductRef, WatchEvent } from './model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from './net';
 import { createProductOverviewService, ozonOverviewSource, type ProductOverviewService, wbOverviewSource } from './product-overview';
 import { quotaGuard } from './quota';
@@ -24,10 +24,6 @@ import { createSearchPages, type SearchPages } from './search-pages';
 import { getSettings, type Settings } from './settings';
 
 export type Role = 'mine' | 'competitor';
-export interface ProductRef {
-  marketplace: Marketplace;
-  id: string;
-}
 
 /** What the watchlist feature offers the others (positions record drops, competitors watch links). */
 export interface WatchlistPort {
