@@ -1,34 +1,14 @@
 // The storefront core's first figures (plain DOM) and the React panel that replaces them must never
 // show one figure with two values; the panel starts from the core's answer without asking again.
 import 'fake-indexeddb/auto';
-import { cleanup, render, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, expect, test, vi } from 'vitest';
+import { render, waitFor } from '@testing-library/react';
+import { expect, test, vi } from 'vitest';
 import { renderFirstFigures } from '../../components/product-panel/first-figures';
 import { ProductPanel } from '../../components/product-panel/ProductPanel';
 import { ProductPanelApp } from '../../components/product-panel/ProductPanelApp';
-import { LupaDb } from '../../utils/db';
-import { createWbClient } from '../../utils/marketplaces/wb/client';
-import type { ProductOverview } from '../../utils/messages';
-import { Net } from '../../utils/net';
-import { createProductOverviewService, wbOverviewSource } from '../../utils/product-overview';
-import * as wb from '../fixtures/wb/catalog.mjs';
-import { fakeMarket } from '../unit/fixture-transport';
+import { overviewOf, setUpPanelTests } from './overview';
 
-beforeAll(() => {
-  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
-});
-afterEach(cleanup);
-
-async function overviewOf(index: number): Promise<ProductOverview> {
-  const db = new LupaDb(`first-${Math.random()}`);
-  const market = fakeMarket();
-  const net = new Net({ defaults: { minIntervalMs: 0 } });
-  const client = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
-  const service = createProductOverviewService({ db, sources: { wb: wbOverviewSource(client) }, windowDays: async () => 90 });
-  const overview = await service.get({ marketplace: 'wb', id: String(wb.products[index]!.id), mode: 'cached' });
-  await db.delete();
-  return overview;
-}
+setUpPanelTests();
 
 /** Every figure in a tree with its value and the element's classes, in document order. */
 const figures = (root: ParentNode) =>

@@ -1,33 +1,12 @@
 import 'fake-indexeddb/auto';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, test, vi } from 'vitest';
 import { ProductPanel } from '../../components/product-panel/ProductPanel';
 import { ProductPanelApp } from '../../components/product-panel/ProductPanelApp';
-import { LupaDb } from '../../utils/db';
-import { createWbClient } from '../../utils/marketplaces/wb/client';
 import type { ProductOverview } from '../../utils/messages';
-import { Net } from '../../utils/net';
-import { createProductOverviewService, wbOverviewSource } from '../../utils/product-overview';
-import * as wb from '../fixtures/wb/catalog.mjs';
-import { fakeMarket } from '../unit/fixture-transport';
+import { overviewOf, setUpPanelTests } from './overview';
 
-beforeAll(() => {
-  // jsdom has no canvas; the chart simply does not draw.
-  HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
-});
-afterEach(cleanup);
-
-/** An overview as the background would send it, made by the real service from the fixture. */
-async function overviewOf(index: number): Promise<ProductOverview> {
-  const db = new LupaDb(`panel-${Math.random()}`);
-  const market = fakeMarket();
-  const net = new Net({ defaults: { minIntervalMs: 0 } });
-  const client = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
-  const service = createProductOverviewService({ db, sources: { wb: wbOverviewSource(client) }, windowDays: async () => 90 });
-  const overview = await service.get({ marketplace: 'wb', id: String(wb.products[index]!.id), mode: 'cached' });
-  await db.delete();
-  return overview;
-}
+setUpPanelTests();
 
 const value = (name: string) => document.querySelector(`[data-lupa="${name}"]`)?.getAttribute('data-value') ?? null;
 const text = (name: string) => document.querySelector(`[data-lupa="${name}"]`)?.textContent ?? null;
