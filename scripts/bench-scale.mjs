@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { build as viteBuild } from 'vite';
 import { startFixtureServer } from '../tests/fixtures/server.mjs';
 import { QUERIES, resultList } from '../tests/fixtures/wb/search.mjs';
 import { CHROMIUM_MISSING, chromiumArgs, chromiumEnv, findChromium } from './chromium.mjs';
+import { injectProbe } from './worker-probe.mjs';
 
 export const SCALE_PRODUCTS = 1000;
 export const SCALE_DAYS = 365;
@@ -50,17 +50,7 @@ export async function scaleSection() {
     if (!context.serviceWorkers().length) await context.waitForEvent('serviceworker');
     const worker = context.serviceWorkers()[0];
     const extensionId = new URL(worker.url()).host;
-    const probe = await viteBuild({
-      configFile: false,
-      logLevel: 'warn',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      build: {
-        write: false,
-        minify: false,
-        lib: { entry: join(import.meta.dirname, 'bench-scale.ts'), formats: ['iife'], name: 'lupaBenchScale' },
-      },
-    });
-    await worker.evaluate(probe[0].output[0].code);
+    await injectProbe(worker, 'bench-scale.ts', 'lupaBenchScale');
 
     const ids = [...new Set(Object.keys(QUERIES).flatMap((q) => resultList(q).map((p) => p.id)))].slice(0, SCALE_PRODUCTS);
     const now = Date.now();

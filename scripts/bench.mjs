@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { build as viteBuild } from 'vite';
 import { products as ozonProducts } from '../tests/fixtures/ozon/catalog.mjs';
 import { startFixtureServer } from '../tests/fixtures/server.mjs';
 import { products } from '../tests/fixtures/wb/catalog.mjs';
 import { scaleSection } from './bench-scale.mjs';
 import { CHROMIUM_MISSING, chromiumArgs, chromiumEnv, EXTENSION_DIR, findChromium } from './chromium.mjs';
+import { injectProbe } from './worker-probe.mjs';
 
 const executablePath = findChromium();
 if (!executablePath) {
@@ -264,17 +264,7 @@ const heavyRenderWithout = heavyMedian('without', 'rendered');
 // HISTORY_PRODUCTS products: scripts/bench-history.ts, bundled here and run in the service worker.
 const HISTORY_PRODUCTS = 1000;
 const HISTORY_DAYS = 365;
-const probe = await viteBuild({
-  configFile: false,
-  logLevel: 'warn',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  build: {
-    write: false,
-    minify: false,
-    lib: { entry: join(import.meta.dirname, 'bench-history.ts'), formats: ['iife'], name: 'lupaBenchHistory' },
-  },
-});
-await worker.evaluate(probe[0].output[0].code);
+await injectProbe(worker, 'bench-history.ts', 'lupaBenchHistory');
 const historyNow = Date.now();
 const seeded = await worker.evaluate(
   ([n, days, now]) => globalThis.lupaBenchHistory.seed(n, days, now),
