@@ -6,7 +6,7 @@ import type { FigureName } from '../../utils/figures';
 import { formatAge, type MessageKey, stateMessage, t } from '../../utils/i18n';
 import type { ProductOverview } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
-import { formatPct, formatRub } from '../../utils/money';
+import { formatNumber, formatPct, formatRub } from '../../utils/money';
 import { sharePct } from '../../utils/stats';
 import { Figure } from '../Figure';
 import { PriceChart } from '../PriceChart';
@@ -147,7 +147,7 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
               <p>
                 {t('stockTotal')}:{' '}
                 <Figure name="stock-total" value={product.stockTotal}>
-                  {product.stockTotal.toLocaleString('ru-RU')}
+                  {formatNumber(product.stockTotal)}
                 </Figure>
               </p>
               {product.stockByWarehouse.length > 0 && (
@@ -156,7 +156,7 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
                     {product.stockByWarehouse.map((w) => (
                       <tr key={w.warehouseId} data-lupa="stock-warehouse" data-wh={w.warehouseId} data-value={w.qty}>
                         <td>{w.name}</td>
-                        <td className="lupa-num">{w.qty.toLocaleString('ru-RU')}</td>
+                        <td className="lupa-num">{formatNumber(w.qty)}</td>
                         <td className="lupa-muted">{w.deliveryHours !== null ? t('deliveryHours', w.deliveryHours) : ''}</td>
                       </tr>
                     ))}
@@ -183,10 +183,10 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
               {overview?.sales ? (
                 <>
                   <Figure name="sales-per-day" value={overview.sales.perDay} data-confidence={overview.sales.confidence}>
-                    {t('salesPerDay', overview.sales.perDay.toLocaleString('ru-RU'))}
+                    {t('salesPerDay', formatNumber(overview.sales.perDay))}
                   </Figure>{' '}
                   <Figure name="sales-range" value={`${overview.sales.low}-${overview.sales.high}`} className="lupa-muted">
-                    ({overview.sales.low.toLocaleString('ru-RU')}–{overview.sales.high.toLocaleString('ru-RU')})
+                    ({formatNumber(overview.sales.low)}–{formatNumber(overview.sales.high)})
                   </Figure>
                   {overview.sales.reasons.length > 0 && (
                     <span className="lupa-muted">
@@ -207,11 +207,11 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
           <p>
             {t('rating')}:{' '}
             <Figure name="rating" value={product.rating}>
-              {product.rating === null ? '—' : `${product.rating.toLocaleString('ru-RU')}★`}
+              {product.rating === null ? '—' : `${formatNumber(product.rating)}★`}
             </Figure>{' '}
             · {t('reviews')}:{' '}
             <Figure name="reviews" value={product.reviewCount}>
-              {product.reviewCount.toLocaleString('ru-RU')}
+              {formatNumber(product.reviewCount)}
             </Figure>
           </p>
           {reviews?.problem && <p className="lupa-note">{t('sectionUnavailable')}</p>}
@@ -232,7 +232,7 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
                       <span className="lupa-bar">
                         <span style={{ width: `${pct}%` }} />
                       </span>
-                      <span className="lupa-num">{n.toLocaleString('ru-RU')}</span>
+                      <span className="lupa-num">{formatNumber(n)}</span>
                     </Figure>
                   );
                 })}
@@ -274,7 +274,7 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
                   <>
                     {' · '}
                     <Figure name="seller-rating" value={product.seller.rating}>
-                      {product.seller.rating.toLocaleString('ru-RU')}★
+                      {formatNumber(product.seller.rating)}★
                     </Figure>{' '}
                     <span className="lupa-muted">{t('sellerRating')}</span>
                   </>

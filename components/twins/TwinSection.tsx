@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { MARKET_NAME, stateMessage, t } from '../../utils/i18n';
 import { productUrl } from '../../utils/marketplaces/refs';
 import type { Marketplace } from '../../utils/model';
-import { formatRub } from '../../utils/money';
+import { formatNumber, formatRub } from '../../utils/money';
 import type { TwinReply } from '../../utils/twins/protocol';
 import { Figure } from '../Figure';
 import { RatingFigures } from '../RatingFigures';
@@ -59,7 +59,7 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
                   {' '}
                   <Figure name="twin-diff" value={diff} className={diff < 0 ? 'lupa-bad' : 'lupa-good'}>
                     ({diff > 0 ? '+' : ''}
-                    {diff.toLocaleString('ru-RU')}%)
+                    {formatNumber(diff)}%)
                   </Figure>
                 </>
               )}

@@ -7,7 +7,7 @@ import { productUrl } from '../../utils/marketplaces/refs';
 import type { ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
 import type { ProductRef } from '../../utils/model';
-import { formatRub } from '../../utils/money';
+import { formatNumber, formatRub } from '../../utils/money';
 import type { PopupPart, PopupPartProps } from '../parts';
 import { WatchToggle } from './WatchToggle';
 
@@ -46,7 +46,7 @@ function WatchTasks({ generation, reload, failed }: PopupPartProps) {
           {task.kind === 'price-move' && task.from !== null && task.to !== null && ` ${formatRub(task.from)} → ${formatRub(task.to)}`}
           {(task.kind === 'rating-drop' || task.kind === 'position-drop') && ` ${task.from ?? '—'} → ${task.to ?? '—'}`}
           {task.kind === 'new-negative' && task.to !== null && ` (${task.to}★)`}
-          {task.kind === 'stock-low' && task.to !== null && ` (${t('daysLeft', task.to.toLocaleString('ru-RU'))})`}
+          {task.kind === 'stock-low' && task.to !== null && ` (${t('daysLeft', formatNumber(task.to))})`}
         </li>
       ))}
       {data.tasks.length > 0 && (
@@ -94,7 +94,7 @@ function WatchSection({ generation, reload, failed }: PopupPartProps) {
               </td>
               <td className="lupa-num">{row.priceNow === null ? '—' : formatRub(row.priceNow)}</td>
               <td className="lupa-num lupa-muted" data-lupa="sales-per-day" data-value={row.salesPerDay ?? ''}>
-                {row.salesPerDay === null ? '' : t('salesPerDay', row.salesPerDay.toLocaleString('ru-RU'))}
+                {row.salesPerDay === null ? '' : t('salesPerDay', formatNumber(row.salesPerDay))}
               </td>
               <td
                 data-lupa="watch-change"

@@ -10,7 +10,7 @@ import { parseProductRef } from '../../utils/marketplaces/refs';
 import type { ProductOverview, ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
 import type { ProductRef } from '../../utils/model';
-import { formatRub } from '../../utils/money';
+import { formatNumber, formatRub } from '../../utils/money';
 import { POPUP_PARTS } from './parts';
 
 /** A URL of either storefront, or a bare article: Wildberries first (summaryOf then tries Ozon). */
@@ -43,7 +43,7 @@ function Summary({ overview, label }: { overview: ProductOverview; label: string
           <>
             {' · '}
             <Figure name="stock-total" value={p.stockTotal}>
-              {p.stockTotal.toLocaleString('ru-RU')} шт.
+              {formatNumber(p.stockTotal)} шт.
             </Figure>
           </>
         )}
