@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { noSinks } from './scripts/vite-no-sinks.mjs';
 import { CHUNK_NAMES, CHUNKS, type ChunkName } from './utils/chunks/table';
@@ -48,6 +49,18 @@ async function buildChunk(root: string, name: ChunkName): Promise<string> {
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   hooks: {
+    // Content scripts run on every marketplace page: WXT's own content-script runtime gets the
+    // browser's API object (utils/content/browser.ts) instead of the webextension-polyfill the
+    // rest of the extension uses, as Lupa's content-side code does.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const plain = resolve(import.meta.dirname, 'utils/content/browser.ts');
+      config.resolve ??= {};
+      const alias = config.resolve.alias;
+      config.resolve.alias = Array.isArray(alias)
+        ? [{ find: /^wxt\/browser$/, replacement: plain }, ...alias]
+        : { ...alias, 'wxt/browser': plain };
+    },
     'build:publicAssets': async (wxt, files) => {
       for (const name of CHUNK_NAMES) files.push({ relativeDest: CHUNKS[name].file, contents: await buildChunk(wxt.config.root, name) });
     },
