@@ -18,7 +18,13 @@ import { StorageFreedSchema } from './messages';
 import { ask, fromStorefrontTab, type SenderCheck } from './messaging';
 import type { Marketplace, ProductRef, WatchEvent } from './model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from './net';
-import { createProductOverviewService, ozonOverviewSource, type ProductOverviewService, wbOverviewSource } from './product-overview';
+import {
+  createProductOverviewService,
+  type OverviewSource,
+  ozonOverviewSource,
+  type ProductOverviewService,
+  wbOverviewSource,
+} from './product-overview';
 import { quotaGuard } from './quota';
 import { createSearchPages, type SearchPages } from './search-pages';
 import { getSettings, type Settings } from './settings';
@@ -56,6 +62,8 @@ export interface BackgroundKit {
   wb: WbClient;
   ozon: OzonClient;
   overview: ProductOverviewService;
+  /** Each marketplace's card source (batches, failure policy): features fetch through these, never by name. */
+  sources: Record<Marketplace, OverviewSource>;
   searchPages: SearchPages;
   /** Runs a write; when storage is full, frees space, tells the user and retries once (utils/quota.ts). */
   guard: <T>(work: () => Promise<T>) => Promise<T>;
@@ -102,9 +110,10 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     background: backgroundTransport,
     blockedUntil: { get: async () => (await ozonBlockedUntil.get(db)) ?? 0, set: (until) => ozonBlockedUntil.set(db, until) },
   });
+  const sources: Record<Marketplace, OverviewSource> = { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) };
   const overview = createProductOverviewService({
     db,
-    sources: { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) },
+    sources,
     windowDays: async () => (await getSettings()).priceWindowDays,
   });
 
@@ -175,6 +184,7 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     wb,
     ozon,
     overview,
+    sources,
     searchPages: createSearchPages({ db, wb }),
     guard,
     settings: getSettings,

@@ -3,6 +3,7 @@
 // twin-reviews, twin-diff (percent, the twin against this product).
 import { useRef, useState } from 'react';
 import { MARKET_NAME, stateMessage, t } from '../../utils/i18n';
+import { otherMarketplace } from '../../utils/marketplaces/ids';
 import { productUrl } from '../../utils/marketplaces/refs';
 import type { Marketplace } from '../../utils/model';
 import { formatNumber, formatRub } from '../../utils/money';
@@ -17,7 +18,7 @@ export interface TwinApi {
 }
 
 export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marketplace; priceNow: number | null; api: TwinApi }) {
-  const other: Marketplace = marketplace === 'wb' ? 'ozon' : 'wb';
+  const other = otherMarketplace(marketplace);
   const [data, setData] = useState<TwinReply | null>(null);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState(false);

@@ -9,11 +9,10 @@ import { createCompetitorsService } from './service';
 export const competitors: BackgroundFeature = {
   name: 'competitors',
   register(kit) {
-    const { db, wb, ozon, guard, from } = kit;
+    const { db, sources, guard, from } = kit;
     const service = createCompetitorsService({
       db,
-      wb,
-      ozon,
+      sources,
       // A linked product is kept fresh by the watchlist's refresh (when that feature is there).
       watch: async (ref, role) => {
         const list = kit.ports.watchlist;
