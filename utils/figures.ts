@@ -35,6 +35,7 @@ export const FIGURES = [
   'change-event',
   'watch-toggle',
   'competitor-of',
+  'competitor-of-open',
   'twin',
   'twin-price',
   'twin-diff',
