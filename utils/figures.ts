@@ -81,6 +81,7 @@ export const FIGURES = [
   'tracked-product',
   // Options
   'settings-form',
+  'privacy-link',
   'options-message',
   'options-problem',
   'token-input',

@@ -109,6 +109,19 @@ test('a content script cannot read the token, and no log has it', async () => {
   expect(lab.errors.join('\n')).not.toContain(FIXTURE_SELLER_TOKEN);
 });
 
+test('the options page links the privacy policy, shipped in the package', async () => {
+  const page = await options();
+  const [privacy] = await Promise.all([lab.context.waitForEvent('page'), page.locator('[data-lupa="privacy-link"]').click()]);
+  await privacy.locator('h1').waitFor();
+  expect(privacy.url()).toBe(`chrome-extension://${lab.extensionId}/privacy.html`);
+  expect(await privacy.locator('h1').textContent()).toContain('конфиденциальность');
+  expect(await privacy.locator('tr', { hasText: 'Токен API продавца' }).locator('code').textContent()).toBe('lupa-secrets');
+  expect(await privacy.locator('table').count()).toBe(2);
+  expect(lab.errors).toEqual([]);
+  await privacy.close();
+  await page.close();
+});
+
 test('changing the refresh interval in the options page re-creates the alarm with it', async () => {
   const alarmPeriod = () =>
     (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ periodInMinutes?: number } | undefined> } } }).chrome.alarms
