@@ -118,11 +118,11 @@ test('writes of the user data are committed strictly; cache writes and refreshes
   const original = IDBDatabase.prototype.transaction;
   vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
     this: IDBDatabase,
-    stores: string | string[],
+    stores: string | Iterable<string>,
     mode?: IDBTransactionMode,
     options?: IDBTransactionOptions,
   ) {
-    if (mode === 'readwrite') seen.push({ stores: [stores].flat(), durability: options?.durability });
+    if (mode === 'readwrite') seen.push({ stores: typeof stores === 'string' ? [stores] : [...stores], durability: options?.durability });
     return original.call(this, stores, mode, options);
   });
   // Dexie binds the database's transaction() when it opens it: open again under the spy.
