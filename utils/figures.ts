@@ -35,6 +35,7 @@ export const FIGURES = [
   'change-event',
   'watch-toggle',
   'competitor-of',
+  'competitor-of-open',
   'twin',
   'twin-price',
   'twin-diff',
@@ -80,6 +81,7 @@ export const FIGURES = [
   'tracked-product',
   // Options
   'settings-form',
+  'privacy-link',
   'options-message',
   'options-problem',
   'token-input',

@@ -1,6 +1,6 @@
 // Options: the settings (region, refresh and alert thresholds, position depth, data retention) and
 // the features' parts (entrypoints/options/parts.ts): the token, own items and competitors, reply
-// templates, exports, backup and restore. Russian first, like every page of Lupa.
+// templates, exports, backup and restore; a link to the privacy page. Russian first, like every page of Lupa.
 import { useEffect, useMemo, useState } from 'react';
 import { LupaDb } from '../../utils/db';
 import { t } from '../../utils/i18n';
@@ -49,6 +49,12 @@ export function App() {
       <h1>
         <span className="lupa-logo">Lupa</span> — {t('optTitle')}
       </h1>
+      <p className="lupa-muted">
+        {/* PRIVACY.md, shipped in the package (entrypoints/privacy). */}
+        <a href="/privacy.html" target="_blank" rel="noreferrer" data-lupa="privacy-link">
+          {t('optPrivacy')}
+        </a>
+      </p>
       {message && (
         <p className="lupa-ok" data-lupa="options-message">
           {message}
