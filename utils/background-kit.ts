@@ -79,11 +79,14 @@ export interface BackgroundFeature {
 
 const basketOf = kvFamily('basket', BasketNumberSchema);
 const ozonBlockedUntil = kvItem('blocked-until:ozon', TimestampSchema);
+/** A host's Retry-After wait (capped at an hour by utils/net.ts), kept across worker restarts. */
+const hostWait = kvFamily('host-wait', TimestampSchema);
 
 /** Builds the kernel once per worker start; nothing in it is kept between wake-ups but the store. */
 export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promise<void>; start: () => void } {
   const db = new LupaDb();
   const net = new Net({
+    backoffStore: { get: (host) => hostWait(host).get(db), set: (host, until) => hostWait(host).set(db, until) },
     policies: {
       // The site's own route is shared with the page itself: stay gentle.
       'www.wildberries.ru': { concurrency: 2 },

@@ -56,6 +56,18 @@ export const DEFAULT_POLICY: HostPolicy = {
   maxRetryAfterMs: 60_000,
 };
 
+/**
+ * The longest a host's Retry-After is obeyed: a server (or a stored value gone wrong) asking for
+ * days would silence the host for good; after an hour Lupa asks again, once.
+ */
+export const MAX_HOST_WAIT_MS = 60 * 60 * 1000;
+
+/** Where a host's wait is kept, so a restarted worker still waits (Dexie in the extension). */
+export interface BackoffStore {
+  get(host: string): Promise<number | undefined>;
+  set(host: string, until: number): Promise<void>;
+}
+
 /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(value: string | null, now: number): number | null {
   if (!value) return null;
@@ -80,6 +92,8 @@ class HostGate {
   private active = 0;
   private nextStartAt = 0;
   blockedUntil = 0;
+  /** The stored wait, read once when the gate is made. */
+  restored: Promise<void> = Promise.resolve();
   /** 5xx answers in a row (a success resets it). */
   serverErrors = 0;
   private readonly waiters: Array<() => void> = [];
@@ -127,6 +141,8 @@ export interface NetOptions {
   defaults?: Partial<HostPolicy>;
   /** Source of jitter; tests pass a fixed one. */
   random?: () => number;
+  /** Keeps each host's Retry-After wait across worker restarts. */
+  backoffStore?: BackoffStore;
 }
 
 export class Net {
@@ -142,9 +158,26 @@ export class Net {
     if (!gate) {
       const policy = { ...DEFAULT_POLICY, ...this.options.defaults, ...this.options.policies?.[host] };
       gate = new HostGate(policy);
+      const made = gate;
+      const store = this.options.backoffStore;
+      if (store)
+        made.restored = store.get(host).then(
+          (until) => {
+            // Never more than the cap from now, whatever was stored.
+            if (typeof until === 'number' && Number.isFinite(until))
+              made.blockedUntil = Math.max(made.blockedUntil, Math.min(until, Date.now() + MAX_HOST_WAIT_MS));
+          },
+          () => {},
+        );
       this.gates.set(host, gate);
     }
     return gate;
+  }
+
+  /** Makes the host wait until `until` (at most the cap from now), and keeps that across restarts. */
+  private async hold(host: string, gate: HostGate, until: number): Promise<void> {
+    gate.blockedUntil = Math.max(gate.blockedUntil, Math.min(until, Date.now() + MAX_HOST_WAIT_MS));
+    await this.options.backoffStore?.set(host, gate.blockedUntil).catch(() => {});
   }
 
   private backoff(policy: HostPolicy, attempt: number): number {
@@ -159,6 +192,7 @@ export class Net {
   async get(url: string, transport: Transport): Promise<RawResponse> {
     const host = new URL(url).host;
     const gate = this.gate(host);
+    await gate.restored;
     const { policy } = gate;
     let last: FetchProblem = new FetchProblem('server', `no attempt made for ${url}`);
     for (let attempt = 0; attempt <= policy.retries; attempt++) {
@@ -193,8 +227,8 @@ export class Net {
         if (status === 429) {
           const asked = parseRetryAfter(response.retryAfter, Date.now());
           if (asked !== null && asked > policy.maxRetryAfterMs) {
-            gate.blockedUntil = Date.now() + asked;
-            throw new FetchProblem('rate-limited', `${host} asked to wait ${asked} ms`, 429);
+            await this.hold(host, gate, Date.now() + asked);
+            throw new FetchProblem('rate-limited', `${host} asked to wait ${Math.min(asked, MAX_HOST_WAIT_MS)} ms`, 429);
           }
           delay = asked ?? delay;
           gate.blockedUntil = Math.max(gate.blockedUntil, Date.now() + delay);
