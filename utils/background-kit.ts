@@ -79,6 +79,8 @@ export interface BackgroundFeature {
 
 const basketOf = kvFamily('basket', BasketNumberSchema);
 const ozonBlockedUntil = kvItem('blocked-until:ozon', TimestampSchema);
+/** When a WB host's anti-bot wall ends (utils/marketplaces/wb/antibot.ts), per host. */
+const wbBlockedUntil = kvFamily('blocked-until:wb', TimestampSchema);
 /** A host's Retry-After wait (capped at an hour by utils/net.ts), kept across worker restarts. */
 const hostWait = kvFamily('host-wait', TimestampSchema);
 
@@ -99,6 +101,10 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     background: backgroundTransport,
     dest: async () => (await getSettings()).wbDest,
     basketCache: { get: (vol) => basketOf(vol).get(db), set: (vol, basket) => basketOf(vol).set(db, basket) },
+    blockedUntil: {
+      get: async (host) => (await wbBlockedUntil(host).get(db)) ?? 0,
+      set: (host, until) => wbBlockedUntil(host).set(db, until),
+    },
   });
   const ozon = createOzonClient({
     net,

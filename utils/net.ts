@@ -233,7 +233,10 @@ export class Net {
           delay = asked ?? delay;
           gate.blockedUntil = Math.max(gate.blockedUntil, Date.now() + delay);
           last = new FetchProblem('rate-limited', `${host} answered 429`, 429);
-        } else if (status === 401 || status === 403 || status === 498) {
+        } else if (status === 498) {
+          // WB's anti-bot token (x_wbaas_token) is missing or expired: the page mints a new one on reload.
+          throw new FetchProblem('token-expired', `${host} wants a fresh anti-bot token (498)`, status);
+        } else if (status === 401 || status === 403) {
           // An anti-bot wall or a missing session: retrying in a loop only makes it worse.
           throw new FetchProblem('blocked', `${host} refused the request (${status})`, status);
         } else if (status >= 500) {

@@ -50,6 +50,7 @@ export function wbOverviewSource(wb: WbClient): OverviewSource {
     fetchHistory: (id) => wb.fetchPriceHistory(Number(id)),
     fetchReviews: (card) => wb.fetchReviewSummary(Number(card.rootId)),
     observeEvery: OBSERVE_EVERY,
+    onUserRetry: () => wb.clearBlock(),
   };
 }
 

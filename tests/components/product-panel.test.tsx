@@ -79,6 +79,7 @@ describe('product panel', () => {
       ['format-changed', 'изменил формат'],
       ['not-found', 'не найден'],
       ['rate-limited', 'подождать'],
+      ['token-expired', 'Обновите страницу'],
     ] as const) {
       const { unmount } = show(o, { status });
       expect(value('state')).toBe(status);

@@ -122,3 +122,73 @@ describe('values outside the model', () => {
     expect(entries.at(-1)?.displayed).toBe(100);
   });
 });
+
+describe("WB's anti-bot gate", () => {
+  const tee = wb.products[0]!;
+  /** WB's challenge page, as its anti-bot service serves it in place of JSON. */
+  const CHALLENGE =
+    '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><title>Почти готово...</title>' +
+    '<script src="/__wbaas/challenges/antibot/script.js"></script></head><body><p>Проверяем, что вы не робот</p></body></html>';
+  const expired = { status: 498, body: CHALLENGE };
+
+  function memoryBlocks() {
+    const saved = new Map<string, number>();
+    return {
+      saved,
+      get: async (host: string) => saved.get(host) ?? 0,
+      set: async (host: string, until: number) => void saved.set(host, until),
+    };
+  }
+
+  test('a 498 on the site route (x_wbaas_token gone) falls back to the public host', async () => {
+    const page = fakeMarket();
+    const background = fakeMarket();
+    page.fail(/./, expired, 10);
+    const client = createWbClient({ net: quickNet(), background: background.transport, dest: async () => 1 });
+    const cards = await client.fetchCards([tee.id], { page: page.transport });
+    expect(cards.get(tee.id)?.priceNow).toBe(134500);
+    expect(page.calls).toHaveLength(1);
+  });
+
+  test.each([
+    ['403', { status: 403, body: '' }],
+    ['500', { status: 500, body: '{"error":"internal"}' }],
+    ['498 too', expired],
+  ])('a 498 on the site route and %s on the public host: the token has expired, the page must be reloaded', async (_what, publicAnswer) => {
+    const page = fakeMarket();
+    const background = fakeMarket();
+    page.fail(/./, expired, 10);
+    background.fail(/./, publicAnswer, 10);
+    const client = createWbClient({ net: quickNet(), background: background.transport, dest: async () => 1 });
+    await expect(client.fetchCards([tee.id], { page: page.transport })).rejects.toMatchObject({ kind: 'token-expired' });
+  });
+
+  test('a challenge page answered with 200 is "blocked", not "format changed"; a plain HTML error page stays "format changed"', async () => {
+    const page = fakeMarket();
+    const background = fakeMarket();
+    page.fail(/./, { status: 200, body: CHALLENGE }, 10);
+    background.fail(/./, { status: 200, body: CHALLENGE }, 10);
+    const client = createWbClient({ net: quickNet(), background: background.transport, dest: async () => 1 });
+    await expect(client.fetchCards([tee.id], { page: page.transport })).rejects.toMatchObject({ kind: 'blocked' });
+    const market = fakeMarket();
+    market.fail(/./, { status: 200, body: '<!doctype html><html><body><h1>Ведутся технические работы</h1></body></html>' }, 10);
+    const plain = createWbClient({ net: quickNet(), background: market.transport, dest: async () => 1 });
+    await expect(plain.fetchCards([tee.id])).rejects.toMatchObject({ kind: 'format-changed' });
+  });
+
+  test('a block is kept across a worker restart: the host is left alone until it ends or the user asks again', async () => {
+    const blocks = memoryBlocks();
+    const market = fakeMarket();
+    market.fail(/cards\/v4\/detail/, { status: 403, body: '' }, 1);
+    const client = () => createWbClient({ net: quickNet(), background: market.transport, dest: async () => 1, blockedUntil: blocks });
+    await expect(client().fetchCards([tee.id])).rejects.toMatchObject({ kind: 'blocked' });
+    expect(blocks.saved.get('card.wb.ru')).toBeGreaterThan(Date.now());
+
+    const restarted = client();
+    const before = market.calls.length;
+    await expect(restarted.fetchCards([tee.id])).rejects.toMatchObject({ kind: 'blocked' });
+    expect(market.calls).toHaveLength(before);
+    await restarted.clearBlock();
+    expect((await restarted.fetchCards([tee.id])).get(tee.id)?.priceNow).toBe(134500);
+  });
+});

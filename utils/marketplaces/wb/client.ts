@@ -12,6 +12,7 @@ import {
   ReviewSummarySchema,
 } from '../../model';
 import { FetchProblem, type Net, type RawResponse, type Transport } from '../../net';
+import { isWbChallenge, WB_BLOCK_BACKOFF_MS } from './antibot';
 import { basketGuess, probeOrder } from './basket';
 import { MAX_DETAIL_BATCH, SEARCH_PAGE_SIZE, volOf, wbEndpoints, wbRoutes } from './endpoints';
 import { cardFromWb, isEmptyFeedbacks, listingEntryFromWb, pricePointsFromWb, reviewSummaryFromWb } from './normalise';
@@ -29,8 +30,13 @@ export interface WbClientDeps {
   dest: () => Promise<number>;
   /** Remembers which basket host serves a vol past the known table. */
   basketCache?: { get(vol: number): Promise<number | undefined>; set(vol: number, basket: number): Promise<void> };
+  /** When a WB host's anti-bot wall ends, per host (persisted, so a restarted worker still waits). */
+  blockedUntil?: { get(host: string): Promise<number>; set(host: string, until: number): Promise<void> };
   now?: () => number;
 }
+
+/** The hosts behind WB's anti-bot wall whose blocks are kept (their back-off is lifted by clearBlock). */
+export const WALLED_HOSTS = ['www.wildberries.ru', 'card.wb.ru', 'search.wb.ru'] as const;
 
 export interface RequestContext {
   /** The storefront tab's transport, when a storefront tab asked; absent for background refreshes. */
@@ -45,6 +51,8 @@ export function parseBody<S extends z.ZodType>(schema: S, response: RawResponse,
   try {
     json = JSON.parse(response.body);
   } catch {
+    // WB's challenge page in place of JSON (status 200) is its wall, not a new format.
+    if (isWbChallenge(response.body)) throw new FetchProblem('blocked', `${what}: anti-bot challenge page`, response.status);
     throw new FetchProblem('format-changed', `${what}: not JSON`);
   }
   const result = schema.safeParse(json);
@@ -75,26 +83,65 @@ export function createWbClient(deps: WbClientDeps) {
   const now = deps.now ?? (() => Date.now());
   const memoBaskets = new Map<number, number>();
 
-  async function detailChunk(ids: readonly number[], ctx: RequestContext): Promise<ProductCard[]> {
-    const dest = await deps.dest();
-    const attempts: Array<() => Promise<RawResponse>> = [];
-    const viaPage = () => deps.net.get(wbEndpoints.detailPage(ids, dest), ctx.page as Transport);
-    const viaBackground = () => deps.net.get(wbEndpoints.detailPublic(ids, dest), deps.background);
-    if (wbRoutes.detail.primary === 'page' && ctx.page) attempts.push(viaPage, viaBackground);
-    else attempts.push(viaBackground);
-    let first: unknown;
+  /**
+   * A GET to a host behind WB's wall: a host that put up its wall (403, a challenge page) is left
+   * alone for a while, kept across worker restarts; a challenge page is 'blocked', never data.
+   */
+  async function walled(url: string, transport: Transport): Promise<RawResponse> {
+    const host = new URL(url).host;
+    const until = (await deps.blockedUntil?.get(host)) ?? 0;
+    if (now() < until) throw new FetchProblem('blocked', `${host}: left alone after a block until ${new Date(until).toISOString()}`);
+    try {
+      const response = await deps.net.get(url, transport);
+      if (response.status === 200 && isWbChallenge(response.body))
+        throw new FetchProblem('blocked', `${host}: anti-bot challenge page`, 200);
+      return response;
+    } catch (error) {
+      if (error instanceof FetchProblem && error.kind === 'blocked') await deps.blockedUntil?.set(host, now() + WB_BLOCK_BACKOFF_MS);
+      throw error;
+    }
+  }
+
+  /**
+   * The background's fetch carries none of the user's cookies: a 498 there is no token a reload
+   * would renew, it is the wall.
+   */
+  async function publicGet(url: string): Promise<RawResponse> {
+    try {
+      return await walled(url, deps.background);
+    } catch (error) {
+      if (error instanceof FetchProblem && error.kind === 'token-expired') throw new FetchProblem('blocked', error.message, error.status);
+      throw error;
+    }
+  }
+
+  /**
+   * The routes in order until one answers; when none does, the first route's problem — except that
+   * an expired token on the site's route wins (the page must be reloaded, whatever the others said).
+   */
+  async function firstAnswer<T>(attempts: Array<() => Promise<T>>): Promise<T> {
+    const problems: unknown[] = [];
     for (const attempt of attempts) {
       try {
-        const response = await attempt();
-        if (response.status === 404) throw new FetchProblem('not-found', 'detail: 404');
-        const products = parseBody(WbDetailResponseSchema, response, 'card detail');
-        const at = now();
-        return products.map((p) => conform(ProductCardSchema, cardFromWb(p, at), 'card detail'));
+        return await attempt();
       } catch (error) {
-        first ??= error;
+        problems.push(error);
       }
     }
-    throw first;
+    throw problems.find((e) => e instanceof FetchProblem && e.kind === 'token-expired') ?? problems[0];
+  }
+
+  async function detailChunk(ids: readonly number[], ctx: RequestContext): Promise<ProductCard[]> {
+    const dest = await deps.dest();
+    const read = (response: RawResponse) => {
+      if (response.status === 404) throw new FetchProblem('not-found', 'detail: 404');
+      const products = parseBody(WbDetailResponseSchema, response, 'card detail');
+      const at = now();
+      return products.map((p) => conform(ProductCardSchema, cardFromWb(p, at), 'card detail'));
+    };
+    const viaPage = async () => read(await walled(wbEndpoints.detailPage(ids, dest), ctx.page as Transport));
+    const viaBackground = async () => read(await publicGet(wbEndpoints.detailPublic(ids, dest)));
+    return firstAnswer(wbRoutes.detail.primary === 'page' && ctx.page ? [viaPage, viaBackground] : [viaBackground]);
   }
 
   /** Cards for many articles, split at the API's batch limit; missing articles map to null. */
@@ -152,7 +199,7 @@ export function createWbClient(deps: WbClientDeps) {
 
   /** One page of search results (100 products) for the user's region, positions numbered from 1. */
   async function fetchSearchPage(query: string, page: number, sort = 'popular'): Promise<ListingEntry[]> {
-    const response = await deps.net.get(wbEndpoints.search(query, page, await deps.dest(), sort), deps.background);
+    const response = await publicGet(wbEndpoints.search(query, page, await deps.dest(), sort));
     if (response.status === 404) return [];
     // A page holds SEARCH_PAGE_SIZE products: places past it belong to the next page, and an
     // oversized answer (thousands of entries) must not cost the worker thousands of writes.
@@ -165,7 +212,12 @@ export function createWbClient(deps: WbClientDeps) {
     );
   }
 
-  return { fetchCards, fetchPriceHistory, fetchReviewSummary, fetchSearchPage, dest: deps.dest };
+  /** The user asked again by hand (after reloading the page or passing a check): lift every wait. */
+  async function clearBlock(): Promise<void> {
+    for (const host of WALLED_HOSTS) await deps.blockedUntil?.set(host, 0);
+  }
+
+  return { fetchCards, fetchPriceHistory, fetchReviewSummary, fetchSearchPage, clearBlock, dest: deps.dest };
 }
 
 export type WbClient = ReturnType<typeof createWbClient>;
