@@ -14,6 +14,7 @@ import { isOzonStorefront } from './marketplaces/ozon/page';
 import { isWbCabinet } from './marketplaces/wb/cabinet';
 import { createWbClient, type RequestContext, type WbClient } from './marketplaces/wb/client';
 import { isWbStorefront } from './marketplaces/wb/page';
+import { UpstreamsCacheSchema } from './marketplaces/wb/upstreams';
 import { StorageFreedSchema } from './messages';
 import { ask, fromStorefrontTab, type SenderCheck } from './messaging';
 import type { Marketplace, ProductRef, WatchEvent } from './model';
@@ -78,6 +79,8 @@ export interface BackgroundFeature {
 }
 
 const basketOf = kvFamily('basket', BasketNumberSchema);
+/** WB's live basket map (cdn.wbbasket.ru/api/v3/upstreams), kept for hours. */
+const wbUpstreams = kvItem('wb-upstreams', UpstreamsCacheSchema);
 const ozonBlockedUntil = kvItem('blocked-until:ozon', TimestampSchema);
 /** When a WB host's anti-bot wall ends (utils/marketplaces/wb/antibot.ts), per host. */
 const wbBlockedUntil = kvFamily('blocked-until:wb', TimestampSchema);
@@ -101,6 +104,7 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     background: backgroundTransport,
     dest: async () => (await getSettings()).wbDest,
     basketCache: { get: (vol) => basketOf(vol).get(db), set: (vol, basket) => basketOf(vol).set(db, basket) },
+    upstreams: { get: () => wbUpstreams.get(db), set: (map) => wbUpstreams.set(db, map) },
     blockedUntil: {
       get: async (host) => (await wbBlockedUntil(host).get(db)) ?? 0,
       set: (host, until) => wbBlockedUntil(host).set(db, until),

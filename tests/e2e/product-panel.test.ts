@@ -51,6 +51,13 @@ describe('product panel on the fixture storefront', () => {
         );
       expect(negatives.map((n) => n.answered)).toEqual(expected.lastNegative.map((n) => n.answered));
       for (const [i, n] of negatives.entries()) expect(n.text).toContain(expected.lastNegative[i]!.text);
+      // Every basket host comes from WB's live map (or the table): none is probed for, even for
+      // articles past the table of 2025, and the history came from the host the map names.
+      expect(lab.server.count(/card\.json/)).toBe(0);
+      if (product.history)
+        expect(
+          lab.server.count(new RegExp(`^basket-${String(product.basket).padStart(2, '0')}\\.wbbasket\\.ru/.*/price-history\\.json`)),
+        ).toBe(1);
       await page.close();
     });
   }

@@ -32,6 +32,7 @@ export function fakeMarket(now: () => number = Date.now): FakeMarket {
     const search = /\/exactmatch\/ru\/common\/v(\d+)\/search$/.exec(u.pathname);
     if (search)
       return ok(searchPage(u.searchParams.get('query') ?? '', Number(u.searchParams.get('page')), Number(search[1]), shift.value));
+    if (u.hostname === 'cdn.wbbasket.ru' && u.pathname === '/api/v3/upstreams') return ok(wb.upstreams());
     let m = /^basket-(\d+)\.wbbasket\.ru$/.exec(u.hostname);
     if (m) {
       const f = /\/(\d+)\/info\/(ru\/card\.json|price-history\.json)$/.exec(u.pathname);

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { basketGuess, probeOrder } from '../../utils/marketplaces/wb/basket';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
 import { MAX_DETAIL_BATCH, wbEndpoints } from '../../utils/marketplaces/wb/endpoints';
-import { Net } from '../../utils/net';
+import type { UpstreamsCache } from '../../utils/marketplaces/wb/upstreams';
+import { Net, type Transport } from '../../utils/net';
 import * as wb from '../fixtures/wb/catalog.mjs';
 import { searchPage } from '../fixtures/wb/search.mjs';
 import { fakeMarket } from './fixture-transport';
@@ -10,35 +11,130 @@ import { fakeMarket } from './fixture-transport';
 const quickNet = () => new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0 } });
 
 describe('basket hosts', () => {
-  test('the table gives the host for known vols, at both edges of a range', () => {
+  test('the built-in table gives the host up to basket-55, at both edges of a range', () => {
     expect(basketGuess(0)).toEqual({ basket: 1, certain: true });
     expect(basketGuess(143)).toEqual({ basket: 1, certain: true });
     expect(basketGuess(144)).toEqual({ basket: 2, certain: true });
     expect(basketGuess(1469)).toEqual({ basket: 10, certain: true });
     expect(basketGuess(9605)).toEqual({ basket: 40, certain: true });
+    expect(basketGuess(9854)).toEqual({ basket: 41, certain: true });
+    expect(basketGuess(12840)).toEqual({ basket: 45, certain: true });
+    expect(basketGuess(21125)).toEqual({ basket: 55, certain: true });
   });
 
   test('past the table: a guess to probe, nearest first, never past the highest host seen', () => {
-    expect(basketGuess(9606)).toEqual({ basket: 41, certain: false });
-    expect(probeOrder(41)).toEqual([41, 42, 40, 43, 39, 44, 38, 45, 37]);
+    expect(basketGuess(21126)).toEqual({ basket: 56, certain: false });
+    expect(probeOrder(56)).toEqual([56, 57, 55, 58, 54, 59, 53, 60, 52]);
     expect(probeOrder(72).every((b) => b <= 72)).toBe(true);
     expect(basketGuess(99_999).basket).toBe(72);
   });
 
-  test('the client probes neighbours for a new article and remembers the host', async () => {
+  /** The fixture market, also serving an article's files from one basket host of the test's choice. */
+  function marketWith(extra: { nm: number; basket: number; of: (typeof wb.products)[number] }) {
     const market = fakeMarket();
-    const saved = new Map<number, number>();
-    const client = createWbClient({
+    const transport: Transport = async (url, signal) => {
+      const u = new URL(url);
+      const file = new RegExp(
+        `^/vol${Math.floor(extra.nm / 1e5)}/part${Math.floor(extra.nm / 1e3)}/${extra.nm}/info/(ru/card\\.json|price-history\\.json)$`,
+      ).exec(u.pathname);
+      if (file) {
+        market.calls.push(url);
+        if (u.hostname !== `basket-${extra.basket}.wbbasket.ru`) return { status: 404, body: '{}', retryAfter: null };
+        const body = file[1] === 'ru/card.json' ? wb.cardJson(extra.of) : wb.priceHistory(extra.of, Date.now());
+        return { status: 200, body: JSON.stringify(body), retryAfter: null };
+      }
+      return market.transport(url, signal);
+    };
+    return { market, transport };
+  }
+  const stores = () => {
+    const baskets = new Map<number, number>();
+    const map: { value?: UpstreamsCache } = {};
+    return {
+      baskets,
+      map,
+      basketCache: { get: async (vol: number) => baskets.get(vol), set: async (vol: number, b: number) => void baskets.set(vol, b) },
+      upstreams: { get: async () => map.value, set: async (m: UpstreamsCache) => void (map.value = m) },
+    };
+  };
+  const vacuum = wb.byId.get(1284017356)!;
+
+  test("a new article's history comes from the host WB's live map names, without probing", async () => {
+    const market = fakeMarket();
+    const s = stores();
+    const client = createWbClient({ net: quickNet(), background: market.transport, dest: async () => 1, ...s });
+    expect(await client.fetchPriceHistory(vacuum.id)).toHaveLength(5);
+    expect(market.calls.map((u) => new URL(u).host)).toEqual(['cdn.wbbasket.ru', 'basket-45.wbbasket.ru']);
+    expect(market.calls.filter((u) => u.includes('card.json'))).toEqual([]);
+    expect(s.map.value?.ranges).toContainEqual({ from: 12678, to: 13445, basket: 45 });
+  });
+
+  test('the map is kept for hours: a restarted worker does not ask for it again', async () => {
+    const market = fakeMarket();
+    const s = stores();
+    await createWbClient({ net: quickNet(), background: market.transport, dest: async () => 1, ...s }).fetchPriceHistory(vacuum.id);
+    const restarted = createWbClient({ net: quickNet(), background: market.transport, dest: async () => 1, ...s });
+    await restarted.fetchPriceHistory(wb.products[0]!.id);
+    expect(market.calls.filter((u) => u.includes('upstreams'))).toHaveLength(1);
+    // Hours later it is asked again.
+    const later = createWbClient({
       net: quickNet(),
       background: market.transport,
-      dest: async () => -1257786,
-      basketCache: { get: async (vol) => saved.get(vol), set: async (vol, b) => void saved.set(vol, b) },
+      dest: async () => 1,
+      ...s,
+      now: () => Date.now() + 7 * 60 * 60 * 1000,
     });
-    const laptop = wb.products[6]!;
-    expect(await client.fetchPriceHistory(laptop.id)).toHaveLength(6);
-    expect(saved.get(Math.floor(laptop.id / 1e5))).toBe(42);
+    await later.fetchPriceHistory(vacuum.id);
+    expect(market.calls.filter((u) => u.includes('upstreams'))).toHaveLength(2);
+  });
+
+  test('a host only the map knows (past the table) is reached at once', async () => {
+    const nm = 2_231_480_517; // vol 22314: basket-57 in the map, past the table's basket-55
+    const { market, transport } = marketWith({ nm, basket: 57, of: vacuum });
+    const client = createWbClient({ net: quickNet(), background: transport, dest: async () => 1, ...stores() });
+    expect(await client.fetchPriceHistory(nm)).toHaveLength(5);
+    expect(market.calls.filter((u) => u.includes('wbbasket.ru/vol'))).toEqual([
+      `https://basket-57.wbbasket.ru/vol22314/part2231480/${nm}/info/price-history.json`,
+    ]);
+  });
+
+  test.each([
+    ['answers 500', { status: 500, body: '{"error":"upstream"}' }],
+    ['changed its shape', { status: 200, body: JSON.stringify({ origin: { routes: ['basket-01.wbbasket.ru'] } }) }],
+    [
+      'names hosts off wbbasket.ru',
+      {
+        status: 200,
+        body: JSON.stringify({
+          origin: {
+            mediabasket_route_map: [{ method: 'range', hosts: [{ vol_range_from: 0, vol_range_to: 99999, host: 'evil.example' }] }],
+          },
+        }),
+      },
+    ],
+  ])('a map that %s is not used: the table answers, and the map is not asked again at once', async (_what, answer) => {
+    const market = fakeMarket();
+    market.fail(/upstreams/, answer, 10);
+    const client = createWbClient({ net: quickNet(), background: market.transport, dest: async () => 1, ...stores() });
+    expect(await client.fetchPriceHistory(vacuum.id)).toHaveLength(5);
+    await client.fetchPriceHistory(wb.products[0]!.id);
+    expect(market.calls.filter((u) => u.includes('card.json'))).toEqual([]);
+    expect(market.calls.some((u) => u.includes('evil.example'))).toBe(false);
+    expect(market.calls.filter((u) => u.includes('upstreams')).length).toBeLessThanOrEqual(4); // one request and its retries
+  });
+
+  test('without the map, past the table the client probes neighbours and remembers the host', async () => {
+    const nm = 2_231_480_517;
+    const { market, transport } = marketWith({ nm, basket: 57, of: vacuum });
+    market.fail(/upstreams/, { status: 404, body: '{}' }, 10);
+    const s = stores();
+    const client = createWbClient({ net: quickNet(), background: transport, dest: async () => 1, ...s });
+    expect(await client.fetchPriceHistory(nm)).toHaveLength(5);
+    expect(s.baskets.get(22314)).toBe(57);
+    // The guess past basket-55 (768 vols a host, as the table's last rows grow) is 57 here.
     const probes = market.calls.filter((u) => u.includes('card.json')).length;
-    await client.fetchPriceHistory(laptop.id);
+    expect(probes).toBe(1);
+    await client.fetchPriceHistory(nm);
     expect(market.calls.filter((u) => u.includes('card.json')).length).toBe(probes);
   });
 });

@@ -11,7 +11,7 @@ import {
   type ReviewSummary,
   ReviewSummarySchema,
 } from '../../model';
-import { FetchProblem, type Net, type RawResponse, type Transport } from '../../net';
+import { FetchProblem, type Net, type RawResponse, singleFlight, type Transport } from '../../net';
 import { isWbChallenge, WB_BLOCK_BACKOFF_MS } from './antibot';
 import { basketGuess, probeOrder } from './basket';
 import { MAX_DETAIL_BATCH, SEARCH_PAGE_SIZE, volOf, wbEndpoints, wbRoutes } from './endpoints';
@@ -23,6 +23,7 @@ import {
   WbPriceHistorySchema,
   WbSearchResponseSchema,
 } from './schemas';
+import { type BasketRange, basketFromMap, UPSTREAMS_RETRY_MS, UPSTREAMS_TTL, type UpstreamsCache, WbUpstreamsSchema } from './upstreams';
 
 export interface WbClientDeps {
   net: Net;
@@ -30,6 +31,8 @@ export interface WbClientDeps {
   dest: () => Promise<number>;
   /** Remembers which basket host serves a vol past the known table. */
   basketCache?: { get(vol: number): Promise<number | undefined>; set(vol: number, basket: number): Promise<void> };
+  /** Keeps WB's live basket map (upstreams.ts) across worker restarts. */
+  upstreams?: { get(): Promise<UpstreamsCache | undefined>; set(map: UpstreamsCache): Promise<void> };
   /** When a WB host's anti-bot wall ends, per host (persisted, so a restarted worker still waits). */
   blockedUntil?: { get(host: string): Promise<number>; set(host: string, until: number): Promise<void> };
   now?: () => number;
@@ -155,8 +158,39 @@ export function createWbClient(deps: WbClientDeps) {
     return byId;
   }
 
+  let basketMapNow: UpstreamsCache | undefined;
+  let basketMapFailedAt = Number.NEGATIVE_INFINITY;
+  const basketMapFlight = singleFlight<string, readonly BasketRange[] | null>();
+
+  /**
+   * WB's live basket map: from memory, the store, or cdn.wbbasket.ru when older than its TTL. A
+   * failed fetch is not repeated for a while, and a stale map still beats the built-in table.
+   */
+  async function basketMap(): Promise<readonly BasketRange[] | null> {
+    const fresh = () => basketMapNow !== undefined && now() - basketMapNow.fetchedAt < UPSTREAMS_TTL;
+    if (fresh()) return basketMapNow?.ranges ?? null;
+    const stored = await deps.upstreams?.get().catch(() => undefined);
+    if (stored && (!basketMapNow || stored.fetchedAt > basketMapNow.fetchedAt)) basketMapNow = stored;
+    if (fresh() || now() - basketMapFailedAt < UPSTREAMS_RETRY_MS) return basketMapNow?.ranges ?? null;
+    return basketMapFlight('map', async () => {
+      try {
+        const response = await deps.net.get(wbEndpoints.upstreams, deps.background);
+        if (response.status === 404) throw new FetchProblem('not-found', 'basket map: 404');
+        const map = { fetchedAt: now(), ranges: parseBody(WbUpstreamsSchema, response, 'basket map') };
+        basketMapNow = map;
+        await deps.upstreams?.set(map).catch(() => {});
+        return map.ranges;
+      } catch {
+        basketMapFailedAt = now();
+        return basketMapNow?.ranges ?? null;
+      }
+    });
+  }
+
   async function basketFor(nmId: number): Promise<number> {
     const vol = volOf(nmId);
+    const mapped = basketFromMap((await basketMap()) ?? [], vol);
+    if (mapped !== null) return mapped;
     const guess = basketGuess(vol);
     if (guess.certain) return guess.basket;
     const known = memoBaskets.get(vol) ?? (await deps.basketCache?.get(vol));

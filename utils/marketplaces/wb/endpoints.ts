@@ -30,6 +30,8 @@ export const wbEndpoints = {
   detailPage: (ids: readonly number[], dest: number) =>
     `${STOREFRONT_ORIGIN}/__internal/u-card/cards/v4/detail?hide_vflags=4294967296&${detailQuery(ids, dest)}`,
   detailPublic: (ids: readonly number[], dest: number) => `https://card.wb.ru/cards/v4/detail?${detailQuery(ids, dest)}`,
+  /** WB's live map of basket hosts by vol range (upstreams.ts). */
+  upstreams: 'https://cdn.wbbasket.ru/api/v3/upstreams',
   cardInfo: (basket: number, nmId: number) => `${basketBase(basket, nmId)}/info/ru/card.json`,
   priceHistory: (basket: number, nmId: number) => `${basketBase(basket, nmId)}/info/price-history.json`,
   /** A card's reviews live on one of two shards; the first answering empty is not final. */
