@@ -6,6 +6,7 @@
 // feature is left out.
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { BasketNumberSchema, kvFamily, kvItem, LupaDb, TimestampSchema } from './db';
 import { t } from './i18n';
 import { isOzonCabinet } from './marketplaces/ozon/cabinet';
@@ -82,6 +83,8 @@ const basketOf = kvFamily('basket', BasketNumberSchema);
 /** WB's live basket map (cdn.wbbasket.ru/api/v3/upstreams), kept for hours. */
 const wbUpstreams = kvItem('wb-upstreams', UpstreamsCacheSchema);
 const ozonBlockedUntil = kvItem('blocked-until:ozon', TimestampSchema);
+/** The WB search version that answered, kept while the browser runs (session storage). */
+const wbSearchVersion = storage.defineItem<number>('session:wb-search-version');
 /** When a WB host's anti-bot wall ends (utils/marketplaces/wb/antibot.ts), per host. */
 const wbBlockedUntil = kvFamily('blocked-until:wb', TimestampSchema);
 /** A host's Retry-After wait (capped at an hour by utils/net.ts), kept across worker restarts. */
@@ -105,6 +108,7 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     dest: async () => (await getSettings()).wbDest,
     basketCache: { get: (vol) => basketOf(vol).get(db), set: (vol, basket) => basketOf(vol).set(db, basket) },
     upstreams: { get: () => wbUpstreams.get(db), set: (map) => wbUpstreams.set(db, map) },
+    searchVersion: { get: async () => (await wbSearchVersion.getValue()) ?? undefined, set: (version) => wbSearchVersion.setValue(version) },
     blockedUntil: {
       get: async (host) => (await wbBlockedUntil(host).get(db)) ?? 0,
       set: (host, until) => wbBlockedUntil(host).set(db, until),
@@ -156,9 +160,10 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
   /** The storefront tab's own origin as a transport (see design.md: "Where a request runs"). */
   const pageTransport =
     (tabId: number): Transport =>
-    async (url) => {
+    async (url, _signal, headers) => {
       try {
-        return await ask('pageFetch', { url }, tabId);
+        const queryId = headers?.['x-queryid'];
+        return await ask('pageFetch', queryId ? { url, headers: { 'x-queryid': queryId } } : { url }, tabId);
       } catch (error) {
         throw new FetchProblem('not-found', `page route unavailable: ${error instanceof Error ? error.message : String(error)}`);
       }

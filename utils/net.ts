@@ -11,8 +11,11 @@ export interface RawResponse {
   retryAfter: string | null;
 }
 
+/** Request headers a marketplace route wants (WB search: `x-queryid`). */
+export type RequestHeaders = Readonly<Record<string, string>>;
+
 /** Performs one HTTP GET; rejects with a TypeError when the network is down, as fetch does. */
-export type Transport = (url: string, signal: AbortSignal) => Promise<RawResponse>;
+export type Transport = (url: string, signal: AbortSignal, headers?: RequestHeaders) => Promise<RawResponse>;
 
 export class FetchProblem extends Error {
   constructor(
@@ -189,7 +192,7 @@ export class Net {
    * GET through the host's gate. Resolves with 2xx and 404 responses (404 is an answer: "no such
    * file"); every other outcome is retried where that can help and ends as a FetchProblem.
    */
-  async get(url: string, transport: Transport): Promise<RawResponse> {
+  async get(url: string, transport: Transport, headers?: RequestHeaders): Promise<RawResponse> {
     const host = new URL(url).host;
     const gate = this.gate(host);
     await gate.restored;
@@ -204,7 +207,7 @@ export class Net {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), policy.timeoutMs);
       try {
-        response = await untilAborted(transport(url, controller.signal), controller.signal);
+        response = await untilAborted(transport(url, controller.signal, headers), controller.signal);
       } catch (error) {
         last = controller.signal.aborted
           ? new FetchProblem('timeout', `${host} did not answer in ${policy.timeoutMs} ms`)
@@ -274,7 +277,7 @@ export function singleFlight<K, V>(): SingleFlight<K, V> {
 }
 
 /** The background's own transport: a plain fetch with no cookies of the user's. */
-export const backgroundTransport: Transport = async (url, signal) => {
-  const response = await fetch(url, { signal, credentials: 'omit' });
+export const backgroundTransport: Transport = async (url, signal, headers) => {
+  const response = await fetch(url, { signal, credentials: 'omit', ...(headers ? { headers: { ...headers } } : {}) });
   return { status: response.status, body: await response.text(), retryAfter: response.headers.get('retry-after') };
 };

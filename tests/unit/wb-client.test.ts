@@ -54,7 +54,12 @@ describe('basket hosts', () => {
       baskets,
       map,
       basketCache: { get: async (vol: number) => baskets.get(vol), set: async (vol: number, b: number) => void baskets.set(vol, b) },
-      upstreams: { get: async () => map.value, set: async (m: UpstreamsCache) => void (map.value = m) },
+      upstreams: {
+        get: async () => map.value,
+        set: async (m: UpstreamsCache) => {
+          map.value = m;
+        },
+      },
     };
   };
   const vacuum = wb.byId.get(1284017356)!;
@@ -286,5 +291,109 @@ describe("WB's anti-bot gate", () => {
     expect(market.calls).toHaveLength(before);
     await restarted.clearBlock();
     expect((await restarted.fetchCards([tee.id])).get(tee.id)?.priceNow).toBe(134500);
+  });
+});
+
+describe('search: the newest version that answers', () => {
+  const Q = 'наушники беспроводные';
+  /** The fixture market, answering only some search versions, and recording each request's headers. */
+  function searchMarket(versions: number[] | null = null) {
+    const market = fakeMarket();
+    const headers: Array<Record<string, string> | undefined> = [];
+    const transport: Transport = async (url, signal, h) => {
+      headers.push(h ? { ...h } : undefined);
+      const v = /\/common\/v(\d+)\/search/.exec(url);
+      if (v && versions && !versions.includes(Number(v[1]))) {
+        market.calls.push(url);
+        return { status: 404, body: '{"error":"not found"}', retryAfter: null };
+      }
+      return market.transport(url, signal);
+    };
+    return { market, transport, headers };
+  }
+  const session = () => {
+    const kept: { value?: number } = {};
+    const searchVersion = {
+      get: async () => kept.value,
+      set: async (v: number) => {
+        kept.value = v;
+      },
+    };
+    return { kept, searchVersion };
+  };
+  const version = (u: string) => Number(/\/v(\d+)\/search/.exec(u)?.[1]);
+
+  test('asks v18 first, with a query id like the site sends', async () => {
+    const { market, transport, headers } = searchMarket();
+    const client = createWbClient({ net: quickNet(), background: transport, dest: async () => -1257786 });
+    expect(await client.fetchSearchPage(Q, 1)).toHaveLength(100);
+    expect(market.calls.map(version)).toEqual([18]);
+    expect(market.calls[0]).toContain('hide_vflags=4294967296');
+    expect(headers[0]?.['x-queryid']).toMatch(/^qid\d{18}\d{10}\d{14}$/);
+  });
+
+  test('v18 gone: v13 answers (with the parameters the site sent it), and is remembered while the browser runs', async () => {
+    const { market, transport } = searchMarket([13, 9, 5]);
+    const s = session();
+    const client = createWbClient({ net: quickNet(), background: transport, dest: async () => 123585462, ...s });
+    const entries = await client.fetchSearchPage(Q, 1);
+    expect(entries.find((e) => e.id === '255012877')).toMatchObject({ displayed: 2, organic: 148 });
+    expect(market.calls.map(version)).toEqual([18, 13]);
+    const v13 = new URL(market.calls[1] as string).searchParams;
+    expect(Object.fromEntries(['appType', 'hide_dtype', 'uclusters', 'spp', 'dest'].map((k) => [k, v13.get(k)]))).toEqual({
+      appType: '32',
+      hide_dtype: '10',
+      uclusters: '0',
+      spp: '32',
+      dest: '123585462',
+    });
+    expect(s.kept.value).toBe(13);
+    await client.fetchSearchPage(Q, 2);
+    expect(market.calls.slice(2).map(version)).toEqual([13]);
+    // A restarted worker in the same browser session starts from v13 too.
+    const restarted = createWbClient({ net: quickNet(), background: transport, dest: async () => 1, ...s });
+    await restarted.fetchSearchPage(Q, 3);
+    expect(market.calls.slice(3).map(version)).toEqual([13]);
+  });
+
+  test('only v5 answers: it is found; none answers: the format changed', async () => {
+    const old = searchMarket([5]);
+    const client = createWbClient({ net: quickNet(), background: old.transport, dest: async () => 1 });
+    expect(await client.fetchSearchPage(Q, 1)).toHaveLength(100);
+    expect(old.market.calls.map(version)).toEqual([18, 13, 9, 5]);
+    const none = searchMarket([]);
+    await expect(
+      createWbClient({ net: quickNet(), background: none.transport, dest: async () => 1 }).fetchSearchPage(Q, 1),
+    ).rejects.toMatchObject({
+      kind: 'format-changed',
+    });
+  });
+
+  test('a 429 is the host asking to wait, not a version gone: no other version is tried', async () => {
+    const { market, transport } = searchMarket();
+    market.fail(/search/, { status: 429, body: '', retryAfter: '3600' }, 10);
+    const client = createWbClient({ net: quickNet(), background: transport, dest: async () => 1 });
+    await expect(client.fetchSearchPage(Q, 1)).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(market.calls.map(version)).toEqual([18]);
+  });
+
+  test('a page past the last (200 with an empty body) is an empty page', async () => {
+    const { market, transport } = searchMarket();
+    market.fail(/search/, { status: 200, body: '' }, 1);
+    expect(await createWbClient({ net: quickNet(), background: transport, dest: async () => 1 }).fetchSearchPage(Q, 42)).toEqual([]);
+  });
+
+  test("from a storefront tab the site's own proxy comes first; a 498 there hands over to the public host", async () => {
+    const page = searchMarket();
+    const background = searchMarket();
+    const client = createWbClient({ net: quickNet(), background: background.transport, dest: async () => 1 });
+    expect(await client.fetchSearchPage(Q, 1, 'popular', { page: page.transport })).toHaveLength(100);
+    expect(page.market.calls).toEqual([wbEndpoints.searchPage(18, Q, 1, 1, 'popular')]);
+    expect(page.headers[0]?.['x-queryid']).toMatch(/^qid\d+$/);
+    expect(background.market.calls).toEqual([]);
+
+    page.market.fail(/u-search/, { status: 498, body: '' }, 1);
+    expect(await client.fetchSearchPage(Q, 2, 'popular', { page: page.transport })).toHaveLength(100);
+    expect(background.market.calls.map((u) => new URL(u).host)).toEqual(['search.wb.ru']);
   });
 });

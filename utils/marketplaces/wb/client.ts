@@ -11,10 +11,19 @@ import {
   type ReviewSummary,
   ReviewSummarySchema,
 } from '../../model';
-import { FetchProblem, type Net, type RawResponse, singleFlight, type Transport } from '../../net';
+import { FetchProblem, type Net, type RawResponse, type RequestHeaders, singleFlight, type Transport } from '../../net';
 import { isWbChallenge, WB_BLOCK_BACKOFF_MS } from './antibot';
 import { basketGuess, probeOrder } from './basket';
-import { MAX_DETAIL_BATCH, SEARCH_PAGE_SIZE, volOf, wbEndpoints, wbRoutes } from './endpoints';
+import {
+  MAX_DETAIL_BATCH,
+  SEARCH_PAGE_SIZE,
+  SEARCH_VERSIONS,
+  type SearchVersion,
+  searchQueryId,
+  volOf,
+  wbEndpoints,
+  wbRoutes,
+} from './endpoints';
 import { cardFromWb, isEmptyFeedbacks, listingEntryFromWb, pricePointsFromWb, reviewSummaryFromWb } from './normalise';
 import {
   WbCardInfoSchema,
@@ -31,6 +40,8 @@ export interface WbClientDeps {
   dest: () => Promise<number>;
   /** Remembers which basket host serves a vol past the known table. */
   basketCache?: { get(vol: number): Promise<number | undefined>; set(vol: number, basket: number): Promise<void> };
+  /** Keeps the search version that answered while the browser runs (storage.session). */
+  searchVersion?: { get(): Promise<number | undefined>; set(version: number): Promise<void> };
   /** Keeps WB's live basket map (upstreams.ts) across worker restarts. */
   upstreams?: { get(): Promise<UpstreamsCache | undefined>; set(map: UpstreamsCache): Promise<void> };
   /** When a WB host's anti-bot wall ends, per host (persisted, so a restarted worker still waits). */
@@ -90,12 +101,12 @@ export function createWbClient(deps: WbClientDeps) {
    * A GET to a host behind WB's wall: a host that put up its wall (403, a challenge page) is left
    * alone for a while, kept across worker restarts; a challenge page is 'blocked', never data.
    */
-  async function walled(url: string, transport: Transport): Promise<RawResponse> {
+  async function walled(url: string, transport: Transport, headers?: RequestHeaders): Promise<RawResponse> {
     const host = new URL(url).host;
     const until = (await deps.blockedUntil?.get(host)) ?? 0;
     if (now() < until) throw new FetchProblem('blocked', `${host}: left alone after a block until ${new Date(until).toISOString()}`);
     try {
-      const response = await deps.net.get(url, transport);
+      const response = await deps.net.get(url, transport, headers);
       if (response.status === 200 && isWbChallenge(response.body))
         throw new FetchProblem('blocked', `${host}: anti-bot challenge page`, 200);
       return response;
@@ -109,9 +120,9 @@ export function createWbClient(deps: WbClientDeps) {
    * The background's fetch carries none of the user's cookies: a 498 there is no token a reload
    * would renew, it is the wall.
    */
-  async function publicGet(url: string): Promise<RawResponse> {
+  async function publicGet(url: string, headers?: RequestHeaders): Promise<RawResponse> {
     try {
-      return await walled(url, deps.background);
+      return await walled(url, deps.background, headers);
     } catch (error) {
       if (error instanceof FetchProblem && error.kind === 'token-expired') throw new FetchProblem('blocked', error.message, error.status);
       throw error;
@@ -231,19 +242,71 @@ export function createWbClient(deps: WbClientDeps) {
     return conform(ReviewSummarySchema, reviewSummaryFromWb(String(rootId), last, now()), 'feedbacks');
   }
 
-  /** One page of search results (100 products) for the user's region, positions numbered from 1. */
-  async function fetchSearchPage(query: string, page: number, sort = 'popular'): Promise<ListingEntry[]> {
-    const response = await publicGet(wbEndpoints.search(query, page, await deps.dest(), sort));
-    if (response.status === 404) return [];
-    // A page holds SEARCH_PAGE_SIZE products: places past it belong to the next page, and an
-    // oversized answer (thousands of entries) must not cost the worker thousands of writes.
-    const entries = parseBody(WbSearchResponseSchema, response, 'search').slice(0, SEARCH_PAGE_SIZE);
-    const at = now();
-    return conform(
-      ListingEntriesSchema,
-      entries.map((entry, i) => listingEntryFromWb(entry, (page - 1) * SEARCH_PAGE_SIZE + i + 1, at)),
-      'search',
-    );
+  /** The search version that answered last, remembered while the browser runs (SEARCH_VERSIONS). */
+  let searchVersionNow: SearchVersion | undefined;
+  /** Stands for the site's `_wbauid` in the search's query id: one per worker. */
+  const searchClientId = Array.from({ length: 18 }, (_, i) => Math.floor(Math.random() * 9) + (i === 0 ? 1 : 0)).join('');
+
+  async function searchVersions(): Promise<SearchVersion[]> {
+    if (searchVersionNow === undefined) {
+      const kept = await deps.searchVersion?.get().catch(() => undefined);
+      searchVersionNow = SEARCH_VERSIONS.find((v) => v === kept);
+    }
+    const first = searchVersionNow;
+    return first === undefined ? [...SEARCH_VERSIONS] : [first, ...SEARCH_VERSIONS.filter((v) => v !== first)];
+  }
+
+  async function rememberSearchVersion(version: SearchVersion): Promise<void> {
+    if (searchVersionNow === version) return;
+    searchVersionNow = version;
+    await deps.searchVersion?.set(version).catch(() => {});
+  }
+
+  /**
+   * One page of search results (100 products) for the user's region, positions numbered from 1:
+   * from the site's own proxy in the tab when a storefront tab asks, else (or when that fails) from
+   * the public host by the newest version that answers — a version that is gone (404, 400, an
+   * answer that does not parse) hands over to the next; a wall, a 429 or the network ends the walk.
+   */
+  async function fetchSearchPage(query: string, page: number, sort = 'popular', ctx: RequestContext = {}): Promise<ListingEntry[]> {
+    const dest = await deps.dest();
+    const versions = await searchVersions();
+    const headers = { 'x-queryid': searchQueryId(searchClientId, now()) };
+    const read = (response: RawResponse): ListingEntry[] => {
+      if (response.status === 404) throw new FetchProblem('not-found', 'search: 404', 404);
+      // Pages past the last answer 200 with an empty body (reference §1.3).
+      if (response.body.trim() === '') return [];
+      // A page holds SEARCH_PAGE_SIZE products: places past it belong to the next page, and an
+      // oversized answer (thousands of entries) must not cost the worker thousands of writes.
+      const entries = parseBody(WbSearchResponseSchema, response, 'search').slice(0, SEARCH_PAGE_SIZE);
+      const at = now();
+      return conform(
+        ListingEntriesSchema,
+        entries.map((entry, i) => listingEntryFromWb(entry, (page - 1) * SEARCH_PAGE_SIZE + i + 1, at)),
+        'search',
+      );
+    };
+    const gone = (error: unknown) =>
+      error instanceof FetchProblem && (error.kind === 'format-changed' || error.status === 404 || error.status === 400);
+    const viaPage = async () =>
+      read(await walled(wbEndpoints.searchPage(versions[0] as SearchVersion, query, page, dest, sort), ctx.page as Transport, headers));
+    const viaPublic = async () => {
+      let first: unknown;
+      for (const version of versions) {
+        try {
+          const entries = read(await publicGet(wbEndpoints.search(version, query, page, dest, sort), headers));
+          await rememberSearchVersion(version);
+          return entries;
+        } catch (error) {
+          if (!gone(error)) throw error;
+          first ??= error;
+        }
+      }
+      throw first instanceof FetchProblem && first.kind !== 'format-changed'
+        ? new FetchProblem('format-changed', `search: no version answers (${versions.join(', ')})`)
+        : first;
+    };
+    return firstAnswer(wbRoutes.search.primary === 'page' && ctx.page ? [viaPage, viaPublic] : [viaPublic]);
   }
 
   /** The user asked again by hand (after reloading the page or passing a check): lift every wait. */
