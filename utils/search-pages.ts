@@ -22,7 +22,7 @@ export function createSearchPages(deps: { db: LupaDb; wb: WbClient; now?: () => 
   const flight = singleFlight<string, ListingEntry[]>();
 
   return async function searchPage({ query, page, sort = 'popular', fresh = false, ctx = {} }: SearchPageAsk): Promise<ListingEntry[]> {
-    const region = await deps.wb.dest();
+    const region = await deps.wb.dest(ctx);
     const key = ['wb', query, sort, region, page] as const;
     if (!fresh) {
       const cached = validRow(schemas.searchPages, await deps.db.searchPages.get([...key]), 'searchPages');

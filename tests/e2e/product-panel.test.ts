@@ -114,4 +114,27 @@ describe('product panel on the fixture storefront', () => {
       lab.server.reset();
     }
   });
+  test("asks for the region the site keeps for the user; without it, the one WB's geo service gives — never Moscow by default", async () => {
+    const DETAIL = /cards\/v4\/detail\?/;
+    const destOf = (request: string) => new URLSearchParams(request.split('?')[1]).get('dest');
+    /** Opens a product, asks for it afresh with the panel's button, and returns the detail requests that made. */
+    const refreshed = async (id: number, siteGeo?: unknown) => {
+      const page = await lab.context.newPage();
+      if (siteGeo) await page.addInitScript((geo) => localStorage.setItem('geo-data-v1-0', geo), JSON.stringify(siteGeo));
+      await page.goto(`https://www.wildberries.ru/catalog/${id}/detail.aspx`);
+      const p = await panelIn(page, id);
+      const before = lab.server.requests(DETAIL).length;
+      await p.locator('[data-lupa="refresh"]').click();
+      await expect.poll(() => lab.server.requests(DETAIL).length).toBeGreaterThan(before);
+      await panelIn(page, id);
+      await page.close();
+      return lab.server.requests(DETAIL).slice(before);
+    };
+    // No record on the site: WB's geo service's region (the fixture's is not Moscow).
+    const own = await refreshed(wb.products[1]!.id);
+    expect(own.map(destOf)).toEqual(own.map(() => '12354108'));
+    // The user picked an address on the site: it keeps the region in localStorage, and Lupa follows it.
+    const site = await refreshed(wb.products[0]!.id, wb.siteGeo(123585462));
+    expect(site.map(destOf)).toEqual(site.map(() => '123585462'));
+  });
 });

@@ -37,7 +37,8 @@ import { type BasketRange, basketFromMap, UPSTREAMS_RETRY_MS, UPSTREAMS_TTL, typ
 export interface WbClientDeps {
   net: Net;
   background: Transport;
-  dest: () => Promise<number>;
+  /** The delivery region for a request (geo.ts: the user's choice, the site's, WB's geo service, Moscow). */
+  dest: (ctx?: RequestContext) => Promise<number>;
   /** Remembers which basket host serves a vol past the known table. */
   basketCache?: { get(vol: number): Promise<number | undefined>; set(vol: number, basket: number): Promise<void> };
   /** Keeps the search version that answered while the browser runs (storage.session). */
@@ -57,6 +58,10 @@ export interface RequestContext {
   page?: Transport;
   /** The structured data (JSON-LD texts) the tab's page embeds, when a storefront tab asked. */
   embedded?: () => Promise<string[]>;
+  /** The region the WB site keeps in the tab (its `geo-data-v1…` localStorage text), when a WB tab asked. */
+  siteRegion?: () => Promise<string | null>;
+  /** The asking tab. */
+  tabId?: number;
 }
 
 /** Parse a body with a schema; a mismatch is "the format changed", with the first bad field named. */
@@ -146,7 +151,7 @@ export function createWbClient(deps: WbClientDeps) {
   }
 
   async function detailChunk(ids: readonly number[], ctx: RequestContext): Promise<ProductCard[]> {
-    const dest = await deps.dest();
+    const dest = await deps.dest(ctx);
     const read = (response: RawResponse) => {
       if (response.status === 404) throw new FetchProblem('not-found', 'detail: 404');
       const products = parseBody(WbDetailResponseSchema, response, 'card detail');
@@ -269,7 +274,7 @@ export function createWbClient(deps: WbClientDeps) {
    * answer that does not parse) hands over to the next; a wall, a 429 or the network ends the walk.
    */
   async function fetchSearchPage(query: string, page: number, sort = 'popular', ctx: RequestContext = {}): Promise<ListingEntry[]> {
-    const dest = await deps.dest();
+    const dest = await deps.dest(ctx);
     const versions = await searchVersions();
     const headers = { 'x-queryid': searchQueryId(searchClientId, now()) };
     const read = (response: RawResponse): ListingEntry[] => {
