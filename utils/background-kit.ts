@@ -103,6 +103,8 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
       'www.wildberries.ru': { concurrency: 2 },
       // Search answers 429 quickly under load; position scans walk many pages.
       'search.wb.ru': { concurrency: 2, minIntervalMs: 150 },
+      // The review host resolver is a lookup with fallbacks behind it: do not keep the reviews waiting on it.
+      'feedback-bt.wildberries.ru': { timeoutMs: 5000, retries: 1 },
       // The region is asked before a first card: never keep a panel waiting on it (Moscow then).
       'user-geo-data.wildberries.ru': { timeoutMs: 3000, retries: 0 },
     },

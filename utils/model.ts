@@ -114,6 +114,8 @@ export const ReviewSummarySchema = z.object({
   lastNegative: z.array(ReviewSchema).max(3),
   /** Share of answered reviews among the recent negative ones (0–100), null when there are none. */
   negativeAnsweredPct: z.number().min(0).max(100).nullable(),
+  /** Questions buyers asked on the card (WB); null when they could not be had, absent where not asked. */
+  questions: z.number().int().nonnegative().nullable().optional(),
 });
 export type ReviewSummary = z.infer<typeof ReviewSummarySchema>;
 

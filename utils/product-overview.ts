@@ -48,7 +48,14 @@ export function wbOverviewSource(wb: WbClient): OverviewSource {
   return {
     fetchCard: async (id, ctx) => (await wb.fetchCards([Number(id)], ctx)).get(Number(id)) ?? null,
     fetchHistory: (id) => wb.fetchPriceHistory(Number(id)),
-    fetchReviews: (card) => wb.fetchReviewSummary(Number(card.rootId)),
+    // The questions count rides with the reviews; its failure costs the count only.
+    fetchReviews: async (card) => {
+      const [summary, questions] = await Promise.all([
+        wb.fetchReviewSummary(Number(card.rootId)),
+        wb.fetchQuestionCount(Number(card.rootId)).catch(() => null),
+      ]);
+      return { ...summary, questions };
+    },
     observeEvery: OBSERVE_EVERY,
     onUserRetry: () => wb.clearBlock(),
   };

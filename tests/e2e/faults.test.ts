@@ -62,13 +62,17 @@ describe('product panel when the marketplace misbehaves', () => {
     expect(shown.size).toBe(1);
     expect(lab.server.count(DETAIL)).toBe(1);
     expect(lab.server.count(/price-history\.json/)).toBe(1);
-    expect(lab.server.count(/feedbacks1\.wb\.ru/)).toBe(1);
+    expect(lab.server.count(/^feedback-bt\.wildberries\.ru/)).toBe(1);
+    expect(lab.server.count(/^feedback-view-\d+\.wb\.ru/)).toBe(1);
+    expect(lab.server.count(/^questions\.wildberries\.ru/)).toBe(1);
+    expect(lab.server.count(/^feedbacks[12]\.wb\.ru/)).toBe(0);
     await Promise.all(pages.map((page) => page.close()));
   });
 
   test('reviews failing with 500 leave the rest of the panel fresh and mark the section', async () => {
     const p4 = product(4);
-    lab.server.fault({ host: 'feedbacks', path: /feedbacks\/v1/, kind: 'status', status: 500, times: 20 });
+    // Every reviews route: WB's host resolver, the host it names, both shards (v2 and the old v1).
+    lab.server.fault({ host: 'feedback', path: /feedback/, kind: 'status', status: 500, times: 40 });
     const page = await lab.open(`/catalog/${p4.id}/detail.aspx`);
     const p = await panelIn(page, p4.id);
     expect(await figure(p, 'price-now')).toBe(expectedFor(p4, Date.now())['price-now']);

@@ -36,6 +36,8 @@ describe('product panel on the fixture storefront', () => {
       for (const name of FIGURES) seen[name] = await figure(p, name);
       const want = Object.fromEntries(FIGURES.map((name) => [name, expected[name]]));
       expect(seen).toEqual(want);
+      // The questions count comes with the review summary (a card without reviews has none).
+      expect(await figure(p, 'questions')).toBe(product.feedbacks > 0 ? String(product.questions) : null);
       // chart.js comes in its own chunk (components/charts/load.ts): the chart is drawn once it is here.
       await expect.poll(() => figure(p, 'price-chart')).toMatch(/^[1-9]\d*$/);
 

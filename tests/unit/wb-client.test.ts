@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { basketGuess, probeOrder } from '../../utils/marketplaces/wb/basket';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
 import { MAX_DETAIL_BATCH, wbEndpoints } from '../../utils/marketplaces/wb/endpoints';
+import { feedbackShard } from '../../utils/marketplaces/wb/feedbacks';
 import type { UpstreamsCache } from '../../utils/marketplaces/wb/upstreams';
 import { Net, type Transport } from '../../utils/net';
 import * as wb from '../fixtures/wb/catalog.mjs';
@@ -174,14 +175,78 @@ describe('card detail route', () => {
     expect(cards.get(10_000_000)).toBeNull();
     expect(cards.get(wb.products[5]!.id)?.name).toBe(wb.products[5]!.name);
   });
+});
 
-  test('reviews: an empty first shard is not final', async () => {
+describe('reviews and questions', () => {
+  const hosts = (calls: string[]) => calls.map((u) => `${new URL(u).host}${new URL(u).pathname.replace(/\d+$/, '')}`);
+  const shoes = wb.products[1]!;
+
+  test("WB's host resolver first: its host's v2 answers, nothing else is asked", async () => {
     const market = fakeMarket();
     const client = createWbClient({ net: quickNet(), background: market.transport, dest: async () => 1 });
-    const shoes = wb.products[1]!;
-    const summary = await client.fetchReviewSummary(shoes.root);
-    expect(summary.count).toBe(412);
-    expect(market.calls.map((u) => new URL(u).host)).toEqual(['feedbacks1.wb.ru', 'feedbacks2.wb.ru']);
+    expect((await client.fetchReviewSummary(shoes.root)).count).toBe(412);
+    expect(hosts(market.calls)).toEqual([
+      'feedback-bt.wildberries.ru/feedback/api/v2/host',
+      `${wb.feedbackViewHost(shoes.root)}/feedbacks/v2/`,
+    ]);
+    // The resolved host is kept: the next read asks it alone.
+    await client.fetchReviewSummary(shoes.root);
+    expect(hosts(market.calls.slice(2))).toEqual([`${wb.feedbackViewHost(shoes.root)}/feedbacks/v2/`]);
+  });
+
+  test.each([
+    ['answers 500', { status: 500, body: '' }],
+    ['names a host off wb.ru', { status: 200, body: '["https://feedback-view-01.evil.example"]' }],
+    ['answers an empty list', { status: 200, body: '[]' }],
+  ])("the resolver %s: the shard WB's crc16 rule names is asked, v2", async (_what, answer) => {
+    const market = fakeMarket();
+    market.fail(/feedback-bt/, answer, 10);
+    const client = createWbClient({ net: quickNet(), background: market.transport, dest: async () => 1 });
+    expect(feedbackShard(shoes.root)).toBe(2);
+    expect((await client.fetchReviewSummary(shoes.root)).count).toBe(412);
+    expect(hosts(market.calls).filter((h) => !h.startsWith('feedback-bt'))).toEqual(['feedbacks2.wb.ru/feedbacks/v2/']);
+    expect(market.calls.some((u) => u.includes('evil.example'))).toBe(false);
+  });
+
+  test('an empty shard is not final, and a shard without v2 is read by the old route (v1)', async () => {
+    const market = fakeMarket();
+    market.fail(/feedback-bt/, { status: 404, body: '' }, 10);
+    // The shard the rule names answers empty; the other no longer knows v2.
+    market.fail(/feedbacks2\.wb\.ru/, { status: 200, body: JSON.stringify(wb.feedbacksResponse(shoes, 1, Date.now())) }, 1);
+    market.fail(/feedbacks1\.wb\.ru\/feedbacks\/v2/, { status: 404, body: '' }, 1);
+    const shoesOnShard1: Transport = async (url, signal) =>
+      url.includes('feedbacks1.wb.ru/feedbacks/v1/')
+        ? { status: 200, body: JSON.stringify(wb.feedbacksResponse(shoes, 2, Date.now())), retryAfter: null }
+        : market.transport(url, signal);
+    const client = createWbClient({ net: quickNet(), background: shoesOnShard1, dest: async () => 1 });
+    expect((await client.fetchReviewSummary(shoes.root)).count).toBe(412);
+    expect(hosts(market.calls).filter((h) => !h.startsWith('feedback-bt'))).toEqual([
+      'feedbacks2.wb.ru/feedbacks/v2/',
+      'feedbacks1.wb.ru/feedbacks/v2/',
+    ]);
+  });
+
+  test('every route failing: the first problem is the verdict', async () => {
+    const market = fakeMarket();
+    market.fail(/feedback/, { status: 500, body: '' }, 100);
+    const client = createWbClient({ net: quickNet(), background: market.transport, dest: async () => 1 });
+    await expect(client.fetchReviewSummary(shoes.root)).rejects.toMatchObject({ kind: 'server' });
+  });
+
+  test('questions: the count, asked with take and skip (without them WB answers zero)', async () => {
+    const market = fakeMarket();
+    const client = createWbClient({ net: quickNet(), background: market.transport, dest: async () => 1 });
+    expect(await client.fetchQuestionCount(wb.products[4]!.root)).toBe(389);
+    const asked = new URL(market.calls[0] as string);
+    expect(asked.host).toBe('questions.wildberries.ru');
+    expect(Object.fromEntries(asked.searchParams)).toEqual({
+      imtId: String(wb.products[4]!.root),
+      take: '30',
+      skip: '0',
+      onlyCount: 'true',
+    });
+    market.fail(/questions/, { status: 200, body: '{"count":-1}' }, 1);
+    await expect(client.fetchQuestionCount(wb.products[4]!.root)).rejects.toMatchObject({ kind: 'format-changed' });
   });
 });
 
@@ -203,7 +268,7 @@ describe('values outside the model', () => {
     const market = fakeMarket();
     market.fail(/price-history/, json([{ dt: 1_700_000_000, price: { RUB: -100 } }]));
     await expect(client(market).fetchPriceHistory(tee.id)).rejects.toMatchObject({ kind: 'format-changed' });
-    market.fail(/feedbacks1/, json({ ...wb.feedbacksResponse(tee, 1, Date.now()), feedbackCount: -5 }));
+    market.fail(/feedback/, json({ ...wb.feedbacksResponse(tee, tee.reviews.shard, Date.now()), feedbackCount: -5 }), 10);
     await expect(client(market).fetchReviewSummary(tee.root)).rejects.toMatchObject({ kind: 'format-changed' });
   });
 

@@ -24,6 +24,7 @@ import {
   wbEndpoints,
   wbRoutes,
 } from './endpoints';
+import { feedbackShard, WbFeedbackHostSchema, WbQuestionCountSchema } from './feedbacks';
 import { cardFromWb, isEmptyFeedbacks, listingEntryFromWb, pricePointsFromWb, reviewSummaryFromWb } from './normalise';
 import {
   WbCardInfoSchema,
@@ -234,17 +235,62 @@ export function createWbClient(deps: WbClientDeps) {
     );
   }
 
-  async function fetchReviewSummary(rootId: number): Promise<ReviewSummary> {
-    let last = null;
-    for (const shard of [1, 2] as const) {
-      const response = await deps.net.get(wbEndpoints.feedbacks(shard, rootId), deps.background);
-      if (response.status === 404) continue;
-      const parsed = parseBody(WbFeedbacksResponseSchema, response, 'feedbacks');
-      last = parsed;
-      if (!isEmptyFeedbacks(parsed)) break;
+  /** Review hosts the resolver gave, per card (a few hundred kept while the worker lives). */
+  const reviewHosts = new Map<number, string>();
+
+  /** The origin WB's resolver names for a card's reviews; null when it does not answer usefully. */
+  async function reviewHost(rootId: number): Promise<string | null> {
+    const known = reviewHosts.get(rootId);
+    if (known) return known;
+    try {
+      const response = await deps.net.get(wbEndpoints.feedbackHost(rootId), deps.background);
+      if (response.status === 404) return null;
+      const origin = parseBody(WbFeedbackHostSchema, response, 'feedback host');
+      if (reviewHosts.size >= 500) reviewHosts.delete(reviewHosts.keys().next().value as number);
+      reviewHosts.set(rootId, origin);
+      return origin;
+    } catch {
+      return null;
     }
-    if (!last) throw new FetchProblem('not-found', `no reviews for card ${rootId}`);
+  }
+
+  /**
+   * A card's review summary: the resolved host first, then the shard WB's rule names and the other
+   * (v2, and the old v1 where a shard no longer knows v2). An empty answer is not final; a route
+   * that fails hands over to the next; when none answers, the first problem is the verdict.
+   */
+  async function fetchReviewSummary(rootId: number): Promise<ReviewSummary> {
+    const routes: Array<() => Promise<RawResponse>> = [];
+    const host = await reviewHost(rootId);
+    if (host) routes.push(() => deps.net.get(wbEndpoints.feedbacksAt(host, rootId), deps.background));
+    const first = feedbackShard(rootId);
+    for (const shard of [first, first === 1 ? 2 : 1] as const)
+      routes.push(async () => {
+        const v2 = await deps.net.get(wbEndpoints.feedbacks(shard, rootId), deps.background);
+        return v2.status === 404 ? deps.net.get(wbEndpoints.feedbacks(shard, rootId, 1), deps.background) : v2;
+      });
+    let last = null;
+    let problem: unknown;
+    for (const route of routes) {
+      try {
+        const response = await route();
+        if (response.status === 404) continue;
+        const parsed = parseBody(WbFeedbacksResponseSchema, response, 'feedbacks');
+        last = parsed;
+        if (!isEmptyFeedbacks(parsed)) break;
+      } catch (error) {
+        problem ??= error;
+      }
+    }
+    if (!last) throw problem ?? new FetchProblem('not-found', `no reviews for card ${rootId}`);
     return conform(ReviewSummarySchema, reviewSummaryFromWb(String(rootId), last, now()), 'feedbacks');
+  }
+
+  /** How many questions buyers asked on a card. */
+  async function fetchQuestionCount(rootId: number): Promise<number> {
+    const response = await deps.net.get(wbEndpoints.questionCount(rootId), deps.background);
+    if (response.status === 404) throw new FetchProblem('not-found', `questions: 404 for card ${rootId}`, 404);
+    return parseBody(WbQuestionCountSchema, response, 'questions');
   }
 
   /** The search version that answered last, remembered while the browser runs (SEARCH_VERSIONS). */
@@ -319,7 +365,7 @@ export function createWbClient(deps: WbClientDeps) {
     for (const host of WALLED_HOSTS) await deps.blockedUntil?.set(host, 0);
   }
 
-  return { fetchCards, fetchPriceHistory, fetchReviewSummary, fetchSearchPage, clearBlock, dest: deps.dest };
+  return { fetchCards, fetchPriceHistory, fetchReviewSummary, fetchQuestionCount, fetchSearchPage, clearBlock, dest: deps.dest };
 }
 
 export type WbClient = ReturnType<typeof createWbClient>;

@@ -34,8 +34,14 @@ export const wbEndpoints = {
   upstreams: 'https://cdn.wbbasket.ru/api/v3/upstreams',
   cardInfo: (basket: number, nmId: number) => `${basketBase(basket, nmId)}/info/ru/card.json`,
   priceHistory: (basket: number, nmId: number) => `${basketBase(basket, nmId)}/info/price-history.json`,
-  /** A card's reviews live on one of two shards; the first answering empty is not final. */
-  feedbacks: (shard: 1 | 2, root: number) => `https://feedbacks${shard}.wb.ru/feedbacks/v1/${root}`,
+  /** WB's review host resolver (2026): answers the origin serving a card's reviews. */
+  feedbackHost: (root: number) => `https://feedback-bt.wildberries.ru/feedback/api/v2/host?imt=${root}`,
+  /** A card's reviews on a resolved host (an origin the resolver gave, checked by feedbacks.ts). */
+  feedbacksAt: (origin: string, root: number) => `${origin}/feedbacks/v2/${root}`,
+  /** A card's reviews live on one of two shards; the first answering empty is not final. v1 is the old route. */
+  feedbacks: (shard: 1 | 2, root: number, version: 1 | 2 = 2) => `https://feedbacks${shard}.wb.ru/feedbacks/v${version}/${root}`,
+  /** How many questions buyers asked on a card; `take` and `skip` are required even for a count. */
+  questionCount: (root: number) => `https://questions.wildberries.ru/api/v1/questions?imtId=${root}&take=30&skip=0&onlyCount=true`,
   /** The public search host, in the query form each version was seen with (searchQuery). */
   search: (version: SearchVersion, query: string, page: number, dest: number, sort = 'popular') =>
     `https://search.wb.ru/exactmatch/ru/common/v${version}/search?${searchQuery(version, query, page, dest, sort)}`,
@@ -81,6 +87,7 @@ export const wbRoutes = {
   detail: { primary: 'page', fallback: 'background' },
   basket: { primary: 'background', fallback: null },
   feedbacks: { primary: 'background', fallback: null },
+  questions: { primary: 'background', fallback: null },
   search: { primary: 'page', fallback: 'background' },
 } as const satisfies Record<string, { primary: Route; fallback: Route | null }>;
 
