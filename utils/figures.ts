@@ -27,6 +27,7 @@ export const FIGURES = [
   'sales-range',
   'rating',
   'reviews',
+  'questions',
   'review-dist',
   'negative-share',
   'negative-review',

@@ -60,8 +60,16 @@ export function wbOverviewSource(wb: WbClient): OverviewSource {
     batch: 100,
     failureStopsAll: false,
     fetchHistory: (id) => wb.fetchPriceHistory(Number(id)),
-    fetchReviews: (card) => wb.fetchReviewSummary(Number(card.rootId)),
+    // The questions count rides with the reviews; its failure costs the count only.
+    fetchReviews: async (card) => {
+      const [summary, questions] = await Promise.all([
+        wb.fetchReviewSummary(Number(card.rootId)),
+        wb.fetchQuestionCount(Number(card.rootId)).catch(() => null),
+      ]);
+      return { ...summary, questions };
+    },
     observeEvery: OBSERVE_EVERY,
+    onUserRetry: () => wb.clearBlock(),
   };
 }
 

@@ -86,8 +86,14 @@ export function App() {
               type="number"
               name={f.key}
               step={f.step ?? 1}
-              value={settings[f.key]}
-              onChange={(e) => setSettings({ ...settings, [f.key]: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+              value={settings[f.key] ?? ''}
+              // An empty region is the user's own (the site's or WB's geo service's); other fields must be numbers.
+              onChange={(e) =>
+                setSettings({
+                  ...settings,
+                  [f.key]: e.target.value === '' ? (f.key === 'wbDest' ? null : Number.NaN) : Number(e.target.value),
+                })
+              }
             />
             {f.hint && <small>{t(f.hint as 'optRegionHint', String(DEFAULT_DEST))}</small>}
           </label>

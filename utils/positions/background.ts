@@ -14,7 +14,7 @@ export const positions: BackgroundFeature = {
       db,
       onDrop: async (events) => kit.ports.watchlist?.record(events),
       searchPages: kit.searchPages,
-      region: async () => (await settings()).wbDest,
+      region: () => kit.wb.dest(),
       depth: async () => (await settings()).positionDepth,
     });
     const titleOf = async (marketplace: Marketplace, id: string) => {
