@@ -20,8 +20,8 @@ export interface ListingBadgeOptions {
   tiles: () => Element[];
   /** The article a tile shows, or null. */
   article: (tile: Element) => string | null;
-  /** Where in a tile the badge goes. */
-  badgeSlot: (tile: Element) => Element;
+  /** Where in a tile the badge goes (the adapter's `badgeSlot`). */
+  badgeSlot: (tile: Element) => { parent: Element; before: Node | null };
   /** How long a listing may show no tiles before the chip says the markup changed. */
   noTilesAfterMs?: number;
 }
@@ -76,7 +76,8 @@ function startSession(
 
   const place = (tile: Element, badge: Badge) => {
     const host = renderBadge(badge);
-    options.badgeSlot(tile).prepend(host);
+    const slot = options.badgeSlot(tile);
+    slot.parent.insertBefore(host, slot.before);
     hosts.add(host);
     done.set(tile, { id: badge.id, host });
   };
