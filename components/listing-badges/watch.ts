@@ -64,11 +64,22 @@ function startSession(
   const done = new WeakMap<Element, { id: string; host: Element | null }>();
   const badges = new Map<string, Badge>();
   const hosts = new Set<Element>();
-  const chip = createChip(
-    options.marketplace,
-    () => exportCsv(),
-    () => retry(),
-  );
+  // A product page's carousels may be absent or come late: there the chip waits for a tile, and
+  // no tiles is no news (not "the markup changed").
+  const quiet = listing.type === 'carousel';
+  let shownChip: Chip | null = null;
+  const chip = () => {
+    shownChip ??= createChip(
+      options.marketplace,
+      () => exportCsv(),
+      () => retry(),
+    );
+    return shownChip;
+  };
+  const count = (tiles: readonly Element[]) => {
+    if (!quiet || shownChip || tiles.length > 0) chip().count(badgedNow(tiles), tiles.length);
+  };
+  if (!quiet) chip();
   let stopped = false;
   let asking = false;
   let askAgain = false;
@@ -101,7 +112,7 @@ function startSession(
       if (known && seen?.id === id) place(tile, known);
       else fresh.push({ tile, id, index });
     });
-    chip.count(badgedNow(tiles), tiles.length);
+    count(tiles);
     // Main-thread time spent on badges, read by `npm run bench`.
     performance.measure('lupa:badge-work', { start: started, end: performance.now() });
     if (fresh.length === 0) return;
@@ -117,7 +128,7 @@ function startSession(
         });
         if (stopped) return;
         if (reply.state !== 'fresh') {
-          chip.problem(reply.state);
+          chip().problem(reply.state);
           if (reply.detail) console.warn('[lupa] listing:', reply.detail);
         }
         const placing = performance.now();
@@ -132,12 +143,11 @@ function startSession(
       }
     } catch (error) {
       console.warn('[lupa] listing badges failed:', error instanceof Error ? error.message : error);
-      chip.problem('lupa-unavailable');
+      chip().problem('lupa-unavailable');
       for (const f of fresh) done.delete(f.tile);
     } finally {
       asking = false;
-      const now = options.tiles();
-      chip.count(badgedNow(now), now.length);
+      count(options.tiles());
       if (askAgain) {
         askAgain = false;
         schedule();
@@ -155,7 +165,7 @@ function startSession(
   };
 
   function retry() {
-    chip.problem(null);
+    chip().problem(null);
     for (const tile of options.tiles()) if (!done.get(tile)?.host) done.delete(tile);
     schedule();
   }
@@ -170,7 +180,7 @@ function startSession(
     // The background saves it: Chrome ignores an anchor's file name when a content script clicks it.
     ask('saveFile', { filename, mime: 'text/csv', text: badgesToCsv(rows) }).catch((error: unknown) => {
       console.warn('[lupa] export failed:', error instanceof Error ? error.message : error);
-      chip.problem('lupa-unavailable');
+      chip().problem('lupa-unavailable');
     });
   }
 
@@ -178,7 +188,7 @@ function startSession(
   observer.observe(document.body, { childList: true, subtree: true });
   // Tiles that never come mean the markup changed: say so once.
   const noTiles = ctx.setTimeout(() => {
-    if (!stopped && options.tiles().length === 0) chip.problem('no-tiles');
+    if (!stopped && !quiet && options.tiles().length === 0) chip().problem('no-tiles');
   }, options.noTilesAfterMs ?? 6_000);
   schedule();
 
@@ -190,7 +200,7 @@ function startSession(
       if (timer !== undefined) clearTimeout(timer);
       clearTimeout(noTiles);
       for (const host of hosts) host.remove();
-      chip.remove();
+      shownChip?.remove();
       for (const tile of options.tiles()) {
         const id = options.article(tile);
         if (id) seen.set(tile, id);
@@ -201,6 +211,7 @@ function startSession(
 }
 
 type ChipProblem = PanelState | 'lupa-unavailable' | 'no-tiles';
+type Chip = ReturnType<typeof createChip>;
 
 /** The one place a listing's state is told: counts, problems, retry and export. */
 function createChip(marketplace: Marketplace, onExport: () => void, onRetry: () => void) {

@@ -6,8 +6,13 @@ import { BARE_ARTICLE_RE } from '../article';
 import type { Marketplace } from '../model';
 import type { CabinetSpec } from './cabinet';
 
-/** A listing page as listing badges ask for it. */
-export type ListingRef = { type: 'search'; query: string; sort: string } | { type: 'catalog' | 'brand' | 'seller'; key: string };
+/**
+ * A listing as listing badges ask for it. `carousel`: the tiles on a product page (similar items and
+ * the like), keyed by the product; they have no place of their own and may be absent altogether.
+ */
+export type ListingRef =
+  | { type: 'search'; query: string; sort: string }
+  | { type: 'catalog' | 'brand' | 'seller' | 'carousel'; key: string };
 
 export interface StorefrontAdapter {
   /** The article of the product page at this URL; null when it is not a product page. */
