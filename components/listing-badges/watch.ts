@@ -6,6 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { stateMessage, t } from '../../utils/content/i18n';
 import { ask } from '../../utils/content/messaging';
 import type { StorefrontFeature } from '../../utils/content/storefront';
+import { later } from '../../utils/content/timer';
 import { setFigure } from '../../utils/figures';
 import type { ListingBadgesRequest } from '../../utils/listing-badges/protocol';
 import type { Marketplace, PanelState } from '../../utils/model';
@@ -83,7 +84,7 @@ function startSession(
   let stopped = false;
   let asking = false;
   let askAgain = false;
-  let timer: number | undefined;
+  let cancelScan: (() => void) | undefined;
 
   const place = (tile: Element, badge: Badge) => {
     const host = renderBadge(badge);
@@ -160,8 +161,8 @@ function startSession(
   const seen = new WeakMap<Element, string>();
 
   const schedule = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = ctx.setTimeout(() => void scan(), BATCH_DELAY_MS);
+    cancelScan?.();
+    cancelScan = later(ctx, BATCH_DELAY_MS, () => void scan());
   };
 
   function retry() {
@@ -187,9 +188,9 @@ function startSession(
   const observer = new MutationObserver(schedule);
   observer.observe(document.body, { childList: true, subtree: true });
   // Tiles that never come mean the markup changed: say so once.
-  const noTiles = ctx.setTimeout(() => {
+  const cancelNoTiles = later(ctx, options.noTilesAfterMs ?? 6_000, () => {
     if (!stopped && !quiet && options.tiles().length === 0) chip().problem('no-tiles');
-  }, options.noTilesAfterMs ?? 6_000);
+  });
   schedule();
 
   return {
@@ -197,8 +198,8 @@ function startSession(
     stop() {
       stopped = true;
       observer.disconnect();
-      if (timer !== undefined) clearTimeout(timer);
-      clearTimeout(noTiles);
+      cancelScan?.();
+      cancelNoTiles();
       for (const host of hosts) host.remove();
       shownChip?.remove();
       for (const tile of options.tiles()) {

@@ -13,6 +13,7 @@ import { loadChunk } from '../../utils/chunks/load';
 import { shadowHost } from '../../utils/content/dom';
 import { ask } from '../../utils/content/messaging';
 import type { StorefrontFeature } from '../../utils/content/storefront';
+import { later } from '../../utils/content/timer';
 import type { ProductOverview } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import lupaCss from '../lupa.css?inline';
@@ -56,12 +57,12 @@ function pageIdle(ctx: ContentScriptContext): Promise<void> {
       if (!waiting) return;
       waiting = false;
       if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
-      else ctx.setTimeout(resolve, 0);
+      else later(ctx, 0, resolve);
     };
     if (document.readyState === 'complete') idle();
     else {
       ctx.addEventListener(window, 'load', idle, { once: true });
-      ctx.setTimeout(idle, LOAD_WAIT_MS);
+      later(ctx, LOAD_WAIT_MS, idle);
     }
   });
 }
@@ -128,7 +129,7 @@ function mountPanel(ctx: ContentScriptContext, options: ProductPanelOptions, id:
       () => resolve(),
       () => resolve(),
     );
-    ctx.setTimeout(resolve, FIRST_WAIT_MS);
+    later(ctx, FIRST_WAIT_MS, resolve);
   });
   settledOrLate
     .then(() => pageIdle(ctx))
