@@ -3,7 +3,7 @@
 // twin-reviews, twin-diff (percent, the twin against this product).
 import { useRef, useState } from 'react';
 import { MARKET_NAME, stateMessage, t } from '../../utils/i18n';
-import { productUrl } from '../../utils/marketplaces/refs';
+import { parseProductRef, productUrl } from '../../utils/marketplaces/refs';
 import type { Marketplace } from '../../utils/model';
 import { formatRub } from '../../utils/money';
 import type { TwinReply } from '../../utils/twins/protocol';
@@ -16,27 +16,43 @@ export interface TwinApi {
   set: (twin: string | null) => Promise<TwinReply>;
 }
 
+/** No link known: what the section shows when its first read failed (the user may still link). */
+const UNLINKED: TwinReply = { twin: null, state: null, linkedId: null };
+
 export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marketplace; priceNow: number | null; api: TwinApi }) {
   const other: Marketplace = marketplace === 'wb' ? 'ozon' : 'wb';
   const [data, setData] = useState<TwinReply | null>(null);
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState(false);
+  /** What went wrong last: the input is not a product of the other marketplace, or Lupa did not answer. */
+  const [problem, setProblem] = useState<'bad-input' | 'unavailable' | null>(null);
+  const [saving, setSaving] = useState(false);
   const apiRef = useRef(api);
   apiRef.current = api;
 
   useLoadOnce(
     () => apiRef.current.get(),
     setData,
-    () => setError(true),
+    () => {
+      setData(UNLINKED);
+      setProblem('unavailable');
+    },
   );
 
   const save = async (value: string | null) => {
+    // Not the other marketplace's product: say so here, nothing to ask.
+    if (value !== null && parseProductRef(value, other)?.marketplace !== other) {
+      setProblem('bad-input');
+      return;
+    }
+    setSaving(true);
     try {
       setData(await apiRef.current.set(value));
-      setError(false);
+      setProblem(null);
       setDraft('');
     } catch {
-      setError(true);
+      setProblem('unavailable');
+    } finally {
+      setSaving(false);
     }
   };
 
@@ -76,7 +92,7 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
             <a href={productUrl({ marketplace: other, id: data.linkedId })} target="_blank" rel="noreferrer">
               {twin?.name || `#${data.linkedId}`}
             </a>{' '}
-            <button type="button" className="lupa-link" data-lupa="twin-unlink" onClick={() => void save(null)}>
+            <button type="button" className="lupa-link" data-lupa="twin-unlink" disabled={saving} onClick={() => void save(null)}>
               {t('twinUnlink')}
             </button>
           </p>
@@ -84,9 +100,10 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
       ) : (
         <form
           className="lupa-twin-form lupa-form"
+          aria-busy={saving}
           onSubmit={(e) => {
             e.preventDefault();
-            if (draft.trim()) void save(draft);
+            if (draft.trim() && !saving) void save(draft);
           }}
         >
           <input
@@ -96,10 +113,16 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
             placeholder={t('twinPlaceholder', MARKET_NAME[other])}
             onChange={(e) => setDraft(e.target.value)}
           />
-          <button type="submit">{t('twinLink')}</button>
+          <button type="submit" disabled={saving}>
+            {t('twinLink')}
+          </button>
         </form>
       )}
-      {error && <p className="lupa-note">{t('twinBadInput', MARKET_NAME[other])}</p>}
+      {problem && (
+        <p className="lupa-note" role="status">
+          {problem === 'bad-input' ? t('twinBadInput', MARKET_NAME[other]) : stateMessage('lupa-unavailable', marketplace)}
+        </p>
+      )}
     </div>
   );
 }
