@@ -114,8 +114,9 @@ function startSession(
       else fresh.push({ tile, id, index });
     });
     count(tiles);
-    // Main-thread time spent on badges, read by `npm run bench`.
-    performance.measure('lupa:badge-work', { start: started, end: performance.now() });
+    // Main-thread time spent on badges, read by `npm run bench` (none without tiles: a product page
+    // with no carousel would only pile up timeline entries).
+    if (tiles.length > 0) performance.measure('lupa:badge-work', { start: started, end: performance.now() });
     if (fresh.length === 0) return;
     for (const f of fresh) done.set(f.tile, { id: f.id, host: null });
     asking = true;
