@@ -9,12 +9,21 @@ export { ratingOf } from '../cabinet';
 
 export const isWbCabinet = (url: string): boolean => isOnHost(url, ['seller.wildberries.ru']);
 
+/**
+ * Reviews and questions live under three trees (reference §2.1, §3.4): `/feedbacks/…` with tabs
+ * `feedbacks-tab/not-answered` and `questions-tab/…` (seen July 2025), `/feedbacks-questions/…` (the
+ * new UI, Feb 2026) and `/feedbacks-and-questions/all-feedbacks` (2025–26 code; `all-questions` by
+ * analogy [U]). Prices: `/discount-and-prices` and its `/main-table`, `/quarantine`.
+ */
+const QUESTIONS_PATH = /^\/(?:feedbacks(?:-and)?-questions\/(?:all-)?questions|feedbacks\/questions-tab|questions)(?:\/|$)/;
+const REVIEWS_PATH = /^\/(?:feedbacks(?:-and)?-questions|feedbacks)(?:\/|$)/;
+
 export function detectWbCabinetPage(href: string): CabinetPage {
   if (!isWbCabinet(href)) return { type: 'other' };
   const path = new URL(href).pathname;
-  if (/\/feedbacks-questions\/questions|\/questions(\/|$)/.test(path)) return { type: 'questions' };
-  if (/\/feedbacks-questions(\/feedbacks)?|\/feedbacks(\/|$)/.test(path)) return { type: 'reviews' };
-  if (/\/discount-and-prices/.test(path)) return { type: 'prices' };
+  if (QUESTIONS_PATH.test(path)) return { type: 'questions' };
+  if (REVIEWS_PATH.test(path)) return { type: 'reviews' };
+  if (/^\/discount-and-prices(?:\/|$)/.test(path)) return { type: 'prices' };
   return { type: 'other' };
 }
 
