@@ -250,24 +250,27 @@ export function knownAnchors(blocks: readonly Block[], known: readonly KnownRevi
 }
 
 /**
- * The known review a card shows: its text (the start of any part), then its article, its buyer's
- * name and its stars as the card shows them. Null when nothing but the stars agrees.
+ * The known review a card shows: by its text (the start of any part); else by its buyer's name when
+ * no other known review has that name, or the name and the article together. The stars only break
+ * a tie. Null when nothing tells.
  */
 export function matchKnown(blocks: readonly Block[], shown: Shown, known: readonly KnownReview[]): KnownReview | null {
   const text = squash(blocks.map((b) => b.text).join(' '));
   const names = new Set(blocks.map((b) => b.text));
+  const nameCount = new Map<string, number>();
+  for (const review of known) nameCount.set(norm(review.buyer), (nameCount.get(norm(review.buyer)) ?? 0) + 1);
   let best: KnownReview | null = null;
-  let bestScore = 3;
+  let bestScore = 2.9;
   for (const review of known) {
-    let score = review.parts.some((p) => {
+    const said = review.parts.some((p) => {
       const needle = squash(p).slice(0, 40);
       return needle.length >= 4 && text.includes(needle);
-    })
-      ? 4
-      : 0;
-    if (review.article && review.article === shown.article) score += 2;
-    if (review.buyer && names.has(norm(review.buyer))) score += 2;
-    if (review.stars !== null && review.stars === shown.stars) score += 1;
+    });
+    const name = norm(review.buyer);
+    let score = said ? 4 : 0;
+    if (name && names.has(name)) score += nameCount.get(name) === 1 ? 3 : 2;
+    if (review.article && review.article === shown.article) score += 1;
+    if (review.stars !== null && review.stars === shown.stars) score += 0.5;
     if (score > bestScore) {
       best = review;
       bestScore = score;

@@ -178,6 +178,13 @@ test('with the list, a review without text is known by its buyer and article; an
   expect(reviews[1]).toMatchObject({ stars: b.stars, buyer: b.buyer, text: b.text });
 });
 
+test('with the list, a card showing only a name is known when no other known review has that name; two of a name are not told apart', () => {
+  const [a, b] = REVIEWS as [(typeof REVIEWS)[number], (typeof REVIEWS)[number]];
+  page(wbCard({ buyer: a.buyer }));
+  expect(found([known(a, 'fb-a'), known(b, 'fb-b')])[0]).toMatchObject({ stars: a.stars, article: String(a.article), text: a.text });
+  expect(found([known(a, 'fb-a'), known({ ...b, buyer: a.buyer }, 'fb-b')])[0]).toMatchObject({ stars: null, article: '', text: '' });
+});
+
 test('Ozon: a review’s text in parts (pros, cons, comment) is read whole; answered cards are told apart', () => {
   const card = (stars: number, buyer: string, parts: Array<[string, string]>, answer?: string) => `
     <div class="card_${h()}">
