@@ -27,6 +27,7 @@ export const FIGURES = [
   'sales-range',
   'rating',
   'reviews',
+  'questions',
   'review-dist',
   'negative-share',
   'negative-review',
@@ -35,6 +36,7 @@ export const FIGURES = [
   'change-event',
   'watch-toggle',
   'competitor-of',
+  'competitor-of-open',
   'twin',
   'twin-price',
   'twin-diff',
@@ -80,6 +82,7 @@ export const FIGURES = [
   'tracked-product',
   // Options
   'settings-form',
+  'privacy-link',
   'options-message',
   'options-problem',
   'token-input',

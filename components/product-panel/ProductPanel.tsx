@@ -213,6 +213,15 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
             <Figure name="reviews" value={product.reviewCount}>
               {formatNumber(product.reviewCount)}
             </Figure>
+            {summary && summary.questions !== undefined && (
+              <>
+                {' '}
+                · {t('questions')}:{' '}
+                <Figure name="questions" value={summary.questions}>
+                  {summary.questions === null ? '—' : summary.questions.toLocaleString('ru-RU')}
+                </Figure>
+              </>
+            )}
           </p>
           {reviews?.problem && <p className="lupa-note">{t('sectionUnavailable')}</p>}
           {product.reviewCount === 0 && <p className="lupa-muted">{t('noReviews')}</p>}

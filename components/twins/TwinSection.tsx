@@ -1,12 +1,16 @@
 // The product's twin on the other marketplace: its price and rating beside this one, and the
 // price difference. Linked by pasting the twin's URL or article. Figures: twin-price, twin-rating,
-// twin-reviews, twin-diff (percent, the twin against this product).
+// twin-reviews, twin-diff (percent, the twin against this product). Only the user's own typing and
+// clicks link or unlink (components/by-user.ts).
 import { useRef, useState } from 'react';
 import { MARKET_NAME, stateMessage, t } from '../../utils/i18n';
+import { otherMarketplace } from '../../utils/marketplaces/ids';
 import { productUrl } from '../../utils/marketplaces/refs';
 import type { Marketplace } from '../../utils/model';
 import { formatNumber, formatRub } from '../../utils/money';
+import { isStorageFull } from '../../utils/storage-full';
 import type { TwinReply } from '../../utils/twins/protocol';
+import { preventSubmit, userOnly } from '../by-user';
 import { Figure } from '../Figure';
 import { RatingFigures } from '../RatingFigures';
 import { useLoadOnce } from '../use-load-once';
@@ -17,17 +21,17 @@ export interface TwinApi {
 }
 
 export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marketplace; priceNow: number | null; api: TwinApi }) {
-  const other: Marketplace = marketplace === 'wb' ? 'ozon' : 'wb';
+  const other = otherMarketplace(marketplace);
   const [data, setData] = useState<TwinReply | null>(null);
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState(false);
+  const [error, setError] = useState<false | 'input' | 'storage'>(false);
   const apiRef = useRef(api);
   apiRef.current = api;
 
   useLoadOnce(
     () => apiRef.current.get(),
     setData,
-    () => setError(true),
+    () => setError('input'),
   );
 
   const save = async (value: string | null) => {
@@ -35,8 +39,8 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
       setData(await apiRef.current.set(value));
       setError(false);
       setDraft('');
-    } catch {
-      setError(true);
+    } catch (e) {
+      setError(isStorageFull(e) ? 'storage' : 'input');
     }
   };
 
@@ -76,30 +80,31 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
             <a href={productUrl({ marketplace: other, id: data.linkedId })} target="_blank" rel="noreferrer">
               {twin?.name || `#${data.linkedId}`}
             </a>{' '}
-            <button type="button" className="lupa-link" data-lupa="twin-unlink" onClick={() => void save(null)}>
+            <button type="button" className="lupa-link" data-lupa="twin-unlink" onClick={userOnly(() => void save(null))}>
               {t('twinUnlink')}
             </button>
           </p>
         </>
       ) : (
-        <form
-          className="lupa-twin-form lupa-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (draft.trim()) void save(draft);
-          }}
-        >
+        <form className="lupa-twin-form lupa-form" onSubmit={preventSubmit}>
           <input
             data-lupa="twin-input"
             value={draft}
             maxLength={500}
             placeholder={t('twinPlaceholder', MARKET_NAME[other])}
-            onChange={(e) => setDraft(e.target.value)}
+            onChange={userOnly((e) => setDraft(e.target.value))}
           />
-          <button type="submit">{t('twinLink')}</button>
+          <button
+            type="submit"
+            onClick={userOnly(() => {
+              if (draft.trim()) void save(draft);
+            })}
+          >
+            {t('twinLink')}
+          </button>
         </form>
       )}
-      {error && <p className="lupa-note">{t('twinBadInput', MARKET_NAME[other])}</p>}
+      {error && <p className="lupa-note">{error === 'storage' ? t('storageFull') : t('twinBadInput', MARKET_NAME[other])}</p>}
     </div>
   );
 }

@@ -9,12 +9,12 @@ export const unansweredCabinet: CabinetControl = {
   name: 'unanswered',
   pages: ['reviews', 'questions'],
   async scan(_ctx, spec, page) {
-    if (!spec.review.answered || spec.marketplace !== 'ozon') return;
+    // Only a cabinet whose page marks answered items (Ozon's) is counted here; WB's come from its API.
+    if (!spec.review.answered) return;
     const questions = page.type === 'questions';
     const cards = reviewCards(document.body, spec.review, questions);
     if (cards.length === 0) return;
     await ask('reportCabinetUnanswered', {
-      marketplace: spec.marketplace,
       kind: questions ? 'questions' : 'reviews',
       count: cards.filter((c) => !c.answered).length,
     });

@@ -36,6 +36,8 @@ describe('product panel on the fixture storefront', () => {
       for (const name of FIGURES) seen[name] = await figure(p, name);
       const want = Object.fromEntries(FIGURES.map((name) => [name, expected[name]]));
       expect(seen).toEqual(want);
+      // The questions count comes with the review summary (a card without reviews has none).
+      expect(await figure(p, 'questions')).toBe(product.feedbacks > 0 ? String(product.questions) : null);
       // chart.js comes in its own chunk (components/charts/load.ts): the chart is drawn once it is here.
       await expect.poll(() => figure(p, 'price-chart')).toMatch(/^[1-9]\d*$/);
 
@@ -51,6 +53,13 @@ describe('product panel on the fixture storefront', () => {
         );
       expect(negatives.map((n) => n.answered)).toEqual(expected.lastNegative.map((n) => n.answered));
       for (const [i, n] of negatives.entries()) expect(n.text).toContain(expected.lastNegative[i]!.text);
+      // Every basket host comes from WB's live map (or the table): none is probed for, even for
+      // articles past the table of 2025, and the history came from the host the map names.
+      expect(lab.server.count(/card\.json/)).toBe(0);
+      if (product.history)
+        expect(
+          lab.server.count(new RegExp(`^basket-${String(product.basket).padStart(2, '0')}\\.wbbasket\\.ru/.*/price-history\\.json`)),
+        ).toBe(1);
       await page.close();
     });
   }
@@ -106,5 +115,28 @@ describe('product panel on the fixture storefront', () => {
     } finally {
       lab.server.reset();
     }
+  });
+  test("asks for the region the site keeps for the user; without it, the one WB's geo service gives — never Moscow by default", async () => {
+    const DETAIL = /cards\/v4\/detail\?/;
+    const destOf = (request: string) => new URLSearchParams(request.split('?')[1]).get('dest');
+    /** Opens a product, asks for it afresh with the panel's button, and returns the detail requests that made. */
+    const refreshed = async (id: number, siteGeo?: unknown) => {
+      const page = await lab.context.newPage();
+      if (siteGeo) await page.addInitScript((geo) => localStorage.setItem('geo-data-v1-0', geo), JSON.stringify(siteGeo));
+      await page.goto(`https://www.wildberries.ru/catalog/${id}/detail.aspx`);
+      const p = await panelIn(page, id);
+      const before = lab.server.requests(DETAIL).length;
+      await p.locator('[data-lupa="refresh"]').click();
+      await expect.poll(() => lab.server.requests(DETAIL).length).toBeGreaterThan(before);
+      await panelIn(page, id);
+      await page.close();
+      return lab.server.requests(DETAIL).slice(before);
+    };
+    // No record on the site: WB's geo service's region (the fixture's is not Moscow).
+    const own = await refreshed(wb.products[1]!.id);
+    expect(own.map(destOf)).toEqual(own.map(() => '12354108'));
+    // The user picked an address on the site: it keeps the region in localStorage, and Lupa follows it.
+    const site = await refreshed(wb.products[0]!.id, wb.siteGeo(123585462));
+    expect(site.map(destOf)).toEqual(site.map(() => '123585462'));
   });
 });

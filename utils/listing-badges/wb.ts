@@ -68,7 +68,9 @@ export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; sea
 
       if (listing.type === 'search') {
         const pages = [...new Set(tiles.map((t) => Math.floor(t.index / SEARCH_PAGE_SIZE) + 1))].filter((p) => p <= MAX_SEARCH_PAGES);
-        const results = await Promise.allSettled(pages.map((page) => deps.searchPages({ query: listing.query, page, sort: listing.sort })));
+        const results = await Promise.allSettled(
+          pages.map((page) => deps.searchPages({ query: listing.query, page, sort: listing.sort, ctx })),
+        );
         for (const result of results) {
           if (result.status === 'fulfilled') for (const entry of result.value) fromSearch.set(entry.id, entry);
           else problem ??= problemOf(result.reason);
