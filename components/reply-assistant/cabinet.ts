@@ -1,7 +1,7 @@
 // The reply assistant as a cabinet control: under each review's or question's answer field, the
 // suggested templates and the tone check (assist.ts). The review is found by what the page shows
-// (cabinet/anchors.ts); on WB, what the seller API knows of the unanswered ones (asked of the
-// background, which holds the token) says which review a card is when its text is on the page.
+// (cabinet/anchors.ts); where the cabinet's seller API lists the unanswered ones (WB), what it
+// knows of them (asked of the background, which holds the token) tells which review a card is.
 import { ask } from '../../utils/content/messaging';
 import type { Template } from '../../utils/reply-assistant/templates';
 import { answerFields, findReviews, type KnownReview } from '../cabinet/anchors';
@@ -32,7 +32,7 @@ export const replyAssistantCabinet: CabinetControl = {
     templates ??= await ask('getReplyTemplates', {}).catch(() => null);
     if (!templates) return;
     const questions = page.type === 'questions';
-    const items = spec.marketplace === 'wb' ? await knownReviews(questions ? 'questions' : 'reviews') : null;
+    const items = spec.review.listedByApi ? await knownReviews(questions ? 'questions' : 'reviews') : null;
     for (const review of findReviews(document.body, spec.review, { fields, all, questions, known: items })) {
       if (done.has(review.field) || !review.field.isConnected) continue;
       done.add(review.field);

@@ -24,6 +24,11 @@ export interface CabinetSpec {
      * waits for an answer (Ozon: its Seller API refuses browsers); absent where an API says it (WB).
      */
     answered?: RegExp;
+    /**
+     * The cabinet's seller API lists the unanswered reviews and questions (WB: the background asks
+     * it with the user's token), so a card can be told by what the API knows of it.
+     */
+    listedByApi?: boolean;
   };
   prices: {
     /** The text a price row shows its article in; group 1 is the article. */

@@ -4,11 +4,9 @@
 // kept in memory for a few minutes: WB's budget for a Basic token is 5 requests an hour for the
 // whole category (reference §3.2), and they are the buyers' words, so they are never stored.
 import type { BackgroundFeature } from '../background-kit';
-import { isWbCabinet } from '../marketplaces/wb/cabinet';
 import { createSellerApi, type UnansweredItem } from '../marketplaces/wb/seller-api';
 import { answer } from '../messaging';
 import { getWbToken } from '../secrets';
-import { fromStorefrontTab } from '../senders';
 import { getTemplates } from './templates';
 
 /** How long a fetched list answers the cabinet before it is asked again. */
@@ -21,7 +19,7 @@ export const replyAssistant: BackgroundFeature = {
 
     const sellerApi = createSellerApi({ net });
     const lists = new Map<string, { at: number; items: Promise<UnansweredItem[] | null> }>();
-    answer('getCabinetKnown', fromStorefrontTab(isWbCabinet), async ({ kind }) => {
+    answer('getCabinetKnown', from.wbCabinet, async ({ kind }) => {
       const token = await getWbToken();
       if (!token) return { items: null };
       const what = kind === 'questions' ? 'questions' : 'feedbacks';

@@ -42,6 +42,8 @@ export const wbCabinet: CabinetSpec = {
     // Stars only as an aria-label: "Оценка 4 из 5", "4 звезды" (issue 15's reviews page, 2026).
     stars: [/оценк\p{L}*\s*:?\s*([1-5])(?:\s*из\s*5)?(?![\d,.])/iu, /(?:^|\s)([1-5])\s*зв[её]зд/i],
     partLabel: REVIEW_PART_LABEL,
+    // feedbacks-api.wildberries.ru lists them (reference §3.1, §3.3), with the user's token.
+    listedByApi: true,
   },
   prices: {
     // "Цены и скидки" (`/discount-and-prices`): the nmId alone in its column, or "Артикул WB: N" [U].
