@@ -13,6 +13,7 @@ export const FIGURES = [
   'price-now',
   'price-before',
   'price-card',
+  'price-wallet',
   'discount',
   'price-chart',
   'price-min',

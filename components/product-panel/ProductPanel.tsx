@@ -20,6 +20,8 @@ export interface ProductPanelProps {
   overview: ProductOverview | null;
   refreshing: boolean;
   floating: boolean;
+  /** The wallet price the page itself shows (kopecks; WB), read off its markup; null when none. */
+  walletPrice?: number | null;
   now: number;
   onRefresh: () => void;
   /** Extra sections under the figures (search positions), each from its own feature folder. */
@@ -52,7 +54,17 @@ function Money({ name, kopecks, className }: { name: FigureName; kopecks: number
   );
 }
 
-export function ProductPanel({ marketplace, status, overview, refreshing, floating, now, onRefresh, children }: ProductPanelProps) {
+export function ProductPanel({
+  marketplace,
+  status,
+  overview,
+  refreshing,
+  floating,
+  walletPrice = null,
+  now,
+  onRefresh,
+  children,
+}: ProductPanelProps) {
   const product = overview?.product ?? null;
   const history = overview?.priceHistory;
   const reviews = overview?.reviews;
@@ -100,6 +112,11 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
             {product.priceCard !== null && (
               <Figure name="price-card" value={product.priceCard} className="lupa-card" title={t('priceCard')}>
                 {t('priceCard')}: {formatRub(product.priceCard)}
+              </Figure>
+            )}
+            {walletPrice !== null && (
+              <Figure name="price-wallet" value={walletPrice} className="lupa-wallet" title={t('priceWalletHint')}>
+                {t('priceWallet')}: {formatRub(walletPrice)}
               </Figure>
             )}
             {product.discountPct !== null && (

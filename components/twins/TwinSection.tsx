@@ -5,7 +5,7 @@
 import { useRef, useState } from 'react';
 import { MARKET_NAME, stateMessage, t } from '../../utils/i18n';
 import { otherMarketplace } from '../../utils/marketplaces/ids';
-import { productUrl } from '../../utils/marketplaces/refs';
+import { parseProductRef, productUrl } from '../../utils/marketplaces/refs';
 import type { Marketplace } from '../../utils/model';
 import { formatNumber, formatRub } from '../../utils/money';
 import { isStorageFull } from '../../utils/storage-full';
@@ -20,27 +20,43 @@ export interface TwinApi {
   set: (twin: string | null) => Promise<TwinReply>;
 }
 
+/** No link known: what the section shows when its first read failed (the user may still link). */
+const UNLINKED: TwinReply = { twin: null, state: null, linkedId: null };
+
 export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marketplace; priceNow: number | null; api: TwinApi }) {
   const other = otherMarketplace(marketplace);
   const [data, setData] = useState<TwinReply | null>(null);
   const [draft, setDraft] = useState('');
-  const [error, setError] = useState<false | 'input' | 'storage'>(false);
+  /** What went wrong last: the input is not a product of the other marketplace, the disk is full, or Lupa did not answer. */
+  const [problem, setProblem] = useState<'bad-input' | 'storage' | 'unavailable' | null>(null);
+  const [saving, setSaving] = useState(false);
   const apiRef = useRef(api);
   apiRef.current = api;
 
   useLoadOnce(
     () => apiRef.current.get(),
     setData,
-    () => setError('input'),
+    () => {
+      setData(UNLINKED);
+      setProblem('unavailable');
+    },
   );
 
   const save = async (value: string | null) => {
+    // Not the other marketplace's product: say so here, nothing to ask.
+    if (value !== null && parseProductRef(value, other)?.marketplace !== other) {
+      setProblem('bad-input');
+      return;
+    }
+    setSaving(true);
     try {
       setData(await apiRef.current.set(value));
-      setError(false);
+      setProblem(null);
       setDraft('');
     } catch (e) {
-      setError(isStorageFull(e) ? 'storage' : 'input');
+      setProblem(isStorageFull(e) ? 'storage' : 'unavailable');
+    } finally {
+      setSaving(false);
     }
   };
 
@@ -80,13 +96,13 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
             <a href={productUrl({ marketplace: other, id: data.linkedId })} target="_blank" rel="noreferrer">
               {twin?.name || `#${data.linkedId}`}
             </a>{' '}
-            <button type="button" className="lupa-link" data-lupa="twin-unlink" onClick={userOnly(() => void save(null))}>
+            <button type="button" className="lupa-link" data-lupa="twin-unlink" disabled={saving} onClick={userOnly(() => void save(null))}>
               {t('twinUnlink')}
             </button>
           </p>
         </>
       ) : (
-        <form className="lupa-twin-form lupa-form" onSubmit={preventSubmit}>
+        <form className="lupa-twin-form lupa-form" aria-busy={saving} onSubmit={preventSubmit}>
           <input
             data-lupa="twin-input"
             value={draft}
@@ -96,15 +112,24 @@ export function TwinSection({ marketplace, priceNow, api }: { marketplace: Marke
           />
           <button
             type="submit"
+            disabled={saving}
             onClick={userOnly(() => {
-              if (draft.trim()) void save(draft);
+              if (draft.trim() && !saving) void save(draft);
             })}
           >
             {t('twinLink')}
           </button>
         </form>
       )}
-      {error && <p className="lupa-note">{error === 'storage' ? t('storageFull') : t('twinBadInput', MARKET_NAME[other])}</p>}
+      {problem && (
+        <p className="lupa-note" role="status">
+          {problem === 'bad-input'
+            ? t('twinBadInput', MARKET_NAME[other])
+            : problem === 'storage'
+              ? t('storageFull')
+              : stateMessage('lupa-unavailable', marketplace)}
+        </p>
+      )}
     </div>
   );
 }

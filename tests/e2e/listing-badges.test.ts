@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { categoryList, searchPage } from '../fixtures/wb/search.mjs';
+import { carouselOf } from '../fixtures/server.mjs';
+import * as wb from '../fixtures/wb/catalog.mjs';
+import { categoryList, detailResponseAll, searchPage } from '../fixtures/wb/search.mjs';
 import { expectedBadge, READ_BADGES } from './expected-listing';
-import { completedDownloads, type Lab, useLab } from './harness';
+import { completedDownloads, type Lab, panelIn, useLab } from './harness';
 
 const DETAIL = /\/cards\/v4\/detail/;
 /** The public search host; from a storefront tab the site's own proxy of it comes first. */
@@ -40,6 +42,37 @@ describe('listing badges on the fixture storefront', () => {
     expect(lab.server.count(SEARCH)).toBe(0);
     expect(await page.locator('lupa-tile-badge').count()).toBe(100);
     expect(lab.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('badges sit where real tiles have room: in the tips row on the photo, else just before the order buttons', async () => {
+    const page = await lab.open(searchUrl('наушники беспроводные'));
+    await badgedCount(page, 100);
+    const places = await page.evaluate(() =>
+      [...document.querySelectorAll('article.product-card')].map((tile) => {
+        const badge = tile.querySelector('lupa-tile-badge');
+        const tips = tile.querySelector('.product-card__tips--top');
+        if (tips) return badge?.parentElement === tips && tips.firstElementChild === badge ? 'tips' : 'wrong';
+        return badge?.nextElementSibling === tile.querySelector('.product-card__bottom-wrap .product-card__order-wrap') ? 'order' : 'wrong';
+      }),
+    );
+    expect(places.filter((p) => p === 'wrong')).toEqual([]);
+    // The fixture's tiles have tips two in three times, as real ones do only sometimes.
+    expect(places.filter((p) => p === 'tips').length).toBe(67);
+    await page.close();
+  });
+
+  test("a product page's carousel tiles (data-popup-nm-id) get badges from their cards, with no place of their own", async () => {
+    lab.server.settings.carousel = true;
+    const product = wb.products[0]!;
+    const page = await lab.open(`/catalog/${product.id}/detail.aspx`);
+    const similar = carouselOf(product);
+    await badgedCount(page, similar.length);
+    const cards = detailResponseAll(similar.map((p) => p.id)).products as unknown[];
+    expect(await page.evaluate(READ_BADGES)).toEqual(cards.map((p, i) => expectedBadge(p, i + 1, false)));
+    expect(await page.locator('.cards-list__container lupa-tile-badge').count()).toBe(similar.length);
+    // The panel is there as ever.
+    await panelIn(page, product.id);
     await page.close();
   });
 

@@ -62,6 +62,8 @@ beforeEach(async () => {
     from: new Proxy({}, { get: () => anyone }),
     overview: { get: async () => ({ product: null, state: 'not-found' }) },
     searchPages: {},
+    wb: { dest: async () => -1257786 },
+    sources: {},
     badge: { add: () => {}, update: async () => {} },
     notify: async () => {},
     onAlarm: () => {},

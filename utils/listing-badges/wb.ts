@@ -103,8 +103,9 @@ export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; sea
             id: card.id,
             name: card.name,
             brand: card.brand,
-            // On a search page a tile the search does not list has no known place; elsewhere it is its place on the page.
-            position: listing.type === 'search' ? null : tile.index + 1,
+            // On a search page a tile the search does not list has no known place, nor has a carousel's;
+            // elsewhere it is its place on the page.
+            position: listing.type === 'search' || listing.type === 'carousel' ? null : tile.index + 1,
             displayed: tile.index + 1,
             organic: tile.index + 1,
             ad: null,
