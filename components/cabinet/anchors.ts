@@ -11,9 +11,13 @@ import type { CabinetSpec } from '../../utils/marketplaces/cabinet';
 type ReviewSpec = CabinetSpec['review'];
 type PricesSpec = CabinetSpec['prices'];
 
-export const norm = (s: string): string => s.replace(/\s+/g, ' ').trim();
-/** For comparing a text with how a page renders it: case and all whitespace (line breaks) aside. */
-const squash = (s: string): string => s.toLowerCase().replace(/\s+/g, '');
+/** Whitespace runs as one space. (Only runs and other whitespace are replaced: a 2 MB review is mostly single spaces.) */
+export const norm = (s: string): string => s.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+/**
+ * For comparing a text with how a page renders it: case and all whitespace (line breaks) aside.
+ * Only the start of a long text: a known review is told by the start of its parts.
+ */
+const squash = (s: string): string => s.slice(0, 2000).toLowerCase().replace(/\s+/g, '');
 
 /** A review or question as the seller API knows it (the background asks; content never sees the token). */
 export interface KnownReview {
@@ -226,11 +230,17 @@ const isFrame = (el: Element): boolean =>
  * than one of each kind of mark (stars, articles, known reviews' texts), inside the page's frame.
  */
 export function cardOf(from: Element, fields: readonly Element[], marks: ReadonlyArray<readonly Element[]>): Element {
+  const moreThanOne = (list: readonly Element[], holder: Element) => {
+    let n = 0;
+    for (const m of list) if (holder.contains(m) && ++n > 1) return true;
+    return false;
+  };
   let card = from;
-  for (let up = from.parentElement; up && !isFrame(up); up = up.parentElement) {
+  for (let up = from.parentElement; up; up = up.parentElement) {
     const holder = up;
     if (fields.some((f) => f !== from && !from.contains(f) && holder.contains(f))) break;
-    if (marks.some((list) => list.filter((m) => holder.contains(m)).length > 1)) break;
+    if (marks.some((list) => moreThanOne(list, holder))) break;
+    if (isFrame(up)) break;
     card = up;
   }
   return card;
@@ -255,7 +265,7 @@ export function knownAnchors(blocks: readonly Block[], known: readonly KnownRevi
  * a tie. Null when nothing tells.
  */
 export function matchKnown(blocks: readonly Block[], shown: Shown, known: readonly KnownReview[]): KnownReview | null {
-  const text = squash(blocks.map((b) => b.text).join(' '));
+  const text = blocks.map((b) => squash(b.text)).join(' ');
   const names = new Set(blocks.map((b) => b.text));
   const nameCount = new Map<string, number>();
   for (const review of known) nameCount.set(norm(review.buyer), (nameCount.get(norm(review.buyer)) ?? 0) + 1);
