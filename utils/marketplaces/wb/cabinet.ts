@@ -35,8 +35,8 @@ export const wbCabinet: CabinetSpec = {
   review: {
     // "Артикул WB: 146972802" as plain text on a review card (the 2026-style reviews page of
     // issue 15); "Артикул WB" is WB's own name for the nmId (seller API docs, 2026). Not the
-    // seller's own "Артикул продавца".
-    article: /артикул(?:\s*(?:wb|вб))?(?!\s*продавц)\s*[:№]?\s*(\d{5,15})/i,
+    // seller's own "Артикул продавца". "Арт." as cards abbreviate it [U].
+    article: /(?:артикул|арт\.)(?:\s*(?:wb|вб))?(?!\s*продавц)\s*[:№]?\s*(\d{5,15})/i,
     // The storefront's product URL (reference §2), where a card links its product.
     productLink: /wildberries\.[a-z]{2,3}\/catalog\/(\d{5,15})\//,
     // Stars only as an aria-label: "Оценка 4 из 5", "4 звезды" (issue 15's reviews page, 2026).
