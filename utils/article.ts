@@ -14,9 +14,3 @@ export const ARTICLE_RE = /^\d{1,15}$/;
 export const ARTICLE_DIGITS = String.raw`\d{4,15}`;
 /** A whole string that is an article and nothing else (a tile's attribute, a pasted article). */
 export const BARE_ARTICLE_RE = new RegExp(`^${ARTICLE_DIGITS}$`);
-
-/**
- * An article somewhere inside free text (a cabinet row's "Артикул WB: 146972802"): at least five
- * digits, so that a year or a count beside it is not taken for one.
- */
-export const ARTICLE_IN_TEXT_RE = /\d{5,15}/;

@@ -55,6 +55,7 @@ export interface Senders {
   wbTabOrPage: SenderCheck;
   anyTabOrPage: SenderCheck;
   cabinet: SenderCheck;
+  wbCabinet: SenderCheck;
   ozonCabinet: SenderCheck;
   cabinetOrPage: SenderCheck;
 }
@@ -178,6 +179,7 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     wbTabOrPage: either(wbTab, extensionPage),
     anyTabOrPage: either(wbTab, ozonTab, extensionPage),
     cabinet,
+    wbCabinet: fromStorefrontTab(isWbCabinet),
     ozonCabinet: fromStorefrontTab(isOzonCabinet),
     cabinetOrPage: either(cabinet, extensionPage),
   };

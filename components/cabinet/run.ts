@@ -3,7 +3,6 @@
 // one observer notices new rows and client-side navigation alike, and each element is handled
 // once. Never throws into the page; a selector that finds nothing adds nothing.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { queryAllFirst } from '../../utils/content/dom';
 import type { CabinetPage, CabinetSpec } from '../../utils/marketplaces/cabinet';
 
 export interface CabinetControl {
@@ -15,14 +14,6 @@ export interface CabinetControl {
 
 /** The value a field shows: an input's value, or an element's text. */
 export const shownValue = (el: Element | null) => (el ? (el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')) : '');
-
-/** Every part of a text (Ozon splits a review into pros, cons and comment), joined. */
-export function textOf(root: ParentNode, selectors: readonly string[]): string {
-  return queryAllFirst(root, selectors)
-    .map((el) => el.textContent?.trim() ?? '')
-    .filter(Boolean)
-    .join('. ');
-}
 
 export function runCabinet(ctx: ContentScriptContext, spec: CabinetSpec, controls: readonly CabinetControl[]): void {
   const done = new Map(controls.map((c) => [c.name, new WeakSet<Element>()]));

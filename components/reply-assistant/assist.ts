@@ -8,27 +8,52 @@ import { renderTemplate } from '../../utils/reply-assistant/render';
 import { suggestTemplates } from '../../utils/reply-assistant/suggest';
 import type { Template } from '../../utils/reply-assistant/templates';
 import { checkTone, describeToneIssue, type REPLY_LIMITS } from '../../utils/reply-assistant/tone';
+import { fieldText } from '../cabinet/anchors';
 import css from '../cabinet/cabinet.css?inline';
 
 export interface ReviewParts {
-  field: HTMLTextAreaElement | HTMLInputElement;
+  /** The cabinet's own answer field: a textarea or a contenteditable element. */
+  field: HTMLElement;
   stars: number | null;
   text: string;
   buyer: string;
   product: string;
   article: string;
+  brand?: string;
+  /** A question's stars are null; a review's are null too when the page did not show them. */
+  kind: 'review' | 'question';
 }
 
 /**
  * Puts text into a field the way a person typing would be seen: React and similar frameworks
- * track the value through the element's native setter and listen for `input`.
+ * track a textarea's value through the element's native setter and listen for `input`; an editable
+ * element gets the browser's own insertText, which fires beforeinput and input as typing does.
  */
-export function fillLikeTyping(field: HTMLTextAreaElement | HTMLInputElement, text: string): void {
-  const proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, text);
-  field.dispatchEvent(new Event('input', { bubbles: true }));
-  field.dispatchEvent(new Event('change', { bubbles: true }));
+export function fillLikeTyping(field: HTMLElement, text: string): void {
+  if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) {
+    const proto = field instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(field, text);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    field.focus();
+    return;
+  }
   field.focus();
+  const selection = field.ownerDocument.getSelection();
+  const range = field.ownerDocument.createRange();
+  range.selectNodeContents(field);
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  let inserted = false;
+  try {
+    inserted = field.ownerDocument.execCommand('insertText', false, text);
+  } catch {
+    // An engine without editing commands: set the text and say so below.
+  }
+  if (!inserted) {
+    field.textContent = text;
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+  }
 }
 
 export function mountAssistant(
@@ -41,8 +66,8 @@ export function mountAssistant(
   setFigure(host, 'reply-assistant');
   const box = document.createElement('div');
   box.className = 'chip-inline';
-  const suggestions = suggestTemplates(templates, parts.text, parts.stars).slice(0, 3);
-  const vars = { buyer: parts.buyer, product: parts.product, article: parts.article };
+  const suggestions = suggestTemplates(templates, parts.text, parts.stars, parts.kind).slice(0, 3);
+  const vars = { buyer: parts.buyer, product: parts.product, article: parts.article, brand: parts.brand };
   const label = document.createElement('span');
   label.className = 'logo';
   label.textContent = 'Lupa';
@@ -59,7 +84,7 @@ export function mountAssistant(
   const warnings = document.createElement('div');
   const check = () => {
     warnings.textContent = '';
-    const value = parts.field.value;
+    const value = fieldText(parts.field);
     if (!value.trim()) return;
     for (const issue of checkTone(value, marketplace, parts.stars)) {
       const p = document.createElement('p');

@@ -1,42 +1,42 @@
-// The reply assistant as a cabinet control: under each review or question, the suggested
-// templates and the tone check (assist.ts).
-import { ARTICLE_IN_TEXT_RE } from '../../utils/article';
-import { queryAllFirst, queryFirst } from '../../utils/content/dom';
+// The reply assistant as a cabinet control: under each review's or question's answer field, the
+// suggested templates and the tone check (assist.ts). The review is found by what the page shows
+// (cabinet/anchors.ts); where the cabinet's seller API lists the unanswered ones (WB), what it
+// knows of them (asked of the background, which holds the token) tells which review a card is.
 import { ask } from '../../utils/content/messaging';
-import { ratingOf } from '../../utils/marketplaces/cabinet';
 import type { Template } from '../../utils/reply-assistant/templates';
-import { type CabinetControl, textOf } from '../cabinet/run';
+import { answerFields, findReviews, type KnownReview } from '../cabinet/anchors';
+import type { CabinetControl } from '../cabinet/run';
 import { mountAssistant } from './assist';
 
 let templates: Template[] | null = null;
+
+/** The seller API's unanswered reviews and questions, asked once a minute at most (null: none). */
+const known = new Map<'reviews' | 'questions', { at: number; items: Promise<KnownReview[] | null> }>();
+function knownReviews(kind: 'reviews' | 'questions'): Promise<KnownReview[] | null> {
+  const cached = known.get(kind);
+  if (cached && Date.now() - cached.at < 60_000) return cached.items;
+  const items = ask('getCabinetKnown', { kind })
+    .then((r) => r.items)
+    .catch(() => null);
+  known.set(kind, { at: Date.now(), items });
+  return items;
+}
 
 export const replyAssistantCabinet: CabinetControl = {
   name: 'reply-assistant',
   pages: ['reviews', 'questions'],
   async scan(ctx, spec, page, done) {
+    const all = answerFields(document.body);
+    const fields = all.filter((f) => !done.has(f));
+    if (!fields.length) return;
     templates ??= await ask('getReplyTemplates', {}).catch(() => null);
     if (!templates) return;
     const questions = page.type === 'questions';
-    for (const item of queryAllFirst(document, spec.review.item)) {
-      if (done.has(item)) continue;
-      const field = queryFirst(item, spec.review.answer) as HTMLTextAreaElement | null;
-      if (!field) continue;
-      done.add(item);
-      const text = (sel: readonly string[]) => queryFirst(item, sel)?.textContent?.trim() ?? '';
-      const host = mountAssistant(
-        ctx,
-        {
-          field,
-          stars: questions ? null : ratingOf(queryFirst(item, spec.review.rating)),
-          text: textOf(item, spec.review.text),
-          buyer: text(spec.review.author),
-          product: text(spec.review.product),
-          article: text(spec.review.article).match(ARTICLE_IN_TEXT_RE)?.[0] ?? '',
-        },
-        templates,
-        spec.marketplace,
-      );
-      field.after(host);
+    const items = spec.review.listedByApi ? await knownReviews(questions ? 'questions' : 'reviews') : null;
+    for (const review of findReviews(document.body, spec.review, { fields, all, questions, known: items })) {
+      if (done.has(review.field) || !review.field.isConnected) continue;
+      done.add(review.field);
+      review.field.after(mountAssistant(ctx, { ...review, kind: questions ? 'question' : 'review' }, templates, spec.marketplace));
     }
   },
 };

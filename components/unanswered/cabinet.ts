@@ -1,22 +1,22 @@
 // Where a cabinet's API is closed to browsers (Ozon), what waits for an answer is read off the
-// cabinet page the seller has open and reported to the background (popup and badge).
-import { queryAllFirst, queryFirst } from '../../utils/content/dom';
+// cabinet page the seller has open and reported to the background (popup and badge): the review
+// cards as the page shows them, less those showing a published answer (cabinet/anchors.ts).
 import { ask } from '../../utils/content/messaging';
+import { reviewCards } from '../cabinet/anchors';
 import type { CabinetControl } from '../cabinet/run';
 
 export const unansweredCabinet: CabinetControl = {
   name: 'unanswered',
   pages: ['reviews', 'questions'],
   async scan(_ctx, spec, page) {
-    const answered = spec.review.answered;
     // Only a cabinet whose page marks answered items (Ozon's) is counted here; WB's come from its API.
-    if (!answered) return;
-    const items = queryAllFirst(document, spec.review.item);
-    if (items.length === 0) return;
-    const waiting = items.filter((item) => !queryFirst(item, answered)).length;
+    if (!spec.review.answered) return;
+    const questions = page.type === 'questions';
+    const cards = reviewCards(document.body, spec.review, questions);
+    if (cards.length === 0) return;
     await ask('reportCabinetUnanswered', {
-      kind: page.type === 'questions' ? 'questions' : 'reviews',
-      count: waiting,
+      kind: questions ? 'questions' : 'reviews',
+      count: cards.filter((c) => !c.answered).length,
     });
   },
 };

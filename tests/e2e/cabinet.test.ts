@@ -1,7 +1,13 @@
-// The reply assistant in the WB seller cabinet (fixture of its reviews page).
+// The reply assistant in the seller cabinets (fixtures of their reviews and questions pages). The
+// fixture pages are marked up as the real cabinets are: hashed class names that are new on every
+// load, no data-testid, stars only as an aria-label, the buyer's name and the article as plain
+// text. The tests find a review as a person would, by its words, and check that Lupa found the
+// same one: the right template for its stars and words, filled into its own field.
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { OZON_REVIEWS } from '../fixtures/ozon/cabinet.mjs';
-import { CABINET_REVIEWS } from '../fixtures/wb/cabinet.mjs';
+import { FIXTURE_SELLER_TOKEN } from '../fixtures/server.mjs';
+import { CABINET_QUESTIONS, CABINET_REVIEWS } from '../fixtures/wb/cabinet.mjs';
 import { type Lab, startLab } from './harness';
 
 let lab: Lab;
@@ -12,78 +18,128 @@ afterAll(async () => {
   await lab?.close();
 });
 
-test("a suggested template goes into the cabinet's own field and the page sees it; a blaming phrase raises a warning", async () => {
-  const page = await lab.context.newPage();
-  await page.goto('https://seller.wildberries.ru/feedbacks-questions/feedbacks');
-  const item = (id: string) => page.locator(`[data-feedback-id="${id}"]`);
-  await expect.poll(() => page.locator('lupa-reply-assistant').count(), { timeout: 20_000 }).toBe(CABINET_REVIEWS.length);
+/** The card that shows `words`: the smallest element around them holding an answer field. */
+const cardOf = (page: Page, words: string) =>
+  page.getByText(words, { exact: true }).first().locator('xpath=ancestor::*[.//textarea or .//*[@contenteditable="true"]][1]');
+const fieldOf = (card: ReturnType<typeof cardOf>) => card.locator('xpath=(.//textarea | .//*[@contenteditable="true"])[1]');
+/** The page's own character counter and publish button, beside the field. */
+const counterOf = (card: ReturnType<typeof cardOf>) => card.getByText(/^\d+ \/ \d+$/);
 
-  // 1★ with a defect: the first suggestion is the defect template, filled with the buyer's name.
-  const insert = item('fb-1').locator('[data-lupa="reply-insert"]');
-  expect(await insert.getAttribute('data-template')).toBe('defect');
-  await insert.click();
-  const value = await item('fb-1').locator('textarea').inputValue();
+/** The first template Lupa offers for each review, as the fixture's stars and words call for. */
+const FIRST_TEMPLATE: Record<string, string> = { 'fb-1': 'defect', 'fb-2': 'size', 'fb-3': 'thanks-5', 'fb-4': 'thanks-4' };
+const reviewCard = (page: Page, r: (typeof CABINET_REVIEWS)[number]) => cardOf(page, r.text || r.author);
+const firstTemplates = (page: Page) =>
+  Promise.all(CABINET_REVIEWS.map((r) => reviewCard(page, r).locator('[data-lupa="reply-insert"]').getAttribute('data-template')));
+
+test('WB reviews on the older tab path, hashed classes: the right template for each review goes into its own field, and the page sees it', async () => {
+  const page = await lab.context.newPage();
+  await page.goto('https://seller.wildberries.ru/feedbacks/feedbacks-tab/not-answered');
+  await expect.poll(() => page.locator('lupa-reply-assistant').count(), { timeout: 20_000 }).toBe(CABINET_REVIEWS.length);
+  expect(await firstTemplates(page)).toEqual(CABINET_REVIEWS.map((r) => FIRST_TEMPLATE[r.id]));
+
+  // 1★ with a defect: the defect template, filled with the buyer's name, into that review's field.
+  const [fb1, fb2] = CABINET_REVIEWS as [(typeof CABINET_REVIEWS)[number], (typeof CABINET_REVIEWS)[number]];
+  const card = reviewCard(page, fb1);
+  await card.locator('[data-lupa="reply-insert"]').click();
+  const value = await fieldOf(card).inputValue();
   expect(value).toMatch(/^Здравствуйте, Анна! Приносим извинения/);
   // The cabinet's own input handler ran: its counter and its publish button follow the text.
-  expect(await item('fb-1').locator('.feedback-item__counter').textContent()).toBe(`${value.length} / 5000`);
-  expect(await item('fb-1').locator('.feedback-item__publish').isDisabled()).toBe(false);
-  expect(await item('fb-1').locator('[data-lupa="tone-warning"]').count()).toBe(0);
-
-  // 2★ "маломерит": the size template comes first.
-  expect(await item('fb-2').locator('[data-lupa="reply-insert"]').getAttribute('data-template')).toBe('size');
+  expect(await counterOf(card).textContent()).toBe(`${value.length} / 5000`);
+  expect(await card.getByRole('button', { name: 'Опубликовать' }).isDisabled()).toBe(false);
+  // No other review's field got it.
+  for (const r of CABINET_REVIEWS.slice(1)) expect(await fieldOf(reviewCard(page, r)).inputValue()).toBe('');
+  expect(await card.locator('[data-lupa="tone-warning"]').count()).toBe(0);
 
   // The seller types a blaming reply: the warning names the phrase; nothing is sent.
-  await item('fb-2').locator('textarea').fill('Надо было смотреть таблицу размеров.');
-  const warnings = await item('fb-2')
+  await fieldOf(reviewCard(page, fb2)).fill('Надо было смотреть таблицу размеров.');
+  const warnings = await reviewCard(page, fb2)
     .locator('[data-lupa="tone-warning"]')
     .evaluateAll((w) => w.map((x) => x.getAttribute('data-value')));
   expect(warnings).toEqual(['blame', 'no-way-out']);
+
+  // The classes are new on every load; Lupa finds the same reviews again.
+  const classes = () => reviewCard(page, fb1).getAttribute('class');
+  const before = await classes();
+  expect(before).toMatch(/^Feedback-card__[A-Za-z0-9+_]{10}$/);
+  await page.reload();
+  await expect.poll(() => page.locator('lupa-reply-assistant').count(), { timeout: 20_000 }).toBe(CABINET_REVIEWS.length);
+  expect(await classes()).not.toBe(before);
+  expect(await firstTemplates(page)).toEqual(CABINET_REVIEWS.map((r) => FIRST_TEMPLATE[r.id]));
+
   expect(lab.server.count(/feedbacks-api/)).toBe(0);
   expect(lab.errors).toEqual([]);
   await page.close();
 });
 
-test('client-side navigation to the questions page: question templates under each question', async () => {
+test('WB questions (a contenteditable answer box) by client-side navigation, and on the older questions tab', async () => {
   const page = await lab.context.newPage();
   await page.goto('https://seller.wildberries.ru/discount-and-prices');
-  await page.locator('tr[data-nm-id]').first().waitFor();
+  await page.getByText('Цена со скидкой').waitFor();
   await page.click('a[href="/feedbacks-questions/questions"]');
-  const q = (id: string) => page.locator(`[data-feedback-id="${id}"]`);
-  await q('q-1').locator('[data-lupa="reply-insert"]').waitFor({ timeout: 20_000 });
-  expect(await q('q-1').locator('[data-lupa="reply-insert"]').getAttribute('data-template')).toBe('q-size');
-  expect(await q('q-2').locator('[data-lupa="reply-insert"]').getAttribute('data-template')).toBe('q-delivery');
-  await q('q-2').locator('[data-lupa="reply-insert"]').click();
-  expect(await q('q-2').locator('textarea').inputValue()).toMatch(/^Здравствуйте! Срок доставки/);
+  const [q1, q2] = CABINET_QUESTIONS as [(typeof CABINET_QUESTIONS)[number], (typeof CABINET_QUESTIONS)[number]];
+  const insert = (q: typeof q1) => cardOf(page, q.text).locator('[data-lupa="reply-insert"]');
+  await insert(q1).waitFor({ timeout: 20_000 });
+  expect(await insert(q1).getAttribute('data-template')).toBe('q-size');
+  expect(await insert(q2).getAttribute('data-template')).toBe('q-delivery');
+  await insert(q2).click();
+  const box = fieldOf(cardOf(page, q2.text));
+  expect(await box.getAttribute('contenteditable')).toBe('true');
+  const typed = (await box.textContent()) ?? '';
+  expect(typed).toMatch(/^Здравствуйте! Срок доставки/);
+  // The page's own handler saw an input event: its counter follows the box's text.
+  expect(await counterOf(cardOf(page, q2.text)).textContent()).toBe(`${typed.length} / 5000`);
+  expect(await fieldOf(cardOf(page, q1.text)).textContent()).toBe('');
+
   // On to reviews by the cabinet's link, then back with the browser's button: each list rendered
   // anew gets its assistant again, once per item.
   await page.click('a[href="/feedbacks-questions/feedbacks"]');
   await expect.poll(() => page.locator('lupa-reply-assistant').count(), { timeout: 20_000 }).toBe(CABINET_REVIEWS.length);
   await page.goBack();
-  await q('q-1').locator('[data-lupa="reply-insert"]').waitFor({ timeout: 20_000 });
-  expect(await page.locator('lupa-reply-assistant').count()).toBe(2);
+  await insert(q1).waitFor({ timeout: 20_000 });
+  expect(await page.locator('lupa-reply-assistant').count()).toBe(CABINET_QUESTIONS.length);
+
+  await page.goto('https://seller.wildberries.ru/feedbacks/questions-tab/not-answered');
+  await insert(q1).waitFor({ timeout: 20_000 });
+  expect(await insert(q1).getAttribute('data-template')).toBe('q-size');
   expect(lab.errors).toEqual([]);
   await page.close();
 });
 
-test('Ozon cabinet: the review read off the page (pros, cons, comment) gets the size template; unanswered counted for the popup', async () => {
+test('WB, Lupa’s older fixture markup (BEM classes, ★ text): the same templates', async () => {
+  lab.server.settings.wbCabinetMarkup = 'legacy';
+  const page = await lab.context.newPage();
+  await page.goto('https://seller.wildberries.ru/feedbacks-questions/feedbacks');
+  await expect.poll(() => page.locator('lupa-reply-assistant').count(), { timeout: 20_000 }).toBe(CABINET_REVIEWS.length);
+  expect(await firstTemplates(page)).toEqual(CABINET_REVIEWS.map((r) => FIRST_TEMPLATE[r.id]));
+  lab.server.settings.wbCabinetMarkup = 'hashed';
+  expect(lab.errors).toEqual([]);
+  await page.close();
+});
+
+test('Ozon cabinet, generated classes: the review read off the page (pros, cons, comment) gets the size template; unanswered counted for the popup', async () => {
   const page = await lab.context.newPage();
   await page.goto('https://seller.ozon.ru/app/reviews');
-  const card = (uuid: string) => page.locator(`[data-review-uuid="${uuid}"]`);
   const first = OZON_REVIEWS[0] as (typeof OZON_REVIEWS)[number];
-  const insert = card(first.uuid).locator('[data-lupa="reply-insert"]');
+  const card = cardOf(page, first.text.negative);
+  const insert = card.locator('[data-lupa="reply-insert"]');
   await insert.waitFor({ timeout: 20_000 });
   expect(await insert.getAttribute('data-template')).toBe('size');
+  expect(
+    await cardOf(page, (OZON_REVIEWS[1] as (typeof OZON_REVIEWS)[number]).text.positive)
+      .locator('[data-lupa="reply-insert"]')
+      .getAttribute('data-template'),
+  ).toBe('thanks-5');
   await insert.click();
-  const value = await card(first.uuid).locator('textarea').inputValue();
+  const value = await fieldOf(card).inputValue();
   expect(value).toMatch(/^Здравствуйте, Екатерина!/);
-  expect(await card(first.uuid).locator('.review-card__counter').textContent()).toBe(`${value.length} / 3000`);
-  expect(await card(first.uuid).locator('.review-card__send').isDisabled()).toBe(false);
+  expect(await counterOf(card).textContent()).toBe(`${value.length} / 3000`);
+  expect(await card.getByRole('button', { name: 'Отправить' }).isDisabled()).toBe(false);
   // An answered review has no field and no assistant.
   const answered = OZON_REVIEWS.filter((r) => r.answer);
   expect(await page.locator('lupa-reply-assistant').count()).toBe(OZON_REVIEWS.length - answered.length);
   // Blaming the buyer is flagged on Ozon too.
-  await card(first.uuid).locator('textarea').fill('Вы сами виноваты, читайте описание.');
-  await card(first.uuid).locator('[data-lupa="tone-warning"][data-value="blame"]').first().waitFor();
+  await fieldOf(card).fill('Вы сами виноваты, читайте описание.');
+  await card.locator('[data-lupa="tone-warning"][data-value="blame"]').first().waitFor();
 
   // The popup counts what waits for an answer on Ozon, from the page.
   const popup = await lab.context.newPage();
@@ -96,4 +152,36 @@ test('Ozon cabinet: the review read off the page (pros, cons, comment) gets the 
   expect(lab.errors).toEqual([]);
   await page.close();
   await popup.close();
+});
+
+test('WB with a token: the seller API’s list tells Lupa the stars a card does not show; asked once for many page loads', async () => {
+  // Cards that show only the buyer's name, the text and the field.
+  lab.server.settings.wbCabinetMarkup = 'bare';
+  const page = await lab.context.newPage();
+  await page.goto('https://seller.wildberries.ru/feedbacks-questions/feedbacks');
+  await expect.poll(() => page.locator('lupa-reply-assistant').count(), { timeout: 20_000 }).toBe(CABINET_REVIEWS.length);
+  // Without a token the stars are unknown: the 4★ review without words gets the first template for any stars.
+  const fb4 = CABINET_REVIEWS.find((r) => r.id === 'fb-4') as (typeof CABINET_REVIEWS)[number];
+  expect(await reviewCard(page, fb4).locator('[data-lupa="reply-insert"]').getAttribute('data-template')).toBe('thanks-5');
+
+  const options = await lab.context.newPage();
+  await options.goto(`chrome-extension://${lab.extensionId}/options.html`);
+  await options.locator('[data-lupa="token-input"]').fill(FIXTURE_SELLER_TOKEN);
+  await options.locator('[data-lupa="token-check"]').click();
+  await options.locator('[data-lupa="token-check"][data-value="ok"]').waitFor();
+  await options.close();
+
+  for (let load = 0; load < 2; load++) {
+    await page.reload();
+    await expect.poll(() => page.locator('lupa-reply-assistant').count(), { timeout: 20_000 }).toBe(CABINET_REVIEWS.length);
+    expect(await firstTemplates(page)).toEqual(CABINET_REVIEWS.map((r) => FIRST_TEMPLATE[r.id]));
+  }
+  await reviewCard(page, fb4).locator('[data-lupa="reply-insert"]').click();
+  expect(await fieldOf(reviewCard(page, fb4)).inputValue()).toMatch(/^Здравствуйте, Дмитрий!/);
+  expect(lab.server.count(/^feedbacks-api\.wildberries\.ru\/api\/v1\/feedbacks$/)).toBe(1);
+  // The page never gets the token.
+  expect(await page.content()).not.toContain(FIXTURE_SELLER_TOKEN);
+  lab.server.settings.wbCabinetMarkup = 'hashed';
+  expect(lab.errors).toEqual([]);
+  await page.close();
 });

@@ -20,7 +20,7 @@ interface Case {
   product?: { id: string; name: string; root?: string };
   query?: string;
   tiles?: string;
-  insert?: { id: string; contains: string };
+  insert?: { words: string; contains: string };
   answers?: unknown[];
   faults?: Array<Parameters<Lab['server']['fault']>[0]>;
   settings?: Record<string, unknown>;
@@ -184,7 +184,8 @@ function ownReady(c: Case): string {
   if (c.page === 'wb-search' || c.page === 'wb-catalog') return c.tiles ?? 'article.product-card';
   if (c.page === 'ozon-product') return '.buy';
   if (c.page === 'ozon-search') return '.tiles .tile';
-  return '.feedback-item__publish';
+  // The cabinet's answer fields (its classes are hashed anew on every load).
+  return 'textarea';
 }
 
 async function pageTexts(page: Page, c: Case): Promise<void> {
@@ -358,11 +359,12 @@ describe('bad-input corpus', () => {
 
       // (d) Markup in data stays text: nothing of it became an element, nothing of it ran.
       if (c.insert) {
-        const item = page.locator(`[data-feedback-id="${c.insert.id}"]`);
+        // The review as a person finds it, by its words (the fixture's classes are hashed anew on every load).
+        const item = page.getByText(c.insert.words).first().locator('xpath=ancestor::*[.//textarea][1]');
         await item.locator('[data-lupa="reply-insert"]').click();
         const value = await item.locator('textarea').inputValue();
         expect(value).toContain(c.insert.contains);
-        expect(await item.locator('.feedback-item__counter').textContent()).toBe(`${value.length} / 5000`);
+        expect(await item.getByText(/^\d+ \/ 5000$/).textContent()).toBe(`${value.length} / 5000`);
       }
       expect(await page.evaluate(INJECTED)).toEqual({ found: [], pwned: null });
 

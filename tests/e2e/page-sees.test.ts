@@ -138,12 +138,15 @@ describe('what a page can see and drive', () => {
     const cabinet = await lab.context.newPage();
     await cabinet.addInitScript(recordMessages);
     await cabinet.goto('https://seller.wildberries.ru/discount-and-prices');
-    const target = cabinet.locator(`tr[data-nm-id="${second?.article}"]`);
+    // A row as a person finds it: by the article it shows (the fixture's classes are hashed anew on every load).
+    const rowOf = (article: number | undefined) =>
+      cabinet.getByText(String(article), { exact: true }).first().locator('xpath=ancestor::*[.//input][1]');
+    const target = rowOf(second?.article);
     await target.locator('[data-lupa="costs-edit"]').waitFor({ timeout: 20_000 });
 
     type Hostile = { article: number; step: 'open' | 'save' };
     const hostile = ({ article, step }: Hostile) => {
-      const root = document.querySelector(`tr[data-nm-id="${article}"] lupa-competitor-prices`)?.shadowRoot;
+      const root = document.querySelector(`lupa-competitor-prices[data-nm="${article}"]`)?.shadowRoot;
       if (!root) throw new Error('no open shadow root');
       if (step === 'open') {
         const edit = root.querySelector<HTMLElement>('[data-lupa="costs-edit"]');
@@ -166,7 +169,7 @@ describe('what a page can see and drive', () => {
     await target.locator('[data-lupa="costs-form"]').waitFor();
     expect(await cabinet.evaluate<boolean, Hostile>(hostile, { article: second?.article as number, step: 'save' })).toBe(true);
     // The user saves another row's costs: a round trip after the script's submit.
-    const other = cabinet.locator(`tr[data-nm-id="${first?.article}"]`);
+    const other = rowOf(first?.article);
     await other.locator('[data-lupa="costs-edit"]').click();
     await other.locator('input[name="cost"]').fill('500');
     await other.locator('[data-lupa="costs-form"] button').click();

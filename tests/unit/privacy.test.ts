@@ -6,6 +6,7 @@ import { expect, test } from 'vitest';
 import { renderMarkdown } from '../../entrypoints/privacy/markdown';
 import { DB_NAME } from '../../utils/db';
 import { QUOTA_KEEP_DAYS } from '../../utils/quota';
+import { KNOWN_TTL_MS } from '../../utils/reply-assistant/background';
 import { LEGACY_TOKEN_KEY, SECRETS_DB_NAME } from '../../utils/secrets';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { MARKETPLACE_HOSTS } from '../../wxt.config';
@@ -31,7 +32,9 @@ test('the stores, the hosts and the periods are the code’s', () => {
   }
   expect(privacy).toContain(`по умолчанию ${DEFAULT_SETTINGS.retentionDays} дней`);
   expect(QUOTA_KEEP_DAYS).toBe(7);
-  expect(privacy).toContain('старше недели');
+  expect(privacy).toContain('старше недели'); // The cabinet's list of unanswered reviews from WB's seller API: in memory, for as long as it says.
+  expect(KNOWN_TTL_MS).toBe(5 * 60_000);
+  expect(row('`feedbacks-api.wildberries.ru`')).toContain('только в памяти расширения 5 минут');
 });
 
 test('the privacy page shows the file as headings, paragraphs and tables, as text', () => {

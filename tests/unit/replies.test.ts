@@ -78,6 +78,12 @@ test.each(questions)('question %j → %s', (text, first) => {
   expect(suggestTemplates(DEFAULT_TEMPLATES, text, null)[0]?.id).toBe(first);
 });
 
+test('a review whose stars the cabinet page did not show gets review templates by its topics, never a question’s', () => {
+  expect(suggestTemplates(DEFAULT_TEMPLATES, 'Пришел брак, дырка на рукаве', null, 'review')[0]?.id).toBe('defect');
+  expect(suggestTemplates(DEFAULT_TEMPLATES, 'маломерит на размер', null, 'review')[0]?.id).toBe('size');
+  expect(suggestTemplates(DEFAULT_TEMPLATES, 'Спасибо', null, 'review').every((t) => t.kind === 'review')).toBe(true);
+});
+
 test('topics survive ё, case and punctuation', () => {
   expect(topicsOf('Шов РАЗОШЁЛСЯ!!!')).toContain('defect');
   expect(topicsOf('ПРИШЁЛ ДОЛГО ШЁЛ')).toContain('delivery');

@@ -1,12 +1,33 @@
 // The reply assistant's background side: the cabinet reads the user's templates through here
-// (content scripts cannot read extension storage).
+// (content scripts cannot read extension storage), and on WB the seller API's unanswered reviews
+// and questions, asked with the user's token, which never leaves the background. The lists are
+// kept in memory for a few minutes: WB's budget for a Basic token is 5 requests an hour for the
+// whole category (reference §3.2), and they are the buyers' words, so they are never stored.
 import type { BackgroundFeature } from '../background-kit';
+import { createSellerApi, type UnansweredItem } from '../marketplaces/wb/seller-api';
 import { answer } from '../messaging';
+import { getWbToken } from '../secrets';
 import { getTemplates } from './templates';
+
+/** How long a fetched list answers the cabinet before it is asked again. */
+export const KNOWN_TTL_MS = 5 * 60_000;
 
 export const replyAssistant: BackgroundFeature = {
   name: 'reply-assistant',
-  register({ from }) {
+  register({ from, net }) {
     answer('getReplyTemplates', from.cabinet, () => getTemplates());
+
+    const sellerApi = createSellerApi({ net });
+    const lists = new Map<string, { at: number; items: Promise<UnansweredItem[] | null> }>();
+    answer('getCabinetKnown', from.wbCabinet, async ({ kind }) => {
+      const token = await getWbToken();
+      if (!token) return { items: null };
+      const what = kind === 'questions' ? 'questions' : 'feedbacks';
+      const cached = lists.get(what);
+      if (cached && Date.now() - cached.at < KNOWN_TTL_MS) return { items: await cached.items };
+      const items = sellerApi.unansweredList(token, what);
+      lists.set(what, { at: Date.now(), items });
+      return { items: await items };
+    });
   },
 };

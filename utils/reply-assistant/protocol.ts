@@ -1,8 +1,30 @@
-// The reply assistant's messages: the cabinet reads the user's templates through the background.
+// The reply assistant's messages: the cabinet reads the user's templates through the background,
+// and on WB what the seller API knows of the unanswered reviews and questions (the token stays in
+// the background; the content script gets only the reviews).
 import { z } from 'zod';
+import { ARTICLE_RE } from '../article';
 import { TemplateSchema } from './templates';
+
+/** An unanswered review or question as the seller API knows it (components/cabinet/anchors.ts KnownReview). */
+export const KnownReviewSchema = z.object({
+  id: z.string().min(1).max(100),
+  parts: z.array(z.string().max(10_000)).max(3),
+  buyer: z.string().max(200),
+  article: z.string().regex(ARTICLE_RE).nullable(),
+  stars: z.number().int().min(1).max(5).nullable(),
+  product: z.string().max(1000),
+  brand: z.string().max(500),
+});
 
 export const replyAssistantProtocol = {
   /** The cabinet's reply assistant reads the user's templates (content scripts cannot read storage). */
   getReplyTemplates: { request: z.object({}), reply: z.array(TemplateSchema) },
+  /**
+   * The WB cabinet's reply assistant asks what the seller API knows of the unanswered reviews or
+   * questions, to tell which one a card on the page is; null without a token or an answer.
+   */
+  getCabinetKnown: {
+    request: z.object({ kind: z.enum(['reviews', 'questions']) }),
+    reply: z.object({ items: z.array(KnownReviewSchema).max(1000).nullable() }),
+  },
 } as const;

@@ -30,10 +30,15 @@ export function topicsOf(text: string): Topic[] {
 
 /**
  * Templates for a review (or a question, `stars` null), best first: a template naming the review's
- * topic and stars, then one for its stars alone.
+ * topic and stars, then one for its stars alone. A review whose stars the page did not show
+ * (`kind` 'review', `stars` null) gets review templates by its topics, for any stars.
  */
-export function suggestTemplates(templates: readonly Template[], text: string, stars: number | null): Template[] {
-  const kind = stars === null ? 'question' : 'review';
+export function suggestTemplates(
+  templates: readonly Template[],
+  text: string,
+  stars: number | null,
+  kind: Template['kind'] = stars === null ? 'question' : 'review',
+): Template[] {
   const topics = topicsOf(text);
   const scored = templates
     .filter((t) => t.kind === kind && (stars === null || t.stars.length === 0 || t.stars.includes(stars)))

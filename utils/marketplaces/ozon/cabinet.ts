@@ -1,7 +1,9 @@
 // The Ozon seller cabinet (seller.ozon.ru/app/…): reviews at `reviews`, questions at
 // `reviews/questions` or the messenger's customers group [U], prices at `prices/control` [U].
-// Ozon's Seller API refuses browsers, so Lupa reads what the cabinet page itself shows.
-import type { CabinetPage, CabinetSpec } from '../cabinet';
+// Ozon's Seller API refuses browsers, so Lupa reads what the cabinet page itself shows. Like WB's,
+// the cabinet is a React SPA with generated class names: nothing here names a class, only the words
+// and forms the page shows; [U] marks Lupa's own reading, not yet seen on the live cabinet.
+import { type CabinetPage, type CabinetSpec, REVIEW_PART_LABEL } from '../cabinet';
 import { isOnHost } from '../hosts';
 
 export const isOzonCabinet = (url: string): boolean => isOnHost(url, ['seller.ozon.ru']);
@@ -21,22 +23,23 @@ export const ozonCabinet: CabinetSpec = {
   marketplace: 'ozon',
   detect: detectOzonCabinetPage,
   review: {
-    item: ['[data-testid="review-item"]', '[data-testid="question-item"]', '[class*="review-card"]', '[class*="ReviewCard"]'],
-    rating: ['[data-rating]', '[class*="rating"]'],
-    text: ['[data-testid="review-text"]', '[class*="review-text"]', '[class*="question-text"]'],
-    author: ['[data-testid="review-author"]', '[class*="author"]'],
-    product: ['[data-testid="review-product"]', '[class*="product-title"]'],
-    article: ['[data-testid="review-sku"]', '[class*="sku"]'],
-    answer: ['textarea'],
-    answered: ['[data-testid="review-answer"]', '[class*="answer-text"]'],
+    // The Ozon SKU a review is about (`sku` in the cabinet's own review list, reference §2.5) as the
+    // card writes it: "SKU 754321987" [U]. Not "Артикул", which is the seller's own offer_id.
+    article: /(?:^|[^\p{L}])sku\s*[:№]?\s*(\d{5,15})/iu,
+    // The storefront's product URL (reference §1.1): /product/{slug}-{sku}/ or /product/{sku}/.
+    productLink: /ozon\.ru\/product\/(?:[^/?#]*-)?(\d{5,15})\/?(?:[?#]|$)/,
+    // Stars as an aria-label or title: "Оценка 4 из 5", "2 звезды" [U].
+    stars: [/оценк\p{L}*\s*:?\s*([1-5])(?:\s*из\s*5)?(?![\d,.])/iu, /(?:^|\s)([1-5])\s*зв[её]зд/i],
+    // A review's text in parts: pros, cons, comment (the cabinet's review list, reference §2.5).
+    partLabel: REVIEW_PART_LABEL,
+    // An answered review shows the seller's answer under a heading [U].
+    answered: /^(?:ваш ответ|ответ продавца|ответ магазина)(?!\p{L})/iu,
   },
   prices: {
-    row: ['[data-testid="price-row"]', 'tr[data-sku]', '[class*="PriceRow"]'],
-    article: ['[data-testid="sku"]', '[class*="sku"]'],
-    // "Ваша цена" is what the buyer pays before Ozon's own co-funded promotions.
-    price: ['input[name="price"]', '[data-testid="your-price"] input', '[data-testid="your-price"]'],
-    discount: [],
-    slot: ['[data-testid="price-row-extra"]', 'td:last-child'],
-    articleAttrs: ['data-sku'],
+    // "Управление ценами" (`prices/control`): the SKU alone in its column, or "SKU N" [U].
+    article: /^(?:sku\s*[:№]?\s*)?(\d{6,15})$/i,
+    // "Ваша цена" is what the buyer pays before Ozon's own co-funded promotions [U].
+    price: /ваша цена|^цена$/i,
+    discount: null,
   },
 };

@@ -1,7 +1,9 @@
-// The WB seller cabinet (seller.wildberries.ru): which page is which, and where a review's and a
-// price row's parts are. The cabinet is a React SPA whose paths and classes move [U]: paths by a
-// table, every selector with fallbacks, the answer field found inside the review it belongs to.
-import type { CabinetPage, CabinetSpec } from '../cabinet';
+// The WB seller cabinet (seller.wildberries.ru): which page is which, and in which words and forms
+// it shows a review's and a price row's parts. Its classes are CSS-module names with a hash that
+// changes on every deploy (`Not-answered-feedbacks-top-panel__iGMSzlIZC3`, reference §2.1, seen
+// July 2025; §3.4) and it has no data-testid: nothing here names a class. Each form says where and
+// when it was seen; [U] marks Lupa's own reading, not yet seen on the live cabinet.
+import { type CabinetPage, type CabinetSpec, REVIEW_PART_LABEL } from '../cabinet';
 import { isOnHost } from '../hosts';
 
 export type { CabinetPage } from '../cabinet';
@@ -9,12 +11,21 @@ export { ratingOf } from '../cabinet';
 
 export const isWbCabinet = (url: string): boolean => isOnHost(url, ['seller.wildberries.ru']);
 
+/**
+ * Reviews and questions live under three trees (reference §2.1, §3.4): `/feedbacks/…` with tabs
+ * `feedbacks-tab/not-answered` and `questions-tab/…` (seen July 2025), `/feedbacks-questions/…` (the
+ * new UI, Feb 2026) and `/feedbacks-and-questions/all-feedbacks` (2025–26 code; `all-questions` by
+ * analogy [U]). Prices: `/discount-and-prices` and its `/main-table`, `/quarantine`.
+ */
+const QUESTIONS_PATH = /^\/(?:feedbacks(?:-and)?-questions\/(?:all-)?questions|feedbacks\/questions-tab|questions)(?:\/|$)/;
+const REVIEWS_PATH = /^\/(?:feedbacks(?:-and)?-questions|feedbacks)(?:\/|$)/;
+
 export function detectWbCabinetPage(href: string): CabinetPage {
   if (!isWbCabinet(href)) return { type: 'other' };
   const path = new URL(href).pathname;
-  if (/\/feedbacks-questions\/questions|\/questions(\/|$)/.test(path)) return { type: 'questions' };
-  if (/\/feedbacks-questions(\/feedbacks)?|\/feedbacks(\/|$)/.test(path)) return { type: 'reviews' };
-  if (/\/discount-and-prices/.test(path)) return { type: 'prices' };
+  if (QUESTIONS_PATH.test(path)) return { type: 'questions' };
+  if (REVIEWS_PATH.test(path)) return { type: 'reviews' };
+  if (/^\/discount-and-prices(?:\/|$)/.test(path)) return { type: 'prices' };
   return { type: 'other' };
 }
 
@@ -22,26 +33,24 @@ export const wbCabinet: CabinetSpec = {
   marketplace: 'wb',
   detect: detectWbCabinetPage,
   review: {
-    item: [
-      '[data-testid="feedback-item"]',
-      '[data-testid="question-item"]',
-      '.feedback-item',
-      '[class*="Feedback-card"]',
-      '[class*="feedback-card"]',
-    ],
-    rating: ['[data-rating]', '.feedback-item__rating', '[class*="rating"]'],
-    text: ['.feedback-item__text', '[class*="feedback-text"]', '[class*="Feedback-text"]', '[class*="question-text"]'],
-    author: ['.feedback-item__author', '[class*="author"]'],
-    product: ['.feedback-item__product', '[class*="product-name"]'],
-    article: ['.feedback-item__article', '[class*="article"]'],
-    answer: ['textarea'],
+    // "Артикул WB: 146972802" as plain text on a review card (the 2026-style reviews page of
+    // issue 15); "Артикул WB" is WB's own name for the nmId (seller API docs, 2026). Not the
+    // seller's own "Артикул продавца". "Арт." as cards abbreviate it [U].
+    article: /(?:артикул|арт\.)(?:\s*(?:wb|вб))?(?!\s*продавц)\s*[:№]?\s*(\d{5,15})/i,
+    // The storefront's product URL (reference §2), where a card links its product.
+    productLink: /wildberries\.[a-z]{2,3}\/catalog\/(\d{5,15})\//,
+    // Stars only as an aria-label: "Оценка 4 из 5", "4 звезды" (issue 15's reviews page, 2026).
+    stars: [/оценк\p{L}*\s*:?\s*([1-5])(?:\s*из\s*5)?(?![\d,.])/iu, /(?:^|\s)([1-5])\s*зв[её]зд/i],
+    partLabel: REVIEW_PART_LABEL,
+    // feedbacks-api.wildberries.ru lists them (reference §3.1, §3.3), with the user's token.
+    listedByApi: true,
   },
   prices: {
-    row: ['[data-testid="price-row"]', 'tr[data-nm-id]', '[class*="Price-row"]'],
-    article: ['[data-testid="nm-id"]', '.price-row__article', '[class*="nm-id"]'],
-    price: ['input[name="price"]', '[data-testid="price"] input', '[data-testid="price"]'],
-    discount: ['input[name="discount"]', '[data-testid="discount"] input', '[data-testid="discount"]'],
-    slot: ['[data-testid="price-row-extra"]', '.price-row__extra', 'td:last-child'],
-    articleAttrs: ['data-nm-id', 'data-nmid'],
+    // "Цены и скидки" (`/discount-and-prices`): the nmId alone in its column, or "Артикул WB: N" [U].
+    article: /^(?:артикул(?:\s*(?:wb|вб))?(?!\s*продавц)\s*[:№]?\s*)?(\d{6,15})$/i,
+    // The price before discount and the discount in percent, by their column or field label [U];
+    // "Цена со скидкой" is neither.
+    price: /^(?!.*скидк).*цен/i,
+    discount: /^(?!.*цен).*скидк/i,
   },
 };
