@@ -6,15 +6,15 @@
 // feature is left out.
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
-import { BasketNumberSchema, kvFamily, kvItem, LupaDb, TimestampSchema } from './db';
+import { kvFamily, kvItem, LupaDb } from './db';
 import { t } from './i18n';
+import { KERNEL_KV } from './kv-keys';
 import { isOzonCabinet } from './marketplaces/ozon/cabinet';
 import { createOzonClient, type OzonClient } from './marketplaces/ozon/client';
 import { isOzonStorefront } from './marketplaces/ozon/page';
 import { isWbCabinet } from './marketplaces/wb/cabinet';
 import { createWbClient, type RequestContext, type WbClient } from './marketplaces/wb/client';
 import { isWbStorefront } from './marketplaces/wb/page';
-import { StorageFreedSchema } from './messages';
 import { ask, fromStorefrontTab, type SenderCheck } from './messaging';
 import type { Marketplace, ProductRef, WatchEvent } from './model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from './net';
@@ -77,8 +77,8 @@ export interface BackgroundFeature {
   register: (kit: BackgroundKit) => void;
 }
 
-const basketOf = kvFamily('basket', BasketNumberSchema);
-const ozonBlockedUntil = kvItem('blocked-until:ozon', TimestampSchema);
+const basketOf = kvFamily(KERNEL_KV.basket);
+const ozonBlockedUntil = kvFamily<number, ['ozon']>(KERNEL_KV.blockedUntil)('ozon');
 
 /** Builds the kernel once per worker start; nothing in it is kept between wake-ups but the store. */
 export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promise<void>; start: () => void } {
@@ -199,4 +199,4 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
   };
 }
 
-export const storageFreedNote = kvItem('storage-freed', StorageFreedSchema);
+export const storageFreedNote = kvItem(KERNEL_KV.storageFreed);
