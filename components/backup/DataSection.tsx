@@ -1,13 +1,14 @@
 // The options page's data section: every feature's CSV exports, a full backup to a file and its
-// restore, and deleting everything. Backup and restore run here, in the page, a page of rows or a
-// piece of the file at a time (utils/backup), with a progress bar; a restore first checks the whole
-// file and shows what it holds, and replaces the data only when the user confirms.
+// restore, and deleting everything. Backup and restore run in a worker of this page (utils/backup/
+// worker.ts), a page of rows or a piece of the file at a time, while the page draws their progress;
+// a restore first checks the whole file and shows what it holds, and replaces the data only when
+// the user confirms.
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
-import { backup } from '../../utils/backup/backup';
+import { backupInWorker, checkInWorker, restoreInWorker } from '../../utils/backup/client';
 import { download, historyCsv, wipeAll } from '../../utils/backup/data';
 import { BackupProblem } from '../../utils/backup/format';
-import { type BackupContents, checkBackup, restoreBackup } from '../../utils/backup/restore';
+import type { BackupContents } from '../../utils/backup/restore';
 import { hasMessage, t, uiLanguage } from '../../utils/i18n';
 import type { OptionsPart, OptionsPartProps } from '../parts';
 
@@ -116,7 +117,7 @@ function DataSection({ db, say, fail, exports }: OptionsPartProps) {
   const makeBackup = async () => {
     setWork({ kind: 'backup', done: 0 });
     try {
-      const file = await backup(db, { onProgress: (done, total) => setWork({ kind: 'backup', done: total ? done / total : 1 }) });
+      const file = await backupInWorker((done, total) => setWork({ kind: 'backup', done: total ? done / total : 1 }));
       download(file, `lupa-backup-${today()}.jsonl`, file.type);
       say(t('optBackupDone', (file.size / 1024 / 1024).toLocaleString('ru-RU', { maximumFractionDigits: 1 })));
     } catch (error) {
@@ -129,7 +130,7 @@ function DataSection({ db, say, fail, exports }: OptionsPartProps) {
   const check = async (file: File) => {
     setWork({ kind: 'check', done: 0 });
     try {
-      const contents = await checkBackup(file, { onProgress: (done, total) => setWork({ kind: 'check', done: done / total }) });
+      const contents = await checkInWorker(file, (done, total) => setWork({ kind: 'check', done: done / total }));
       setWork({ kind: 'confirm', file, contents });
     } catch (error) {
       setWork({ kind: 'idle' });
@@ -140,7 +141,7 @@ function DataSection({ db, say, fail, exports }: OptionsPartProps) {
   const replace = async (file: File, contents: BackupContents) => {
     setWork({ kind: 'write', done: 0 });
     try {
-      await restoreBackup(db, file, contents, { onProgress: (done, total) => setWork({ kind: 'write', done: done / total }) });
+      await restoreInWorker(file, contents, (done, total) => setWork({ kind: 'write', done: done / total }));
       say(t('optRestored'));
     } catch (error) {
       fail(t('optRestoreFailed', problemText(error)));
