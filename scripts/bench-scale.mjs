@@ -3,9 +3,12 @@
 // marketplace; a shop of 1 000 watched WB products (the fixture knows their cards), a year of daily
 // prices and stock snapshots each and 3 000 open tasks, seeded in the worker by
 // scripts/bench-scale.ts. Figures: the worker's getWatchlist answer, the retention's slices, a
-// refresh of the 1 000 cards once they are known, the worker's heap during that refresh.
+// refresh of the 1 000 cards once they are known, the worker's heap during that refresh, and a
+// backup and its restore through the options page (as the user does them: the buttons, the file,
+// the confirm), with the page's longest task meanwhile.
+// `--only=refresh,answer,retention,backup` runs some parts (the seeding always).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,8 +36,71 @@ const SEND = async ([type, data]) => {
   return { ms: performance.now() - started, res: answer?.res };
 };
 
+export const SCALE_PARTS = ['refresh', 'answer', 'retention', 'backup'];
+
+/** In the options page: every task longer than 50 ms from now on (the Long Tasks API). */
+const WATCH_LONG_TASKS = () => {
+  const state = { longest: 0, count: 0 };
+  globalThis.__lupaLongTasks = state;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      state.longest = Math.max(state.longest, entry.duration);
+      state.count++;
+    }
+  }).observe({ type: 'longtask' });
+};
+const LONG_TASKS = () => {
+  const state = globalThis.__lupaLongTasks;
+  const out = { ...state };
+  state.longest = 0;
+  state.count = 0;
+  return out;
+};
+
+/**
+ * Backup and restore as the user does them, in the options page: the backup button (until the
+ * download), then the file chosen (until its summary), then the confirm (until "restored").
+ */
+async function backupAndRestore(context, extensionId) {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.locator('[data-lupa="backup"]').waitFor();
+  await injectProbe(options, 'bench-data.ts', 'lupaBenchData');
+  const rowsBefore = await options.evaluate(() => globalThis.lupaBenchData.rowCounts());
+  await options.evaluate(WATCH_LONG_TASKS);
+
+  let started = Date.now();
+  const [download] = await Promise.all([
+    options.waitForEvent('download', { timeout: 120_000 }),
+    options.locator('[data-lupa="backup"]').click(),
+  ]);
+  const file = await download.path();
+  const backupMs = Date.now() - started;
+  const backupTasks = await options.evaluate(LONG_TASKS);
+  const fileBytes = statSync(file).size;
+  const dataBytes = await options.evaluate(() => globalThis.lupaBenchData.jsonBytes());
+  await options.evaluate(LONG_TASKS);
+
+  started = Date.now();
+  await options.locator('[data-lupa="restore"]').setInputFiles(file);
+  await options.locator('[data-lupa="restore-summary"]').waitFor({ timeout: 120_000 });
+  const checkMs = Date.now() - started;
+  started = Date.now();
+  await options.locator('[data-lupa="restore-confirm"]').click();
+  await options.locator('[data-lupa="options-message"]', { hasText: 'восстановлены' }).waitFor({ timeout: 180_000 });
+  const writeMs = Date.now() - started;
+  const restoreTasks = await options.evaluate(LONG_TASKS);
+  const problem = await options
+    .locator('[data-lupa="options-problem"]')
+    .textContent()
+    .catch(() => null);
+  const rowsAfter = await options.evaluate(() => globalThis.lupaBenchData.rowCounts());
+  await options.close();
+  return { backupMs, backupTasks, fileBytes, dataBytes, checkMs, writeMs, restoreTasks, problem, rowsBefore, rowsAfter };
+}
+
 /** @returns {Promise<{ rows: Array<[string, number, number, object?]>, raw: object }>} */
-export async function scaleSection() {
+export async function scaleSection({ parts = SCALE_PARTS } = {}) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(CHROMIUM_MISSING);
   const server = await startFixtureServer();
@@ -62,70 +128,123 @@ export async function scaleSection() {
     await page.waitForTimeout(3000);
 
     // The first refresh stores the 1 000 cards; the second is the alarm's usual work (known cards).
-    const firstRefresh = await page.evaluate(SEND, ['runRefresh', {}]);
-    const heap = await worker.evaluate(() => {
-      const memory = /** @type {{ usedJSHeapSize?: number }} */ (performance).memory;
-      if (!memory?.usedJSHeapSize) return null;
-      const state = { peak: memory.usedJSHeapSize, timer: 0 };
-      state.timer = setInterval(() => {
-        state.peak = Math.max(state.peak, memory.usedJSHeapSize ?? 0);
-      }, 20);
-      globalThis.__lupaHeap = state;
-      return memory.usedJSHeapSize;
-    });
-    const knownRefresh = await page.evaluate(SEND, ['runRefresh', {}]);
-    const heapPeak =
-      heap === null
-        ? null
-        : await worker.evaluate(() => {
-            clearInterval(globalThis.__lupaHeap.timer);
-            return globalThis.__lupaHeap.peak;
-          });
+    const has = (part) => parts.includes(part);
+    let firstRefresh = null;
+    let knownRefresh = null;
+    let heap = null;
+    let heapPeak = null;
+    if (has('refresh')) {
+      firstRefresh = await page.evaluate(SEND, ['runRefresh', {}]);
+      heap = await worker.evaluate(() => {
+        const memory = /** @type {{ usedJSHeapSize?: number }} */ (performance).memory;
+        if (!memory?.usedJSHeapSize) return null;
+        const state = { peak: memory.usedJSHeapSize, timer: 0 };
+        state.timer = setInterval(() => {
+          state.peak = Math.max(state.peak, memory.usedJSHeapSize ?? 0);
+        }, 20);
+        globalThis.__lupaHeap = state;
+        return memory.usedJSHeapSize;
+      });
+      knownRefresh = await page.evaluate(SEND, ['runRefresh', {}]);
+      heapPeak =
+        heap === null
+          ? null
+          : await worker.evaluate(() => {
+              clearInterval(globalThis.__lupaHeap.timer);
+              return globalThis.__lupaHeap.peak;
+            });
+    }
 
     const answers = [];
     let reply = null;
-    for (let i = 0; i < 8; i++) {
-      const r = await page.evaluate(SEND, ['getWatchlist', {}]);
-      answers.push(r.ms);
-      reply = r.res;
+    let parts_ = null;
+    if (has('answer')) {
+      for (let i = 0; i < 8; i++) {
+        const r = await page.evaluate(SEND, ['getWatchlist', {}]);
+        answers.push(r.ms);
+        reply = r.res;
+      }
+      parts_ = await worker.evaluate(() => globalThis.lupaBenchScale.answerParts(7));
     }
-    const parts = await worker.evaluate(() => globalThis.lupaBenchScale.answerParts(7));
-    const retention = await worker.evaluate((at) => globalThis.lupaBenchScale.retention(at), now);
+    const retention = has('retention') ? await worker.evaluate((at) => globalThis.lupaBenchScale.retention(at), now) : null;
+    let data = null;
+    if (has('backup')) data = await backupAndRestore(context, extensionId);
 
+    const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)] ?? 0;
+    const mb = (bytes) => bytes / 1024 / 1024;
     const rows = [
       [`1 000 × 365: rows seeded (${SCALE_PRODUCTS} products × ${SCALE_DAYS} days of prices and stock, 3 000 tasks)`, seeded.rows, 0],
-      [`1 000 × 365: watchlist rows in the answer`, reply?.watchlist?.length ?? 0, 0],
-      [
-        `1 000 × 365: open tasks in the answer (of ${reply?.taskCounts?.reduce((n, c) => n + c.count, 0) ?? 0})`,
-        reply?.tasks?.length ?? 0,
-        0,
-      ],
-      ['1 000 × 365: worker answers getWatchlist, message round trip (ms, median of 7)', median(answers.slice(1)), 1, atMost(150)],
-      ['1 000 × 365: worker answers getWatchlist, first opening (ms)', answers[0], 1, atMost(150)],
-      ['1 000 × 365: of which the rows read and summarised, service.list (ms, median of 7)', parts.list, 1],
-      ['1 000 × 365: of which the raw IndexedDB read of 1 000 rows (ms, median of 7)', parts.rawRows, 1],
-      ['1 000 × 365: of which the tasks grouped, service.taskGroups (ms, median of 7)', parts.taskGroups, 1],
-      ["1 000 × 365: of which the reply's zod check (ms, median of 7)", parts.replyParse, 1],
-      ['1 000 × 365: retention slice, longest (ms)', Math.max(...retention.first.slices), 1, atMost(50)],
-      [
-        '1 000 × 365: retention slice, 95th percentile (ms)',
-        [...retention.first.slices].sort((a, b) => a - b)[Math.floor(retention.first.slices.length * 0.95)] ?? 0,
-        1,
-      ],
-      [`1 000 × 365: retention first pass, ${retention.first.slices.length} slices (ms)`, retention.first.ms, 0],
-      [`1 000 × 365: retention next day (watermark), ${retention.second.slices.length} slices (ms)`, retention.second.ms, 0],
-      ['1 000 × 365: retention next day, longest slice (ms)', Math.max(0, ...retention.second.slices), 1, atMost(50)],
-      ['1 000 × 365: refresh, cards not yet stored (ms)', firstRefresh.ms, 0],
-      ['1 000 × 365: refresh of 1 000 known cards (ms)', knownRefresh.ms, 0, atMost(10_000)],
-      ...(heapPeak === null ? [] : [['1 000 × 365: worker heap peak during that refresh (MB)', heapPeak / 1024 / 1024, 1, atMost(50)]]),
+      ...(has('answer')
+        ? [
+            [`1 000 × 365: watchlist rows in the answer`, reply?.watchlist?.length ?? 0, 0],
+            [
+              `1 000 × 365: open tasks in the answer (of ${reply?.taskCounts?.reduce((n, c) => n + c.count, 0) ?? 0})`,
+              reply?.tasks?.length ?? 0,
+              0,
+            ],
+            ['1 000 × 365: worker answers getWatchlist, message round trip (ms, median of 7)', median(answers.slice(1)), 1, atMost(150)],
+            ['1 000 × 365: worker answers getWatchlist, first opening (ms)', answers[0], 1, atMost(150)],
+            ['1 000 × 365: of which the rows read and summarised, service.list (ms, median of 7)', parts_.list, 1],
+            ['1 000 × 365: of which the raw IndexedDB read of 1 000 rows (ms, median of 7)', parts_.rawRows, 1],
+            ['1 000 × 365: of which the tasks grouped, service.taskGroups (ms, median of 7)', parts_.taskGroups, 1],
+            ["1 000 × 365: of which the reply's zod check (ms, median of 7)", parts_.replyParse, 1],
+          ]
+        : []),
+      ...(retention
+        ? [
+            ['1 000 × 365: retention slice, longest (ms)', Math.max(...retention.first.slices), 1, atMost(50)],
+            ['1 000 × 365: retention slice, 95th percentile (ms)', percentile(retention.first.slices, 0.95), 1],
+            [`1 000 × 365: retention first pass, ${retention.first.slices.length} slices (ms)`, retention.first.ms, 0],
+            [`1 000 × 365: retention next day (watermark), ${retention.second.slices.length} slices (ms)`, retention.second.ms, 0],
+            ['1 000 × 365: retention next day, longest slice (ms)', Math.max(0, ...retention.second.slices), 1, atMost(50)],
+          ]
+        : []),
+      ...(has('refresh')
+        ? [
+            ['1 000 × 365: refresh, cards not yet stored (ms)', firstRefresh.ms, 0],
+            ['1 000 × 365: refresh of 1 000 known cards (ms)', knownRefresh.ms, 0, atMost(10_000)],
+            ...(heapPeak === null
+              ? []
+              : [['1 000 × 365: worker heap peak during that refresh (MB)', heapPeak / 1024 / 1024, 1, atMost(50)]]),
+          ]
+        : []),
+      ...(data
+        ? [
+            [
+              `1 000 × 365: backup from the options page, ${data.rowsBefore.total} rows (ms, button to file)`,
+              data.backupMs,
+              0,
+              atMost(10_000),
+            ],
+            ['1 000 × 365: backup file (MB)', mb(data.fileBytes), 1],
+            ['1 000 × 365: the same rows as JSON objects (MB)', mb(data.dataBytes), 1],
+            ['1 000 × 365: backup, longest task in the options page (ms)', data.backupTasks.longest, 0],
+            ['1 000 × 365: restore, file checked to its summary (ms)', data.checkMs, 0],
+            ['1 000 × 365: restore, confirm to restored, one transaction (ms)', data.writeMs, 0],
+            ['1 000 × 365: restore, file chosen to restored (ms)', data.checkMs + data.writeMs, 0, atMost(30_000)],
+            [
+              `1 000 × 365: restore, longest task in the options page (ms; ${data.restoreTasks.count} over 50 ms)`,
+              data.restoreTasks.longest,
+              0,
+              atMost(50),
+            ],
+            [
+              '1 000 × 365: rows after restore equal rows before (1 = yes)',
+              JSON.stringify(data.rowsAfter) === JSON.stringify(data.rowsBefore) ? 1 : 0,
+              0,
+              { text: '= 1', pass: (v) => v === 1 },
+            ],
+          ]
+        : []),
     ];
     return {
       rows,
       raw: {
         seeded,
         answers,
-        parts,
+        parts: parts_,
         retention,
+        data,
         refresh: { first: firstRefresh, known: knownRefresh },
         heap: { before: heap, peak: heapPeak },
         lastRefresh: reply?.lastRefresh,
@@ -144,7 +263,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error('build failed: run `npx wxt build` to see why');
     process.exit(1);
   }
-  const { rows, raw } = await scaleSection();
+  const only = process.argv.find((a) => a.startsWith('--only='));
+  const { rows, raw } = await scaleSection(only ? { parts: only.slice('--only='.length).split(',') } : {});
   for (const [figure, value, digits, target] of rows)
     console.log(
       `${figure}  ${Number(value).toFixed(digits)}  ${target?.text ?? ''}  ${target ? (target.pass(value) ? 'pass' : 'FAIL') : ''}`,
@@ -153,10 +273,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     JSON.stringify({
       lastRefresh: raw.lastRefresh,
       nextRefreshAt: raw.nextRefreshAt,
-      slowestSlices: raw.retention.first.slices
+      slowestSlices: raw.retention?.first.slices
         .map((ms, i) => [i, Math.round(ms)])
         .sort((a, b) => b[1] - a[1])
         .slice(0, 5),
+      backup: raw.data && { problem: raw.data.problem, rows: raw.data.rowsAfter },
     }),
   );
 }

@@ -4,12 +4,13 @@
 import { join } from 'node:path';
 import { build as viteBuild } from 'vite';
 
-export async function injectProbe(worker, file, name) {
+/** `target`: a service worker or a page (anything with evaluate). */
+export async function injectProbe(target, file, name) {
   const probe = await viteBuild({
     configFile: false,
     logLevel: 'warn',
     define: { 'process.env.NODE_ENV': '"production"' },
     build: { write: false, minify: false, lib: { entry: join(import.meta.dirname, file), formats: ['iife'], name } },
   });
-  await worker.evaluate(probe[0].output[0].code);
+  await target.evaluate(probe[0].output[0].code);
 }

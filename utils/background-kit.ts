@@ -7,17 +7,16 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { BasketNumberSchema, kvFamily, kvItem, LupaDb, TimestampSchema } from './db';
+import { kvFamily, kvItem, LupaDb } from './db';
 import { t } from './i18n';
+import { KERNEL_KV } from './kv-keys';
 import { isOzonCabinet } from './marketplaces/ozon/cabinet';
 import { createOzonClient, type OzonClient } from './marketplaces/ozon/client';
 import { isOzonStorefront } from './marketplaces/ozon/page';
 import { isWbCabinet } from './marketplaces/wb/cabinet';
 import { createWbClient, type RequestContext, type WbClient } from './marketplaces/wb/client';
-import { createWbRegion, LearnedRegionSchema } from './marketplaces/wb/geo';
+import { createWbRegion } from './marketplaces/wb/geo';
 import { isWbStorefront } from './marketplaces/wb/page';
-import { UpstreamsCacheSchema } from './marketplaces/wb/upstreams';
-import { StorageFreedSchema } from './messages';
 import { ask, fromStorefrontTab, type SenderCheck } from './messaging';
 import type { Marketplace, ProductRef, WatchEvent } from './model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from './net';
@@ -89,18 +88,18 @@ export interface BackgroundFeature {
   register: (kit: BackgroundKit) => void;
 }
 
-const basketOf = kvFamily('basket', BasketNumberSchema);
+const basketOf = kvFamily<number, [number]>(KERNEL_KV.basket);
 /** WB's live basket map (cdn.wbbasket.ru/api/v3/upstreams), kept for hours. */
-const wbUpstreams = kvItem('wb-upstreams', UpstreamsCacheSchema);
-const ozonBlockedUntil = kvItem('blocked-until:ozon', TimestampSchema);
+const wbUpstreams = kvItem(KERNEL_KV.wbUpstreams);
+const ozonBlockedUntil = kvFamily<number, ['ozon']>(KERNEL_KV.blockedUntil)('ozon');
 /** The user's own WB region as the site or WB's geo service gave it (geo.ts). */
-const wbRegion = kvItem('wb-region', LearnedRegionSchema);
+const wbRegion = kvItem(KERNEL_KV.wbRegion);
 /** The WB search version that answered, kept while the browser runs (session storage). */
 const wbSearchVersion = storage.defineItem<number>('session:wb-search-version');
 /** When a WB host's anti-bot wall ends (utils/marketplaces/wb/antibot.ts), per host. */
-const wbBlockedUntil = kvFamily('blocked-until:wb', TimestampSchema);
+const wbBlockedUntil = kvFamily<number, ['wb', string]>(KERNEL_KV.blockedUntil);
 /** A host's Retry-After wait (capped at an hour by utils/net.ts), kept across worker restarts. */
-const hostWait = kvFamily('host-wait', TimestampSchema);
+const hostWait = kvFamily<number, [string]>(KERNEL_KV.hostWait);
 
 /** Builds the kernel once per worker start; nothing in it is kept between wake-ups but the store. */
 export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promise<void>; start: () => void } {
@@ -135,8 +134,8 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
       set: (version) => wbSearchVersion.setValue(version),
     },
     blockedUntil: {
-      get: async (host) => (await wbBlockedUntil(host).get(db)) ?? 0,
-      set: (host, until) => wbBlockedUntil(host).set(db, until),
+      get: async (host) => (await wbBlockedUntil('wb', host).get(db)) ?? 0,
+      set: (host, until) => wbBlockedUntil('wb', host).set(db, until),
     },
   });
   const ozon = createOzonClient({
@@ -269,4 +268,4 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
   };
 }
 
-export const storageFreedNote = kvItem('storage-freed', StorageFreedSchema);
+export const storageFreedNote = kvItem(KERNEL_KV.storageFreed);

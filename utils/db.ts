@@ -7,6 +7,7 @@
 import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
 import { competitorsTables } from './competitors/tables';
+import { KERNEL_KV } from './kv-keys';
 import {
   type ChangeRow,
   ChangeRowSchema,
@@ -23,10 +24,11 @@ import {
   type StockSnapshot,
   StockSnapshotSchema,
 } from './model';
-import { positionsTables } from './positions/tables';
-import { type TableSpec, table } from './tables';
+import { positionsKv, positionsTables } from './positions/tables';
+import { type KvSpec, type TableSpec, table } from './tables';
 import { twinsTables } from './twins/tables';
-import { watchlistTables } from './watchlist/tables';
+import { unansweredKv } from './unanswered/tables';
+import { watchlistKv, watchlistTables } from './watchlist/tables';
 
 export const DB_NAME = 'lupa';
 
@@ -77,6 +79,14 @@ export const TABLES = {
   ...competitorsTables,
 };
 type Tables = typeof TABLES;
+
+/** Every key of the kv table: the kernel's and one line per feature that keeps control rows there. */
+export const KV_KEYS: ReadonlyArray<KvSpec<unknown>> = Object.values({ ...KERNEL_KV, ...positionsKv, ...watchlistKv, ...unansweredKv });
+
+/** The declaration a kv key falls under (its own, or its family's), if any. */
+export function kvSpecOf(key: string): KvSpec<unknown> | undefined {
+  return KV_KEYS.find((spec) => (spec.family ? key.startsWith(`${spec.key}:`) : key === spec.key));
+}
 type TableName = keyof Tables;
 type RowOf<S> = S extends TableSpec<infer R, unknown> ? R : never;
 type KeyOf<S> = S extends TableSpec<unknown, infer K> ? K : never;
@@ -192,8 +202,8 @@ export function seriesOf<T>(
 }
 
 /**
- * One key of the `kv` table with its schema: the key is written once, where the value is defined,
- * and what is read back is validated (a value that no longer fits reads as absent).
+ * One key of the `kv` table, as declared with its schema (utils/tables.ts kvKey, registered in
+ * KV_KEYS): what is read back is validated (a value that no longer fits reads as absent).
  */
 export interface KvItem<T> {
   key: string;
@@ -202,13 +212,13 @@ export interface KvItem<T> {
   delete: (db: LupaDb) => Promise<void>;
 }
 
-export function kvItem<T>(key: string, schema: z.ZodType<T>): KvItem<T> {
+export function kvItem<T>(spec: KvSpec<T>, key = spec.key): KvItem<T> {
   return {
     key,
     get: async (db) => {
       const row = await db.kv.get(key);
       if (!row) return undefined;
-      const parsed = schema.safeParse(row.value);
+      const parsed = spec.value.safeParse(row.value);
       return parsed.success ? parsed.data : undefined;
     },
     set: async (db, value) => {
@@ -219,9 +229,6 @@ export function kvItem<T>(key: string, schema: z.ZodType<T>): KvItem<T> {
 }
 
 /** A family of kv keys `prefix:<part>…` sharing one schema (basket number per vol, scan per product). */
-export function kvFamily<T, P extends Array<string | number> = [string | number]>(prefix: string, schema: z.ZodType<T>) {
-  return (...parts: P): KvItem<T> => kvItem(`${prefix}:${parts.join(':')}`, schema);
+export function kvFamily<T, P extends Array<string | number> = [string | number]>(spec: KvSpec<T>) {
+  return (...parts: P): KvItem<T> => kvItem(spec, `${spec.key}:${parts.join(':')}`);
 }
-
-export const TimestampSchema = z.number();
-export const BasketNumberSchema = z.number().int().min(1).max(99);

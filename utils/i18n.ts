@@ -17,3 +17,6 @@ function fallback(key: MessageKey, subs: readonly string[]): string {
 }
 
 export const { t, uiLanguage, formatAge, stateMessage } = textFrom((key, subs) => browserMessage(key, subs) || fallback(key, subs));
+
+/** Whether the catalogue has this key (names built at run time, like a table's label). */
+export const hasMessage = (key: string): key is MessageKey => Object.hasOwn(ru, key);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CHUNK_NAMES } from './chunks/table';
 import { competitorsProtocol } from './competitors/protocol';
+import { StorageFreedSchema } from './kv-keys';
 import { listingBadgesProtocol } from './listing-badges/protocol';
 import { ChangeRowSchema, PanelStateSchema, ProblemKindSchema, ProductCardSchema, ProductRefSchema, ReviewSummarySchema } from './model';
 import { positionsProtocol } from './positions/protocol';
@@ -86,8 +87,6 @@ export const PageFetchReplySchema = z.object({
   body: z.string(),
   retryAfter: z.string().nullable(),
 });
-
-export const StorageFreedSchema = z.object({ at: z.number(), removed: z.number().int().nonnegative() });
 
 /** The background asks a storefront tab for the structured data its page embeds (JSON-LD text). */
 export const PageEmbeddedReplySchema = z.object({ ldJson: z.array(z.string().max(500_000)).max(20) });

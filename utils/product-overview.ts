@@ -2,7 +2,8 @@
 // (latest card, price points, stock snapshots, review summaries) and the reply is assembled from
 // the store, so what the user sees is what Lupa keeps.
 import { OBSERVE_EVERY, storeCards } from './card-store';
-import { kvFamily, type LupaDb, readCard, schemas, seriesOf, TimestampSchema, validRow, validRows } from './db';
+import { kvFamily, type LupaDb, readCard, schemas, seriesOf, validRow, validRows } from './db';
+import { KERNEL_KV } from './kv-keys';
 import type { OzonClient } from './marketplaces/ozon/client';
 import type { RequestContext, WbClient } from './marketplaces/wb/client';
 import type { ProductOverview, ProductOverviewRequest } from './messages';
@@ -12,7 +13,7 @@ import { estimateSales } from './sales';
 import { DAY_MS, mergeSeries, priceStats } from './stats';
 
 /** When the marketplace's published price history was last fetched, per product. */
-const historyFetchedAt = kvFamily<number, [Marketplace, string]>('fetched:price-history', TimestampSchema);
+const historyFetchedAt = kvFamily<number, [Marketplace, string]>(KERNEL_KV.historyFetchedAt);
 
 export const TTL = {
   /** A card younger than this is shown as fresh without asking the marketplace. */

@@ -7,8 +7,9 @@
 // bounded number of rows read by the `[marketplace+productId+at]` index and a time budget, in its
 // own transaction — with the position stored after each, so a worker stopped midway resumes
 // there. Thinning is idempotent, so a slice whose position was not stored is merely done twice.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { kvItem, type LupaDb } from './db';
+import { KERNEL_KV, type RetentionProgressSchema } from './kv-keys';
 import { DAY_MS } from './stats';
 
 /** Rows read per slice: with the commit, well under 50 ms of IndexedDB work on a busy 2-core machine. */
@@ -17,16 +18,9 @@ export const SLICE_ROWS = 1_000;
 export const SLICE_MS = 15;
 
 type Key = Array<string | number>;
-const KeySchema = z.array(z.union([z.string(), z.number()]));
 
-const ProgressSchema = z.object({
-  /** History before this instant is thinned. */
-  watermark: z.number(),
-  /** The pass under way, if any: its cutoff, the table it is in and the last series done. */
-  pass: z.object({ cutoff: z.number(), from: z.number(), table: z.number().int().min(0), after: KeySchema.nullable() }).nullable(),
-});
-export type RetentionProgress = z.infer<typeof ProgressSchema>;
-export const retentionProgress = kvItem('retention-progress', ProgressSchema);
+export type RetentionProgress = z.infer<typeof RetentionProgressSchema>;
+export const retentionProgress = kvItem(KERNEL_KV.retentionProgress);
 
 interface SeriesTable {
   /** A table's name: the kernel's series, and a feature's where that feature is built in (positions). */

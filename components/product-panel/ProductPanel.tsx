@@ -235,7 +235,7 @@ export function ProductPanel({
                 {' '}
                 · {t('questions')}:{' '}
                 <Figure name="questions" value={summary.questions}>
-                  {summary.questions === null ? '—' : summary.questions.toLocaleString('ru-RU')}
+                  {summary.questions === null ? '—' : formatNumber(summary.questions)}
                 </Figure>
               </>
             )}

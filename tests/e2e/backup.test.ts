@@ -35,7 +35,21 @@ afterAll(async () => {
   await lab?.close();
 });
 
-test('backup → clear → restore gives back an identical database', async () => {
+/** In the options page: records every state a progress bar shows ([figure, phase, value]). */
+const watchProgress = () => {
+  const seen: string[][] = [];
+  (window as unknown as { lupaProgress: string[][] }).lupaProgress = seen;
+  new MutationObserver(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('[data-lupa$="-progress"]'))
+      seen.push([el.dataset.lupa ?? '', el.dataset.phase ?? '', el.dataset.value ?? '']);
+  }).observe(document.body, { subtree: true, childList: true, attributes: true });
+};
+/** The extension's storage, as an extension page sees it. */
+type Chrome = { storage: { local: { set(items: object): Promise<void>; get(keys: null): Promise<object> } } };
+
+const progressSeen = () => (window as unknown as { lupaProgress: string[][] }).lupaProgress;
+
+test('backup → delete everything → restore, confirmed, gives back an identical database; a bad file changes nothing', async () => {
   // Real data: two WB products (cards, history, reviews), one tracked, one Ozon product, a twin link.
   const a = await lab.open('/catalog/146972802/detail.aspx');
   const pa = await panelIn(a, 146972802);
@@ -49,25 +63,94 @@ test('backup → clear → restore gives back an identical database', async () =
   const options = await lab.context.newPage();
   await options.goto(`chrome-extension://${lab.extensionId}/options.html`);
   await options.locator('[data-lupa="backup"]').waitFor();
+  // A setting and a token: "delete all data" deletes them too; a backup never holds the token.
+  await options.locator('input[name="priceMovePct"]').fill('7.5');
+  await options.locator('[data-lupa="settings-form"] button[type="submit"]').click();
+  await options.locator('[data-lupa="options-message"]').waitFor();
+  const token = 'e2e-token-0123456789abcdefghijklmnop';
+  await options.evaluate(
+    (value) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.set({ 'secret.wbFeedbacksToken': value }),
+    token,
+  );
   const before = await options.evaluate(digest);
   expect(Number(before.cards?.split(':')[0])).toBeGreaterThanOrEqual(3);
   expect(Number(before.pricePoints?.split(':')[0])).toBeGreaterThan(30);
   expect(Number(before.twins?.split(':')[0])).toBe(2);
+  const rows = Object.values(before).reduce((n, v) => n + Number(v.split(':')[0]), 0);
 
+  await options.evaluate(watchProgress);
   const [download] = await Promise.all([options.waitForEvent('download'), options.locator('[data-lupa="backup"]').click()]);
   const file = (await download.path()) as string;
-  expect(download.suggestedFilename()).toMatch(/^lupa-backup-\d{4}-\d{2}-\d{2}\.json$/);
-  expect(readFileSync(file, 'utf8')).toContain('"databaseName":"lupa"');
+  expect(download.suggestedFilename()).toMatch(/^lupa-backup-\d{4}-\d{2}-\d{2}\.jsonl$/);
+  const text = readFileSync(file, 'utf8');
+  expect(JSON.parse(text.split('\n')[0] as string)).toMatchObject({ $: 'lupa-backup', version: 1 });
+  expect(text).not.toContain(token);
+  expect(text).not.toContain('$types');
+  const backupBars = (await options.evaluate(progressSeen)).filter(([name]) => name === 'backup-progress');
+  expect(backupBars.length).toBeGreaterThan(0);
 
   options.once('dialog', (d) => void d.accept());
   await options.locator('[data-lupa="clear-all"]').click();
-  await options.locator('[data-lupa="options-message"]').waitFor();
+  await expect.poll(() => options.locator('[data-lupa="options-message"]').textContent()).toBe('Все данные удалены.');
   const cleared = await options.evaluate(digest);
   expect(Object.values(cleared).every((v) => v.startsWith('0:'))).toBe(true);
+  expect(await options.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get(null))).toEqual({});
+  expect(await options.locator('input[name="priceMovePct"]').inputValue()).toBe('5');
 
+  // Restore: the file is checked, its contents shown, and nothing is written until confirmed.
+  await options.evaluate(watchProgress);
   await options.locator('[data-lupa="restore"]').setInputFiles(file);
+  const summary = options.locator('[data-lupa="restore-summary"]');
+  await summary.waitFor();
+  expect(Number(await summary.getAttribute('data-value'))).toBe(rows);
+  expect(await summary.locator('[data-lupa="restore-table"][data-table="pricePoints"]').getAttribute('data-value')).toBe(
+    before.pricePoints?.split(':')[0],
+  );
+  expect(Object.values(await options.evaluate(digest)).every((v) => v.startsWith('0:'))).toBe(true);
+  await options.locator('[data-lupa="restore-confirm"]').click();
   await expect.poll(() => options.locator('[data-lupa="options-message"]').textContent()).toContain('восстановлены');
   expect(await options.evaluate(digest)).toEqual(before);
+  const restoreBars = await options.evaluate(progressSeen);
+  expect(restoreBars.some(([name, phase]) => name === 'restore-progress' && phase === 'check')).toBe(true);
+  expect(restoreBars.some(([name, phase]) => name === 'restore-progress' && phase === 'write')).toBe(true);
+
+  // Bad files: each refused with the reason in Russian, the data as it was.
+  const lines = text.trimEnd().split('\n');
+  const head = (tables: Record<string, number>) =>
+    JSON.stringify({ $: 'lupa-backup', version: 1, schema: 7, createdAt: Date.now(), tables });
+  const markup = '<img src=x onerror="document.title=1">';
+  const bad = [
+    { name: 'cut.jsonl', body: lines.slice(0, Math.floor(lines.length / 2)).join('\n'), says: 'обрывается' },
+    {
+      name: 'unknown.jsonl',
+      body: [
+        lines[0],
+        JSON.stringify({ $: 'table', name: markup, rows: 1, fields: ['a'] }),
+        '[1]',
+        JSON.stringify({ $: 'end', rows: 1 }),
+      ].join('\n'),
+      says: `неизвестная таблица «${markup}»`,
+    },
+    {
+      name: 'backoff.jsonl',
+      body: [
+        head({ kv: 1 }),
+        JSON.stringify({ $: 'table', name: 'kv', rows: 1, fields: ['key', 'value'] }),
+        JSON.stringify(['blocked-until:ozon', Date.UTC(270000, 0, 1)]),
+        JSON.stringify({ $: 'end', rows: 1 }),
+      ].join('\n'),
+      says: 'blocked-until:ozon',
+    },
+  ];
+  for (const { name, body, says } of bad) {
+    await options.locator('[data-lupa="restore"]').setInputFiles({ name, mimeType: 'application/x-ndjson', buffer: Buffer.from(body) });
+    await expect.poll(() => options.locator('[data-lupa="options-problem"]').textContent()).toContain(says);
+    expect(await options.locator('[data-lupa="options-problem"]').textContent()).toContain('Ваши данные не изменены');
+    expect(await options.locator('[data-lupa="restore-summary"]').count()).toBe(0);
+    expect(await options.evaluate(digest)).toEqual(before);
+  }
+  expect(await options.locator('[data-lupa="options-problem"] img').count()).toBe(0);
+  expect(await options.title()).not.toBe('1');
   expect(lab.errors).toEqual([]);
 });
 

@@ -1,5 +1,3 @@
-// @vitest-environment jsdom
-// dexie-export-import, which the options page's data module loads, wants a browser global.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { historyCsv } from '../../utils/backup/data';

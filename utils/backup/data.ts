@@ -1,11 +1,12 @@
-// The data tools of the options page: the price-history CSV, a full backup and restore
-// (dexie-export-import), and clearing everything. The options page is an extension page: it opens
+// The data tools of the options page: the price-history CSV, clearing everything, and saving a file.
+// Backup and restore are backup.ts and restore.ts. The options page is an extension page: it opens
 // Lupa's database itself.
-import { exportDB, importInto } from 'dexie-export-import';
+import { browser } from 'wxt/browser';
 import { csvFile } from '../csv';
 import { type LupaDb, schemas, validRows } from '../db';
 import { MARKET_NAME } from '../i18n';
 import { csvRubles } from '../money';
+import { clearSecrets } from '../secrets';
 
 export async function historyCsv(db: LupaDb): Promise<string> {
   const points = validRows(schemas.pricePoints, await db.pricePoints.toArray(), 'pricePoints').sort(
@@ -23,17 +24,17 @@ export async function historyCsv(db: LupaDb): Promise<string> {
   );
 }
 
-export const backup = (db: LupaDb): Promise<Blob> => exportDB(db, { prettyJson: false });
-
-/** Replaces everything with the backup's content (tables the backup has are cleared first). */
-export async function restore(db: LupaDb, file: Blob): Promise<void> {
-  await importInto(db, file, { clearTablesBeforeImport: true, acceptVersionDiff: true });
-}
-
-export async function clearAll(db: LupaDb): Promise<void> {
+/**
+ * Deletes everything Lupa keeps: every table (history, watchlist, links, costs, queries, control
+ * rows) in one transaction, the seller token, and the extension's storage (settings, reply
+ * templates, anything else kept there).
+ */
+export async function wipeAll(db: LupaDb): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) await table.clear();
   });
+  await clearSecrets();
+  await browser.storage.local.clear();
 }
 
 export function download(text: string | Blob, filename: string, type = 'text/csv;charset=utf-8') {
@@ -42,5 +43,5 @@ export function download(text: string | Blob, filename: string, type = 'text/csv
   a.href = url;
   a.download = filename;
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

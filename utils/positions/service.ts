@@ -1,36 +1,25 @@
 // Search positions: the queries a user tracks per product, scans that walk the search pages for
 // each query, and one stored row per query per scan (never rewritten), so positions have history.
 // A scan runs in the background; panels and the popup poll its status.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { kvFamily, type LupaDb, readCard, schemas, validRows } from '../db';
-import { type Marketplace, MarketplaceSchema, type WatchEvent } from '../model';
+import type { Marketplace, WatchEvent } from '../model';
 import { problemOf } from '../net';
 import type { SearchPages } from '../search-pages';
 import { DAY_MS } from '../stats';
 import type { PositionsReply, ScanStatus } from './protocol';
-import type { PositionRow } from './tables';
+import { MAX_QUERIES, type PositionRow, positionsKv, ScanProgressSchema } from './tables';
 
 export const DEFAULT_SCAN_DEPTH = 10;
 /** Places lost between two checks that make a task. */
 export const POSITION_DROP = 10;
-export const MAX_QUERIES = 20;
+export { MAX_QUERIES } from './tables';
+
 const HISTORY_DAYS = 180;
 
-const ScanProgressSchema = z.object({
-  marketplace: MarketplaceSchema,
-  productId: z.string(),
-  region: z.number(),
-  depth: z.number().int().positive(),
-  startedAt: z.number(),
-  done: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  /** Queries still to check, the first from the page it had reached. */
-  left: z.array(z.object({ query: z.string(), page: z.number().int().positive() })),
-});
 type ScanProgress = z.infer<typeof ScanProgressSchema>;
-/** A scan's progress, stored after every page so a stopped worker resumes it (`scan:<marketplace>:<id>`). */
-const SCAN_PREFIX = 'scan';
-const scanProgress = kvFamily<ScanProgress, [Marketplace, string]>(SCAN_PREFIX, ScanProgressSchema);
+const SCAN_PREFIX = positionsKv.scanProgress.key;
+const scanProgress = kvFamily<ScanProgress, [Marketplace, string]>(positionsKv.scanProgress);
 
 interface Scan {
   status: ScanStatus;

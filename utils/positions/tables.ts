@@ -1,7 +1,7 @@
 // Search positions' tables: one row per check (never rewritten) and the queries tracked per product.
 import { z } from 'zod';
 import { ArticleIdSchema, KopecksSchema, type Marketplace, MarketplaceSchema } from '../model';
-import { table, userData } from '../tables';
+import { kvPrefix, table, userData } from '../tables';
 
 /** Where a product stood for a query at one moment: one row per scan, never rewritten. */
 export const PositionRowSchema = z.object({
@@ -38,4 +38,34 @@ export const positionsTables = {
       3: '&[marketplace+productId+query], [marketplace+productId]',
     }),
   ),
+};
+
+/** Queries tracked per product. */
+export const MAX_QUERIES = 20;
+/** The deepest scan the settings allow (positionDepth), in search pages. */
+const MAX_DEPTH = 50;
+
+export const ScanProgressSchema = z.object({
+  marketplace: MarketplaceSchema,
+  productId: z.string(),
+  region: z.number(),
+  depth: z.number().int().positive().max(MAX_DEPTH),
+  startedAt: z.number(),
+  done: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(MAX_QUERIES * MAX_DEPTH),
+  total: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(MAX_QUERIES * MAX_DEPTH),
+  /** Queries still to check, the first from the page it had reached. */
+  left: z.array(z.object({ query: z.string().max(120), page: z.number().int().positive().max(MAX_DEPTH) })).max(MAX_QUERIES),
+});
+
+export const positionsKv = {
+  /** A scan's progress, stored after every page so a stopped worker resumes it (`scan:<marketplace>:<id>`). */
+  scanProgress: kvPrefix('scan', ScanProgressSchema),
 };

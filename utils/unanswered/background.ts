@@ -5,10 +5,10 @@ import { kvItem } from '../db';
 import { createSellerApi, type TokenCheck } from '../marketplaces/wb/seller-api';
 import { answer } from '../messaging';
 import { getWbToken } from '../secrets';
-import { OzonUnansweredSchema, UnansweredSchema } from './protocol';
+import { unansweredKv } from './tables';
 
-const unansweredWb = kvItem('unanswered:wb', UnansweredSchema);
-const unansweredOzon = kvItem('unanswered:ozon', OzonUnansweredSchema);
+const unansweredWb = kvItem(unansweredKv.wb);
+const unansweredOzon = kvItem(unansweredKv.ozon);
 
 export const unanswered: BackgroundFeature = {
   name: 'unanswered',

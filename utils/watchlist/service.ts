@@ -7,19 +7,20 @@
 // What the popup reads is kept on the rows when data changes (sales per day, not found since,
 // the price at the user's last look), so opening it is one read and, mostly, no write.
 
-import { z } from 'zod';
 import { storeCards } from '../card-store';
 import { diffCards } from '../changes';
 import { kvItem, type LupaDb, readCards, schemas, seriesOf, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
 import { MAX_DETAIL_BATCH } from '../marketplaces/wb/endpoints';
-import { type Marketplace, type ProblemKind, ProblemKindSchema, type ProductCard, type ProductRef, type WatchEvent } from '../model';
+import type { Marketplace, ProblemKind, ProductCard, ProductRef, WatchEvent } from '../model';
 import { problemOf } from '../net';
 import { estimateSales } from '../sales';
 import type { Settings } from '../settings';
 import { DAY_MS } from '../stats';
-import type { WatchRow } from './tables';
+import { type RefreshCursor, type WatchRow, watchlistKv } from './tables';
+
+export { type LastRefresh, LastRefreshSchema } from './tables';
 
 /** A task when the stock lasts fewer days than this at the estimated pace. */
 const STOCK_DAYS_WARNING = 7;
@@ -32,27 +33,9 @@ const LASTING: ReadonlyArray<WatchEvent['kind']> = ['stock-low'];
 /** A task of one kind closes the open task of the other (back in stock ends "out of stock"). */
 const ENDS: Partial<Record<WatchEvent['kind'], WatchEvent['kind']>> = { 'back-in-stock': 'out-of-stock', 'out-of-stock': 'back-in-stock' };
 
-const CursorSchema = z.object({ runId: z.string(), startedAt: z.number(), pending: z.array(z.string()) });
-const refreshCursor = kvItem('watch-refresh-cursor', CursorSchema);
-
-/** The last refresh as the popup shows it. */
-export const LastRefreshSchema = z.object({
-  runId: z.string(),
-  resumed: z.boolean(),
-  finishedAt: z.number(),
-  checked: z.number().int(),
-  changed: z.number().int(),
-  notFound: z.number().int(),
-  /** Batches or cards that could not be had (the kind of the first is `problem`). */
-  problems: z.number().int(),
-  problem: ProblemKindSchema.nullable(),
-  /** false: the run stopped (a problem) and the rest waits for the next alarm. */
-  complete: z.boolean(),
-});
-export type LastRefresh = z.infer<typeof LastRefreshSchema>;
-export const lastRefresh = kvItem('watch-last-refresh', LastRefreshSchema);
-/** When the user last opened the watchlist (stored once, not on every row). */
-const lookedAt = kvItem('watchlist-looked-at', z.number());
+const refreshCursor = kvItem(watchlistKv.refreshCursor);
+export const lastRefresh = kvItem(watchlistKv.lastRefresh);
+const lookedAt = kvItem(watchlistKv.lookedAt);
 
 const keyOf = (marketplace: Marketplace, id: string) => `${marketplace}:${id}`;
 const parseKey = (key: string) => {
@@ -290,7 +273,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
     const resumed = Boolean(stored);
     const list = await rows();
     const watched = list.map((r) => keyOf(r.marketplace, r.id));
-    let cursor: z.infer<typeof CursorSchema>;
+    let cursor: RefreshCursor;
     if (!stored) cursor = { runId: String(now()), startedAt: now(), pending: watched };
     else {
       // A run that keeps stopping on a problem resumes for days: the items watched since it

@@ -1,7 +1,7 @@
 // The watchlist's tables: watched products with the user's last look, and the tasks refreshes raise.
 import { z } from 'zod';
-import { ArticleIdSchema, type Marketplace, MarketplaceSchema, type WatchEvent, WatchEventSchema } from '../model';
-import { table, userData } from '../tables';
+import { ArticleIdSchema, type Marketplace, MarketplaceSchema, ProblemKindSchema, type WatchEvent, WatchEventSchema } from '../model';
+import { kvKey, table, userData } from '../tables';
 
 /** A product the user watches: their own, or a competitor's. */
 export const WatchRowSchema = z.object({
@@ -25,4 +25,38 @@ export type WatchRow = z.infer<typeof WatchRowSchema>;
 export const watchlistTables = {
   watchlist: userData(table<WatchRow, [Marketplace, string]>(WatchRowSchema, { 5: '&[marketplace+id], role' })),
   events: table<WatchEvent, string>(WatchEventSchema, { 5: '&key, [marketplace+id], at, read' }),
+};
+
+/** A refresh under way: the products still to refresh (`marketplace:id`), so a stopped worker resumes. */
+export const RefreshCursorSchema = z.object({
+  runId: z.string().max(40),
+  startedAt: z.number(),
+  pending: z.array(z.string().max(200)),
+});
+export type RefreshCursor = z.infer<typeof RefreshCursorSchema>;
+
+/** The last refresh as the popup shows it. */
+export const LastRefreshSchema = z.object({
+  runId: z.string(),
+  resumed: z.boolean(),
+  finishedAt: z.number(),
+  checked: z.number().int(),
+  changed: z.number().int(),
+  notFound: z.number().int(),
+  /** Batches or cards that could not be had (the kind of the first is `problem`). */
+  problems: z.number().int(),
+  problem: ProblemKindSchema.nullable(),
+  /** false: the run stopped (a problem) and the rest waits for the next alarm. */
+  complete: z.boolean(),
+});
+export type LastRefresh = z.infer<typeof LastRefreshSchema>;
+
+export const watchlistKv = {
+  /** A restored cursor names each product at most once, and no more of them than the file watches. */
+  refreshCursor: kvKey('watch-refresh-cursor', RefreshCursorSchema, (cursor, file) => {
+    return new Set(cursor.pending).size === cursor.pending.length && cursor.pending.length <= file.rows('watchlist');
+  }),
+  lastRefresh: kvKey('watch-last-refresh', LastRefreshSchema),
+  /** When the user last opened the watchlist (stored once, not on every row). */
+  lookedAt: kvKey('watchlist-looked-at', z.number()),
 };
