@@ -24,5 +24,9 @@ export type WatchRow = z.infer<typeof WatchRowSchema>;
 
 export const watchlistTables = {
   watchlist: table<WatchRow, [Marketplace, string]>(WatchRowSchema, { 5: '&[marketplace+id], role' }),
-  events: table<WatchEvent, string>(WatchEventSchema, { 5: '&key, [marketplace+id], at, read' }),
+  /** v8: `[read+kind+at]` — the popup counts open tasks per kind and reads the newest of each off the index. */
+  events: table<WatchEvent, string>(WatchEventSchema, {
+    5: '&key, [marketplace+id], at, read',
+    8: '&key, [marketplace+id], at, read, [read+kind+at]',
+  }),
 };
