@@ -412,6 +412,13 @@ export function createWatchlistService(deps: WatchlistDeps) {
         };
       });
     },
+    /** The seller's own items with their names: the rows marked "mine" (by the role index), not the whole list. */
+    async mine(): Promise<Array<ProductRef & { name: string }>> {
+      const list = validRows(schemas.watchlist, await db.watchlist.where('role').equals('mine').toArray(), 'watchlist');
+      const unsummarised = list.filter((r) => !r.latest);
+      const cards = new Map((await readCards(db, unsummarised)).map((c, i) => [unsummarised[i] as WatchRow, c]));
+      return list.map((r) => ({ marketplace: r.marketplace, id: r.id, name: r.latest?.name ?? cards.get(r)?.name ?? '' }));
+    },
     /**
      * The user looked at the watchlist now. One stored time, not a write per row, and only when a
      * refresh came since the last look (otherwise the rows' baseline would not change): the next
