@@ -1,8 +1,9 @@
 // The "1 000 × 365" section of `npm run bench` (issue 17), also runnable alone:
 // `node scripts/bench-scale.mjs [--no-build]`. The built extension in Chromium against the fixture
 // marketplace; a shop of 1 000 watched WB products (the fixture knows their cards), a year of daily
-// prices and stock snapshots each and 3 000 open tasks, seeded in the worker by
-// scripts/bench-scale.ts. Figures: the worker's getWatchlist answer, the retention's slices, a
+// prices and stock snapshots each and 3 000 open tasks (scripts/scale-shop.mjs), seeded in the
+// worker by scripts/bench-scale.ts. Figures: the popup's and the options page's first rows and how
+// many rows they keep in the page, the worker's getWatchlist answer, the retention's slices, a
 // refresh of the 1 000 cards once they are known, the worker's heap during that refresh.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,12 +12,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startFixtureServer } from '../tests/fixtures/server.mjs';
-import { QUERIES, resultList } from '../tests/fixtures/wb/search.mjs';
 import { CHROMIUM_MISSING, chromiumArgs, chromiumEnv, findChromium } from './chromium.mjs';
+import { SCALE_DAYS, SCALE_PRODUCTS, shopIds } from './scale-shop.mjs';
 import { injectProbe } from './worker-probe.mjs';
 
-export const SCALE_PRODUCTS = 1000;
-export const SCALE_DAYS = 365;
+export { SCALE_DAYS, SCALE_PRODUCTS };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -32,6 +32,38 @@ const SEND = async ([type, data]) => {
   if (answer?.err) throw new Error(answer.err.message ?? String(answer.err));
   return { ms: performance.now() - started, res: answer?.res };
 };
+
+/**
+ * Opens an extension page `times` times; each time, when (ms after the navigation started) the
+ * first `row` was in the page — to the DOM mutation — and, then, how many rows and elements the
+ * `list` holds and the page has.
+ * @param {import('playwright-core').BrowserContext} context
+ */
+async function openings(context, url, row, list, times) {
+  const out = [];
+  for (let i = 0; i < times; i++) {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    const first = await page.waitForFunction((sel) => document.querySelector(sel) && performance.now(), row, {
+      polling: 'mutation',
+      timeout: 60_000,
+    });
+    const ms = await first.jsonValue();
+    // The rows of the first layout, once it is painted.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    const dom = await page.evaluate(
+      ([rowSel, listSel]) => ({
+        rows: document.querySelectorAll(rowSel).length,
+        listNodes: document.querySelector(listSel)?.querySelectorAll('*').length ?? 0,
+        pageNodes: document.querySelectorAll('*').length,
+      }),
+      [row, list],
+    );
+    out.push({ ms, ...dom });
+    await page.close();
+  }
+  return out;
+}
 
 /** @returns {Promise<{ rows: Array<[string, number, number, object?]>, raw: object }>} */
 export async function scaleSection() {
@@ -52,7 +84,7 @@ export async function scaleSection() {
     const extensionId = new URL(worker.url()).host;
     await injectProbe(worker, 'bench-scale.ts', 'lupaBenchScale');
 
-    const ids = [...new Set(Object.keys(QUERIES).flatMap((q) => resultList(q).map((p) => p.id)))].slice(0, SCALE_PRODUCTS);
+    const ids = shopIds(SCALE_PRODUCTS);
     const now = Date.now();
     const seeded = await worker.evaluate(([list, days, at]) => globalThis.lupaBenchScale.seedShop(list, days, at), [ids, SCALE_DAYS, now]);
 
@@ -82,6 +114,22 @@ export async function scaleSection() {
             return globalThis.__lupaHeap.peak;
           });
 
+    // The popup opened by the user: the first opening after a refresh, then four more.
+    const popup = await openings(
+      context,
+      `chrome-extension://${extensionId}/popup.html`,
+      '[data-lupa="watch-row"]',
+      '[data-lupa="watch-list"]',
+      5,
+    );
+    const options = await openings(
+      context,
+      `chrome-extension://${extensionId}/options.html`,
+      '[data-lupa="own-item"]',
+      '[data-lupa="own-items"]',
+      5,
+    );
+
     const answers = [];
     let reply = null;
     for (let i = 0; i < 8; i++) {
@@ -94,7 +142,22 @@ export async function scaleSection() {
 
     const rows = [
       [`1 000 × 365: rows seeded (${SCALE_PRODUCTS} products × ${SCALE_DAYS} days of prices and stock, 3 000 tasks)`, seeded.rows, 0],
+      ['1 000 × 365: seeding them in the worker (ms)', seeded.ms, 0],
       [`1 000 × 365: watchlist rows in the answer`, reply?.watchlist?.length ?? 0, 0],
+      ['1 000 × 365: popup, first rows after opening, first opening after a refresh (ms)', popup[0].ms, 0, atMost(300)],
+      ['1 000 × 365: popup, first rows after opening (ms, median of 4 more)', median(popup.slice(1).map((o) => o.ms)), 0, atMost(300)],
+      [
+        `1 000 × 365: popup, watch rows in the DOM (of ${reply?.watchlist?.length ?? 0})`,
+        Math.max(...popup.map((o) => o.rows)),
+        0,
+        atMost(40),
+      ],
+      ["1 000 × 365: popup, the list's DOM nodes", Math.max(...popup.map((o) => o.listNodes)), 0],
+      ['1 000 × 365: popup, DOM nodes of the whole page', Math.max(...popup.map((o) => o.pageNodes)), 0],
+      ['1 000 × 365: options, first own items after opening (ms, median of 5)', median(options.map((o) => o.ms)), 0, atMost(500)],
+      ['1 000 × 365: options, slowest of the 5 openings (ms)', Math.max(...options.map((o) => o.ms)), 0],
+      [`1 000 × 365: options, own items in the DOM (of ${SCALE_PRODUCTS / 2})`, Math.max(...options.map((o) => o.rows)), 0, atMost(40)],
+      ["1 000 × 365: options, the own items list's DOM nodes", Math.max(...options.map((o) => o.listNodes)), 0],
       [
         `1 000 × 365: open tasks in the answer (of ${reply?.taskCounts?.reduce((n, c) => n + c.count, 0) ?? 0})`,
         reply?.tasks?.length ?? 0,
@@ -123,6 +186,8 @@ export async function scaleSection() {
       rows,
       raw: {
         seeded,
+        popup,
+        options,
         answers,
         parts,
         retention,
