@@ -396,6 +396,28 @@ describe('the popup gets tasks grouped by kind', () => {
     expect(tasks.every((t) => t.read === 0)).toBe(true);
   });
 
+  test("the seller's own items are the rows marked mine, named from the last refresh or the stored card", async () => {
+    const row = (marketplace: 'wb' | 'ozon', id: string, role: 'mine' | 'competitor') => ({
+      marketplace,
+      id,
+      role,
+      addedAt: 1,
+      looked: null,
+    });
+    await db.watchlist.bulkPut([
+      { ...row('wb', '1', 'mine'), latest: { name: 'Кружка', priceNow: 100, rating: null, fetchedAt: 1 } },
+      row('wb', '2', 'competitor'),
+      row('wb', '3', 'mine'),
+      row('ozon', '4', 'mine'),
+    ]);
+    await db.cards.put(card({ id: '3', name: 'Чайник' }));
+    expect(await service().mine()).toEqual([
+      { marketplace: 'ozon', id: '4', name: '' },
+      { marketplace: 'wb', id: '1', name: 'Кружка' },
+      { marketplace: 'wb', id: '3', name: 'Чайник' },
+    ]);
+  });
+
   test('marking a kind done closes every open task of it, not only those shown', async () => {
     await db.events.bulkPut([...Array.from({ length: 30 }, (_, i) => task(i, 'price-move', 1_000 + i)), task(1, 'stock-low', 5_000)]);
     expect(await service().markRead([], ['price-move'])).toBe(1);
