@@ -35,6 +35,8 @@ export interface PopupPart {
   Section?: ComponentType<PopupPartProps>;
   /** A control under a product's summary (the current tab's or a lookup's). */
   ProductControl?: ComponentType<{ product: ProductRef }>;
+  /** Asks for the part's first load as the popup starts, before React first renders (generation 0). */
+  preload?: () => void;
 }
 
 /** A CSV the options page's data section offers (the backup feature draws the buttons). */

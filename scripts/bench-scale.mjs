@@ -39,16 +39,21 @@ const SEND = async ([type, data]) => {
  * `list` holds and the page has.
  * @param {import('playwright-core').BrowserContext} context
  */
-async function openings(context, url, row, list, times) {
+export async function openings(context, url, row, list, times) {
   const out = [];
   for (let i = 0; i < times; i++) {
     const page = await context.newPage();
+    // Watches the DOM from the page's start: the time of the mutation that brought the first row.
+    await page.addInitScript((sel) => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector(sel)) return;
+        globalThis.__lupaFirstRow = performance.now();
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    }, row);
     await page.goto(url, { waitUntil: 'commit' });
-    const first = await page.waitForFunction((sel) => document.querySelector(sel) && performance.now(), row, {
-      polling: 'mutation',
-      timeout: 60_000,
-    });
-    const ms = await first.jsonValue();
+    const ms = await (await page.waitForFunction(() => globalThis.__lupaFirstRow, null, { timeout: 60_000 })).jsonValue();
     // The rows of the first layout, once it is painted.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
     const dom = await page.evaluate(

@@ -24,7 +24,8 @@ export async function seedShop(
   now: number,
   { cards = false }: { cards?: boolean } = {},
 ): Promise<{ rows: number; ms: number }> {
-  const db = new LupaDb();
+  // Relaxed durability: Chromium does not flush each transaction to disk (the seeding is no user's data).
+  const db = new LupaDb(undefined, { chromeTransactionDurability: 'relaxed' });
   const started = performance.now();
   const shop = ids.map((id, i) => shopRow(i, id, now));
   const watch: WatchRow[] = shop.map((r) => ({
@@ -60,7 +61,7 @@ export async function seedShop(
       }),
     );
   }
-  const perBatch = 50;
+  const perBatch = 100;
   for (let first = 0; first < ids.length; first += perBatch) {
     const prices: PricePoint[] = [];
     const stock: StockSnapshot[] = [];

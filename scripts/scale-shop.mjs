@@ -50,6 +50,13 @@ export const shopCompetitorOf = (i) => i + 1;
 /** Own item `i`'s costs: every 4th has them set (kopecks, percent). */
 export const shopCosts = (i) => (i % 4 === 0 ? { cost: 50_000 + i * 10, commissionPct: 19.5, logistics: 8_000 } : null);
 
+/** What each seeded kind of task says: a price 1 000 ₽ → 900 ₽, a rating 4,8 → 4,6, a new 1★ review. */
+const TASK_VALUES = {
+  'price-move': { from: 100_000, to: 90_000 },
+  'rating-drop': { from: 4.8, to: 4.6 },
+  'new-negative': { from: null, to: 1 },
+};
+
 /**
  * Product `i`'s open tasks, one per kind in SHOP_TASK_KINDS, raised a minute apart: product 0's are
  * the newest.
@@ -64,8 +71,7 @@ export function shopTasks(i, id, now) {
       name: `Товар ${i}`,
       kind,
       at,
-      from: 100_000,
-      to: 90_000,
+      ...TASK_VALUES[kind],
       read: /** @type {const} */ (0),
     };
   });

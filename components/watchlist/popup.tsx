@@ -29,12 +29,19 @@ const LIST_HEIGHT = 280;
 
 /** The list and the tasks come in one answer: both parts of one popup load share it. */
 let shared: { generation: number; reply: Promise<Watchlist> } | null = null;
+function load(generation: number): Promise<Watchlist> {
+  if (shared?.generation !== generation) {
+    const reply = ask('getWatchlist', {});
+    reply.catch(() => {}); // the parts that use it say so
+    shared = { generation, reply };
+  }
+  return shared.reply;
+}
 function useWatchlist(generation: number, failed: () => void): Watchlist | null {
   const [data, setData] = useState<Watchlist | null>(null);
   useEffect(() => {
     let live = true;
-    if (shared?.generation !== generation) shared = { generation, reply: ask('getWatchlist', {}) };
-    shared.reply.then((d) => live && setData(d), failed);
+    load(generation).then((d) => live && setData(d), failed);
     return () => {
       live = false;
     };
@@ -266,4 +273,10 @@ function WatchControl({ product }: { product: ProductRef }) {
   );
 }
 
-export const watchlistPopup: PopupPart = { name: 'watchlist', Tasks: WatchTasks, Section: WatchSection, ProductControl: WatchControl };
+export const watchlistPopup: PopupPart = {
+  name: 'watchlist',
+  Tasks: WatchTasks,
+  Section: WatchSection,
+  ProductControl: WatchControl,
+  preload: () => void load(0),
+};
