@@ -438,11 +438,14 @@ export function createWatchlistService(deps: WatchlistDeps) {
      * never the thousands of open tasks a large shop can have.
      */
     async taskGroups(perKind: number): Promise<{ tasks: WatchEvent[]; counts: Array<{ kind: WatchEvent['kind']; count: number }> }> {
-      const groups = await Promise.all(
-        TASK_KINDS.map(async (kind) => {
-          const [count, newest] = await Promise.all([openOf(kind).count(), openOf(kind).reverse().limit(perKind).toArray()]);
-          return { kind, count, tasks: validRows(schemas.events, newest, 'events') };
-        }),
+      // One read transaction: the counts and the rows shown agree.
+      const groups = await db.transaction('r', db.events, () =>
+        Promise.all(
+          TASK_KINDS.map(async (kind) => {
+            const [count, newest] = await Promise.all([openOf(kind).count(), openOf(kind).reverse().limit(perKind).toArray()]);
+            return { kind, count, tasks: validRows(schemas.events, newest, 'events') };
+          }),
+        ),
       );
       const present = groups.filter((g) => g.count > 0).sort((a, b) => (b.tasks[0]?.at ?? 0) - (a.tasks[0]?.at ?? 0));
       return {
