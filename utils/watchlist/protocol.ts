@@ -1,7 +1,22 @@
 // The watchlist and its tasks: roles, what changed since the last look, refreshes.
 import { z } from 'zod';
 import { MarketplaceSchema, ProblemKindSchema, ProductRefSchema, WatchEventSchema } from '../model';
-import { LastRefreshSchema } from './service';
+
+/** The last refresh as the popup shows it. */
+export const LastRefreshSchema = z.object({
+  runId: z.string(),
+  resumed: z.boolean(),
+  finishedAt: z.number(),
+  checked: z.number().int(),
+  changed: z.number().int(),
+  notFound: z.number().int(),
+  /** Batches or cards that could not be had (the kind of the first is `problem`). */
+  problems: z.number().int(),
+  problem: ProblemKindSchema.nullable(),
+  /** false: the run stopped (a problem) and the rest waits for the next alarm. */
+  complete: z.boolean(),
+});
+export type LastRefresh = z.infer<typeof LastRefreshSchema>;
 
 const RoleSchema = z.enum(['mine', 'competitor']).nullable();
 

@@ -15,19 +15,12 @@ import { kvItem, type LupaDb, readCards, schemas, seriesOf, validRow, validRows 
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
 import { MAX_DETAIL_BATCH } from '../marketplaces/wb/endpoints';
-import {
-  type Marketplace,
-  type ProblemKind,
-  ProblemKindSchema,
-  type ProductCard,
-  type ProductRef,
-  type WatchEvent,
-  WatchEventSchema,
-} from '../model';
+import { type Marketplace, type ProblemKind, type ProductCard, type ProductRef, type WatchEvent, WatchEventSchema } from '../model';
 import { problemOf } from '../net';
 import { estimateSales } from '../sales';
 import type { Settings } from '../settings';
 import { DAY_MS } from '../stats';
+import { LastRefreshSchema } from './protocol';
 import type { WatchRow } from './tables';
 
 /** A task when the stock lasts fewer days than this at the estimated pace. */
@@ -45,21 +38,6 @@ const ENDS: Partial<Record<WatchEvent['kind'], WatchEvent['kind']>> = { 'back-in
 const CursorSchema = z.object({ runId: z.string(), startedAt: z.number(), pending: z.array(z.string()) });
 const refreshCursor = kvItem('watch-refresh-cursor', CursorSchema);
 
-/** The last refresh as the popup shows it. */
-export const LastRefreshSchema = z.object({
-  runId: z.string(),
-  resumed: z.boolean(),
-  finishedAt: z.number(),
-  checked: z.number().int(),
-  changed: z.number().int(),
-  notFound: z.number().int(),
-  /** Batches or cards that could not be had (the kind of the first is `problem`). */
-  problems: z.number().int(),
-  problem: ProblemKindSchema.nullable(),
-  /** false: the run stopped (a problem) and the rest waits for the next alarm. */
-  complete: z.boolean(),
-});
-export type LastRefresh = z.infer<typeof LastRefreshSchema>;
 export const lastRefresh = kvItem('watch-last-refresh', LastRefreshSchema);
 /** When the user last opened the watchlist (stored once, not on every row). */
 const lookedAt = kvItem('watchlist-looked-at', z.number());
