@@ -56,5 +56,7 @@ export interface OptionsPartProps {
 export interface OptionsPart {
   name: string;
   Section?: ComponentType<OptionsPartProps>;
+  /** Asks for the part's first load as the options page starts, before React first renders. */
+  preload?: () => void;
   exports?: readonly OptionsExport[];
 }

@@ -99,12 +99,16 @@ function Item({ item, onChange, onMessage }: { item: OwnItem; onChange: () => vo
   );
 }
 
+/** The first answer, asked for as the options page starts (taken by the list's first load). */
+let preloaded: Promise<OwnItem[]> | null = null;
+const ownItems = () => ask('getOwnItems', {}).then((r) => r.items);
+
 export function Competitors({ onMessage }: { onMessage: (ok: boolean, text: string) => void }) {
   const [items, setItems] = useState<OwnItem[] | null>(null);
   const load = useCallback(() => {
-    void ask('getOwnItems', {})
-      .then((r) => setItems(r.items))
-      .catch(() => setItems([]));
+    const answer = preloaded ?? ownItems();
+    preloaded = null;
+    void answer.then(setItems).catch(() => setItems([]));
   }, []);
   useEffect(load, [load]);
   if (!items) return null;
@@ -126,6 +130,10 @@ export function Competitors({ onMessage }: { onMessage: (ok: boolean, text: stri
 
 export const competitorsOptions: OptionsPart = {
   name: 'competitors',
+  preload: () => {
+    preloaded = ownItems();
+    preloaded.catch(() => {}); // the list says so when it takes it
+  },
   Section: ({ say, fail }) => (
     <>
       <h2>{t('ownItemsTitle')}</h2>

@@ -154,13 +154,11 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
      * it when the caller has one, else from its card.
      */
     async ownItems(mine: ReadonlyArray<ProductRef & { name?: string }>) {
-      const all = validRows(
-        schemas.competitorLinks,
-        await db.competitorLinks
-          .where('[marketplace+mineId]')
-          .anyOf(mine.map((r) => [r.marketplace, r.id]))
-          .toArray(),
-        'competitorLinks',
+      // Every link in one read (the table holds little more than the own items' links): an index
+      // lookup per item would be a cursor step per item.
+      const wanted = new Set(mine.map(keyOf));
+      const all = validRows(schemas.competitorLinks, await db.competitorLinks.toArray(), 'competitorLinks').filter((l) =>
+        wanted.has(keyOf({ marketplace: l.marketplace, id: l.mineId })),
       );
       const links = new Map<string, ProductRef[]>();
       for (const l of all) {
