@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { noSinks } from './scripts/vite-no-sinks.mjs';
 import { CHUNK_NAMES, CHUNKS, type ChunkName } from './utils/chunks/table';
@@ -48,6 +49,18 @@ async function buildChunk(root: string, name: ChunkName): Promise<string> {
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   hooks: {
+    // Content scripts run on every marketplace page: WXT's own content-script runtime gets the
+    // browser's API object (utils/content/browser.ts) instead of the webextension-polyfill the
+    // rest of the extension uses, as Lupa's content-side code does.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const plain = resolve(import.meta.dirname, 'utils/content/browser.ts');
+      config.resolve ??= {};
+      const alias = config.resolve.alias;
+      config.resolve.alias = Array.isArray(alias)
+        ? [{ find: /^wxt\/browser$/, replacement: plain }, ...alias]
+        : { ...alias, 'wxt/browser': plain };
+    },
     'build:publicAssets': async (wxt, files) => {
       for (const name of CHUNK_NAMES) files.push({ relativeDest: CHUNKS[name].file, contents: await buildChunk(wxt.config.root, name) });
     },
@@ -62,7 +75,8 @@ export default defineConfig({
     default_locale: 'ru',
     // downloads: exports (CSV) are saved by the background; a content script's anchor loses the file name.
     // notifications: watchlist tasks (price moves, stock-outs) found by background refreshes.
-    // scripting: the background injects the chunks (panel, charts) into a storefront tab's content script world.
+    // scripting: the background injects the chunks (panel, charts) into a storefront tab's content script world,
+    // and reads there the delivery region the WB site keeps in localStorage (utils/marketplaces/wb/geo.ts).
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'downloads', 'notifications', 'scripting'],
     host_permissions: [...MARKETPLACE_HOSTS],
     icons: { 16: 'icons/16.png', 48: 'icons/48.png', 128: 'icons/128.png' },

@@ -1,6 +1,9 @@
-// Price history as a line chart. chart.js itself comes in a chunk loaded on first draw
-// (charts/load.ts), so the storefront content scripts stay small.
-import { useEffect, useRef } from 'react';
+// Price history as a chart, in two steps. First a plain SVG step line, drawn at once with the panel:
+// nothing to load, so a product page pays nothing for it. When the user points at it (or focuses
+// it) it becomes the chart.js chart with axes and tooltips; chart.js comes in a chunk loaded then
+// (charts/load.ts), so neither the content scripts nor the page's first seconds carry it.
+import { useEffect, useRef, useState } from 'react';
+import { formatRub } from '../utils/money';
 import { drawWhenLoaded } from './charts/use-chart';
 
 export interface PriceChartProps {
@@ -8,17 +11,100 @@ export interface PriceChartProps {
   label: string;
 }
 
-export function PriceChart({ points, label }: PriceChartProps) {
+const WIDTH = 300;
+const HEIGHT = 130;
+/** Room for the price labels on the left and the dates below. */
+const PLOT = { left: 64, right: 6, top: 8, bottom: 18 } as const;
+
+const dayMonth = (at: number) => {
+  const d = new Date(at);
+  return `${String(d.getDate()).padStart(2, '0')}.${String(d.getMonth() + 1).padStart(2, '0')}`;
+};
+
+/** The step line's path: a price holds until the next point. */
+export function stepPath(points: PriceChartProps['points']): { line: string; area: string; min: number; max: number } | null {
+  if (points.length === 0) return null;
+  const prices = points.map((p) => p.price);
+  const min = Math.min(...prices);
+  const max = Math.max(...prices);
+  const first = points[0]?.at ?? 0;
+  const span = (points[points.length - 1]?.at ?? first) - first;
+  const plotW = WIDTH - PLOT.left - PLOT.right;
+  const plotH = HEIGHT - PLOT.top - PLOT.bottom;
+  const x = (at: number) => PLOT.left + (span > 0 ? ((at - first) / span) * plotW : plotW / 2);
+  const y = (price: number) => PLOT.top + (max > min ? ((max - price) / (max - min)) * plotH : plotH / 2);
+  let line = '';
+  points.forEach((p, i) => {
+    const px = x(p.at).toFixed(1);
+    const py = y(p.price).toFixed(1);
+    line += i === 0 ? `M${px} ${py}` : `H${px}V${py}`;
+  });
+  // A single point still shows as a short level line.
+  if (points.length === 1) line += `H${(x(first) + 8).toFixed(1)}`;
+  const bottom = (HEIGHT - PLOT.bottom).toFixed(1);
+  const area = `${line}V${bottom}H${x(first).toFixed(1)}Z`;
+  return { line, area, min, max };
+}
+
+function QuickChart({ points, label, onDetail }: PriceChartProps & { onDetail: () => void }) {
+  const path = stepPath(points);
+  const first = points[0];
+  const last = points[points.length - 1];
+  return (
+    // The detailed chart comes on pointing, focusing or clicking: a button says so to every reader.
+    <button type="button" className="lupa-quick-chart" aria-label={label} onPointerEnter={onDetail} onFocus={onDetail} onClick={onDetail}>
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} aria-hidden="true">
+        {path && first && last && (
+          <>
+            <path d={path.area} className="lupa-quick-chart__area" />
+            <path d={path.line} className="lupa-quick-chart__line" />
+            <text x={PLOT.left - 4} y={PLOT.top + 8} textAnchor="end">
+              {formatRub(path.max)}
+            </text>
+            {path.max !== path.min && (
+              <text x={PLOT.left - 4} y={HEIGHT - PLOT.bottom} textAnchor="end">
+                {formatRub(path.min)}
+              </text>
+            )}
+            <text x={PLOT.left} y={HEIGHT - 4}>
+              {dayMonth(first.at)}
+            </text>
+            {last.at !== first.at && (
+              <text x={WIDTH - PLOT.right} y={HEIGHT - 4} textAnchor="end">
+                {dayMonth(last.at)}
+              </text>
+            )}
+          </>
+        )}
+      </svg>
+    </button>
+  );
+}
+
+function DetailedChart({ points, label }: PriceChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = canvas.current?.getContext('2d');
     if (!context || points.length === 0) return;
-    return drawWhenLoaded((charts) => {
-      const drawn = charts.drawPriceChart(context, points, label);
-      // The chart arrives after the figures; e2e reads that it came, and with how many points.
-      context.canvas.dataset.value = String(points.length);
-      return drawn;
-    });
+    return drawWhenLoaded((charts) => charts.drawPriceChart(context, points, label));
   }, [points, label]);
-  return <canvas ref={canvas} data-lupa="price-chart" width={300} height={130} role="img" aria-label={label} />;
+  return <canvas ref={canvas} width={WIDTH} height={HEIGHT} role="img" aria-label={label} />;
+}
+
+export function PriceChart({ points, label }: PriceChartProps) {
+  const [detailed, setDetailed] = useState(false);
+  return (
+    <div
+      className="lupa-price-chart"
+      data-lupa="price-chart"
+      data-value={points.length > 0 ? String(points.length) : undefined}
+      data-detailed={detailed ? '' : undefined}
+    >
+      {detailed ? (
+        <DetailedChart points={points} label={label} />
+      ) : (
+        <QuickChart points={points} label={label} onDetail={() => setDetailed(true)} />
+      )}
+    </div>
+  );
 }

@@ -2,6 +2,7 @@
 // The figure names are the caller's (they have shipped: see Figure.tsx).
 import type { FigureName } from '../utils/figures';
 import { formatRating, t } from '../utils/i18n';
+import { formatNumber } from '../utils/money';
 import { Figure } from './Figure';
 
 export function RatingFigures({
@@ -20,7 +21,7 @@ export function RatingFigures({
       </Figure>
       {' · '}
       <Figure name={names.reviews} value={reviewCount}>
-        {t('twinReviews', reviewCount.toLocaleString('ru-RU'))}
+        {t('twinReviews', formatNumber(reviewCount))}
       </Figure>
     </>
   );

@@ -6,6 +6,7 @@
 // feature is left out.
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import { BasketNumberSchema, kvFamily, kvItem, LupaDb, TimestampSchema } from './db';
 import { t } from './i18n';
 import { isOzonCabinet } from './marketplaces/ozon/cabinet';
@@ -13,12 +14,20 @@ import { createOzonClient, type OzonClient } from './marketplaces/ozon/client';
 import { isOzonStorefront } from './marketplaces/ozon/page';
 import { isWbCabinet } from './marketplaces/wb/cabinet';
 import { createWbClient, type RequestContext, type WbClient } from './marketplaces/wb/client';
+import { createWbRegion, LearnedRegionSchema } from './marketplaces/wb/geo';
 import { isWbStorefront } from './marketplaces/wb/page';
+import { UpstreamsCacheSchema } from './marketplaces/wb/upstreams';
 import { StorageFreedSchema } from './messages';
 import { ask, fromStorefrontTab, type SenderCheck } from './messaging';
 import type { Marketplace, ProductRef, WatchEvent } from './model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from './net';
-import { createProductOverviewService, ozonOverviewSource, type ProductOverviewService, wbOverviewSource } from './product-overview';
+import {
+  createProductOverviewService,
+  type OverviewSource,
+  ozonOverviewSource,
+  type ProductOverviewService,
+  wbOverviewSource,
+} from './product-overview';
 import { quotaGuard } from './quota';
 import { createSearchPages, type SearchPages } from './search-pages';
 import { getSettings, type Settings } from './settings';
@@ -56,6 +65,8 @@ export interface BackgroundKit {
   wb: WbClient;
   ozon: OzonClient;
   overview: ProductOverviewService;
+  /** Each marketplace's card source (batches, failure policy): features fetch through these, never by name. */
+  sources: Record<Marketplace, OverviewSource>;
   searchPages: SearchPages;
   /** Runs a write; when storage is full, frees space, tells the user and retries once (utils/quota.ts). */
   guard: <T>(work: () => Promise<T>) => Promise<T>;
@@ -78,33 +89,64 @@ export interface BackgroundFeature {
 }
 
 const basketOf = kvFamily('basket', BasketNumberSchema);
+/** WB's live basket map (cdn.wbbasket.ru/api/v3/upstreams), kept for hours. */
+const wbUpstreams = kvItem('wb-upstreams', UpstreamsCacheSchema);
 const ozonBlockedUntil = kvItem('blocked-until:ozon', TimestampSchema);
+/** The user's own WB region as the site or WB's geo service gave it (geo.ts). */
+const wbRegion = kvItem('wb-region', LearnedRegionSchema);
+/** The WB search version that answered, kept while the browser runs (session storage). */
+const wbSearchVersion = storage.defineItem<number>('session:wb-search-version');
+/** When a WB host's anti-bot wall ends (utils/marketplaces/wb/antibot.ts), per host. */
+const wbBlockedUntil = kvFamily('blocked-until:wb', TimestampSchema);
+/** A host's Retry-After wait (capped at an hour by utils/net.ts), kept across worker restarts. */
+const hostWait = kvFamily('host-wait', TimestampSchema);
 
 /** Builds the kernel once per worker start; nothing in it is kept between wake-ups but the store. */
 export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promise<void>; start: () => void } {
   const db = new LupaDb();
   const net = new Net({
+    backoffStore: { get: (host) => hostWait(host).get(db), set: (host, until) => hostWait(host).set(db, until) },
     policies: {
       // The site's own route is shared with the page itself: stay gentle.
       'www.wildberries.ru': { concurrency: 2 },
       // Search answers 429 quickly under load; position scans walk many pages.
       'search.wb.ru': { concurrency: 2, minIntervalMs: 150 },
+      // The review host resolver is a lookup with fallbacks behind it: do not keep the reviews waiting on it.
+      'feedback-bt.wildberries.ru': { timeoutMs: 5000, retries: 1 },
+      // The region is asked before a first card: never keep a panel waiting on it (Moscow then).
+      'user-geo-data.wildberries.ru': { timeoutMs: 3000, retries: 0 },
     },
+  });
+  const region = createWbRegion({
+    net,
+    background: backgroundTransport,
+    chosen: async () => (await getSettings()).wbDest,
+    learned: { get: () => wbRegion.get(db), set: (learned) => wbRegion.set(db, learned) },
   });
   const wb = createWbClient({
     net,
     background: backgroundTransport,
-    dest: async () => (await getSettings()).wbDest,
+    dest: (ctx) => region(ctx),
     basketCache: { get: (vol) => basketOf(vol).get(db), set: (vol, basket) => basketOf(vol).set(db, basket) },
+    upstreams: { get: () => wbUpstreams.get(db), set: (map) => wbUpstreams.set(db, map) },
+    searchVersion: {
+      get: async () => (await wbSearchVersion.getValue()) ?? undefined,
+      set: (version) => wbSearchVersion.setValue(version),
+    },
+    blockedUntil: {
+      get: async (host) => (await wbBlockedUntil(host).get(db)) ?? 0,
+      set: (host, until) => wbBlockedUntil(host).set(db, until),
+    },
   });
   const ozon = createOzonClient({
     net,
     background: backgroundTransport,
     blockedUntil: { get: async () => (await ozonBlockedUntil.get(db)) ?? 0, set: (until) => ozonBlockedUntil.set(db, until) },
   });
+  const sources: Record<Marketplace, OverviewSource> = { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) };
   const overview = createProductOverviewService({
     db,
-    sources: { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) },
+    sources,
     windowDays: async () => (await getSettings()).priceWindowDays,
   });
 
@@ -143,17 +185,42 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
   /** The storefront tab's own origin as a transport (see design.md: "Where a request runs"). */
   const pageTransport =
     (tabId: number): Transport =>
-    async (url) => {
+    async (url, _signal, headers) => {
       try {
-        return await ask('pageFetch', { url }, tabId);
+        const queryId = headers?.['x-queryid'];
+        return await ask('pageFetch', queryId ? { url, headers: { 'x-queryid': queryId } } : { url }, tabId);
       } catch (error) {
         throw new FetchProblem('not-found', `page route unavailable: ${error instanceof Error ? error.message : String(error)}`);
       }
     };
+  /**
+   * The region the WB site keeps in the tab's localStorage (`geo-data-v1…`), read in the content
+   * scripts' isolated world (same origin storage) only when the region resolver asks: the page
+   * itself runs nothing of Lupa's for it.
+   */
+  const siteRegionOf = async (tabId: number, frameId: number): Promise<string | null> => {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [frameId] },
+      func: () => {
+        for (let i = 0; i < localStorage.length; i++) {
+          const key = localStorage.key(i);
+          if (key && /^geo-data-v1/.test(key)) return (localStorage.getItem(key) ?? '').slice(0, 20_000);
+        }
+        return null;
+      },
+    });
+    const text = result?.result;
+    return typeof text === 'string' ? text : null;
+  };
   const pageRoute = (marketplace: Marketplace, sender: Runtime.MessageSender): RequestContext => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !storefrontOf[marketplace](sender)) return {};
-    return { page: pageTransport(tabId), embedded: async () => (await ask('pageEmbedded', {}, tabId)).ldJson };
+    return {
+      page: pageTransport(tabId),
+      embedded: async () => (await ask('pageEmbedded', {}, tabId)).ldJson,
+      tabId,
+      ...(marketplace === 'wb' ? { siteRegion: () => siteRegionOf(tabId, sender.frameId ?? 0) } : {}),
+    };
   };
 
   const counters: Array<() => Promise<number>> = [];
@@ -175,6 +242,7 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     wb,
     ozon,
     overview,
+    sources,
     searchPages: createSearchPages({ db, wb }),
     guard,
     settings: getSettings,

@@ -99,11 +99,36 @@ export function storesAt(version: number): Record<string, string> {
   return stores;
 }
 
+/** The tables of the user's own data (marked `userData` in their feature's tables.ts). */
+export const USER_TABLES: readonly TableName[] = specs.filter(([, spec]) => spec.userData).map(([name]) => name);
+
+/**
+ * Whether a read-write transaction over these stores writes the user's own data and nothing else
+ * (a mark, a link, a query, costs), or replaces everything (a restore, a wipe): such transactions
+ * are committed with strict durability — on disk, not only handed to the OS, before they report
+ * success (security.md R2). Cache writes, and refreshes that touch one user table beside the cache,
+ * keep the browser's default.
+ */
+export function isUserDataWrite(stores: readonly string[], mode: 'readonly' | 'readwrite'): boolean {
+  if (mode !== 'readwrite' || stores.length === 0) return false;
+  const user = new Set<string>(USER_TABLES);
+  return stores.every((s) => user.has(s)) || (user.size > 0 && [...user].every((s) => stores.includes(s)));
+}
+
 export interface LupaDb extends LupaTables {}
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the tables are declared by the registry above
 export class LupaDb extends Dexie {
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
+    this.use({
+      stack: 'dbcore',
+      name: 'user-data-durability',
+      create: (down) => ({
+        ...down,
+        transaction: (stores, mode, txOptions) =>
+          down.transaction(stores, mode, isUserDataWrite(stores, mode) ? { ...txOptions, durability: 'strict' } : txOptions),
+      }),
+    });
     for (let version = 1; version <= DB_VERSION; version++) {
       const upgrades = specs.flatMap(([, spec]) => spec.upgrades?.[version] ?? []);
       const declared = this.version(version).stores(storesAt(version));

@@ -5,6 +5,7 @@ import { type BackgroundKit, storageFreedNote } from './background-kit';
 import { answerChunkInjection } from './chunks/inject';
 import { answer } from './messaging';
 import { thinHistory } from './retention';
+import { migrateLegacyToken } from './secrets';
 
 export const WATCH_ALARM = 'lupa-watch';
 
@@ -41,7 +42,11 @@ export function registerKernel(kit: BackgroundKit, runAlarm: () => Promise<void>
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && 'settings' in changes) void ensureAlarm(true);
   });
-  // Seller tokens live in storage.local: close it to content scripts (Chrome; security.md S7).
+  // Seller tokens live in their own extension-origin database (utils/secrets.ts); one an older
+  // Lupa left in storage.local is moved there now.
+  void migrateLegacyToken().catch(() => console.warn('[lupa] the old token could not be moved'));
+  // Settings and templates stay in storage.local: closed to content scripts where the browser can
+  // (Chrome; security.md S7). Nothing secret is there in any browser.
   void (globalThis as { chrome?: { storage?: { local?: { setAccessLevel?: (o: object) => Promise<void> } } } }).chrome?.storage?.local
     ?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
     .catch(() => {});

@@ -76,7 +76,11 @@ export const SaveFileRequestSchema = z.object({
 });
 
 /** The background asks a storefront tab to fetch a same-origin URL for it (see design.md). */
-export const PageFetchRequestSchema = z.object({ url: z.string().url() });
+export const PageFetchRequestSchema = z.object({
+  url: z.string().url(),
+  /** The only header a page route sends: WB search's query id (`qid` and digits). */
+  headers: z.object({ 'x-queryid': z.string().regex(/^qid\d{1,64}$/) }).optional(),
+});
 export const PageFetchReplySchema = z.object({
   status: z.number().int(),
   body: z.string(),

@@ -114,6 +114,8 @@ export const ReviewSummarySchema = z.object({
   lastNegative: z.array(ReviewSchema).max(3),
   /** Share of answered reviews among the recent negative ones (0–100), null when there are none. */
   negativeAnsweredPct: z.number().min(0).max(100).nullable(),
+  /** Questions buyers asked on the card (WB); null when they could not be had, absent where not asked. */
+  questions: z.number().int().nonnegative().nullable().optional(),
 });
 export type ReviewSummary = z.infer<typeof ReviewSummarySchema>;
 
@@ -179,8 +181,21 @@ export const ChangeRowSchema = z.object({
 });
 export type ChangeRow = z.infer<typeof ChangeRowSchema>;
 
-/** Why data could not be had: each kind is a state the user sees. */
-export const ProblemKindSchema = z.enum(['offline', 'blocked', 'rate-limited', 'format-changed', 'not-found', 'server', 'timeout']);
+/**
+ * Why data could not be had: each kind is a state the user sees. 'token-expired': WB's site routes
+ * answered 498 (the page's anti-bot token, `x_wbaas_token`, is gone) and the public host failed
+ * too; reloading the page renews the token.
+ */
+export const ProblemKindSchema = z.enum([
+  'offline',
+  'blocked',
+  'rate-limited',
+  'format-changed',
+  'not-found',
+  'server',
+  'timeout',
+  'token-expired',
+]);
 export type ProblemKind = z.infer<typeof ProblemKindSchema>;
 
 /** What a panel or a badge row says about its data: fresh, stale (shown with its age) or a problem. */

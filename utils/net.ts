@@ -11,8 +11,11 @@ export interface RawResponse {
   retryAfter: string | null;
 }
 
+/** Request headers a marketplace route wants (WB search: `x-queryid`). */
+export type RequestHeaders = Readonly<Record<string, string>>;
+
 /** Performs one HTTP GET; rejects with a TypeError when the network is down, as fetch does. */
-export type Transport = (url: string, signal: AbortSignal) => Promise<RawResponse>;
+export type Transport = (url: string, signal: AbortSignal, headers?: RequestHeaders) => Promise<RawResponse>;
 
 export class FetchProblem extends Error {
   constructor(
@@ -56,6 +59,18 @@ export const DEFAULT_POLICY: HostPolicy = {
   maxRetryAfterMs: 60_000,
 };
 
+/**
+ * The longest a host's Retry-After is obeyed: a server (or a stored value gone wrong) asking for
+ * days would silence the host for good; after an hour Lupa asks again, once.
+ */
+export const MAX_HOST_WAIT_MS = 60 * 60 * 1000;
+
+/** Where a host's wait is kept, so a restarted worker still waits (Dexie in the extension). */
+export interface BackoffStore {
+  get(host: string): Promise<number | undefined>;
+  set(host: string, until: number): Promise<void>;
+}
+
 /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(value: string | null, now: number): number | null {
   if (!value) return null;
@@ -80,6 +95,8 @@ class HostGate {
   private active = 0;
   private nextStartAt = 0;
   blockedUntil = 0;
+  /** The stored wait, read once when the gate is made. */
+  restored: Promise<void> = Promise.resolve();
   /** 5xx answers in a row (a success resets it). */
   serverErrors = 0;
   private readonly waiters: Array<() => void> = [];
@@ -127,6 +144,8 @@ export interface NetOptions {
   defaults?: Partial<HostPolicy>;
   /** Source of jitter; tests pass a fixed one. */
   random?: () => number;
+  /** Keeps each host's Retry-After wait across worker restarts. */
+  backoffStore?: BackoffStore;
 }
 
 export class Net {
@@ -142,9 +161,26 @@ export class Net {
     if (!gate) {
       const policy = { ...DEFAULT_POLICY, ...this.options.defaults, ...this.options.policies?.[host] };
       gate = new HostGate(policy);
+      const made = gate;
+      const store = this.options.backoffStore;
+      if (store)
+        made.restored = store.get(host).then(
+          (until) => {
+            // Never more than the cap from now, whatever was stored.
+            if (typeof until === 'number' && Number.isFinite(until))
+              made.blockedUntil = Math.max(made.blockedUntil, Math.min(until, Date.now() + MAX_HOST_WAIT_MS));
+          },
+          () => {},
+        );
       this.gates.set(host, gate);
     }
     return gate;
+  }
+
+  /** Makes the host wait until `until` (at most the cap from now), and keeps that across restarts. */
+  private async hold(host: string, gate: HostGate, until: number): Promise<void> {
+    gate.blockedUntil = Math.max(gate.blockedUntil, Math.min(until, Date.now() + MAX_HOST_WAIT_MS));
+    await this.options.backoffStore?.set(host, gate.blockedUntil).catch(() => {});
   }
 
   private backoff(policy: HostPolicy, attempt: number): number {
@@ -156,9 +192,10 @@ export class Net {
    * GET through the host's gate. Resolves with 2xx and 404 responses (404 is an answer: "no such
    * file"); every other outcome is retried where that can help and ends as a FetchProblem.
    */
-  async get(url: string, transport: Transport): Promise<RawResponse> {
+  async get(url: string, transport: Transport, headers?: RequestHeaders): Promise<RawResponse> {
     const host = new URL(url).host;
     const gate = this.gate(host);
+    await gate.restored;
     const { policy } = gate;
     let last: FetchProblem = new FetchProblem('server', `no attempt made for ${url}`);
     for (let attempt = 0; attempt <= policy.retries; attempt++) {
@@ -170,7 +207,7 @@ export class Net {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), policy.timeoutMs);
       try {
-        response = await untilAborted(transport(url, controller.signal), controller.signal);
+        response = await untilAborted(transport(url, controller.signal, headers), controller.signal);
       } catch (error) {
         last = controller.signal.aborted
           ? new FetchProblem('timeout', `${host} did not answer in ${policy.timeoutMs} ms`)
@@ -193,13 +230,16 @@ export class Net {
         if (status === 429) {
           const asked = parseRetryAfter(response.retryAfter, Date.now());
           if (asked !== null && asked > policy.maxRetryAfterMs) {
-            gate.blockedUntil = Date.now() + asked;
-            throw new FetchProblem('rate-limited', `${host} asked to wait ${asked} ms`, 429);
+            await this.hold(host, gate, Date.now() + asked);
+            throw new FetchProblem('rate-limited', `${host} asked to wait ${Math.min(asked, MAX_HOST_WAIT_MS)} ms`, 429);
           }
           delay = asked ?? delay;
           gate.blockedUntil = Math.max(gate.blockedUntil, Date.now() + delay);
           last = new FetchProblem('rate-limited', `${host} answered 429`, 429);
-        } else if (status === 401 || status === 403 || status === 498) {
+        } else if (status === 498) {
+          // WB's anti-bot token (x_wbaas_token) is missing or expired: the page mints a new one on reload.
+          throw new FetchProblem('token-expired', `${host} wants a fresh anti-bot token (498)`, status);
+        } else if (status === 401 || status === 403) {
           // An anti-bot wall or a missing session: retrying in a loop only makes it worse.
           throw new FetchProblem('blocked', `${host} refused the request (${status})`, status);
         } else if (status >= 500) {
@@ -237,7 +277,7 @@ export function singleFlight<K, V>(): SingleFlight<K, V> {
 }
 
 /** The background's own transport: a plain fetch with no cookies of the user's. */
-export const backgroundTransport: Transport = async (url, signal) => {
-  const response = await fetch(url, { signal, credentials: 'omit' });
+export const backgroundTransport: Transport = async (url, signal, headers) => {
+  const response = await fetch(url, { signal, credentials: 'omit', ...(headers ? { headers: { ...headers } } : {}) });
   return { status: response.status, body: await response.text(), retryAfter: response.headers.get('retry-after') };
 };

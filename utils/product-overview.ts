@@ -34,6 +34,12 @@ const CHART_DAYS = 365;
 export interface OverviewSource {
   /** The card now, or null when the marketplace does not know the article. */
   fetchCard(id: string, ctx: RequestContext): Promise<ProductCard | null>;
+  /** Cards for up to `batch` articles in one go (background refreshes); null where the marketplace does not know one. */
+  fetchCards(ids: readonly string[]): Promise<Map<string, ProductCard | null>>;
+  /** How many articles one fetchCards call takes: WB's detail route 100, Ozon one page each. */
+  batch: number;
+  /** One failure stands for the rest of a run (Ozon blocks or limits as a whole). */
+  failureStopsAll: boolean;
   /** The marketplace's own published price history, where it has one (WB). */
   fetchHistory?(id: string): Promise<PricePoint[]>;
   /** Review summary of a card, where the marketplace gives one. */
@@ -47,9 +53,23 @@ export interface OverviewSource {
 export function wbOverviewSource(wb: WbClient): OverviewSource {
   return {
     fetchCard: async (id, ctx) => (await wb.fetchCards([Number(id)], ctx)).get(Number(id)) ?? null,
+    fetchCards: async (ids) => {
+      const got = await wb.fetchCards(ids.map(Number));
+      return new Map(ids.map((id) => [id, got.get(Number(id)) ?? null]));
+    },
+    batch: 100,
+    failureStopsAll: false,
     fetchHistory: (id) => wb.fetchPriceHistory(Number(id)),
-    fetchReviews: (card) => wb.fetchReviewSummary(Number(card.rootId)),
+    // The questions count rides with the reviews; its failure costs the count only.
+    fetchReviews: async (card) => {
+      const [summary, questions] = await Promise.all([
+        wb.fetchReviewSummary(Number(card.rootId)),
+        wb.fetchQuestionCount(Number(card.rootId)).catch(() => null),
+      ]);
+      return { ...summary, questions };
+    },
     observeEvery: OBSERVE_EVERY,
+    onUserRetry: () => wb.clearBlock(),
   };
 }
 
@@ -57,6 +77,13 @@ export function wbOverviewSource(wb: WbClient): OverviewSource {
 export function ozonOverviewSource(ozon: OzonClient): OverviewSource {
   return {
     fetchCard: (id, ctx) => ozon.fetchCard(Number(id), ctx),
+    fetchCards: async (ids) => {
+      const cards = new Map<string, ProductCard | null>();
+      for (const id of ids) cards.set(id, await ozon.fetchCard(Number(id)));
+      return cards;
+    },
+    batch: 1,
+    failureStopsAll: true,
     observeEvery: 0,
     onUserRetry: () => ozon.clearBlock(),
   };

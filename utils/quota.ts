@@ -1,9 +1,11 @@
 // When the browser's storage is full: history is thinned (never the watchlist, the links, the
 // costs, the queries or the tasks; settings and templates live in extension storage, not here),
-// the user is told once, and the write that failed is tried again once.
+// the user is told once, and the write that failed is tried again once. Every write of the user's
+// own data (watch, links, twins, queries, costs, templates) goes through this guard.
 import { type LupaDb, schemas, validRows } from './db';
 import { thinHistory } from './retention';
 import { DAY_MS } from './stats';
+import { STORAGE_FULL } from './storage-full';
 
 /** Detailed history kept when space runs out: a week; older points become one a day. */
 export const QUOTA_KEEP_DAYS = 7;
@@ -38,16 +40,32 @@ export interface QuotaDeps {
   onFreed: (removed: number) => Promise<void>;
 }
 
-/** Runs a write; if storage is full, frees space, tells the user and tries once more. */
+/** A write that did not fit even after space was freed: nothing of it was written. */
+export class StorageFullError extends Error {
+  constructor() {
+    super('the browser storage is full: nothing was written');
+    this.name = STORAGE_FULL;
+  }
+}
+
+/**
+ * Runs a write; if storage is full, frees space, tells the user and tries once more. A write that
+ * still does not fit fails with StorageFullError (a transaction that fails leaves nothing behind),
+ * so the page that asked says so and keeps what the user entered.
+ */
 export function quotaGuard(deps: QuotaDeps) {
   return async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
     } catch (error) {
       if (!isQuotaError(error)) throw error;
-      const removed = await freeSpace(deps.db, (deps.now ?? Date.now)());
-      await deps.onFreed(removed);
-      return work();
+      const removed = await freeSpace(deps.db, (deps.now ?? Date.now)()).catch(() => 0);
+      await deps.onFreed(removed).catch(() => {});
+      try {
+        return await work();
+      } catch (again) {
+        throw isQuotaError(again) ? new StorageFullError() : again;
+      }
     }
   };
 }

@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { DEFAULT_DEST } from './marketplaces/wb/endpoints';
 
 export const SettingsSchema = z.object({
-  /** Wildberries delivery region: changes prices (SPP) and delivery times. */
-  wbDest: z.number().int().default(DEFAULT_DEST),
+  /**
+   * Wildberries delivery region: changes prices (SPP) and delivery times. null: the user's own, as
+   * the site or WB's geo service knows it (utils/marketplaces/wb/geo.ts), Moscow as the last resort.
+   */
+  wbDest: z.number().int().nullable().default(null),
   /** Window of the "lowest in N days" mark and the price statistics. */
   priceWindowDays: z.number().int().min(7).max(365).default(90),
   /** How many search pages (100 products each) a position scan walks per query. */
@@ -28,7 +31,15 @@ export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
-const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+const settingsItem = storage.defineItem<unknown>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 2,
+  migrations: {
+    // Version 1 had no "the user's own region": every save of the form stored Moscow, chosen or not.
+    2: (old: unknown) =>
+      old && typeof old === 'object' && (old as { wbDest?: unknown }).wbDest === DEFAULT_DEST ? { ...old, wbDest: null } : old,
+  },
+});
 
 export async function getSettings(): Promise<Settings> {
   const parsed = SettingsSchema.safeParse(await settingsItem.getValue());

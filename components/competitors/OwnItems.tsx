@@ -10,6 +10,7 @@ import { MARKET_NAME, t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging';
 import { formatRub } from '../../utils/money';
 import type { OptionsPart } from '../parts';
+import { saveProblem } from '../save-problem';
 import { VirtualList } from '../VirtualList';
 
 /** An item's height before it is measured, px (its name, a competitor, the two forms). */
@@ -26,16 +27,21 @@ function Item({ item, onChange, onMessage }: { item: OwnItem; onChange: () => vo
   const [logistics, setLogistics] = useState(shown.logistics);
   const mine = { marketplace: item.marketplace, id: item.id };
 
+  // A write that fails (storage full) says so; what was typed stays in the fields.
+  const failed = (error: unknown) => onMessage(false, t(saveProblem(error)));
   const add = async () => {
-    const reply = await ask('setCompetitorLink', { mine, competitor: input, linked: true });
+    const reply = await ask('setCompetitorLink', { mine, competitor: input, linked: true }).catch(failed);
+    if (!reply) return;
     if (reply.ok) {
       setInput('');
       onChange();
     } else onMessage(false, reply.reason);
   };
   const saveCosts = async () => {
-    await ask('setUnitCosts', { ...mine, costs: costsFromText({ cost, commission, logistics }) });
-    onMessage(true, t('optSaved'));
+    await ask('setUnitCosts', { ...mine, costs: costsFromText({ cost, commission, logistics }) }).then(
+      () => onMessage(true, t('optSaved')),
+      failed,
+    );
   };
 
   return (
@@ -52,7 +58,10 @@ function Item({ item, onChange, onMessage }: { item: OwnItem; onChange: () => vo
               type="button"
               className="lupa-link"
               onClick={() =>
-                void ask('setCompetitorLink', { mine, competitor: { marketplace: c.marketplace, id: c.id }, linked: false }).then(onChange)
+                void ask('setCompetitorLink', { mine, competitor: { marketplace: c.marketplace, id: c.id }, linked: false }).then(
+                  onChange,
+                  failed,
+                )
               }
             >
               {t('competitorRemove')}

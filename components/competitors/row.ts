@@ -2,7 +2,8 @@
 // median price, the buyer's price after the seller's discount, the margin from the item's costs,
 // and the price that matches the cheapest competitor. Recomputed as the seller edits the price or
 // the discount in the cabinet's own fields; costs are edited here and kept by the background.
-// Plain DOM, textContent only.
+// Plain DOM, textContent only. Costs are opened and saved only by the user's own clicks (a cabinet
+// page's scripts can reach the open shadow root too: components/by-user.ts).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buyerPrice, costsFromText, costsToText, marginOf, priceToMatch } from '../../utils/competitors/pricing';
 import type { CompetitorFiguresReply } from '../../utils/competitors/protocol';
@@ -10,7 +11,9 @@ import { shadowHost } from '../../utils/content/dom';
 import { formatAge, t } from '../../utils/content/i18n';
 import { type FigureName, type FigureValue, setFigure } from '../../utils/figures';
 import { formatPct, formatRub } from '../../utils/money';
+import { preventSubmit, userOnly } from '../by-user';
 import css from '../cabinet/cabinet.css?inline';
+import { saveProblem } from '../save-problem';
 
 export interface PriceInputs {
   /** Kopecks before the seller's discount; null when the cabinet's field cannot be read. */
@@ -138,10 +141,13 @@ export function mountCompetitorRow(
       toggle.type = 'button';
       setFigure(toggle, 'costs-edit');
       toggle.textContent = t('costsEdit');
-      toggle.addEventListener('click', () => {
-        editing = true;
-        render();
-      });
+      toggle.addEventListener(
+        'click',
+        userOnly(() => {
+          editing = true;
+          render();
+        }),
+      );
       line(box).appendChild(toggle);
       return;
     }
@@ -166,15 +172,28 @@ export function mountCompetitorRow(
     save.type = 'submit';
     save.textContent = t('save');
     form.appendChild(save);
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      const next = costsFromText({ cost: cost.value, commission: commission.value, logistics: logistics.value });
-      void deps.saveCosts(next).then(() => {
-        costs = next;
-        editing = false;
-        render();
-      });
-    });
+    const problem = document.createElement('p');
+    problem.className = 'bad';
+    // Enter in a field clicks the submit button (a trusted click); a script's submit does nothing.
+    form.addEventListener('submit', preventSubmit);
+    save.addEventListener(
+      'click',
+      userOnly(() => {
+        const next = costsFromText({ cost: cost.value, commission: commission.value, logistics: logistics.value });
+        deps.saveCosts(next).then(
+          () => {
+            costs = next;
+            editing = false;
+            render();
+          },
+          // The form stays as the user filled it.
+          (error: unknown) => {
+            problem.textContent = t(saveProblem(error));
+            if (!problem.isConnected) form.appendChild(problem);
+          },
+        );
+      }),
+    );
     box.appendChild(form);
   };
 

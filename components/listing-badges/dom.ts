@@ -5,7 +5,7 @@ import { shadowHost as shadowHostWith } from '../../utils/content/dom';
 import { formatRating } from '../../utils/content/i18n';
 import { type FigureName, type FigureValue, setFigure } from '../../utils/figures';
 import type { ListingBadgesReply } from '../../utils/listing-badges/protocol';
-import { formatRub } from '../../utils/money';
+import { formatNumber, formatRub } from '../../utils/money';
 import css from './badge.css?inline';
 
 export type Badge = ListingBadgesReply['badges'][number];
@@ -34,21 +34,14 @@ export function renderBadge(badge: Badge): HTMLElement {
     if (badge.ad.cpm !== null) span(box, `CPM ${formatRub(badge.ad.cpm)}`, 'muted', 'tile-cpm', badge.ad.cpm, nm);
   }
   span(box, formatRating(badge.rating), '', 'tile-rating', badge.rating, nm);
-  span(box, `${badge.reviewCount.toLocaleString('ru-RU')} отз.`, 'muted', 'tile-reviews', badge.reviewCount, nm);
+  span(box, `${formatNumber(badge.reviewCount)} отз.`, 'muted', 'tile-reviews', badge.reviewCount, nm);
   span(box, badge.priceNow === null ? 'нет в наличии' : formatRub(badge.priceNow), '', 'tile-price', badge.priceNow, nm);
   if (badge.trendPct !== null && badge.trendPct !== 0) {
     const up = badge.trendPct > 0;
-    span(
-      box,
-      `${up ? '↑' : '↓'}${Math.abs(badge.trendPct).toLocaleString('ru-RU')}%`,
-      up ? 'up' : 'down',
-      'tile-trend',
-      badge.trendPct,
-      nm,
-    );
+    span(box, `${up ? '↑' : '↓'}${formatNumber(Math.abs(badge.trendPct))}%`, up ? 'up' : 'down', 'tile-trend', badge.trendPct, nm);
   }
   if (badge.stockTotal !== null) {
-    span(box, `${badge.stockTotal.toLocaleString('ru-RU')} шт.`, 'muted', 'tile-stock', badge.stockTotal, nm);
+    span(box, `${formatNumber(badge.stockTotal)} шт.`, 'muted', 'tile-stock', badge.stockTotal, nm);
   }
   root.appendChild(box);
   return host;

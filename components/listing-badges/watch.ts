@@ -6,6 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { stateMessage, t } from '../../utils/content/i18n';
 import { ask } from '../../utils/content/messaging';
 import type { StorefrontFeature } from '../../utils/content/storefront';
+import { later } from '../../utils/content/timer';
 import { setFigure } from '../../utils/figures';
 import type { ListingBadgesRequest } from '../../utils/listing-badges/protocol';
 import type { Marketplace, PanelState } from '../../utils/model';
@@ -20,8 +21,8 @@ export interface ListingBadgeOptions {
   tiles: () => Element[];
   /** The article a tile shows, or null. */
   article: (tile: Element) => string | null;
-  /** Where in a tile the badge goes. */
-  badgeSlot: (tile: Element) => Element;
+  /** Where in a tile the badge goes (the adapter's `badgeSlot`). */
+  badgeSlot: (tile: Element) => { parent: Element; before: Node | null };
   /** How long a listing may show no tiles before the chip says the markup changed. */
   noTilesAfterMs?: number;
 }
@@ -64,19 +65,31 @@ function startSession(
   const done = new WeakMap<Element, { id: string; host: Element | null }>();
   const badges = new Map<string, Badge>();
   const hosts = new Set<Element>();
-  const chip = createChip(
-    options.marketplace,
-    () => exportCsv(),
-    () => retry(),
-  );
+  // A product page's carousels may be absent or come late: there the chip waits for a tile, and
+  // no tiles is no news (not "the markup changed").
+  const quiet = listing.type === 'carousel';
+  let shownChip: Chip | null = null;
+  const chip = () => {
+    shownChip ??= createChip(
+      options.marketplace,
+      () => exportCsv(),
+      () => retry(),
+    );
+    return shownChip;
+  };
+  const count = (tiles: readonly Element[]) => {
+    if (!quiet || shownChip || tiles.length > 0) chip().count(badgedNow(tiles), tiles.length);
+  };
+  if (!quiet) chip();
   let stopped = false;
   let asking = false;
   let askAgain = false;
-  let timer: number | undefined;
+  let cancelScan: (() => void) | undefined;
 
   const place = (tile: Element, badge: Badge) => {
     const host = renderBadge(badge);
-    options.badgeSlot(tile).prepend(host);
+    const slot = options.badgeSlot(tile);
+    slot.parent.insertBefore(host, slot.before);
     hosts.add(host);
     done.set(tile, { id: badge.id, host });
   };
@@ -100,9 +113,10 @@ function startSession(
       if (known && seen?.id === id) place(tile, known);
       else fresh.push({ tile, id, index });
     });
-    chip.count(badgedNow(tiles), tiles.length);
-    // Main-thread time spent on badges, read by `npm run bench`.
-    performance.measure('lupa:badge-work', { start: started, end: performance.now() });
+    count(tiles);
+    // Main-thread time spent on badges, read by `npm run bench` (none without tiles: a product page
+    // with no carousel would only pile up timeline entries).
+    if (tiles.length > 0) performance.measure('lupa:badge-work', { start: started, end: performance.now() });
     if (fresh.length === 0) return;
     for (const f of fresh) done.set(f.tile, { id: f.id, host: null });
     asking = true;
@@ -116,7 +130,7 @@ function startSession(
         });
         if (stopped) return;
         if (reply.state !== 'fresh') {
-          chip.problem(reply.state);
+          chip().problem(reply.state);
           if (reply.detail) console.warn('[lupa] listing:', reply.detail);
         }
         const placing = performance.now();
@@ -131,12 +145,11 @@ function startSession(
       }
     } catch (error) {
       console.warn('[lupa] listing badges failed:', error instanceof Error ? error.message : error);
-      chip.problem('lupa-unavailable');
+      chip().problem('lupa-unavailable');
       for (const f of fresh) done.delete(f.tile);
     } finally {
       asking = false;
-      const now = options.tiles();
-      chip.count(badgedNow(now), now.length);
+      count(options.tiles());
       if (askAgain) {
         askAgain = false;
         schedule();
@@ -149,12 +162,12 @@ function startSession(
   const seen = new WeakMap<Element, string>();
 
   const schedule = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = ctx.setTimeout(() => void scan(), BATCH_DELAY_MS);
+    cancelScan?.();
+    cancelScan = later(ctx, BATCH_DELAY_MS, () => void scan());
   };
 
   function retry() {
-    chip.problem(null);
+    chip().problem(null);
     for (const tile of options.tiles()) if (!done.get(tile)?.host) done.delete(tile);
     schedule();
   }
@@ -169,16 +182,16 @@ function startSession(
     // The background saves it: Chrome ignores an anchor's file name when a content script clicks it.
     ask('saveFile', { filename, mime: 'text/csv', text: badgesToCsv(rows) }).catch((error: unknown) => {
       console.warn('[lupa] export failed:', error instanceof Error ? error.message : error);
-      chip.problem('lupa-unavailable');
+      chip().problem('lupa-unavailable');
     });
   }
 
   const observer = new MutationObserver(schedule);
   observer.observe(document.body, { childList: true, subtree: true });
   // Tiles that never come mean the markup changed: say so once.
-  const noTiles = ctx.setTimeout(() => {
-    if (!stopped && options.tiles().length === 0) chip.problem('no-tiles');
-  }, options.noTilesAfterMs ?? 6_000);
+  const cancelNoTiles = later(ctx, options.noTilesAfterMs ?? 6_000, () => {
+    if (!stopped && !quiet && options.tiles().length === 0) chip().problem('no-tiles');
+  });
   schedule();
 
   return {
@@ -186,10 +199,10 @@ function startSession(
     stop() {
       stopped = true;
       observer.disconnect();
-      if (timer !== undefined) clearTimeout(timer);
-      clearTimeout(noTiles);
+      cancelScan?.();
+      cancelNoTiles();
       for (const host of hosts) host.remove();
-      chip.remove();
+      shownChip?.remove();
       for (const tile of options.tiles()) {
         const id = options.article(tile);
         if (id) seen.set(tile, id);
@@ -200,6 +213,7 @@ function startSession(
 }
 
 type ChipProblem = PanelState | 'lupa-unavailable' | 'no-tiles';
+type Chip = ReturnType<typeof createChip>;
 
 /** The one place a listing's state is told: counts, problems, retry and export. */
 function createChip(marketplace: Marketplace, onExport: () => void, onRetry: () => void) {

@@ -1,9 +1,12 @@
 // "Позиции": the queries a seller tracks for this product, where it stands for each (organic,
 // ad, page) with the change since the previous check, a chart over time, and a scan with progress
-// and cancel. Figures: position-organic, position-ad (data-nm = the article, data-query).
+// and cancel. Only the user's own typing and clicks change the queries or start a scan
+// (components/by-user.ts). Figures: position-organic, position-ad (data-nm = the article, data-query).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { stateMessage, t } from '../../utils/i18n';
+import { type MessageKey, stateMessage, t } from '../../utils/i18n';
 import type { PositionsReply, ScanStatus } from '../../utils/positions/protocol';
+import { preventSubmit, userOnly } from '../by-user';
+import { saveProblem } from '../save-problem';
 import { PositionsChart } from './PositionsChart';
 import { PositionsTable } from './PositionsTable';
 
@@ -20,6 +23,7 @@ export function PositionsSection({ productId, api }: { productId: string; api: P
   const [data, setData] = useState<PositionsReply | null>(null);
   const [draft, setDraft] = useState('');
   const [failed, setFailed] = useState(false);
+  const [problem, setProblem] = useState<MessageKey | null>(null);
   const alive = useRef(true);
   const apiRef = useRef(api);
   apiRef.current = api;
@@ -50,14 +54,23 @@ export function PositionsSection({ productId, api }: { productId: string; api: P
     return () => clearInterval(timer);
   }, [running, refresh]);
 
+  /** Whether the queries were saved; when not, the control says why and keeps what was typed. */
   const save = async (queries: string[]) => {
-    const next = await apiRef.current.setQueries(queries);
-    if (alive.current) setData(next);
+    try {
+      const next = await apiRef.current.setQueries(queries);
+      if (alive.current) {
+        setData(next);
+        setProblem(null);
+      }
+      return true;
+    } catch (error) {
+      if (alive.current) setProblem(saveProblem(error));
+      return false;
+    }
   };
-  const add = (query: string) => {
+  const add = async (query: string) => {
     const q = query.trim();
-    if (q && data) void save([...data.queries, q]);
-    setDraft('');
+    if (q && data && (await save([...data.queries, q])) && alive.current) setDraft('');
   };
   const start = async () => {
     await apiRef.current.start();
@@ -80,26 +93,22 @@ export function PositionsSection({ productId, api }: { productId: string; api: P
         rows={data.rows}
         onRemove={(query) => void save(data.queries.filter((q) => q !== query))}
       />
-      <form
-        className="lupa-pos-add lupa-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          add(draft);
-        }}
-      >
+      <form className="lupa-pos-add lupa-form" onSubmit={preventSubmit}>
         <input
           data-lupa="position-query-input"
           value={draft}
           maxLength={120}
           placeholder={t('posAddPlaceholder')}
-          onChange={(e) => setDraft(e.target.value)}
+          onChange={userOnly((e) => setDraft(e.target.value))}
         />
-        <button type="submit">{t('posAdd')}</button>
+        <button type="submit" onClick={userOnly(() => void add(draft))}>
+          {t('posAdd')}
+        </button>
       </form>
       {data.suggestions.length > 0 && (
         <div className="lupa-chips">
           {data.suggestions.map((s) => (
-            <button key={s} type="button" className="lupa-chip" data-lupa="position-suggestion" onClick={() => add(s)}>
+            <button key={s} type="button" className="lupa-chip" data-lupa="position-suggestion" onClick={userOnly(() => void add(s))}>
               + {s}
             </button>
           ))}
@@ -109,12 +118,12 @@ export function PositionsSection({ productId, api }: { productId: string; api: P
         {running && scan ? (
           <>
             <progress data-lupa="scan-progress" data-value={scan.done} data-total={scan.total} value={scan.done} max={scan.total} />
-            <button type="button" data-lupa="scan-cancel" onClick={() => void cancel()}>
+            <button type="button" data-lupa="scan-cancel" onClick={userOnly(() => void cancel())}>
               {t('posCancel')}
             </button>
           </>
         ) : (
-          <button type="button" data-lupa="scan-start" disabled={data.queries.length === 0} onClick={() => void start()}>
+          <button type="button" data-lupa="scan-start" disabled={data.queries.length === 0} onClick={userOnly(() => void start())}>
             {t('posScan')}
           </button>
         )}
@@ -124,6 +133,7 @@ export function PositionsSection({ productId, api }: { productId: string; api: P
           </span>
         )}
       </div>
+      {problem && <p className="lupa-note">{t(problem)}</p>}
       {data.rows.length > 0 && <PositionsChart rows={data.rows} queries={data.queries} />}
     </div>
   );

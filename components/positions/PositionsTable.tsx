@@ -2,6 +2,7 @@
 // panel and the popup. Figures: position-organic, position-ad, position-page, position-change.
 import { t } from '../../utils/i18n';
 import type { PositionRow } from '../../utils/positions/tables';
+import { userOnly } from '../by-user';
 
 /** The latest row per query and the one before it (rows come oldest first). */
 export function latestByQuery(rows: readonly PositionRow[]) {
@@ -78,7 +79,7 @@ export function PositionsTable({ productId, queries, rows, onRemove }: Positions
               <td>{row && <Change latest={row.latest} previous={row.previous} nm={productId} />}</td>
               {onRemove && (
                 <td>
-                  <button type="button" className="lupa-link" aria-label={t('posRemove')} onClick={() => onRemove(query)}>
+                  <button type="button" className="lupa-link" aria-label={t('posRemove')} onClick={userOnly(() => onRemove(query))}>
                     ×
                   </button>
                 </td>

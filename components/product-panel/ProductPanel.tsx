@@ -6,7 +6,7 @@ import type { FigureName } from '../../utils/figures';
 import { formatAge, type MessageKey, stateMessage, t } from '../../utils/i18n';
 import type { ProductOverview } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
-import { formatPct, formatRub } from '../../utils/money';
+import { formatNumber, formatPct, formatRub } from '../../utils/money';
 import { sharePct } from '../../utils/stats';
 import { Figure } from '../Figure';
 import { PriceChart } from '../PriceChart';
@@ -20,6 +20,8 @@ export interface ProductPanelProps {
   overview: ProductOverview | null;
   refreshing: boolean;
   floating: boolean;
+  /** The wallet price the page itself shows (kopecks; WB), read off its markup; null when none. */
+  walletPrice?: number | null;
   now: number;
   onRefresh: () => void;
   /** Extra sections under the figures (search positions), each from its own feature folder. */
@@ -52,7 +54,17 @@ function Money({ name, kopecks, className }: { name: FigureName; kopecks: number
   );
 }
 
-export function ProductPanel({ marketplace, status, overview, refreshing, floating, now, onRefresh, children }: ProductPanelProps) {
+export function ProductPanel({
+  marketplace,
+  status,
+  overview,
+  refreshing,
+  floating,
+  walletPrice = null,
+  now,
+  onRefresh,
+  children,
+}: ProductPanelProps) {
   const product = overview?.product ?? null;
   const history = overview?.priceHistory;
   const reviews = overview?.reviews;
@@ -102,6 +114,11 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
                 {t('priceCard')}: {formatRub(product.priceCard)}
               </Figure>
             )}
+            {walletPrice !== null && (
+              <Figure name="price-wallet" value={walletPrice} className="lupa-wallet" title={t('priceWalletHint')}>
+                {t('priceWallet')}: {formatRub(walletPrice)}
+              </Figure>
+            )}
             {product.discountPct !== null && (
               <Figure name="discount" value={product.discountPct} className="lupa-discount">
                 −{product.discountPct}%
@@ -147,7 +164,7 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
               <p>
                 {t('stockTotal')}:{' '}
                 <Figure name="stock-total" value={product.stockTotal}>
-                  {product.stockTotal.toLocaleString('ru-RU')}
+                  {formatNumber(product.stockTotal)}
                 </Figure>
               </p>
               {product.stockByWarehouse.length > 0 && (
@@ -156,7 +173,7 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
                     {product.stockByWarehouse.map((w) => (
                       <tr key={w.warehouseId} data-lupa="stock-warehouse" data-wh={w.warehouseId} data-value={w.qty}>
                         <td>{w.name}</td>
-                        <td className="lupa-num">{w.qty.toLocaleString('ru-RU')}</td>
+                        <td className="lupa-num">{formatNumber(w.qty)}</td>
                         <td className="lupa-muted">{w.deliveryHours !== null ? t('deliveryHours', w.deliveryHours) : ''}</td>
                       </tr>
                     ))}
@@ -183,10 +200,10 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
               {overview?.sales ? (
                 <>
                   <Figure name="sales-per-day" value={overview.sales.perDay} data-confidence={overview.sales.confidence}>
-                    {t('salesPerDay', overview.sales.perDay.toLocaleString('ru-RU'))}
+                    {t('salesPerDay', formatNumber(overview.sales.perDay))}
                   </Figure>{' '}
                   <Figure name="sales-range" value={`${overview.sales.low}-${overview.sales.high}`} className="lupa-muted">
-                    ({overview.sales.low.toLocaleString('ru-RU')}–{overview.sales.high.toLocaleString('ru-RU')})
+                    ({formatNumber(overview.sales.low)}–{formatNumber(overview.sales.high)})
                   </Figure>
                   {overview.sales.reasons.length > 0 && (
                     <span className="lupa-muted">
@@ -207,12 +224,21 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
           <p>
             {t('rating')}:{' '}
             <Figure name="rating" value={product.rating}>
-              {product.rating === null ? '—' : `${product.rating.toLocaleString('ru-RU')}★`}
+              {product.rating === null ? '—' : `${formatNumber(product.rating)}★`}
             </Figure>{' '}
             · {t('reviews')}:{' '}
             <Figure name="reviews" value={product.reviewCount}>
-              {product.reviewCount.toLocaleString('ru-RU')}
+              {formatNumber(product.reviewCount)}
             </Figure>
+            {summary && summary.questions !== undefined && (
+              <>
+                {' '}
+                · {t('questions')}:{' '}
+                <Figure name="questions" value={summary.questions}>
+                  {summary.questions === null ? '—' : summary.questions.toLocaleString('ru-RU')}
+                </Figure>
+              </>
+            )}
           </p>
           {reviews?.problem && <p className="lupa-note">{t('sectionUnavailable')}</p>}
           {product.reviewCount === 0 && <p className="lupa-muted">{t('noReviews')}</p>}
@@ -232,7 +258,7 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
                       <span className="lupa-bar">
                         <span style={{ width: `${pct}%` }} />
                       </span>
-                      <span className="lupa-num">{n.toLocaleString('ru-RU')}</span>
+                      <span className="lupa-num">{formatNumber(n)}</span>
                     </Figure>
                   );
                 })}
@@ -274,7 +300,7 @@ export function ProductPanel({ marketplace, status, overview, refreshing, floati
                   <>
                     {' · '}
                     <Figure name="seller-rating" value={product.seller.rating}>
-                      {product.seller.rating.toLocaleString('ru-RU')}★
+                      {formatNumber(product.seller.rating)}★
                     </Figure>{' '}
                     <span className="lupa-muted">{t('sellerRating')}</span>
                   </>

@@ -14,11 +14,13 @@ export interface ProductPanelAppProps {
   /** The first answer when the page already has it (the storefront's core asked): shown at once, not asked again. */
   initial?: { overview: ProductOverview | null; status: PanelStatus };
   floating: boolean;
+  /** The wallet price the page itself shows (kopecks; WB), read off its markup; null when none. */
+  walletPrice?: number | null;
   /** The features' sections under the figures (components/product-panel/sections.ts); none in component tests. */
   sections?: readonly PanelSection[];
 }
 
-export function ProductPanelApp({ marketplace, load, initial, floating, sections = [] }: ProductPanelAppProps) {
+export function ProductPanelApp({ marketplace, load, initial, floating, walletPrice = null, sections = [] }: ProductPanelAppProps) {
   // Re-renders (the panel moving beside the late price block) must not ask again.
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -75,6 +77,7 @@ export function ProductPanelApp({ marketplace, load, initial, floating, sections
       overview={overview}
       refreshing={refreshing}
       floating={floating}
+      walletPrice={walletPrice}
       now={Date.now()}
       onRefresh={() => void refresh('user')}
     >

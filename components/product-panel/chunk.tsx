@@ -8,7 +8,7 @@ import type { MountedPanel, PanelMount } from './contract';
 import { type LoadOverview, ProductPanelApp } from './ProductPanelApp';
 import { PANEL_SECTIONS } from './sections';
 
-export function mountPanel({ container, marketplace, id, floating, first }: PanelMount): MountedPanel {
+export function mountPanel({ container, marketplace, id, floating, first, page }: PanelMount): MountedPanel {
   const root = createRoot(container);
   // The first 'cached' load is the core's answer, already asked for.
   let firstTaken = false;
@@ -26,13 +26,25 @@ export function mountPanel({ container, marketplace, id, floating, first }: Pane
       : { overview: null, status: 'lupa-unavailable' as const }
     : undefined;
   if (settled) firstTaken = true;
-  const render = (isFloating: boolean) =>
+  let shown = { floating, page };
+  const render = (next: Partial<typeof shown>) => {
+    shown = { ...shown, ...next };
     root.render(
-      <ProductPanelApp key={id} marketplace={marketplace} floating={isFloating} initial={initial} load={load} sections={PANEL_SECTIONS} />,
+      <ProductPanelApp
+        key={id}
+        marketplace={marketplace}
+        floating={shown.floating}
+        walletPrice={shown.page.walletPrice}
+        initial={initial}
+        load={load}
+        sections={PANEL_SECTIONS}
+      />,
     );
-  render(floating);
+  };
+  render({});
   return {
-    setFloating: (isFloating) => render(isFloating),
+    setFloating: (isFloating) => render({ floating: isFloating }),
+    setPage: (next) => render({ page: next }),
     unmount: () => root.unmount(),
   };
 }

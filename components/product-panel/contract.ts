@@ -10,6 +10,12 @@ export interface FirstOverview {
   settled?: { overview: ProductOverview } | { error: unknown };
 }
 
+/** What the page itself shows, read off its markup by the core: no endpoint gives these. */
+export interface PageFigures {
+  /** The wallet price the page shows, in kopecks; null when it shows none. */
+  walletPrice: number | null;
+}
+
 export interface PanelMount {
   /** The element inside the panel's shadow root that the panel renders into (the core's first figures are replaced). */
   container: HTMLElement;
@@ -17,11 +23,14 @@ export interface PanelMount {
   id: string;
   floating: boolean;
   first: FirstOverview;
+  page: PageFigures;
 }
 
 export interface MountedPanel {
   /** The price block appeared: the panel moves beside it and stops floating. */
   setFloating(floating: boolean): void;
+  /** The page's own figures changed. */
+  setPage(page: PageFigures): void;
   unmount(): void;
 }
 

@@ -6,6 +6,7 @@ import { stateMessage, t } from '../../utils/content/i18n';
 import type { ProductOverview } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import { formatRub } from '../../utils/money';
+import type { PageFigures } from './contract';
 import type { PanelStatus } from './ProductPanel';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
@@ -27,9 +28,10 @@ export interface FirstFigures {
   floating: boolean;
   status: PanelStatus;
   overview: ProductOverview | null;
+  page: PageFigures;
 }
 
-export function renderFirstFigures(container: HTMLElement, { marketplace, floating, status, overview }: FirstFigures): void {
+export function renderFirstFigures(container: HTMLElement, { marketplace, floating, status, overview, page }: FirstFigures): void {
   const problem = status !== 'fresh' && status !== 'stale' && status !== 'loading';
   const section = el('section', floating ? 'lupa-panel lupa-floating' : 'lupa-panel');
   section.setAttribute('aria-label', 'Lupa');
@@ -68,6 +70,11 @@ export function renderFirstFigures(container: HTMLElement, { marketplace, floati
       const card = figure('price-card', product.priceCard, 'lupa-card', `${t('priceCard')}: ${formatRub(product.priceCard)}`);
       card.title = t('priceCard');
       prices.append(card);
+    }
+    if (page.walletPrice !== null) {
+      const wallet = figure('price-wallet', page.walletPrice, 'lupa-wallet', `${t('priceWallet')}: ${formatRub(page.walletPrice)}`);
+      wallet.title = t('priceWalletHint');
+      prices.append(wallet);
     }
     if (product.discountPct !== null) prices.append(figure('discount', product.discountPct, 'lupa-discount', `−${product.discountPct}%`));
     section.append(prices);

@@ -13,10 +13,11 @@ import { loadChunk } from '../../utils/chunks/load';
 import { shadowHost } from '../../utils/content/dom';
 import { ask } from '../../utils/content/messaging';
 import type { StorefrontFeature } from '../../utils/content/storefront';
+import { later } from '../../utils/content/timer';
 import type { ProductOverview } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import lupaCss from '../lupa.css?inline';
-import type { FirstOverview, MountedPanel, PanelChunk } from './contract';
+import type { FirstOverview, MountedPanel, PageFigures, PanelChunk } from './contract';
 import { renderFirstFigures } from './first-figures';
 import type { PanelStatus } from './ProductPanel';
 import panelCss from './panel.css?inline';
@@ -27,6 +28,8 @@ export interface ProductPanelOptions {
   productId: (href: string) => string | null;
   /** Anchor selectors, most specific first (utils/marketplaces/<mp>/selectors.ts). */
   findAnchor: () => Element | null;
+  /** The wallet price the page itself shows (kopecks), where the marketplace has one. */
+  walletPrice?: () => number | null;
   /** How long to keep looking for the anchor of a late-rendering SPA before staying afloat. */
   anchorWaitMs?: number;
 }
@@ -54,12 +57,12 @@ function pageIdle(ctx: ContentScriptContext): Promise<void> {
       if (!waiting) return;
       waiting = false;
       if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
-      else ctx.setTimeout(resolve, 0);
+      else later(ctx, 0, resolve);
     };
     if (document.readyState === 'complete') idle();
     else {
       ctx.addEventListener(window, 'load', idle, { once: true });
-      ctx.setTimeout(idle, LOAD_WAIT_MS);
+      later(ctx, LOAD_WAIT_MS, idle);
     }
   });
 }
@@ -83,10 +86,16 @@ function mountPanel(ctx: ContentScriptContext, options: ProductPanelOptions, id:
   const first = askFirst(marketplace, id);
   const anchor = options.findAnchor();
   let floating = !anchor;
+  const readPage = (): PageFigures => ({ walletPrice: options.walletPrice?.() ?? null });
+  let page = readPage();
   const { host, root } = shadowHost('lupa-product-panel', PANEL_CSS);
   host.setAttribute('data-lupa', 'product-panel');
   host.setAttribute('data-product', id);
-  host.toggleAttribute('data-floating', floating);
+  const showPlacement = () => {
+    host.toggleAttribute('data-floating', floating);
+    host.setAttribute('data-placement', floating ? 'floating' : 'inline');
+  };
+  showPlacement();
   const container = document.createElement('div');
   root.append(container);
 
@@ -95,7 +104,7 @@ function mountPanel(ctx: ContentScriptContext, options: ProductPanelOptions, id:
   let status: PanelStatus = 'loading';
   let overview: ProductOverview | null = null;
   const drawFirst = () => {
-    if (!gone && !panel) renderFirstFigures(container, { marketplace, floating, status, overview });
+    if (!gone && !panel) renderFirstFigures(container, { marketplace, floating, status, overview, page });
   };
   drawFirst();
   if (anchor) anchor.after(host);
@@ -120,14 +129,14 @@ function mountPanel(ctx: ContentScriptContext, options: ProductPanelOptions, id:
       () => resolve(),
       () => resolve(),
     );
-    ctx.setTimeout(resolve, FIRST_WAIT_MS);
+    later(ctx, FIRST_WAIT_MS, resolve);
   });
   settledOrLate
     .then(() => pageIdle(ctx))
     .then(() => (gone ? null : loadChunk<PanelChunk>('panel')))
     .then((chunk) => {
       if (!chunk || gone) return;
-      panel = chunk.mountPanel({ container, marketplace, id, floating, first });
+      panel = chunk.mountPanel({ container, marketplace, id, floating, first, page });
     })
     .catch((error: unknown) => {
       if (gone) return;
@@ -150,12 +159,21 @@ function mountPanel(ctx: ContentScriptContext, options: ProductPanelOptions, id:
   const setFloating = (next: boolean) => {
     if (next === floating) return;
     floating = next;
-    host.toggleAttribute('data-floating', floating);
+    showPlacement();
     if (panel) panel.setFloating(floating);
+    else drawFirst();
+  };
+  // The page's own figures change with it (a size chosen, a late render): show what it shows now.
+  const rereadPage = () => {
+    const next = readPage();
+    if (next.walletPrice === page.walletPrice) return;
+    page = next;
+    if (panel) panel.setPage(page);
     else drawFirst();
   };
   const place = () => {
     if (gone) return;
+    rereadPage();
     if (!host.isConnected) {
       const found = options.findAnchor();
       if (found) found.after(host);
@@ -224,4 +242,5 @@ export const productPanelCore: StorefrontFeature = (ctx, adapter) =>
     marketplace: adapter.marketplace,
     productId: adapter.storefront.productId,
     findAnchor: () => adapter.storefront.productAnchor(document),
+    walletPrice: adapter.storefront.walletPrice && (() => adapter.storefront.walletPrice?.(document) ?? null),
   });

@@ -2,12 +2,17 @@
 // as the seller types, so a template that blames the buyer is caught before it is ever used.
 
 import { useEffect, useState } from 'react';
+import { z } from 'zod';
+import type { LupaDb } from '../../utils/db';
 import { t } from '../../utils/i18n';
+import { quotaGuard } from '../../utils/quota';
 import { getTemplates, resetTemplates, saveTemplates, type Template } from '../../utils/reply-assistant/templates';
 import { checkTone, describeToneIssue } from '../../utils/reply-assistant/tone';
 import type { OptionsPart } from '../parts';
+import { saveProblem } from '../save-problem';
 
-export function Templates({ onSaved }: { onSaved: (text: string) => void }) {
+/** Template saves go through the quota guard (utils/quota.ts): storage.local shares the disk. */
+export function Templates({ db, onSaved, onFailed }: { db: LupaDb; onSaved: (text: string) => void; onFailed: (text: string) => void }) {
   const [list, setList] = useState<Template[] | null>(null);
   useEffect(() => {
     void getTemplates().then(setList);
@@ -67,12 +72,13 @@ export function Templates({ onSaved }: { onSaved: (text: string) => void }) {
           type="button"
           data-lupa="templates-save"
           onClick={() =>
-            void saveTemplates(list.filter((x) => x.text.trim()))
+            void quotaGuard({ db, onFreed: async () => onSaved(t('storageFreed')) })(() => saveTemplates(list.filter((x) => x.text.trim())))
               .then((saved) => {
                 setList(saved);
                 onSaved(t('tplSaved'));
               })
-              .catch(() => onSaved(t('tplInvalid')))
+              // The list being edited stays as it is.
+              .catch((error: unknown) => onFailed(error instanceof z.ZodError ? t('tplInvalid') : t(saveProblem(error))))
           }
         >
           {t('optSave')}
@@ -87,10 +93,10 @@ export function Templates({ onSaved }: { onSaved: (text: string) => void }) {
 
 export const replyAssistantOptions: OptionsPart = {
   name: 'reply-assistant',
-  Section: ({ say }) => (
+  Section: ({ db, say, fail }) => (
     <>
       <h2>{t('optTemplates')}</h2>
-      <Templates onSaved={say} />
+      <Templates db={db} onSaved={say} onFailed={fail} />
     </>
   ),
 };

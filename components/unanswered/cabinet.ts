@@ -9,12 +9,12 @@ export const unansweredCabinet: CabinetControl = {
   pages: ['reviews', 'questions'],
   async scan(_ctx, spec, page) {
     const answered = spec.review.answered;
-    if (!answered || spec.marketplace !== 'ozon') return;
+    // Only a cabinet whose page marks answered items (Ozon's) is counted here; WB's come from its API.
+    if (!answered) return;
     const items = queryAllFirst(document, spec.review.item);
     if (items.length === 0) return;
     const waiting = items.filter((item) => !queryFirst(item, answered)).length;
     await ask('reportCabinetUnanswered', {
-      marketplace: spec.marketplace,
       kind: page.type === 'questions' ? 'questions' : 'reviews',
       count: waiting,
     });

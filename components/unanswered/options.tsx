@@ -1,5 +1,5 @@
-// The WB seller API token in the options page: saved only in extension storage, checked by the
-// background, never read back into the page — only whether it works.
+// The WB seller API token in the options page: saved only in the extension's secrets database
+// (utils/secrets.ts), checked by the background, never read back into the page — only whether it works.
 import { useState } from 'react';
 import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging';

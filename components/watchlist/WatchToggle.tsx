@@ -1,8 +1,10 @@
 // "Track": adds the product to the watchlist as the seller's own item or a competitor's; the
 // background refreshes it on an alarm and raises tasks when it changes. Figure: watch-toggle
-// (data-value: mine, competitor, or empty).
+// (data-value: mine, competitor, or empty). Only the user's own clicks count (components/by-user.ts).
 import { useRef, useState } from 'react';
-import { t } from '../../utils/i18n';
+import { type MessageKey, t } from '../../utils/i18n';
+import { userOnly } from '../by-user';
+import { saveProblem } from '../save-problem';
 import { useLoadOnce } from '../use-load-once';
 
 export type WatchRole = 'mine' | 'competitor' | null;
@@ -14,6 +16,7 @@ export interface WatchApi {
 
 export function WatchToggle({ api }: { api: WatchApi }) {
   const [role, setRole] = useState<WatchRole | undefined>(undefined);
+  const [problem, setProblem] = useState<MessageKey | null>(null);
   const apiRef = useRef(api);
   apiRef.current = api;
   useLoadOnce(
@@ -22,7 +25,14 @@ export function WatchToggle({ api }: { api: WatchApi }) {
     () => setRole(null),
   );
   if (role === undefined) return null;
-  const choose = async (next: WatchRole) => setRole((await apiRef.current.set(next)).role);
+  const choose = async (next: WatchRole) => {
+    try {
+      setRole((await apiRef.current.set(next)).role);
+      setProblem(null);
+    } catch (error) {
+      setProblem(saveProblem(error));
+    }
+  };
   return (
     <div className="lupa-watch" data-lupa="watch-toggle" data-value={role ?? ''}>
       <span className="lupa-muted">{t('watchTrack')}:</span>
@@ -33,11 +43,12 @@ export function WatchToggle({ api }: { api: WatchApi }) {
           aria-pressed={role === r}
           className={role === r ? 'lupa-on' : ''}
           data-role={r}
-          onClick={() => void choose(role === r ? null : r)}
+          onClick={userOnly(() => void choose(role === r ? null : r))}
         >
           {t(r === 'mine' ? 'watchMine' : 'watchCompetitor')}
         </button>
       ))}
+      {problem && <p className="lupa-note">{t(problem)}</p>}
     </div>
   );
 }

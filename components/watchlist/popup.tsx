@@ -10,7 +10,7 @@ import { productUrl } from '../../utils/marketplaces/refs';
 import type { ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
 import type { ProductRef } from '../../utils/model';
-import { formatRub } from '../../utils/money';
+import { formatNumber, formatRub } from '../../utils/money';
 import type { PopupPart, PopupPartProps } from '../parts';
 import { VirtualList } from '../VirtualList';
 import { WatchToggle } from './WatchToggle';
@@ -50,7 +50,7 @@ function useWatchlist(generation: number, failed: () => void): Watchlist | null 
 }
 
 const kindText = (kind: Kind) => t(`task_${kind.replace(/-/g, '_')}` as 'task_price_move');
-const count = (n: number) => n.toLocaleString('ru-RU');
+const count = (n: number) => formatNumber(n);
 const day = (ms: number) => new Date(ms).toLocaleDateString(uiLanguage() === 'en' ? 'en-GB' : 'ru-RU', { day: 'numeric', month: 'short' });
 /** "15:30", or "3 дек., 15:30" when not today. */
 function when(ms: number): string {
@@ -73,7 +73,7 @@ function TaskItem({ task }: { task: Task }) {
       {task.kind === 'price-move' && task.from !== null && task.to !== null && ` ${formatRub(task.from)} → ${formatRub(task.to)}`}
       {(task.kind === 'rating-drop' || task.kind === 'position-drop') && ` ${task.from ?? '—'} → ${task.to ?? '—'}`}
       {task.kind === 'new-negative' && task.to !== null && ` (${task.to}★)`}
-      {task.kind === 'stock-low' && task.to !== null && ` (${t('daysLeft', task.to.toLocaleString('ru-RU'))})`}
+      {task.kind === 'stock-low' && task.to !== null && ` (${t('daysLeft', formatNumber(task.to))})`}
     </li>
   );
 }
@@ -209,7 +209,7 @@ function WatchRow({ row }: { row: Row }) {
       </span>
       <span className="lupa-num">{row.priceNow === null ? '—' : formatRub(row.priceNow)}</span>
       <span className="lupa-num lupa-muted" data-lupa="sales-per-day" data-value={row.salesPerDay ?? ''}>
-        {row.salesPerDay === null ? '' : t('salesPerDay', row.salesPerDay.toLocaleString('ru-RU'))}
+        {row.salesPerDay === null ? '' : t('salesPerDay', formatNumber(row.salesPerDay))}
       </span>
       <span
         data-lupa="watch-change"

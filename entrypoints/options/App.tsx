@@ -1,6 +1,6 @@
 // Options: the settings (region, refresh and alert thresholds, position depth, data retention) and
 // the features' parts (entrypoints/options/parts.ts): the token, own items and competitors, reply
-// templates, exports, backup and restore. Russian first, like every page of Lupa.
+// templates, exports, backup and restore; a link to the privacy page. Russian first, like every page of Lupa.
 import { useEffect, useMemo, useState } from 'react';
 import { LupaDb } from '../../utils/db';
 import { t } from '../../utils/i18n';
@@ -49,6 +49,12 @@ export function App() {
       <h1>
         <span className="lupa-logo">Lupa</span> — {t('optTitle')}
       </h1>
+      <p className="lupa-muted">
+        {/* PRIVACY.md, shipped in the package (entrypoints/privacy). */}
+        <a href="/privacy.html" target="_blank" rel="noreferrer" data-lupa="privacy-link">
+          {t('optPrivacy')}
+        </a>
+      </p>
       {message && (
         <p className="lupa-ok" data-lupa="options-message">
           {message}
@@ -80,8 +86,14 @@ export function App() {
               type="number"
               name={f.key}
               step={f.step ?? 1}
-              value={settings[f.key]}
-              onChange={(e) => setSettings({ ...settings, [f.key]: e.target.value === '' ? Number.NaN : Number(e.target.value) })}
+              value={settings[f.key] ?? ''}
+              // An empty region is the user's own (the site's or WB's geo service's); other fields must be numbers.
+              onChange={(e) =>
+                setSettings({
+                  ...settings,
+                  [f.key]: e.target.value === '' ? (f.key === 'wbDest' ? null : Number.NaN) : Number(e.target.value),
+                })
+              }
             />
             {f.hint && <small>{t(f.hint as 'optRegionHint', String(DEFAULT_DEST))}</small>}
           </label>

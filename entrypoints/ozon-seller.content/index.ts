@@ -8,6 +8,8 @@ import { ozonCabinet } from '../../utils/marketplaces/ozon/cabinet';
 
 export default defineContentScript({
   matches: ['https://seller.ozon.ru/*'],
+  // WXT would also announce the script to the whole page by window.postMessage, naming Lupa's id.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runCabinet(ctx, ozonCabinet, CABINET_CONTROLS);
   },

@@ -8,6 +8,8 @@ import { ozonAdapter } from '../../utils/marketplaces/ozon/adapter';
 
 export default defineContentScript({
   matches: ['https://www.ozon.ru/*', 'https://ozon.ru/*'],
+  // WXT would also announce the script to the whole page by window.postMessage, naming Lupa's id.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runStorefront(ctx, ozonAdapter, [productPanelCore, listingBadgesCore]);
   },

@@ -6,22 +6,24 @@ import { browser } from 'wxt/browser';
 import { Figure } from '../../components/Figure';
 import { RatingFigures } from '../../components/RatingFigures';
 import { t } from '../../utils/i18n';
-import { parseProductRef } from '../../utils/marketplaces/refs';
+import { productRefCandidates } from '../../utils/marketplaces/refs';
 import type { ProductOverview, ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
 import type { ProductRef } from '../../utils/model';
-import { formatRub } from '../../utils/money';
+import { formatNumber, formatRub } from '../../utils/money';
 import { POPUP_PARTS } from './parts';
 
-/** A URL of either storefront, or a bare article: Wildberries first (summaryOf then tries Ozon). */
-const productRef = (input: string) => parseProductRef(input, 'wb');
-
-async function summaryOf(ref: ProductRef): Promise<ProductOverview | null> {
-  const first = await ask('getProductOverview', { ...ref, mode: 'cached' });
-  // A bare article unknown on Wildberries may be an Ozon one.
-  if (!first.product && ref.marketplace === 'wb' && first.state === 'not-found') {
-    const ozon = await ask('getProductOverview', { marketplace: 'ozon', id: ref.id, mode: 'cached' });
-    return ozon.product ? ozon : first;
+/**
+ * The product a link names, or a bare article's product on the first marketplace that knows it
+ * (Wildberries first): the first answer with a product, else the first answer.
+ */
+async function summaryOf(refs: readonly ProductRef[]): Promise<ProductOverview | null> {
+  let first: ProductOverview | null = null;
+  for (const ref of refs) {
+    const answer = await ask('getProductOverview', { ...ref, mode: 'cached' });
+    if (answer.product) return answer;
+    first ??= answer;
+    if (answer.state !== 'not-found') break; // unknown for another reason (offline, blocked): say that
   }
   return first;
 }
@@ -43,7 +45,7 @@ function Summary({ overview, label }: { overview: ProductOverview; label: string
           <>
             {' · '}
             <Figure name="stock-total" value={p.stockTotal}>
-              {p.stockTotal.toLocaleString('ru-RU')} шт.
+              {formatNumber(p.stockTotal)} шт.
             </Figure>
           </>
         )}
@@ -84,16 +86,16 @@ export function App() {
     const current = forced ? browser.tabs.get(forced) : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]);
     void current
       .then(async (t) => {
-        const ref = t?.url ? productRef(t.url) : null;
-        if (ref) setTab(await summaryOf(ref));
+        const refs = t?.url ? productRefCandidates(t.url) : [];
+        if (refs.length > 0) setTab(await summaryOf(refs));
       })
       .catch(() => {});
   }, [load]);
 
   const lookup = async () => {
-    const ref = productRef(query);
-    setNotFound(!ref);
-    setFound(ref ? await summaryOf(ref) : null);
+    const refs = productRefCandidates(query);
+    setNotFound(refs.length === 0);
+    setFound(refs.length > 0 ? await summaryOf(refs) : null);
   };
 
   return (

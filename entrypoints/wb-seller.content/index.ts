@@ -7,6 +7,8 @@ import { wbCabinet } from '../../utils/marketplaces/wb/cabinet';
 
 export default defineContentScript({
   matches: ['https://seller.wildberries.ru/*'],
+  // WXT would also announce the script to the whole page by window.postMessage, naming Lupa's id.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runCabinet(ctx, wbCabinet, CABINET_CONTROLS);
   },

@@ -8,6 +8,8 @@ import { wbAdapter } from '../../utils/marketplaces/wb/adapter';
 
 export default defineContentScript({
   matches: ['https://www.wildberries.ru/*', 'https://wildberries.ru/*', 'https://m.wildberries.ru/*'],
+  // WXT would also announce the script to the whole page by window.postMessage, naming Lupa's id.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runStorefront(ctx, wbAdapter, [productPanelCore, listingBadgesCore]);
   },

@@ -17,9 +17,12 @@ const figures = (root: ParentNode) =>
 test('the first figures are the React panel’s head and price block: same names, values and classes', async () => {
   for (const index of [0, 3]) {
     const overview = await overviewOf(index);
-    for (const floating of [false, true]) {
+    for (const [floating, walletPrice] of [
+      [false, null],
+      [true, 175_000],
+    ] as const) {
       const core = document.createElement('div');
-      renderFirstFigures(core, { marketplace: 'wb', floating, status: overview.state, overview });
+      renderFirstFigures(core, { marketplace: 'wb', floating, status: overview.state, overview, page: { walletPrice } });
       const { container, unmount } = render(
         <ProductPanel
           marketplace="wb"
@@ -27,6 +30,7 @@ test('the first figures are the React panel’s head and price block: same names
           overview={overview}
           refreshing={false}
           floating={floating}
+          walletPrice={walletPrice}
           now={Date.now()}
           onRefresh={() => {}}
         />,
@@ -34,6 +38,11 @@ test('the first figures are the React panel’s head and price block: same names
       const react = figures(container.querySelector('.lupa-head')!).filter(([name]) => name !== 'data-age');
       expect(figures(core.querySelector('.lupa-head')!)).toEqual(react);
       expect(figures(core.querySelector('.lupa-prices')!)).toEqual(figures(container.querySelector('.lupa-prices')!));
+      // The page's wallet price is its own figure, labelled as the page's.
+      const wallet = core.querySelector('[data-lupa="price-wallet"]');
+      expect(wallet?.getAttribute('data-value') ?? null).toBe(walletPrice === null ? null : String(walletPrice));
+      if (wallet)
+        expect(container.querySelector('[data-lupa="price-wallet"]')?.textContent).toBe('С WB Кошельком, по странице: 1\u00a0750\u00a0₽');
       expect(core.querySelector('section')?.className).toBe(container.querySelector('section')?.className);
       unmount();
     }

@@ -50,6 +50,19 @@ describe('product panel', () => {
     ]);
   });
 
+  test("the questions count sits beside the rating and reviews, as WB's questions API counts them", async () => {
+    const o = await overviewOf(4);
+    const { unmount } = show(o);
+    expect(value('questions')).toBe('389');
+    expect(text('questions')).toBe('389');
+    expect(document.querySelector('[data-lupa="questions"]')?.parentElement?.textContent).toMatch(/Вопросы: 389/);
+    unmount();
+    // Not had (the questions API failed): shown as unknown, never as zero.
+    show({ ...o, reviews: { ...o.reviews, summary: o.reviews.summary && { ...o.reviews.summary, questions: null } } });
+    expect(value('questions')).toBe('');
+    expect(text('questions')).toBe('—');
+  });
+
   test('out of stock says so instead of a price', async () => {
     show(await overviewOf(3));
     expect(value('price-now')).toBe('');
@@ -79,6 +92,7 @@ describe('product panel', () => {
       ['format-changed', 'изменил формат'],
       ['not-found', 'не найден'],
       ['rate-limited', 'подождать'],
+      ['token-expired', 'Обновите страницу'],
     ] as const) {
       const { unmount } = show(o, { status });
       expect(value('state')).toBe(status);

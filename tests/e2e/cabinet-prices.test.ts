@@ -64,6 +64,7 @@ describe('prices pages', () => {
     // On another product's panel: "competitor of my item" (this one is out of stock: no price).
     await shop.goto('https://www.wildberries.ru/catalog/98765432/detail.aspx');
     const rival = await panelIn(shop, 98765432);
+    await rival.locator('[data-lupa="competitor-of-open"]').click();
     await rival.locator(`[data-lupa="competitor-of"] button[data-mine="wb:${MINE}"]`).click();
     await rival.locator('[data-lupa="competitor-of"][data-value="1"]').waitFor();
 

@@ -62,13 +62,17 @@ describe('product panel when the marketplace misbehaves', () => {
     expect(shown.size).toBe(1);
     expect(lab.server.count(DETAIL)).toBe(1);
     expect(lab.server.count(/price-history\.json/)).toBe(1);
-    expect(lab.server.count(/feedbacks1\.wb\.ru/)).toBe(1);
+    expect(lab.server.count(/^feedback-bt\.wildberries\.ru/)).toBe(1);
+    expect(lab.server.count(/^feedback-view-\d+\.wb\.ru/)).toBe(1);
+    expect(lab.server.count(/^questions\.wildberries\.ru/)).toBe(1);
+    expect(lab.server.count(/^feedbacks[12]\.wb\.ru/)).toBe(0);
     await Promise.all(pages.map((page) => page.close()));
   });
 
   test('reviews failing with 500 leave the rest of the panel fresh and mark the section', async () => {
     const p4 = product(4);
-    lab.server.fault({ host: 'feedbacks', path: /feedbacks\/v1/, kind: 'status', status: 500, times: 20 });
+    // Every reviews route: WB's host resolver, the host it names, both shards (v2 and the old v1).
+    lab.server.fault({ host: 'feedback', path: /feedback/, kind: 'status', status: 500, times: 40 });
     const page = await lab.open(`/catalog/${p4.id}/detail.aspx`);
     const p = await panelIn(page, p4.id);
     expect(await figure(p, 'price-now')).toBe(expectedFor(p4, Date.now())['price-now']);
@@ -86,5 +90,80 @@ describe('product panel when the marketplace misbehaves', () => {
     expect(lab.server.count(DETAIL)).toBe(2);
     await pageKeepsItsOwnContent(page, p5.name);
     await page.close();
+  });
+});
+
+describe("WB's walls and waits outlive the service worker", () => {
+  let lab: Lab;
+  useLab((l) => {
+    lab = l;
+  });
+
+  /** Stops the extension's service worker the way Chrome does; the next message wakes a new one. */
+  async function stopWorker(page: import('playwright-core').Page) {
+    const cdp = await lab.context.newCDPSession(page);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+      targetInfos: Array<{ type: string; targetId: string; url: string }>;
+    };
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(lab.extensionId));
+    expect(worker).toBeDefined();
+    if (worker) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+    await cdp.detach();
+  }
+
+  test('an anti-bot 403 leaves WB alone after a restart too, until the user presses «Обновить»', async () => {
+    const p = product(6);
+    lab.server.fault({ path: DETAIL, kind: 'status', status: 403, times: 2 });
+    const first = await lab.open(`/catalog/${p.id}/detail.aspx`);
+    await panelIn(first, p.id, ['blocked']);
+    expect(lab.server.count(DETAIL)).toBe(2);
+    await stopWorker(first);
+    await first.close();
+
+    const again = await lab.open(`/catalog/${p.id}/detail.aspx`);
+    const panel = await panelIn(again, p.id, ['blocked']);
+    expect(lab.server.count(DETAIL)).toBe(2);
+    await panel.locator('[data-lupa="refresh"]').click();
+    await panelIn(again, p.id);
+    expect(await figure(panel, 'price-now')).toBe(expectedFor(p, Date.now())['price-now']);
+    expect(lab.errors).toEqual([]);
+    await again.close();
+  });
+
+  test('a 429 asking to wait ten years is obeyed for an hour, across a restart, without asking again', async () => {
+    const p = product(7);
+    lab.server.fault({ path: DETAIL, kind: 'status', status: 429, retryAfter: String(10 * 365 * 24 * 3600), times: 2 });
+    const first = await lab.open(`/catalog/${p.id}/detail.aspx`);
+    await panelIn(first, p.id, ['rate-limited']);
+    expect(lab.server.count(DETAIL)).toBe(2);
+    await stopWorker(first);
+    await first.close();
+
+    const again = await lab.open(`/catalog/${p.id}/detail.aspx`);
+    await panelIn(again, p.id, ['rate-limited']);
+    expect(lab.server.count(DETAIL)).toBe(2);
+    await again.close();
+    // What is kept: the wait for each route's host, an hour from the 429 at most.
+    const ext = await lab.context.newPage();
+    await ext.goto(`chrome-extension://${lab.extensionId}/popup.html`);
+    const kept = await ext.evaluate(
+      () =>
+        new Promise<Record<string, number>>((resolve, reject) => {
+          const open = indexedDB.open('lupa');
+          open.onsuccess = () => {
+            const get = open.result.transaction('kv', 'readonly').objectStore('kv').getAll();
+            get.onsuccess = () => {
+              open.result.close();
+              const rows = get.result as Array<{ key: string; value: number }>;
+              resolve(Object.fromEntries(rows.filter((r) => r.key.startsWith('host-wait:')).map((r) => [r.key, r.value])));
+            };
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    expect(Object.keys(kept).sort()).toEqual(['host-wait:card.wb.ru', 'host-wait:www.wildberries.ru']);
+    for (const until of Object.values(kept)) expect(until).toBeLessThanOrEqual(Date.now() + 60 * 60 * 1000);
+    for (const until of Object.values(kept)) expect(until).toBeGreaterThan(Date.now() + 50 * 60 * 1000);
+    await ext.close();
   });
 });

@@ -24,6 +24,12 @@ export interface Lab {
   extensionId: string;
   /** Errors the extension raised: uncaught in pages, or logged as errors by its worker. */
   errors: string[];
+  /**
+   * Lupa's errors that reached a host page (uncaught, or logged as errors naming Lupa or the
+   * extension's scripts), each with its page's URL. Every test fails while this is not empty: it is
+   * checked, and emptied, after each test and when the lab closes (see `checkHostPages`).
+   */
+  hostErrors: string[];
   open(path: string): Promise<Page>;
   close(): Promise<void>;
 }
@@ -45,35 +51,69 @@ export async function startLab(server?: FixtureServer): Promise<Lab> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const errors: string[] = [];
+  const hostErrors: string[] = [];
   worker.on('console', (m) => {
     if (m.type() === 'error') errors.push(`worker: ${m.text()}`);
   });
+  // Every page of the context, storefront and cabinet alike, gets the collector.
   context.on('page', (page) => {
+    const found = (what: string) => {
+      errors.push(`page: ${what}`);
+      hostErrors.push(`${page.url()}: ${what}`);
+    };
     page.on('console', (m) => {
-      if (m.type() === 'error' && /lupa|chrome-extension:/i.test(`${m.text()} ${m.location().url}`)) errors.push(`page: ${m.text()}`);
+      if (m.type() === 'error' && LUPA.test(`${m.text()} ${m.location().url}`)) found(`console.error: ${m.text()}`);
     });
     page.on('pageerror', (e) => {
-      if (/lupa|chrome-extension:/i.test(`${e.message} ${e.stack ?? ''}`)) errors.push(`page: ${e.message}`);
+      if (LUPA.test(`${e.message} ${e.stack ?? ''}`)) found(`uncaught: ${e.message}\n${e.stack ?? ''}`);
     });
   });
-  return {
+  const lab: Lab = {
     server: fixture,
     context,
     worker,
     extensionId,
     errors,
+    hostErrors,
     async open(path) {
       const page = await context.newPage();
       await page.goto(`https://www.wildberries.ru${path}`);
       return page;
     },
     async close() {
-      await context.close();
-      if (own) await fixture.close();
-      rmSync(profile, { recursive: true, force: true });
+      labs.delete(lab);
+      try {
+        // Closing runs the pages' unload: what Lupa throws there counts too.
+        for (const page of context.pages()) await page.close({ runBeforeUnload: false }).catch(() => undefined);
+        checkHostPages(lab);
+      } finally {
+        await context.close();
+        if (own) await fixture.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
     },
   };
+  labs.add(lab);
+  return lab;
 }
+
+/** What marks an error as Lupa's: its text, its stack or its script's URL. */
+const LUPA = /lupa|chrome-extension:/i;
+
+/** The labs of this test file that are open. */
+const labs = new Set<Lab>();
+
+/** Throws (and empties the list) when Lupa's errors reached a host page of `lab`. */
+export function checkHostPages(lab: Lab): void {
+  const found = lab.hostErrors.splice(0);
+  if (found.length > 0) throw new Error(`Lupa's errors reached a host page:\n${found.join('\n')}`);
+}
+
+// No uncaught error of Lupa's may reach a host page: checked after every test of every file that
+// uses the harness (registered when a test file imports it), storefront and cabinet pages alike.
+afterEach(() => {
+  for (const lab of labs) checkHostPages(lab);
+});
 
 /** The panel of a product page (Playwright's CSS locators pierce open shadow roots). */
 export const panel = (page: Page, id?: string | number) =>

@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { categoryList, searchPage } from '../fixtures/wb/search.mjs';
+import { carouselOf } from '../fixtures/server.mjs';
+import * as wb from '../fixtures/wb/catalog.mjs';
+import { categoryList, detailResponseAll, searchPage } from '../fixtures/wb/search.mjs';
 import { expectedBadge, READ_BADGES } from './expected-listing';
-import { completedDownloads, type Lab, useLab } from './harness';
+import { completedDownloads, type Lab, panelIn, useLab } from './harness';
 
 const DETAIL = /\/cards\/v4\/detail/;
-/** Runs in the service worker: where the completed downloads were saved. */
+/** The public search host; from a storefront tab the site's own proxy of it comes first. */
 const SEARCH = /search\.wb\.ru\/exactmatch/;
+const SITE_SEARCH = /^www\.wildberries\.ru\/__internal\/u-search\/exactmatch/;
 /** The products of a search page as the API (v5) sends them. */
 const results = (query: string, page: number): unknown[] => searchPage(query, page).products ?? [];
 const searchUrl = (q: string) => `/catalog/0/search.aspx?search=${encodeURIComponent(q)}`;
@@ -34,9 +37,42 @@ describe('listing badges on the fixture storefront', () => {
     // The advertised product sits in slot 2 with its organic place and bid.
     expect(expected[1]).toMatchObject({ nm: '255012877', 'tile-position': '148', 'tile-ad-position': '2', 'tile-cpm': '35000' });
     expect(lab.server.count(DETAIL)).toBe(0);
-    expect(lab.server.count(SEARCH)).toBe(1);
+    // One search request, through the site's own proxy from the tab (the public host is the fallback).
+    expect(lab.server.count(SITE_SEARCH)).toBe(1);
+    expect(lab.server.count(SEARCH)).toBe(0);
     expect(await page.locator('lupa-tile-badge').count()).toBe(100);
     expect(lab.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('badges sit where real tiles have room: in the tips row on the photo, else just before the order buttons', async () => {
+    const page = await lab.open(searchUrl('наушники беспроводные'));
+    await badgedCount(page, 100);
+    const places = await page.evaluate(() =>
+      [...document.querySelectorAll('article.product-card')].map((tile) => {
+        const badge = tile.querySelector('lupa-tile-badge');
+        const tips = tile.querySelector('.product-card__tips--top');
+        if (tips) return badge?.parentElement === tips && tips.firstElementChild === badge ? 'tips' : 'wrong';
+        return badge?.nextElementSibling === tile.querySelector('.product-card__bottom-wrap .product-card__order-wrap') ? 'order' : 'wrong';
+      }),
+    );
+    expect(places.filter((p) => p === 'wrong')).toEqual([]);
+    // The fixture's tiles have tips two in three times, as real ones do only sometimes.
+    expect(places.filter((p) => p === 'tips').length).toBe(67);
+    await page.close();
+  });
+
+  test("a product page's carousel tiles (data-popup-nm-id) get badges from their cards, with no place of their own", async () => {
+    lab.server.settings.carousel = true;
+    const product = wb.products[0]!;
+    const page = await lab.open(`/catalog/${product.id}/detail.aspx`);
+    const similar = carouselOf(product);
+    await badgedCount(page, similar.length);
+    const cards = detailResponseAll(similar.map((p) => p.id)).products as unknown[];
+    expect(await page.evaluate(READ_BADGES)).toEqual(cards.map((p, i) => expectedBadge(p, i + 1, false)));
+    expect(await page.locator('.cards-list__container lupa-tile-badge').count()).toBe(similar.length);
+    // The panel is there as ever.
+    await panelIn(page, product.id);
     await page.close();
   });
 
@@ -48,8 +84,20 @@ describe('listing badges on the fixture storefront', () => {
     await badgedCount(page, 200);
     const expected = [...results(query, 1), ...results(query, 2)].map((p, i) => expectedBadge(p, i + 1));
     expect(await page.evaluate(READ_BADGES)).toEqual(expected);
-    expect(lab.server.count(SEARCH)).toBe(2);
+    expect(lab.server.count(SITE_SEARCH)).toBe(2);
     expect(lab.server.count(DETAIL)).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
+  test('when v18 no longer answers, the search is found in an older version and the badges are the same', async () => {
+    lab.server.settings.searchVersions = [13, 9, 5];
+    const query = 'кроссовки мужские';
+    const page = await lab.open(searchUrl(query));
+    await badgedCount(page, 100);
+    expect(await page.evaluate(READ_BADGES)).toEqual(results(query, 1).map((p, i) => expectedBadge(p, i + 1)));
+    const asked = Object.keys(lab.server.counts()).filter((k) => /exactmatch/.test(k));
+    expect(asked).toEqual(expect.arrayContaining(['search.wb.ru/exactmatch/ru/common/v13/search']));
+    expect(asked.some((k) => /v(9|5)\/search/.test(k))).toBe(false);
     await page.close();
   });
 

@@ -8,6 +8,26 @@ import { type Lab, panelIn, startLab } from './harness';
 const badgeText = () =>
   (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({});
 
+/** Run in the worker: all of storage.local, and all of the secrets database, as text. */
+const storageLocal = async () =>
+  JSON.stringify(
+    await (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object> } } } }).chrome.storage.local.get(null),
+  );
+const secretsDb = () =>
+  new Promise<string>((resolve, reject) => {
+    const open = indexedDB.open('lupa-secrets');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('secrets')) return resolve('');
+      const all = db.transaction('secrets').objectStore('secrets').getAll();
+      all.onsuccess = () => {
+        db.close();
+        resolve(JSON.stringify(all.result));
+      };
+    };
+  });
+
 let lab: Lab;
 const logs: string[] = [];
 beforeAll(async () => {
@@ -44,6 +64,10 @@ test('a good token counts unanswered reviews and questions into the popup and th
   // The page never shows the token back.
   expect(await page.locator('[data-lupa="token-input"]').inputValue()).toBe('');
   expect(await page.content()).not.toContain(FIXTURE_SELLER_TOKEN);
+  // Kept in the extension origin's own database, not in storage.local (which Firefox's content
+  // scripts can read): the same code runs in both builds.
+  expect(await lab.worker.evaluate(storageLocal)).not.toContain(FIXTURE_SELLER_TOKEN);
+  expect(await lab.worker.evaluate(secretsDb)).toContain(FIXTURE_SELLER_TOKEN);
   await expect.poll(() => lab.worker.evaluate(badgeText)).toBe('10');
   const popup = await lab.context.newPage();
   await popup.goto(`chrome-extension://${lab.extensionId}/popup.html`);
@@ -83,6 +107,19 @@ test('a content script cannot read the token, and no log has it', async () => {
   expect(result.value).toMatch(/refused|^\{\}$/);
   expect(logs.join('\n')).not.toContain(FIXTURE_SELLER_TOKEN);
   expect(lab.errors.join('\n')).not.toContain(FIXTURE_SELLER_TOKEN);
+});
+
+test('the options page links the privacy policy, shipped in the package', async () => {
+  const page = await options();
+  const [privacy] = await Promise.all([lab.context.waitForEvent('page'), page.locator('[data-lupa="privacy-link"]').click()]);
+  await privacy.locator('h1').waitFor();
+  expect(privacy.url()).toBe(`chrome-extension://${lab.extensionId}/privacy.html`);
+  expect(await privacy.locator('h1').textContent()).toContain('конфиденциальность');
+  expect(await privacy.locator('tr', { hasText: 'Токен API продавца' }).locator('code').textContent()).toBe('lupa-secrets');
+  expect(await privacy.locator('table').count()).toBe(2);
+  expect(lab.errors).toEqual([]);
+  await privacy.close();
+  await page.close();
 });
 
 test('changing the refresh interval in the options page re-creates the alarm with it', async () => {

@@ -3,7 +3,10 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createCompetitorsService, FRESH_MS } from '../../utils/competitors/service';
 import { LupaDb } from '../../utils/db';
 import { detectOzonCabinetPage } from '../../utils/marketplaces/ozon/cabinet';
+import type { OzonClient } from '../../utils/marketplaces/ozon/client';
+import type { WbClient } from '../../utils/marketplaces/wb/client';
 import type { ProductCard } from '../../utils/model';
+import { ozonOverviewSource, wbOverviewSource } from '../../utils/product-overview';
 
 let db: LupaDb;
 beforeEach(() => {
@@ -40,18 +43,21 @@ function service(fetched: string[] = [], fail = false) {
   const s = createCompetitorsService({
     db,
     now: () => NOW,
-    wb: {
-      fetchCards: async (ids) => {
-        fetched.push(...ids.map((id) => `wb:${id}`));
-        if (fail) throw new Error('429 from card.wb.ru');
-        return new Map(ids.map((id) => [id, card('wb', String(id), 150000)]));
-      },
-    },
-    ozon: {
-      fetchCard: async (sku) => {
-        fetched.push(`ozon:${sku}`);
-        return card('ozon', String(sku), 99000);
-      },
+    // The kit's own sources (WB's detail batches, Ozon's one page each) over fake clients.
+    sources: {
+      wb: wbOverviewSource({
+        fetchCards: async (ids: number[]) => {
+          fetched.push(...ids.map((id) => `wb:${id}`));
+          if (fail) throw new Error('429 from card.wb.ru');
+          return new Map(ids.map((id) => [id, card('wb', String(id), 150000)]));
+        },
+      } as unknown as WbClient),
+      ozon: ozonOverviewSource({
+        fetchCard: async (sku: number) => {
+          fetched.push(`ozon:${sku}`);
+          return card('ozon', String(sku), 99000);
+        },
+      } as unknown as OzonClient),
     },
     watch: async (ref, role) => {
       watched.push(`${ref.marketplace}:${ref.id}:${role}`);

@@ -32,6 +32,7 @@ export function fakeMarket(now: () => number = Date.now): FakeMarket {
     const search = /\/exactmatch\/ru\/common\/v(\d+)\/search$/.exec(u.pathname);
     if (search)
       return ok(searchPage(u.searchParams.get('query') ?? '', Number(u.searchParams.get('page')), Number(search[1]), shift.value));
+    if (u.hostname === 'cdn.wbbasket.ru' && u.pathname === '/api/v3/upstreams') return ok(wb.upstreams());
     let m = /^basket-(\d+)\.wbbasket\.ru$/.exec(u.hostname);
     if (m) {
       const f = /\/(\d+)\/info\/(ru\/card\.json|price-history\.json)$/.exec(u.pathname);
@@ -39,8 +40,25 @@ export function fakeMarket(now: () => number = Date.now): FakeMarket {
       if (!p || p.basket !== Number(m[1])) return ok(null);
       return ok(f?.[2] === 'ru/card.json' ? wb.cardJson(p) : wb.priceHistory(p, now()));
     }
+    if (u.hostname === 'feedback-bt.wildberries.ru') return ok([`https://${wb.feedbackViewHost(Number(u.searchParams.get('imt')))}`]);
+    if (/^feedback-view-\d+\.wb\.ru$/.test(u.hostname)) {
+      const root = Number(u.pathname.split('/').pop());
+      if (u.hostname !== wb.feedbackViewHost(root)) return ok(null);
+      const p = wb.byRoot.get(root);
+      return ok(wb.feedbacksResponse(p, p?.reviews.shard ?? 1, now()));
+    }
     m = /^feedbacks([12])\.wb\.ru$/.exec(u.hostname);
     if (m) return ok(wb.feedbacksResponse(wb.byRoot.get(Number(u.pathname.split('/').pop())), Number(m[1]), now()));
+    if (u.hostname === 'questions.wildberries.ru') {
+      const p = wb.byRoot.get(Number(u.searchParams.get('imtId')));
+      return ok(
+        wb.questionsResponse(p, {
+          onlyCount: u.searchParams.get('onlyCount') === 'true',
+          take: Number(u.searchParams.get('take') ?? 0),
+          skip: Number(u.searchParams.get('skip') ?? 0),
+        }),
+      );
+    }
     return ok(null);
   };
   return {

@@ -1,4 +1,4 @@
-import { beforeEach, expect, test } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import en from '../../public/_locales/en/messages.json';
 import ru from '../../public/_locales/ru/messages.json';
@@ -21,13 +21,15 @@ test('without the browser catalogue, text falls back to Russian with placeholder
   expect(t('refresh')).toBe('Обновить');
 });
 
-test('settings: Moscow by default, saved values read back, corrupt storage falls back to defaults', async () => {
-  expect((await getSettings()).wbDest).toBe(DEFAULT_DEST);
+test("settings: the user's own region by default (none chosen), saved values read back, corrupt storage falls back to defaults", async () => {
+  expect((await getSettings()).wbDest).toBeNull();
   await saveSettings({ wbDest: 12358514 });
   expect((await getSettings()).wbDest).toBe(12358514);
+  await saveSettings({ wbDest: null });
+  expect((await getSettings()).wbDest).toBeNull();
   await fakeBrowser.storage.local.set({ settings: { wbDest: 'Москва', priceWindowDays: -4 } });
   expect(await getSettings()).toEqual({
-    wbDest: DEFAULT_DEST,
+    wbDest: null,
     priceWindowDays: 90,
     positionDepth: 10,
     refreshMinutes: 180,
@@ -45,4 +47,15 @@ test.each([
   [null, '★ —'],
 ])('a rating of %s reads %j', (rating, text) => {
   expect(formatRating(rating)).toBe(text);
+});
+
+test.each([
+  ['Moscow, which every save of the old form stored, chosen or not', DEFAULT_DEST, null],
+  ['a region the user typed', 12358514, 12358514],
+])('settings of version 1 with %s: the region becomes %s', async (_what, stored, now) => {
+  await fakeBrowser.storage.local.set({ settings: { wbDest: stored, priceWindowDays: 30 }, settings$: { v: 1 } });
+  vi.resetModules();
+  const fresh = await import('../../utils/settings');
+  expect(await fresh.getSettings()).toMatchObject({ wbDest: now, priceWindowDays: 30 });
+  expect((await fakeBrowser.storage.local.get('settings$')).settings$).toEqual({ v: 2 });
 });

@@ -49,6 +49,8 @@ describe('the page-fetch transport fetches only its own origin, only allow-liste
   const origin = 'https://www.wildberries.ru';
   test.each([
     ['https://www.wildberries.ru/__internal/u-card/cards/v4/detail?nm=1', true],
+    ['https://www.wildberries.ru/__internal/u-search/exactmatch/ru/common/v18/search?query=%D0%BA', true],
+    ['https://www.wildberries.ru/__internal/u-search/../../lk/api', false],
     ['https://www.wildberries.ru/lk/details', false],
     ['https://www.wildberries.ru/__internal/u-card/cards/../../lk/api', false],
     ['https://card.wb.ru/cards/v4/detail?nm=1', false],

@@ -204,3 +204,53 @@ describe('repeated server errors', () => {
     expect(calls).toHaveLength(2);
   });
 });
+
+describe('a long Retry-After', () => {
+  const HOUR = 60 * 60 * 1000;
+  /** The store a worker keeps its waits in (Dexie in the extension), shared by two "workers". */
+  function memoryStore() {
+    const saved = new Map<string, number>();
+    return { saved, get: async (host: string) => saved.get(host), set: async (host: string, until: number) => void saved.set(host, until) };
+  }
+
+  test.each([
+    ['delta-seconds, ten years', String(10 * 365 * 24 * 3600)],
+    ['an HTTP date in the year 9999', 'Fri, 31 Dec 9999 23:59:59 GMT'],
+  ])('is capped at an hour (%s)', async (_what, header) => {
+    const store = memoryStore();
+    const { transport, calls } = scripted(status(429, header), ok);
+    const n = new Net({ random: () => 0.5, defaults: { minIntervalMs: 0 }, backoffStore: store });
+    expect(await settle(n.get(URL_A, transport))).toMatchObject({ kind: 'rate-limited' });
+    expect(store.saved.get('card.wb.ru')).toBe(Date.now() + HOUR);
+    await vi.advanceTimersByTimeAsync(HOUR + 1);
+    expect(await settle(n.get(URL_A, transport))).toEqual(ok);
+    expect(calls).toHaveLength(2);
+  });
+
+  test('is kept across a worker restart: a new Net waits it out without asking the host', async () => {
+    const store = memoryStore();
+    const first = scripted(status(429, '1800'));
+    await settle(new Net({ random: () => 0.5, defaults: { minIntervalMs: 0 }, backoffStore: store }).get(URL_A, first.transport));
+    await vi.advanceTimersByTimeAsync(10 * 60 * 1000);
+
+    const restarted = new Net({ random: () => 0.5, defaults: { minIntervalMs: 0 }, backoffStore: store });
+    const second = scripted(ok);
+    expect(await settle(restarted.get(URL_A, second.transport))).toMatchObject({ kind: 'rate-limited', status: 429 });
+    expect(second.calls).toHaveLength(0);
+    // Other hosts are not held.
+    expect(await settle(restarted.get('https://search.wb.ru/exactmatch/ru/common/v18/search?query=x', second.transport))).toEqual(ok);
+    await vi.advanceTimersByTimeAsync(20 * 60 * 1000 + 1);
+    expect(await settle(restarted.get(URL_A, second.transport))).toEqual(ok);
+  });
+
+  test('a stored wait past the cap (a bad store) is read as an hour at most', async () => {
+    const store = memoryStore();
+    store.saved.set('card.wb.ru', Date.parse('+270000-01-01T00:00:00Z'));
+    const n = new Net({ random: () => 0.5, defaults: { minIntervalMs: 0 }, backoffStore: store });
+    const { transport, calls } = scripted(ok);
+    expect(await settle(n.get(URL_A, transport))).toMatchObject({ kind: 'rate-limited' });
+    await vi.advanceTimersByTimeAsync(HOUR + 1);
+    expect(await settle(n.get(URL_A, transport))).toEqual(ok);
+    expect(calls).toHaveLength(1);
+  });
+});

@@ -40,14 +40,24 @@ describe('product overview service', () => {
     expect(await db.reviewSummaries.count()).toBe(1);
   });
 
-  test('a reviews host failing marks the reviews section and keeps the rest fresh', async () => {
+  test('every reviews route failing marks the reviews section and keeps the rest fresh; each route is tried once with its retries', async () => {
     const { service, market } = setup();
-    market.fail(/feedbacks1/, { status: 500 }, 10);
+    market.fail(/feedback/, { status: 500 }, 100);
     const p = wb.products[4]!;
     const o = await service.get({ marketplace: 'wb', id: String(p.id), mode: 'cached' });
     expect(o.state).toBe('fresh');
     expect(o.reviews.problem).toBe('server');
-    expect(market.calls.filter((u) => u.includes('feedbacks1')).length).toBe(4);
+    for (const host of ['feedback-bt', 'feedbacks1', 'feedbacks2']) expect(market.calls.filter((u) => u.includes(host)).length).toBe(4);
+  });
+
+  test('the questions count rides with the reviews; its failure costs the count only', async () => {
+    const { service, market } = setup();
+    const p = wb.products[4]!;
+    expect((await service.get({ marketplace: 'wb', id: String(p.id), mode: 'cached' })).reviews.summary?.questions).toBe(389);
+    clock += TTL.reviews + 1;
+    market.fail(/questions/, { status: 500 }, 10);
+    const o = await service.get({ marketplace: 'wb', id: String(p.id), mode: 'refresh' });
+    expect(o.reviews).toMatchObject({ problem: null, summary: { count: 1500, questions: null } });
   });
 
   test('answers from the store while the card is young, and says "stale" when it is old', async () => {
@@ -92,7 +102,7 @@ describe('product overview service', () => {
 
 test('an ask while a refresh is under way joins it instead of answering half a card', async () => {
   const { service, market } = setup();
-  market.fail(/feedbacks1/, { status: 500 }, 10);
+  market.fail(/feedback/, { status: 500 }, 100);
   const id = String(wb.products[4]!.id);
   const first = service.get({ marketplace: 'wb', id, mode: 'cached' });
   // Let the refresh store the card and start on the reviews.

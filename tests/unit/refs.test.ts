@@ -1,7 +1,7 @@
 // What the user may paste for a product (popup lookup, twin, competitor): every form a seller
 // copies from a storefront, and what must not be taken for a product.
 import { describe, expect, test } from 'vitest';
-import { parseProductRef, productUrl } from '../../utils/marketplaces/refs';
+import { parseProductRef, productRefCandidates, productUrl } from '../../utils/marketplaces/refs';
 import type { Marketplace, ProductRef } from '../../utils/model';
 
 const wb = (id: string): ProductRef => ({ marketplace: 'wb', id });
@@ -61,5 +61,23 @@ describe("a product's storefront page", () => {
 
   test('the link Lupa builds reads back as the same product', () => {
     for (const ref of [wb('146972802'), ozon('1067025156')]) expect(parseProductRef(productUrl(ref), null)).toEqual(ref);
+  });
+});
+
+describe('what a pasted text may mean', () => {
+  test('a bare article: the product on each marketplace in turn, Wildberries first', () => {
+    expect(productRefCandidates(' 146972802 ')).toEqual([
+      { marketplace: 'wb', id: '146972802' },
+      { marketplace: 'ozon', id: '146972802' },
+    ]);
+  });
+  test('a link: only the product it names', () => {
+    expect(productRefCandidates('https://www.ozon.ru/product/termokruzhka-1649246352/')).toEqual([
+      { marketplace: 'ozon', id: '1649246352' },
+    ]);
+    expect(productRefCandidates('wildberries.ru/catalog/146972802/detail.aspx')).toEqual([{ marketplace: 'wb', id: '146972802' }]);
+  });
+  test('neither: nothing', () => {
+    expect(productRefCandidates('футболка')).toEqual([]);
   });
 });

@@ -120,3 +120,18 @@ test('variables are filled, and a missing buyer name still reads naturally', () 
   );
   expect(renderTemplate('Здравствуйте, {buyer}! Спасибо за {product}.', { product: 'кружку' })).toBe('Здравствуйте! Спасибо за кружку.');
 });
+
+test.each([
+  ['$&', 'Здравствуйте, $&! Спасибо за кружку.'],
+  ["$'", "Здравствуйте, $'! Спасибо за кружку."],
+  ['$`Мария$$', 'Здравствуйте, $`Мария$$! Спасибо за кружку.'],
+  ['{product}', 'Здравствуйте, {product}! Спасибо за кружку.'],
+])('a buyer named %j is written as is, never as a replacement pattern or a variable', (buyer, reply) => {
+  expect(renderTemplate('Здравствуйте, {buyer}! Спасибо за {product}.', { buyer, product: 'кружку' })).toBe(reply);
+});
+
+test('a product or brand with $ patterns is written as is', () => {
+  expect(renderTemplate('Спасибо за {product} от {brand}!', { product: 'кружку $1 $&', brand: "A$'B" })).toBe(
+    "Спасибо за кружку $1 $& от A$'B!",
+  );
+});

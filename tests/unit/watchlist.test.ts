@@ -329,6 +329,35 @@ describe('refresh says what happened', () => {
     expect(await service.interrupted()).toBe(false);
   });
 
+  test('a run stuck on an error takes in the items added since and drops the ones removed', async () => {
+    const { service, market } = setup();
+    const ids = categoryList()
+      .slice(0, 120)
+      .map((p: { id: number }) => String(p.id));
+    for (const id of ids) await service.set('wb', id, 'competitor');
+    market.fail(/cards\/v4\/detail/, { status: 500 }, 2);
+    const first = await service.refresh();
+    expect(first).toMatchObject({ problem: 'server', checked: 0 });
+    // While the run waits for the next alarm, the user watches two more and stops watching one.
+    const added = ['211695539', '255012877'];
+    for (const id of added) await service.set('wb', id, 'mine');
+    const removed = ids[7] as string;
+    await service.set('wb', removed, null);
+
+    const calls = market.calls.length;
+    const second = await service.refresh();
+    expect(second).toMatchObject({ resumed: true, runId: first.runId, problem: null, checked: 121 });
+    expect(await service.interrupted()).toBe(false);
+    for (const id of added) expect((await db.watchlist.get(['wb', id]))?.latest?.priceNow).not.toBeUndefined();
+    const asked = market.calls
+      .slice(calls)
+      .filter((u) => u.includes('/cards/v4/detail'))
+      .flatMap((u) => (new URL(u).searchParams.get('nm') ?? '').split(';'));
+    expect(asked).toHaveLength(121);
+    expect(asked).toEqual(expect.arrayContaining(added));
+    expect(asked).not.toContain(removed);
+  });
+
   test('opening the watchlist writes nothing per row: the look is one stored time, the arrows move with it', async () => {
     let clock = Date.now();
     const { service, wb } = setup(() => (clock += 1000));

@@ -4,16 +4,16 @@ import type { BackgroundFeature } from '../background-kit';
 import { t } from '../i18n';
 import { parseProductRef } from '../marketplaces/refs';
 import { answer } from '../messaging';
+import { isStorageFull } from '../storage-full';
 import { createCompetitorsService } from './service';
 
 export const competitors: BackgroundFeature = {
   name: 'competitors',
   register(kit) {
-    const { db, wb, ozon, guard, from } = kit;
+    const { db, sources, guard, from } = kit;
     const service = createCompetitorsService({
       db,
-      wb,
-      ozon,
+      sources,
       // A linked product is kept fresh by the watchlist's refresh (when that feature is there).
       watch: async (ref, role) => {
         const list = kit.ports.watchlist;
@@ -26,7 +26,7 @@ export const competitors: BackgroundFeature = {
       items: await guard(() => service.figures(marketplace, ids)),
     }));
     answer('setUnitCosts', from.cabinetOrPage, async ({ marketplace, id, costs }) => {
-      await service.setCosts({ marketplace, id }, costs);
+      await guard(() => service.setCosts({ marketplace, id }, costs));
       return { saved: true as const };
     });
     answer('getCompetitorLinks', from.anyTabOrPage, async (ref) => ({
@@ -36,11 +36,12 @@ export const competitors: BackgroundFeature = {
     answer('setCompetitorLink', from.anyTabOrPage, async ({ mine, competitor, linked }) => {
       const ref = typeof competitor === 'string' ? parseProductRef(competitor, mine.marketplace) : competitor;
       if (!ref) return { ok: false as const, reason: t('competitorBadInput') };
-      if (!linked) await service.unlink(mine, ref);
+      if (!linked) await guard(() => service.unlink(mine, ref));
       else {
         try {
-          await service.link(mine, ref);
-        } catch {
+          await guard(() => service.link(mine, ref));
+        } catch (error) {
+          if (isStorageFull(error)) throw error;
           return { ok: false as const, reason: t('competitorSelf') };
         }
       }

@@ -5,9 +5,9 @@
 
 import { storeCards } from '../card-store';
 import { type LupaDb, readCards, schemas, validRow, validRows } from '../db';
-import type { OzonClient } from '../marketplaces/ozon/client';
-import type { WbClient } from '../marketplaces/wb/client';
+import { MARKETPLACE_IDS } from '../marketplaces/ids';
 import type { Marketplace, ProductCard, ProductRef } from '../model';
+import type { OverviewSource } from '../product-overview';
 import { type CompetitorPrices, competitorPrices } from './pricing';
 import type { CompetitorLink, UnitCost } from './tables';
 
@@ -15,8 +15,8 @@ export const FRESH_MS = 30 * 60 * 1000;
 
 export interface CompetitorsDeps {
   db: LupaDb;
-  wb: Pick<WbClient, 'fetchCards'>;
-  ozon: Pick<OzonClient, 'fetchCard'>;
+  /** Each marketplace's cards, in its batches and with its failure policy. */
+  sources: Partial<Record<Marketplace, Pick<OverviewSource, 'fetchCards' | 'batch' | 'failureStopsAll'>>>;
   /** Puts a product on the watchlist with a role unless it already has one. */
   watch: (ref: ProductRef, role: 'mine' | 'competitor') => Promise<void>;
   now?: () => number;
@@ -54,26 +54,24 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
   async function freshen(refs: readonly ProductRef[]): Promise<string | null> {
     const cards = await cardsOf(refs);
     const stale = refs.filter((r) => (cards.get(keyOf(r))?.fetchedAt ?? 0) < now() - FRESH_MS);
-    const wbIds = [...new Set(stale.filter((r) => r.marketplace === 'wb').map((r) => Number(r.id)))];
+    const idsOf = new Map<Marketplace, Set<string>>();
+    for (const r of stale) idsOf.set(r.marketplace, (idsOf.get(r.marketplace) ?? new Set()).add(r.id));
     let problem: string | null = null;
-    for (let i = 0; i < wbIds.length; i += 100) {
-      try {
-        const got = await deps.wb.fetchCards(wbIds.slice(i, i + 100));
-        await storeCards(
-          db,
-          [...got.values()].filter((c): c is ProductCard => c !== null),
-        );
-      } catch (error) {
-        problem = error instanceof Error ? error.message : String(error);
-      }
-    }
-    for (const ref of stale.filter((r) => r.marketplace === 'ozon')) {
-      try {
-        const card = await deps.ozon.fetchCard(Number(ref.id));
-        if (card) await storeCards(db, [card]);
-      } catch (error) {
-        problem = error instanceof Error ? error.message : String(error);
-        break; // Ozon blocks or limits as a whole: one failure stands for the rest.
+    for (const marketplace of MARKETPLACE_IDS) {
+      const source = deps.sources[marketplace];
+      const ids = [...(idsOf.get(marketplace) ?? [])];
+      if (!source) continue;
+      for (let i = 0; i < ids.length; i += source.batch) {
+        try {
+          const got = await source.fetchCards(ids.slice(i, i + source.batch));
+          await storeCards(
+            db,
+            [...got.values()].filter((c): c is ProductCard => c !== null),
+          );
+        } catch (error) {
+          problem = error instanceof Error ? error.message : String(error);
+          if (source.failureStopsAll) break;
+        }
       }
     }
     return problem;

@@ -2,7 +2,7 @@
 // (kept when history is thinned).
 import { z } from 'zod';
 import { ArticleIdSchema, KopecksSchema, type Marketplace, MarketplaceSchema } from '../model';
-import { table } from '../tables';
+import { table, userData } from '../tables';
 
 /**
  * The seller's own item and a competitor's product they compare it with. Made on a storefront
@@ -29,8 +29,10 @@ export const UnitCostSchema = z.object({
 export type UnitCost = z.infer<typeof UnitCostSchema>;
 
 export const competitorsTables = {
-  competitorLinks: table<CompetitorLink, [Marketplace, string, Marketplace, string]>(CompetitorLinkSchema, {
-    7: '&[marketplace+mineId+competitorMarketplace+competitorId], [marketplace+mineId]',
-  }),
-  unitCosts: table<UnitCost, [Marketplace, string]>(UnitCostSchema, { 7: '&[marketplace+id]' }),
+  competitorLinks: userData(
+    table<CompetitorLink, [Marketplace, string, Marketplace, string]>(CompetitorLinkSchema, {
+      7: '&[marketplace+mineId+competitorMarketplace+competitorId], [marketplace+mineId]',
+    }),
+  ),
+  unitCosts: userData(table<UnitCost, [Marketplace, string]>(UnitCostSchema, { 7: '&[marketplace+id]' })),
 };

@@ -2,8 +2,9 @@
 // (public/_locales) alone, which is always there. utils/i18n.ts adds the Russian dictionary as a
 // fallback for where the API is absent (unit and component tests); the dictionary is ~18 KB that
 // no marketplace page should carry.
-import { browser } from 'wxt/browser';
 import type ru from '../../public/_locales/ru/messages.json';
+import { formatNumber } from '../money';
+import { browser } from './browser';
 
 export type MessageKey = keyof typeof ru;
 /** A catalogue lookup: the message with its placeholders filled, or '' when there is none. */
@@ -20,7 +21,7 @@ export const browserMessage: Lookup = (key, subs) => {
 /** How the marketplaces are named in text. */
 /** A product's stars as the storefronts show them: "★4,7"; "★ —" while it has none. */
 export function formatRating(rating: number | null): string {
-  return rating === null ? '★ —' : `★${rating.toLocaleString('ru-RU')}`;
+  return rating === null ? '★ —' : `★${formatNumber(rating)}`;
 }
 
 export const MARKET_NAME = { wb: 'Wildberries', ozon: 'Ozon' } as const;

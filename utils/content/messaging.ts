@@ -1,24 +1,53 @@
-// Messaging as the content scripts see it: the same typed protocol, without zod. Every message is
-// still checked against its schema, once each way, at the privileged end (utils/messaging.ts): the
-// background parses each request it receives and each reply it sends, and each request it sends to
-// a tab and the reply that comes back. Parsing the same objects again here only added zod (~90 KB)
-// to every marketplace page. What a content script must check itself stays: who is asking
-// (fromBackground) and what it is asked to do (page-fetch.ts's allow-list).
-import { defineExtensionMessaging } from '@webext-core/messaging';
+// Messaging as the content scripts see it: the same typed protocol and the same envelope as the
+// privileged side's @webext-core/messaging (`{ id, type, data, timestamp }` out, `{ res }` or
+// `{ err }` back), written on the browser's own runtime API so that neither that library nor the
+// webextension-polyfill it needs rides on every marketplace page. No zod either: every message is
+// checked against its schema, once each way, at the privileged end (utils/messaging.ts). What a
+// content script must check itself stays: who is asking (fromBackground) and what it is asked to
+// do (page-fetch.ts's allow-list).
 import type { Runtime } from 'webextension-polyfill';
-import { browser } from 'wxt/browser';
 import type { MessageName, ReplyOf, RequestOf } from '../messages';
 import type { SenderCheck } from '../senders';
+import { browser } from './browser';
 
 export { fromBackground } from '../senders';
 
-type ProtocolMap = { [K in MessageName]: (data: RequestOf<K>) => ReplyOf<K> };
+interface Envelope {
+  id: number;
+  type: string;
+  data: unknown;
+  timestamp: number;
+}
+/** An error as @webext-core/messaging (de)serialises it. */
+interface SentError {
+  name: string;
+  message: string;
+  stack: string;
+}
+type Reply = { res: unknown; err?: undefined } | { err: SentError; res?: undefined };
 
-const messenger = defineExtensionMessaging<ProtocolMap>();
+let nextId = Math.floor(Math.random() * 10_000);
+
+const isEnvelope = (message: unknown): message is Envelope =>
+  typeof message === 'object' &&
+  message !== null &&
+  typeof (message as Envelope).type === 'string' &&
+  typeof (message as Envelope).timestamp === 'number';
+
+function received(err: unknown): Error {
+  const sent = (typeof err === 'object' && err !== null ? err : {}) as Partial<SentError>;
+  const error = new Error(typeof sent.message === 'string' ? sent.message : String(err));
+  if (typeof sent.name === 'string') error.name = sent.name;
+  return error;
+}
 
 /** Ask the background; it validates the request and its own reply. */
-export function ask<K extends MessageName>(name: K, data: RequestOf<K>): Promise<ReplyOf<K>> {
-  return messenger.sendMessage(name, data as never) as Promise<ReplyOf<K>>;
+export async function ask<K extends MessageName>(name: K, data: RequestOf<K>): Promise<ReplyOf<K>> {
+  const envelope: Envelope = { id: nextId++, type: name, data, timestamp: Date.now() };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply | undefined;
+  if (!reply) throw new Error('No response');
+  if (reply.err != null) throw received(reply.err);
+  return reply.res as ReplyOf<K>;
 }
 
 /** Answer the background's requests (it validated what it sent and validates the reply). */
@@ -27,8 +56,29 @@ export function answer<K extends MessageName>(
   allow: SenderCheck,
   handle: (request: RequestOf<K>, sender: Runtime.MessageSender) => Promise<ReplyOf<K>>,
 ): () => void {
-  return messenger.onMessage(name, async ({ data, sender }) => {
-    if (sender.id !== browser.runtime.id || !allow(sender)) throw new Error(`[lupa] ${String(name)}: sender not allowed`);
-    return (await handle(data as RequestOf<K>, sender)) as never;
-  });
+  const listener = (message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: Reply) => void): true | undefined => {
+    if (!isEnvelope(message) || message.type !== name) return undefined;
+    const run = async () => {
+      if (sender.id !== browser.runtime.id || !allow(sender)) throw new Error(`[lupa] ${String(name)}: sender not allowed`);
+      return handle(message.data as RequestOf<K>, sender);
+    };
+    run().then(
+      (res) => sendResponse({ res }),
+      (error: unknown) =>
+        sendResponse({
+          err: {
+            name: error instanceof Error ? error.name : 'Error',
+            message: error instanceof Error ? error.message : String(error),
+            stack: '',
+          },
+        }),
+    );
+    return true; // the answer comes later, through sendResponse (Chromium and Firefox alike)
+  };
+  const onMessage = browser.runtime.onMessage as unknown as {
+    addListener(l: typeof listener): void;
+    removeListener(l: typeof listener): void;
+  };
+  onMessage.addListener(listener);
+  return () => onMessage.removeListener(listener);
 }

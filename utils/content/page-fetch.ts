@@ -15,12 +15,16 @@ export function pageFetchAllowed(url: string, origin: string, allowedPrefixes: r
 }
 
 export function servePageFetch(allowedPrefixes: readonly string[]): () => void {
-  return answer('pageFetch', fromBackground, async ({ url }) => {
+  return answer('pageFetch', fromBackground, async ({ url, headers }) => {
     const target = new URL(url);
     if (!pageFetchAllowed(url, location.origin, allowedPrefixes)) {
       throw new Error(`[lupa] page fetch refused for ${target.origin}${target.pathname}`);
     }
-    const response = await fetch(target, { credentials: 'include', headers: { accept: 'application/json' } });
+    // One known header only (WB search's query id), whatever else a message might carry.
+    const queryId = headers?.['x-queryid'];
+    const sent: Record<string, string> = { accept: 'application/json' };
+    if (typeof queryId === 'string' && /^qid\d{1,64}$/.test(queryId)) sent['x-queryid'] = queryId;
+    const response = await fetch(target, { credentials: 'include', headers: sent });
     return { status: response.status, body: await response.text(), retryAfter: response.headers.get('retry-after') };
   });
 }

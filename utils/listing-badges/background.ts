@@ -11,8 +11,9 @@ export const listingBadges: BackgroundFeature = {
       wb: createListingBadgesService({ db, wb, searchPages }).badges,
       ozon: createOzonListingService({ db, ozon }),
     } as const;
-    answer('getListingBadges', from.storefrontTab, (request, sender) =>
-      guard(() => sources[request.marketplace](request, { page: pageRoute(request.marketplace, sender).page })),
-    );
+    answer('getListingBadges', from.storefrontTab, (request, sender) => {
+      const { page, siteRegion, tabId } = pageRoute(request.marketplace, sender);
+      return guard(() => sources[request.marketplace](request, { page, siteRegion, tabId }));
+    });
   },
 };

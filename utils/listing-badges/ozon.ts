@@ -34,7 +34,8 @@ export function createOzonListingService(deps: { db: LupaDb; ozon: OzonClient; n
     const found = new Map<string, ListingEntry>();
     let offset = 0;
     try {
-      for (let n = 1; n <= MAX_PAGES && tiles.some((t) => !found.has(t.id)); n++) {
+      // A carousel has no listing pages of its own: its tiles are what Lupa knows of them.
+      for (let n = 1; listing.type !== 'carousel' && n <= MAX_PAGES && tiles.some((t) => !found.has(t.id)); n++) {
         const entries = await page(listing, n, ctx);
         if (entries.length === 0) break;
         for (const [i, e] of entries.entries()) {

@@ -11,7 +11,8 @@ export const ListingSchema = z.discriminatedUnion('type', [
       .regex(/^[a-z_]{1,30}$/)
       .default('popular'),
   }),
-  z.object({ type: z.enum(['catalog', 'brand', 'seller']), key: z.string().max(300) }),
+  // `carousel`: the tiles on a product page, keyed by its article (no place of their own).
+  z.object({ type: z.enum(['catalog', 'brand', 'seller', 'carousel']), key: z.string().max(300) }),
 ]);
 
 export const ListingBadgesRequestSchema = z.object({

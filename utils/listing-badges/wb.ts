@@ -68,7 +68,9 @@ export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; sea
 
       if (listing.type === 'search') {
         const pages = [...new Set(tiles.map((t) => Math.floor(t.index / SEARCH_PAGE_SIZE) + 1))].filter((p) => p <= MAX_SEARCH_PAGES);
-        const results = await Promise.allSettled(pages.map((page) => deps.searchPages({ query: listing.query, page, sort: listing.sort })));
+        const results = await Promise.allSettled(
+          pages.map((page) => deps.searchPages({ query: listing.query, page, sort: listing.sort, ctx })),
+        );
         for (const result of results) {
           if (result.status === 'fulfilled') for (const entry of result.value) fromSearch.set(entry.id, entry);
           else problem ??= problemOf(result.reason);
@@ -101,8 +103,9 @@ export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; sea
             id: card.id,
             name: card.name,
             brand: card.brand,
-            // On a search page a tile the search does not list has no known place; elsewhere it is its place on the page.
-            position: listing.type === 'search' ? null : tile.index + 1,
+            // On a search page a tile the search does not list has no known place, nor has a carousel's;
+            // elsewhere it is its place on the page.
+            position: listing.type === 'search' || listing.type === 'carousel' ? null : tile.index + 1,
             displayed: tile.index + 1,
             organic: tile.index + 1,
             ad: null,

@@ -6,21 +6,28 @@ import { BARE_ARTICLE_RE } from '../article';
 import type { Marketplace } from '../model';
 import type { CabinetSpec } from './cabinet';
 
-/** A listing page as listing badges ask for it. */
-export type ListingRef = { type: 'search'; query: string; sort: string } | { type: 'catalog' | 'brand' | 'seller'; key: string };
+/**
+ * A listing as listing badges ask for it. `carousel`: the tiles on a product page (similar items and
+ * the like), keyed by the product; they have no place of their own and may be absent altogether.
+ */
+export type ListingRef =
+  | { type: 'search'; query: string; sort: string }
+  | { type: 'catalog' | 'brand' | 'seller' | 'carousel'; key: string };
 
 export interface StorefrontAdapter {
   /** The article of the product page at this URL; null when it is not a product page. */
   productId: (href: string) => string | null;
   /** The element the product panel sits beside; null lets the panel float and say so. */
   productAnchor: (root: ParentNode) => Element | null;
+  /** The wallet price the product page itself shows (kopecks), where the marketplace has one; null when none is shown. */
+  walletPrice?: (root: ParentNode) => number | null;
   /** The listing (search, category, brand, seller) at this URL; null elsewhere. */
   listing: (href: string) => ListingRef | null;
   /** Every product tile on the page, in page order. */
   tiles: (root: ParentNode) => Element[];
   tileArticle: (tile: Element) => string | null;
-  /** Where a tile's badge goes. */
-  badgeSlot: (tile: Element) => Element;
+  /** Where a tile's badge goes: into `parent`, before `before` (null: at its end). */
+  badgeSlot: (tile: Element) => { parent: Element; before: Node | null };
   /** Paths of the site's own JSON routes the tab may fetch for the background (same origin only). */
   pageRoutePrefixes: readonly string[];
   /** Whether the background may ask the tab for the page's embedded JSON-LD (a fallback source). */

@@ -8,5 +8,4 @@ export const MARKETPLACES: Readonly<Record<Marketplace, MarketplaceAdapter>> = {
 
 export const adapterOf = (marketplace: Marketplace): MarketplaceAdapter => MARKETPLACES[marketplace];
 
-/** The other marketplace (twins link a product to the same product there). */
-export const otherMarketplace = (marketplace: Marketplace): Marketplace => (marketplace === 'wb' ? 'ozon' : 'wb');
+export { MARKETPLACE_IDS, otherMarketplace } from './ids';

@@ -3,6 +3,7 @@
 // ozon/page.ts); this only picks the marketplace.
 import { BARE_ARTICLE_RE } from '../article';
 import type { Marketplace, ProductRef } from '../model';
+import { MARKETPLACE_IDS } from './ids';
 import { ozonProductUrl } from './ozon/endpoints';
 import { detectOzonPage } from './ozon/page';
 import { wbProductUrl } from './wb/endpoints';
@@ -22,6 +23,17 @@ export function parseProductRef(input: string, bareOn: Marketplace | null): Prod
   const ozon = detectOzonPage(href);
   if (ozon.type === 'product') return { marketplace: 'ozon', id: String(ozon.sku) };
   return null;
+}
+
+/**
+ * Every product the user may mean by what they pasted: the one a link names, or a bare article on
+ * each marketplace in turn (Wildberries first). Empty when it is neither.
+ */
+export function productRefCandidates(input: string): ProductRef[] {
+  const text = input.trim();
+  if (BARE_ARTICLE_RE.test(text)) return MARKETPLACE_IDS.map((marketplace) => ({ marketplace, id: text }));
+  const ref = parseProductRef(text, null);
+  return ref ? [ref] : [];
 }
 
 /** The product's page on its storefront: "https://www.wildberries.ru/catalog/{nmId}/detail.aspx", "https://www.ozon.ru/product/{sku}/". */

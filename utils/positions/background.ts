@@ -9,12 +9,12 @@ import { createPositionsService } from './service';
 export const positions: BackgroundFeature = {
   name: 'positions',
   register(kit: BackgroundKit) {
-    const { db, from, settings } = kit;
+    const { db, from, settings, guard } = kit;
     const service = createPositionsService({
       db,
       onDrop: async (events) => kit.ports.watchlist?.record(events),
       searchPages: kit.searchPages,
-      region: async () => (await settings()).wbDest,
+      region: () => kit.wb.dest(),
       depth: async () => (await settings()).positionDepth,
     });
     const titleOf = async (marketplace: Marketplace, id: string) => {
@@ -26,7 +26,7 @@ export const positions: BackgroundFeature = {
 
     answer('getPositions', from.wbTabOrPage, ({ marketplace, productId }) => positionsOf(marketplace, productId));
     answer('setPositionQueries', from.wbTabOrPage, async ({ marketplace, productId, queries }) => {
-      await service.setQueries(marketplace, productId, queries);
+      await guard(() => service.setQueries(marketplace, productId, queries));
       return positionsOf(marketplace, productId);
     });
     answer('startPositionScan', from.wbTabOrPage, ({ marketplace, productId }) => service.start(marketplace, productId));

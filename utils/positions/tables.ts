@@ -1,7 +1,7 @@
 // Search positions' tables: one row per check (never rewritten) and the queries tracked per product.
 import { z } from 'zod';
 import { ArticleIdSchema, KopecksSchema, type Marketplace, MarketplaceSchema } from '../model';
-import { table } from '../tables';
+import { table, userData } from '../tables';
 
 /** Where a product stood for a query at one moment: one row per scan, never rewritten. */
 export const PositionRowSchema = z.object({
@@ -33,7 +33,9 @@ export const positionsTables = {
   positions: table<PositionRow, [Marketplace, string, string, number, number]>(PositionRowSchema, {
     3: '&[marketplace+productId+query+region+at], [marketplace+productId]',
   }),
-  positionQueries: table<PositionQuery, [Marketplace, string, string]>(PositionQuerySchema, {
-    3: '&[marketplace+productId+query], [marketplace+productId]',
-  }),
+  positionQueries: userData(
+    table<PositionQuery, [Marketplace, string, string]>(PositionQuerySchema, {
+      3: '&[marketplace+productId+query], [marketplace+productId]',
+    }),
+  ),
 };

@@ -8,14 +8,19 @@ export interface TemplateVars {
   brand?: string;
 }
 
-/** Fills the variables; an unknown buyer name reads naturally ("Здравствуйте!"). */
+/**
+ * Fills the variables in one pass, each by a function: what a buyer typed as their name ("$&",
+ * "{product}") is written as is, never read as a replacement pattern or as another variable.
+ * An unknown buyer name reads naturally ("Здравствуйте!").
+ */
 export function renderTemplate(text: string, vars: TemplateVars): string {
-  let out = text;
-  if (!vars.buyer?.trim()) out = out.replace(/,\s*\{buyer\}!/g, '!').replace(/\{buyer\}/g, '');
-  return out
-    .replace(/\{buyer\}/g, (vars.buyer ?? '').trim())
-    .replace(/\{product\}/g, vars.product?.trim() || 'товар')
-    .replace(/\{article\}/g, vars.article?.trim() || '')
-    .replace(/\{brand\}/g, vars.brand?.trim() || 'нашем')
-    .replace(/ {2,}/g, ' ');
+  const buyer = vars.buyer?.trim() ?? '';
+  const values: Record<string, string> = {
+    buyer,
+    product: vars.product?.trim() || 'товар',
+    article: vars.article?.trim() || '',
+    brand: vars.brand?.trim() || 'нашем',
+  };
+  const out = buyer ? text : text.replace(/,\s*\{buyer\}!/g, () => '!');
+  return out.replace(/\{(buyer|product|article|brand)\}/g, (_, name: string) => values[name] ?? '').replace(/ {2,}/g, ' ');
 }

@@ -5,9 +5,9 @@ import { createTwinsService } from './service';
 
 export const twins: BackgroundFeature = {
   name: 'twins',
-  register({ db, overview, from }) {
+  register({ db, overview, from, guard }) {
     const service = createTwinsService({ db, overview });
     answer('getTwin', from.anyTabOrPage, ({ marketplace, id }) => service.get(marketplace, id));
-    answer('setTwin', from.anyTabOrPage, ({ marketplace, id, twin }) => service.set(marketplace, id, twin));
+    answer('setTwin', from.anyTabOrPage, ({ marketplace, id, twin }) => guard(() => service.set(marketplace, id, twin)));
   },
 };

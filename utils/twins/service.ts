@@ -2,7 +2,7 @@
 // the twin's figures come through the product overview service (its cache first), so a twin costs
 // no more than opening its page would.
 import { type LupaDb, schemas, validRow } from '../db';
-import { otherMarketplace } from '../marketplaces';
+import { otherMarketplace } from '../marketplaces/ids';
 import { parseProductRef } from '../marketplaces/refs';
 import type { Marketplace } from '../model';
 import type { ProductOverviewService } from '../product-overview';

@@ -1,7 +1,7 @@
 // Twins' table: the user's links between a product and the same product on the other marketplace.
 import { z } from 'zod';
 import { ArticleIdSchema, type Marketplace, MarketplaceSchema } from '../model';
-import { table } from '../tables';
+import { table, userData } from '../tables';
 
 /** A product linked by the user to the same product on the other marketplace (stored both ways). */
 export const TwinLinkSchema = z.object({
@@ -14,5 +14,5 @@ export const TwinLinkSchema = z.object({
 export type TwinLink = z.infer<typeof TwinLinkSchema>;
 
 export const twinsTables = {
-  twins: table<TwinLink, [Marketplace, string]>(TwinLinkSchema, { 4: '&[marketplace+id]' }),
+  twins: userData(table<TwinLink, [Marketplace, string]>(TwinLinkSchema, { 4: '&[marketplace+id]' })),
 };

@@ -23,9 +23,9 @@ export const unansweredProtocol = {
   },
   /** The options page saved a token (or removed it): check it and count what waits for an answer. */
   checkWbToken: { request: z.object({}), reply: TokenCheckSchema },
+  /** Ozon's cabinet page counted what waits for an answer (the sender is checked to be that page). */
   reportCabinetUnanswered: {
     request: z.object({
-      marketplace: z.literal('ozon'),
       kind: z.enum(['reviews', 'questions']),
       count: z.number().int().min(0).max(100_000),
     }),

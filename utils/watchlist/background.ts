@@ -39,7 +39,9 @@ export const watchlist: BackgroundFeature = {
     badge.add(() => service.openCount());
 
     answer('getWatch', from.anyTabOrPage, async ({ marketplace, id }) => ({ role: await service.roleOf(marketplace, id) }));
-    answer('setWatch', from.anyTabOrPage, async ({ marketplace, id, role }) => ({ role: await service.set(marketplace, id, role) }));
+    answer('setWatch', from.anyTabOrPage, async ({ marketplace, id, role }) => ({
+      role: await guard(() => service.set(marketplace, id, role)),
+    }));
     // Nothing is computed per row here and, but for one stored time after a refresh, nothing written.
     answer('getWatchlist', from.extensionPage, async () => {
       const [{ tasks, counts }, watchlist, lastRefresh, alarm] = await Promise.all([

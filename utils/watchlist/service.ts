@@ -276,13 +276,20 @@ export function createWatchlistService(deps: WatchlistDeps) {
 
   async function run(): Promise<RefreshSummary> {
     const settings = await deps.settings();
-    let cursor = await refreshCursor.get(db);
-    const resumed = Boolean(cursor);
-    if (!cursor) {
-      const list = await rows();
-      cursor = { runId: String(now()), startedAt: now(), pending: list.map((r) => keyOf(r.marketplace, r.id)) };
-      await refreshCursor.set(db, cursor);
+    const stored = await refreshCursor.get(db);
+    const resumed = Boolean(stored);
+    const list = await rows();
+    const watched = list.map((r) => keyOf(r.marketplace, r.id));
+    let cursor: z.infer<typeof CursorSchema>;
+    if (!stored) cursor = { runId: String(now()), startedAt: now(), pending: watched };
+    else {
+      // A run that keeps stopping on a problem resumes for days: the items watched since it
+      // started join it, and the ones no longer watched leave it.
+      const still = new Set(watched);
+      const since = list.filter((r) => r.addedAt >= stored.startedAt).map((r) => keyOf(r.marketplace, r.id));
+      cursor = { ...stored, pending: [...new Set([...stored.pending.filter((k) => still.has(k)), ...since])] };
     }
+    await refreshCursor.set(db, cursor);
     const { runId } = cursor;
     const found: WatchEvent[] = [];
     const tally = { checked: 0, changed: 0, notFound: 0, problems: 0 };

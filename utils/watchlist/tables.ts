@@ -1,7 +1,7 @@
 // The watchlist's tables: watched products with the user's last look, and the tasks refreshes raise.
 import { z } from 'zod';
 import { ArticleIdSchema, type Marketplace, MarketplaceSchema, type WatchEvent, WatchEventSchema } from '../model';
-import { table } from '../tables';
+import { table, userData } from '../tables';
 
 /** A product the user watches: their own, or a competitor's. */
 export const WatchRowSchema = z.object({
@@ -23,7 +23,7 @@ export const WatchRowSchema = z.object({
 export type WatchRow = z.infer<typeof WatchRowSchema>;
 
 export const watchlistTables = {
-  watchlist: table<WatchRow, [Marketplace, string]>(WatchRowSchema, { 5: '&[marketplace+id], role' }),
+  watchlist: userData(table<WatchRow, [Marketplace, string]>(WatchRowSchema, { 5: '&[marketplace+id], role' })),
   /** v8: `[read+kind+at]` — the popup counts open tasks per kind and reads the newest of each off the index. */
   events: table<WatchEvent, string>(WatchEventSchema, {
     5: '&key, [marketplace+id], at, read',

@@ -25,7 +25,7 @@ export const ozonAdapter: MarketplaceAdapter = {
     listing: ozonListing,
     tiles: (root) => ozonTiles(root as Document | Element, skuFromLink),
     tileArticle: (tile) => skuFromLink(tile.querySelector('a[href*="/product/"]')?.getAttribute('href') ?? tile.getAttribute('href') ?? ''),
-    badgeSlot: (tile) => tile,
+    badgeSlot: (tile) => ({ parent: tile, before: tile.firstChild }),
     pageRoutePrefixes: OZON_PAGE_ROUTE_PREFIXES,
     servesEmbedded: true,
   },

@@ -1,10 +1,9 @@
 // Wildberries behind the marketplace adapter (see ../adapter.ts).
-import { queryFirst } from '../../content/dom';
 import { type MarketplaceAdapter, pastedArticle } from '../adapter';
 import { isWbCabinet, wbCabinet } from './cabinet';
 import { PAGE_ROUTE_PREFIXES, wbProductUrl } from './endpoints';
 import { detectWbPage, isWbStorefront, wbListing } from './page';
-import { productSelectors, queryTiles, tileArticle } from './selectors';
+import { badgeSlot, pageWalletPrice, productAnchor, queryTiles, tileArticle } from './selectors';
 
 const productId = (href: string) => {
   const page = detectWbPage(href);
@@ -21,12 +20,12 @@ export const wbAdapter: MarketplaceAdapter = {
   articleFrom: (input) => pastedArticle(input, productId),
   storefront: {
     productId,
-    productAnchor: (root) => queryFirst(root, productSelectors.priceBlock),
+    productAnchor,
+    walletPrice: pageWalletPrice,
     listing: wbListing,
     tiles: queryTiles,
     tileArticle,
-    // Seen in fixture-shaped markup only; real tiles take the badge on the tile itself.
-    badgeSlot: (tile) => tile.querySelector('.product-card__wrapper') ?? tile,
+    badgeSlot,
     pageRoutePrefixes: PAGE_ROUTE_PREFIXES,
     servesEmbedded: false,
   },

@@ -1,14 +1,21 @@
-// Which basket-NN.wbbasket.ru host serves an article's static files. WB assigns hosts by ranges of
-// `vol`; the table below is the upper bound of vol for baskets 01…40 as seen in 2025 code. Newer
-// vols live on higher numbers and the table grows, so past its end we guess and probe neighbours.
+// Which basket-NN.wbbasket.ru host serves an article's static files (card.json, price history).
+// WB assigns hosts by ranges of `vol` (nm / 100 000). In order of trust (reference §1.5): the live
+// map WB publishes (`cdn.wbbasket.ru/api/v3/upstreams`, upstreams.ts, cached for hours), then this
+// table, then probing neighbours of a guess past the table's end.
+
+/**
+ * Upper bound of vol for baskets 01…55 (basket number = index + 1), as regenerated from the live
+ * map by rrrublev/wb-private-api `src/UpstreamRoutes.js` (commit 58324ac, after 2026-05-05).
+ */
 const UPPER_VOL = [
   143, 287, 431, 719, 1007, 1061, 1115, 1169, 1313, 1601, 1655, 1919, 2045, 2189, 2405, 2621, 2837, 3053, 3269, 3485, 3701, 3917, 4133,
-  4349, 4565, 4877, 5189, 5501, 5813, 6125, 6437, 6749, 7061, 7373, 7685, 7997, 8309, 8741, 9173, 9605,
+  4349, 4565, 4877, 5189, 5501, 5813, 6125, 6437, 6749, 7061, 7373, 7685, 7997, 8309, 8741, 9173, 9605, 10373, 11141, 11909, 12677, 13445,
+  14213, 14981, 15749, 16517, 17285, 18053, 18821, 19589, 20357, 21125,
 ];
-/** The highest basket number seen in use (2026). */
+/** The highest basket number probing will try (hosts seen in use, 2026). */
 export const MAX_BASKET = 72;
-/** Vols per basket past the table's end, as the last rows of the table grow. */
-const VOLS_PER_NEW_BASKET = 432;
+/** Vols per basket past the table's end, as its last rows grow. */
+const VOLS_PER_NEW_BASKET = 768;
 
 /** The table's answer, or a guess past its end (to be confirmed by probing). */
 export function basketGuess(vol: number): { basket: number; certain: boolean } {

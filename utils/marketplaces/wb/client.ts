@@ -11,9 +11,20 @@ import {
   type ReviewSummary,
   ReviewSummarySchema,
 } from '../../model';
-import { FetchProblem, type Net, type RawResponse, type Transport } from '../../net';
+import { FetchProblem, type Net, type RawResponse, type RequestHeaders, singleFlight, type Transport } from '../../net';
+import { isWbChallenge, WB_BLOCK_BACKOFF_MS } from './antibot';
 import { basketGuess, probeOrder } from './basket';
-import { MAX_DETAIL_BATCH, SEARCH_PAGE_SIZE, volOf, wbEndpoints, wbRoutes } from './endpoints';
+import {
+  MAX_DETAIL_BATCH,
+  SEARCH_PAGE_SIZE,
+  SEARCH_VERSIONS,
+  type SearchVersion,
+  searchQueryId,
+  volOf,
+  wbEndpoints,
+  wbRoutes,
+} from './endpoints';
+import { feedbackShard, WbFeedbackHostSchema, WbQuestionCountSchema } from './feedbacks';
 import { cardFromWb, isEmptyFeedbacks, listingEntryFromWb, pricePointsFromWb, reviewSummaryFromWb } from './normalise';
 import {
   WbCardInfoSchema,
@@ -22,21 +33,36 @@ import {
   WbPriceHistorySchema,
   WbSearchResponseSchema,
 } from './schemas';
+import { type BasketRange, basketFromMap, UPSTREAMS_RETRY_MS, UPSTREAMS_TTL, type UpstreamsCache, WbUpstreamsSchema } from './upstreams';
 
 export interface WbClientDeps {
   net: Net;
   background: Transport;
-  dest: () => Promise<number>;
+  /** The delivery region for a request (geo.ts: the user's choice, the site's, WB's geo service, Moscow). */
+  dest: (ctx?: RequestContext) => Promise<number>;
   /** Remembers which basket host serves a vol past the known table. */
   basketCache?: { get(vol: number): Promise<number | undefined>; set(vol: number, basket: number): Promise<void> };
+  /** Keeps the search version that answered while the browser runs (storage.session). */
+  searchVersion?: { get(): Promise<number | undefined>; set(version: number): Promise<void> };
+  /** Keeps WB's live basket map (upstreams.ts) across worker restarts. */
+  upstreams?: { get(): Promise<UpstreamsCache | undefined>; set(map: UpstreamsCache): Promise<void> };
+  /** When a WB host's anti-bot wall ends, per host (persisted, so a restarted worker still waits). */
+  blockedUntil?: { get(host: string): Promise<number>; set(host: string, until: number): Promise<void> };
   now?: () => number;
 }
+
+/** The hosts behind WB's anti-bot wall whose blocks are kept (their back-off is lifted by clearBlock). */
+export const WALLED_HOSTS = ['www.wildberries.ru', 'card.wb.ru', 'search.wb.ru'] as const;
 
 export interface RequestContext {
   /** The storefront tab's transport, when a storefront tab asked; absent for background refreshes. */
   page?: Transport;
   /** The structured data (JSON-LD texts) the tab's page embeds, when a storefront tab asked. */
   embedded?: () => Promise<string[]>;
+  /** The region the WB site keeps in the tab (its `geo-data-v1…` localStorage text), when a WB tab asked. */
+  siteRegion?: () => Promise<string | null>;
+  /** The asking tab. */
+  tabId?: number;
 }
 
 /** Parse a body with a schema; a mismatch is "the format changed", with the first bad field named. */
@@ -45,6 +71,8 @@ export function parseBody<S extends z.ZodType>(schema: S, response: RawResponse,
   try {
     json = JSON.parse(response.body);
   } catch {
+    // WB's challenge page in place of JSON (status 200) is its wall, not a new format.
+    if (isWbChallenge(response.body)) throw new FetchProblem('blocked', `${what}: anti-bot challenge page`, response.status);
     throw new FetchProblem('format-changed', `${what}: not JSON`);
   }
   const result = schema.safeParse(json);
@@ -75,26 +103,65 @@ export function createWbClient(deps: WbClientDeps) {
   const now = deps.now ?? (() => Date.now());
   const memoBaskets = new Map<number, number>();
 
-  async function detailChunk(ids: readonly number[], ctx: RequestContext): Promise<ProductCard[]> {
-    const dest = await deps.dest();
-    const attempts: Array<() => Promise<RawResponse>> = [];
-    const viaPage = () => deps.net.get(wbEndpoints.detailPage(ids, dest), ctx.page as Transport);
-    const viaBackground = () => deps.net.get(wbEndpoints.detailPublic(ids, dest), deps.background);
-    if (wbRoutes.detail.primary === 'page' && ctx.page) attempts.push(viaPage, viaBackground);
-    else attempts.push(viaBackground);
-    let first: unknown;
+  /**
+   * A GET to a host behind WB's wall: a host that put up its wall (403, a challenge page) is left
+   * alone for a while, kept across worker restarts; a challenge page is 'blocked', never data.
+   */
+  async function walled(url: string, transport: Transport, headers?: RequestHeaders): Promise<RawResponse> {
+    const host = new URL(url).host;
+    const until = (await deps.blockedUntil?.get(host)) ?? 0;
+    if (now() < until) throw new FetchProblem('blocked', `${host}: left alone after a block until ${new Date(until).toISOString()}`);
+    try {
+      const response = await deps.net.get(url, transport, headers);
+      if (response.status === 200 && isWbChallenge(response.body))
+        throw new FetchProblem('blocked', `${host}: anti-bot challenge page`, 200);
+      return response;
+    } catch (error) {
+      if (error instanceof FetchProblem && error.kind === 'blocked') await deps.blockedUntil?.set(host, now() + WB_BLOCK_BACKOFF_MS);
+      throw error;
+    }
+  }
+
+  /**
+   * The background's fetch carries none of the user's cookies: a 498 there is no token a reload
+   * would renew, it is the wall.
+   */
+  async function publicGet(url: string, headers?: RequestHeaders): Promise<RawResponse> {
+    try {
+      return await walled(url, deps.background, headers);
+    } catch (error) {
+      if (error instanceof FetchProblem && error.kind === 'token-expired') throw new FetchProblem('blocked', error.message, error.status);
+      throw error;
+    }
+  }
+
+  /**
+   * The routes in order until one answers; when none does, the first route's problem — except that
+   * an expired token on the site's route wins (the page must be reloaded, whatever the others said).
+   */
+  async function firstAnswer<T>(attempts: Array<() => Promise<T>>): Promise<T> {
+    const problems: unknown[] = [];
     for (const attempt of attempts) {
       try {
-        const response = await attempt();
-        if (response.status === 404) throw new FetchProblem('not-found', 'detail: 404');
-        const products = parseBody(WbDetailResponseSchema, response, 'card detail');
-        const at = now();
-        return products.map((p) => conform(ProductCardSchema, cardFromWb(p, at), 'card detail'));
+        return await attempt();
       } catch (error) {
-        first ??= error;
+        problems.push(error);
       }
     }
-    throw first;
+    throw problems.find((e) => e instanceof FetchProblem && e.kind === 'token-expired') ?? problems[0];
+  }
+
+  async function detailChunk(ids: readonly number[], ctx: RequestContext): Promise<ProductCard[]> {
+    const dest = await deps.dest(ctx);
+    const read = (response: RawResponse) => {
+      if (response.status === 404) throw new FetchProblem('not-found', 'detail: 404');
+      const products = parseBody(WbDetailResponseSchema, response, 'card detail');
+      const at = now();
+      return products.map((p) => conform(ProductCardSchema, cardFromWb(p, at), 'card detail'));
+    };
+    const viaPage = async () => read(await walled(wbEndpoints.detailPage(ids, dest), ctx.page as Transport));
+    const viaBackground = async () => read(await publicGet(wbEndpoints.detailPublic(ids, dest)));
+    return firstAnswer(wbRoutes.detail.primary === 'page' && ctx.page ? [viaPage, viaBackground] : [viaBackground]);
   }
 
   /** Cards for many articles, split at the API's batch limit; missing articles map to null. */
@@ -108,8 +175,39 @@ export function createWbClient(deps: WbClientDeps) {
     return byId;
   }
 
+  let basketMapNow: UpstreamsCache | undefined;
+  let basketMapFailedAt = Number.NEGATIVE_INFINITY;
+  const basketMapFlight = singleFlight<string, readonly BasketRange[] | null>();
+
+  /**
+   * WB's live basket map: from memory, the store, or cdn.wbbasket.ru when older than its TTL. A
+   * failed fetch is not repeated for a while, and a stale map still beats the built-in table.
+   */
+  async function basketMap(): Promise<readonly BasketRange[] | null> {
+    const fresh = () => basketMapNow !== undefined && now() - basketMapNow.fetchedAt < UPSTREAMS_TTL;
+    if (fresh()) return basketMapNow?.ranges ?? null;
+    const stored = await deps.upstreams?.get().catch(() => undefined);
+    if (stored && (!basketMapNow || stored.fetchedAt > basketMapNow.fetchedAt)) basketMapNow = stored;
+    if (fresh() || now() - basketMapFailedAt < UPSTREAMS_RETRY_MS) return basketMapNow?.ranges ?? null;
+    return basketMapFlight('map', async () => {
+      try {
+        const response = await deps.net.get(wbEndpoints.upstreams, deps.background);
+        if (response.status === 404) throw new FetchProblem('not-found', 'basket map: 404');
+        const map = { fetchedAt: now(), ranges: parseBody(WbUpstreamsSchema, response, 'basket map') };
+        basketMapNow = map;
+        await deps.upstreams?.set(map).catch(() => {});
+        return map.ranges;
+      } catch {
+        basketMapFailedAt = now();
+        return basketMapNow?.ranges ?? null;
+      }
+    });
+  }
+
   async function basketFor(nmId: number): Promise<number> {
     const vol = volOf(nmId);
+    const mapped = basketFromMap((await basketMap()) ?? [], vol);
+    if (mapped !== null) return mapped;
     const guess = basketGuess(vol);
     if (guess.certain) return guess.basket;
     const known = memoBaskets.get(vol) ?? (await deps.basketCache?.get(vol));
@@ -137,35 +235,137 @@ export function createWbClient(deps: WbClientDeps) {
     );
   }
 
-  async function fetchReviewSummary(rootId: number): Promise<ReviewSummary> {
-    let last = null;
-    for (const shard of [1, 2] as const) {
-      const response = await deps.net.get(wbEndpoints.feedbacks(shard, rootId), deps.background);
-      if (response.status === 404) continue;
-      const parsed = parseBody(WbFeedbacksResponseSchema, response, 'feedbacks');
-      last = parsed;
-      if (!isEmptyFeedbacks(parsed)) break;
+  /** Review hosts the resolver gave, per card (a few hundred kept while the worker lives). */
+  const reviewHosts = new Map<number, string>();
+
+  /** The origin WB's resolver names for a card's reviews; null when it does not answer usefully. */
+  async function reviewHost(rootId: number): Promise<string | null> {
+    const known = reviewHosts.get(rootId);
+    if (known) return known;
+    try {
+      const response = await deps.net.get(wbEndpoints.feedbackHost(rootId), deps.background);
+      if (response.status === 404) return null;
+      const origin = parseBody(WbFeedbackHostSchema, response, 'feedback host');
+      if (reviewHosts.size >= 500) reviewHosts.delete(reviewHosts.keys().next().value as number);
+      reviewHosts.set(rootId, origin);
+      return origin;
+    } catch {
+      return null;
     }
-    if (!last) throw new FetchProblem('not-found', `no reviews for card ${rootId}`);
+  }
+
+  /**
+   * A card's review summary: the resolved host first, then the shard WB's rule names and the other
+   * (v2, and the old v1 where a shard no longer knows v2). An empty answer is not final; a route
+   * that fails hands over to the next; when none answers, the first problem is the verdict.
+   */
+  async function fetchReviewSummary(rootId: number): Promise<ReviewSummary> {
+    const routes: Array<() => Promise<RawResponse>> = [];
+    const host = await reviewHost(rootId);
+    if (host) routes.push(() => deps.net.get(wbEndpoints.feedbacksAt(host, rootId), deps.background));
+    const first = feedbackShard(rootId);
+    for (const shard of [first, first === 1 ? 2 : 1] as const)
+      routes.push(async () => {
+        const v2 = await deps.net.get(wbEndpoints.feedbacks(shard, rootId), deps.background);
+        return v2.status === 404 ? deps.net.get(wbEndpoints.feedbacks(shard, rootId, 1), deps.background) : v2;
+      });
+    let last = null;
+    let problem: unknown;
+    for (const route of routes) {
+      try {
+        const response = await route();
+        if (response.status === 404) continue;
+        const parsed = parseBody(WbFeedbacksResponseSchema, response, 'feedbacks');
+        last = parsed;
+        if (!isEmptyFeedbacks(parsed)) break;
+      } catch (error) {
+        problem ??= error;
+      }
+    }
+    if (!last) throw problem ?? new FetchProblem('not-found', `no reviews for card ${rootId}`);
     return conform(ReviewSummarySchema, reviewSummaryFromWb(String(rootId), last, now()), 'feedbacks');
   }
 
-  /** One page of search results (100 products) for the user's region, positions numbered from 1. */
-  async function fetchSearchPage(query: string, page: number, sort = 'popular'): Promise<ListingEntry[]> {
-    const response = await deps.net.get(wbEndpoints.search(query, page, await deps.dest(), sort), deps.background);
-    if (response.status === 404) return [];
-    // A page holds SEARCH_PAGE_SIZE products: places past it belong to the next page, and an
-    // oversized answer (thousands of entries) must not cost the worker thousands of writes.
-    const entries = parseBody(WbSearchResponseSchema, response, 'search').slice(0, SEARCH_PAGE_SIZE);
-    const at = now();
-    return conform(
-      ListingEntriesSchema,
-      entries.map((entry, i) => listingEntryFromWb(entry, (page - 1) * SEARCH_PAGE_SIZE + i + 1, at)),
-      'search',
-    );
+  /** How many questions buyers asked on a card. */
+  async function fetchQuestionCount(rootId: number): Promise<number> {
+    const response = await deps.net.get(wbEndpoints.questionCount(rootId), deps.background);
+    if (response.status === 404) throw new FetchProblem('not-found', `questions: 404 for card ${rootId}`, 404);
+    return parseBody(WbQuestionCountSchema, response, 'questions');
   }
 
-  return { fetchCards, fetchPriceHistory, fetchReviewSummary, fetchSearchPage, dest: deps.dest };
+  /** The search version that answered last, remembered while the browser runs (SEARCH_VERSIONS). */
+  let searchVersionNow: SearchVersion | undefined;
+  /** Stands for the site's `_wbauid` in the search's query id: one per worker. */
+  const searchClientId = Array.from({ length: 18 }, (_, i) => Math.floor(Math.random() * 9) + (i === 0 ? 1 : 0)).join('');
+
+  async function searchVersions(): Promise<SearchVersion[]> {
+    if (searchVersionNow === undefined) {
+      const kept = await deps.searchVersion?.get().catch(() => undefined);
+      searchVersionNow = SEARCH_VERSIONS.find((v) => v === kept);
+    }
+    const first = searchVersionNow;
+    return first === undefined ? [...SEARCH_VERSIONS] : [first, ...SEARCH_VERSIONS.filter((v) => v !== first)];
+  }
+
+  async function rememberSearchVersion(version: SearchVersion): Promise<void> {
+    if (searchVersionNow === version) return;
+    searchVersionNow = version;
+    await deps.searchVersion?.set(version).catch(() => {});
+  }
+
+  /**
+   * One page of search results (100 products) for the user's region, positions numbered from 1:
+   * from the site's own proxy in the tab when a storefront tab asks, else (or when that fails) from
+   * the public host by the newest version that answers — a version that is gone (404, 400, an
+   * answer that does not parse) hands over to the next; a wall, a 429 or the network ends the walk.
+   */
+  async function fetchSearchPage(query: string, page: number, sort = 'popular', ctx: RequestContext = {}): Promise<ListingEntry[]> {
+    const dest = await deps.dest(ctx);
+    const versions = await searchVersions();
+    const headers = { 'x-queryid': searchQueryId(searchClientId, now()) };
+    const read = (response: RawResponse): ListingEntry[] => {
+      if (response.status === 404) throw new FetchProblem('not-found', 'search: 404', 404);
+      // Pages past the last answer 200 with an empty body (reference §1.3).
+      if (response.body.trim() === '') return [];
+      // A page holds SEARCH_PAGE_SIZE products: places past it belong to the next page, and an
+      // oversized answer (thousands of entries) must not cost the worker thousands of writes.
+      const entries = parseBody(WbSearchResponseSchema, response, 'search').slice(0, SEARCH_PAGE_SIZE);
+      const at = now();
+      return conform(
+        ListingEntriesSchema,
+        entries.map((entry, i) => listingEntryFromWb(entry, (page - 1) * SEARCH_PAGE_SIZE + i + 1, at)),
+        'search',
+      );
+    };
+    const gone = (error: unknown) =>
+      error instanceof FetchProblem && (error.kind === 'format-changed' || error.status === 404 || error.status === 400);
+    const viaPage = async () =>
+      read(await walled(wbEndpoints.searchPage(versions[0] as SearchVersion, query, page, dest, sort), ctx.page as Transport, headers));
+    const viaPublic = async () => {
+      let first: unknown;
+      for (const version of versions) {
+        try {
+          const entries = read(await publicGet(wbEndpoints.search(version, query, page, dest, sort), headers));
+          await rememberSearchVersion(version);
+          return entries;
+        } catch (error) {
+          if (!gone(error)) throw error;
+          first ??= error;
+        }
+      }
+      throw first instanceof FetchProblem && first.kind !== 'format-changed'
+        ? new FetchProblem('format-changed', `search: no version answers (${versions.join(', ')})`)
+        : first;
+    };
+    return firstAnswer(wbRoutes.search.primary === 'page' && ctx.page ? [viaPage, viaPublic] : [viaPublic]);
+  }
+
+  /** The user asked again by hand (after reloading the page or passing a check): lift every wait. */
+  async function clearBlock(): Promise<void> {
+    for (const host of WALLED_HOSTS) await deps.blockedUntil?.set(host, 0);
+  }
+
+  return { fetchCards, fetchPriceHistory, fetchReviewSummary, fetchQuestionCount, fetchSearchPage, clearBlock, dest: deps.dest };
 }
 
 export type WbClient = ReturnType<typeof createWbClient>;

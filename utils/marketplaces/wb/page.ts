@@ -45,12 +45,17 @@ export function detectWbPage(href: string): WbPage {
   return { type: 'other' };
 }
 
-/** The listing a URL shows, as the background's listing badges want it; null elsewhere. */
+/**
+ * The listing a URL shows, as the background's listing badges want it; null elsewhere. A product
+ * page's carousels are a listing too (reference §2.1: tiles with `data-popup-nm-id`).
+ */
 export function wbListing(
   href: string,
-): { type: 'search'; query: string; sort: string } | { type: 'catalog' | 'brand' | 'seller'; key: string } | null {
+): { type: 'search'; query: string; sort: string } | { type: 'catalog' | 'brand' | 'seller' | 'carousel'; key: string } | null {
   const page = detectWbPage(href);
   switch (page.type) {
+    case 'product':
+      return { type: 'carousel', key: String(page.nmId) };
     case 'search': {
       const sort = new URL(href).searchParams.get('sort') ?? 'popular';
       return { type: 'search', query: page.query, sort: /^[a-z_]{1,30}$/.test(sort) ? sort : 'popular' };

@@ -1,0 +1,66 @@
+// Linking a twin from the panel: the section must always let the user link, say what happens while
+// the background reads the twin, and never wait on an answer that is not coming.
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, expect, test, vi } from 'vitest';
+import { type TwinApi, TwinSection } from '../../components/twins/TwinSection';
+import type { TwinReply } from '../../utils/twins/protocol';
+
+afterEach(cleanup);
+
+const OZON_URL = 'https://www.ozon.ru/product/naushniki-besprovodnye-tws-pro-s-shumopodavleniem-987654321/';
+const UNLINKED: TwinReply = { twin: null, state: null, linkedId: null };
+const LINKED: TwinReply = {
+  twin: { marketplace: 'ozon', id: '987654321', name: 'Наушники', priceNow: 289_900, rating: 4.5, reviewCount: 1532, fetchedAt: 1 },
+  state: 'fresh',
+  linkedId: '987654321',
+};
+
+const input = () => document.querySelector('[data-lupa="twin-input"]') as HTMLInputElement | null;
+const submit = () => document.querySelector('[data-lupa="twin"] button[type="submit"]') as HTMLButtonElement;
+
+function link(text: string) {
+  fireEvent.change(input()!, { target: { value: text } });
+  fireEvent.submit(submit().form!);
+}
+
+test('when the first read fails, the section still offers the link form and says Lupa did not answer', async () => {
+  const api: TwinApi = { get: vi.fn(() => Promise.reject(new Error('Receiving end does not exist'))), set: vi.fn(async () => LINKED) };
+  render(<TwinSection marketplace="wb" priceNow={189_000} api={api} />);
+  await waitFor(() => expect(input()).not.toBeNull());
+  expect(screen.getByRole('status').textContent).toMatch(/Lupa не отвечает/);
+  link(OZON_URL);
+  await waitFor(() => expect(document.querySelector('[data-lupa="twin-price"]')?.getAttribute('data-value')).toBe('289900'));
+  expect(document.querySelector('[role="status"]')).toBeNull();
+});
+
+test('while the twin is read the button is busy, and a second submit asks nothing more', async () => {
+  let answer: (reply: TwinReply) => void = () => undefined;
+  const set = vi.fn(() => new Promise<TwinReply>((resolve) => (answer = resolve)));
+  render(<TwinSection marketplace="wb" priceNow={189_000} api={{ get: async () => UNLINKED, set }} />);
+  await waitFor(() => expect(input()).not.toBeNull());
+  link(OZON_URL);
+  await waitFor(() => expect(submit().disabled).toBe(true));
+  fireEvent.submit(submit().form!);
+  expect(set).toHaveBeenCalledTimes(1);
+  await act(async () => answer(LINKED));
+  expect(document.querySelector('[data-lupa="twin-price"]')?.getAttribute('data-value')).toBe('289900');
+});
+
+test('what is not a product of the other marketplace is refused at once, without asking the background', async () => {
+  const set = vi.fn(async () => UNLINKED);
+  render(<TwinSection marketplace="wb" priceNow={189_000} api={{ get: async () => UNLINKED, set }} />);
+  await waitFor(() => expect(input()).not.toBeNull());
+  link('футболка');
+  expect(screen.getByRole('status').textContent).toMatch(/Не похоже на товар Ozon/);
+  link('https://www.wildberries.ru/catalog/146972802/detail.aspx');
+  expect(set).not.toHaveBeenCalled();
+});
+
+test('a link the background could not make says Lupa did not answer, not that the input was wrong', async () => {
+  const set = vi.fn(() => Promise.reject(new Error('The message port closed before a response was received.')));
+  render(<TwinSection marketplace="wb" priceNow={189_000} api={{ get: async () => UNLINKED, set }} />);
+  await waitFor(() => expect(input()).not.toBeNull());
+  link(OZON_URL);
+  await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Lupa не отвечает/));
+  expect(submit().disabled).toBe(false);
+});
