@@ -35,6 +35,8 @@ export interface PopupPart {
   Section?: ComponentType<PopupPartProps>;
   /** A control under a product's summary (the current tab's or a lookup's). */
   ProductControl?: ComponentType<{ product: ProductRef }>;
+  /** Asks for the part's first load as the popup starts, before React first renders (generation 0). */
+  preload?: () => void;
 }
 
 /** A CSV the options page's data section offers (the backup feature draws the buttons). */
@@ -54,5 +56,7 @@ export interface OptionsPartProps {
 export interface OptionsPart {
   name: string;
   Section?: ComponentType<OptionsPartProps>;
+  /** Asks for the part's first load as the options page starts, before React first renders. */
+  preload?: () => void;
   exports?: readonly OptionsExport[];
 }

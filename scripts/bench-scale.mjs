@@ -1,12 +1,13 @@
 // The "1 000 × 365" section of `npm run bench` (issue 17), also runnable alone:
 // `node scripts/bench-scale.mjs [--no-build]`. The built extension in Chromium against the fixture
 // marketplace; a shop of 1 000 watched WB products (the fixture knows their cards), a year of daily
-// prices and stock snapshots each and 3 000 open tasks, seeded in the worker by
-// scripts/bench-scale.ts. Figures: the worker's getWatchlist answer, the retention's slices, a
+// prices and stock snapshots each and 3 000 open tasks (scripts/scale-shop.mjs), seeded in the
+// worker by scripts/bench-scale.ts. Figures: the popup's and the options page's first rows and how
+// many rows they keep in the page, the worker's getWatchlist answer, the retention's slices, a
 // refresh of the 1 000 cards once they are known, the worker's heap during that refresh, and a
 // backup and its restore through the options page (as the user does them: the buttons, the file,
 // the confirm), with the page's longest task meanwhile.
-// `--only=refresh,answer,retention,backup` runs some parts (the seeding always).
+// `--only=refresh,pages,answer,retention,backup` runs some parts (the seeding always).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,12 +15,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startFixtureServer } from '../tests/fixtures/server.mjs';
-import { QUERIES, resultList } from '../tests/fixtures/wb/search.mjs';
 import { CHROMIUM_MISSING, chromiumArgs, chromiumEnv, findChromium } from './chromium.mjs';
+import { SCALE_DAYS, SCALE_PRODUCTS, shopIds } from './scale-shop.mjs';
 import { injectProbe } from './worker-probe.mjs';
 
-export const SCALE_PRODUCTS = 1000;
-export const SCALE_DAYS = 365;
+export { SCALE_DAYS, SCALE_PRODUCTS };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -36,7 +36,7 @@ const SEND = async ([type, data]) => {
   return { ms: performance.now() - started, res: answer?.res };
 };
 
-export const SCALE_PARTS = ['refresh', 'answer', 'retention', 'backup'];
+export const SCALE_PARTS = ['refresh', 'pages', 'answer', 'retention', 'backup'];
 
 /** In the options page: every task longer than 50 ms from now on (the Long Tasks API). */
 const WATCH_LONG_TASKS = () => {
@@ -99,6 +99,43 @@ async function backupAndRestore(context, extensionId) {
   return { backupMs, backupTasks, fileBytes, dataBytes, checkMs, writeMs, restoreTasks, problem, rowsBefore, rowsAfter };
 }
 
+/**
+ * Opens an extension page `times` times; each time, when (ms after the navigation started) the
+ * first `row` was in the page — to the DOM mutation — and, then, how many rows and elements the
+ * `list` holds and the page has.
+ * @param {import('playwright-core').BrowserContext} context
+ */
+export async function openings(context, url, row, list, times) {
+  const out = [];
+  for (let i = 0; i < times; i++) {
+    const page = await context.newPage();
+    // Watches the DOM from the page's start: the time of the mutation that brought the first row.
+    await page.addInitScript((sel) => {
+      const observer = new MutationObserver(() => {
+        if (!document.querySelector(sel)) return;
+        globalThis.__lupaFirstRow = performance.now();
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    }, row);
+    await page.goto(url, { waitUntil: 'commit' });
+    const ms = await (await page.waitForFunction(() => globalThis.__lupaFirstRow, null, { timeout: 60_000 })).jsonValue();
+    // The rows of the first layout, once it is painted.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    const dom = await page.evaluate(
+      ([rowSel, listSel]) => ({
+        rows: document.querySelectorAll(rowSel).length,
+        listNodes: document.querySelector(listSel)?.querySelectorAll('*').length ?? 0,
+        pageNodes: document.querySelectorAll('*').length,
+      }),
+      [row, list],
+    );
+    out.push({ ms, ...dom });
+    await page.close();
+  }
+  return out;
+}
+
 /** @returns {Promise<{ rows: Array<[string, number, number, object?]>, raw: object }>} */
 export async function scaleSection({ parts = SCALE_PARTS } = {}) {
   const executablePath = findChromium();
@@ -118,7 +155,7 @@ export async function scaleSection({ parts = SCALE_PARTS } = {}) {
     const extensionId = new URL(worker.url()).host;
     await injectProbe(worker, 'bench-scale.ts', 'lupaBenchScale');
 
-    const ids = [...new Set(Object.keys(QUERIES).flatMap((q) => resultList(q).map((p) => p.id)))].slice(0, SCALE_PRODUCTS);
+    const ids = shopIds(SCALE_PRODUCTS);
     const now = Date.now();
     const seeded = await worker.evaluate(([list, days, at]) => globalThis.lupaBenchScale.seedShop(list, days, at), [ids, SCALE_DAYS, now]);
 
@@ -155,6 +192,14 @@ export async function scaleSection({ parts = SCALE_PARTS } = {}) {
             });
     }
 
+    // The popup opened by the user: the first opening after a refresh, then four more.
+    const popup = !has('pages')
+      ? null
+      : await openings(context, `chrome-extension://${extensionId}/popup.html`, '[data-lupa="watch-row"]', '[data-lupa="watch-list"]', 5);
+    const options = !has('pages')
+      ? null
+      : await openings(context, `chrome-extension://${extensionId}/options.html`, '[data-lupa="own-item"]', '[data-lupa="own-items"]', 5);
+
     const answers = [];
     let reply = null;
     let parts_ = null;
@@ -174,6 +219,30 @@ export async function scaleSection({ parts = SCALE_PARTS } = {}) {
     const mb = (bytes) => bytes / 1024 / 1024;
     const rows = [
       [`1 000 × 365: rows seeded (${SCALE_PRODUCTS} products × ${SCALE_DAYS} days of prices and stock, 3 000 tasks)`, seeded.rows, 0],
+      ['1 000 × 365: seeding them in the worker (ms)', seeded.ms, 0],
+      ...(popup && options
+        ? [
+            ['1 000 × 365: popup, first rows after opening, first opening after a refresh (ms)', popup[0].ms, 0, atMost(300)],
+            [
+              '1 000 × 365: popup, first rows after opening (ms, median of 4 more)',
+              median(popup.slice(1).map((o) => o.ms)),
+              0,
+              atMost(300),
+            ],
+            [`1 000 × 365: popup, watch rows in the DOM (of ${SCALE_PRODUCTS})`, Math.max(...popup.map((o) => o.rows)), 0, atMost(40)],
+            ["1 000 × 365: popup, the list's DOM nodes", Math.max(...popup.map((o) => o.listNodes)), 0],
+            ['1 000 × 365: popup, DOM nodes of the whole page', Math.max(...popup.map((o) => o.pageNodes)), 0],
+            ['1 000 × 365: options, first own items after opening (ms, median of 5)', median(options.map((o) => o.ms)), 0, atMost(500)],
+            ['1 000 × 365: options, slowest of the 5 openings (ms)', Math.max(...options.map((o) => o.ms)), 0],
+            [
+              `1 000 × 365: options, own items in the DOM (of ${SCALE_PRODUCTS / 2})`,
+              Math.max(...options.map((o) => o.rows)),
+              0,
+              atMost(40),
+            ],
+            ["1 000 × 365: options, the own items list's DOM nodes", Math.max(...options.map((o) => o.listNodes)), 0],
+          ]
+        : []),
       ...(has('answer')
         ? [
             [`1 000 × 365: watchlist rows in the answer`, reply?.watchlist?.length ?? 0, 0],
@@ -241,6 +310,8 @@ export async function scaleSection({ parts = SCALE_PARTS } = {}) {
       rows,
       raw: {
         seeded,
+        popup,
+        options,
         answers,
         parts: parts_,
         retention,

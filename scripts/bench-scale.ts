@@ -1,31 +1,67 @@
-// Run by scripts/bench-scale.mjs inside the extension's own service worker (bundled on the fly, as
-// scripts/bench-history.ts is): fills Lupa's real IndexedDB with a shop of issue 17's size —
-// `products` watched WB products (half the user's own), a year of daily prices and stock snapshots
-// each, and 3 per product open tasks, all valid against Lupa's own schemas — and times the
-// incremental retention's slices.
+// Run by scripts/bench-scale.mjs (and tests/e2e/watchlist-scale.test.ts) inside the extension's own
+// service worker (bundled on the fly, as scripts/bench-history.ts is): fills Lupa's real IndexedDB
+// with the shop of issue 17's size that scripts/scale-shop.mjs describes — `products` watched WB
+// products (half the user's own, each linked to a competitor), a year of daily prices and stock
+// snapshots each, the rows' summaries as a refresh leaves them, 3 open tasks per product and the
+// last refresh's summary, all valid against Lupa's own schemas — and times the incremental
+// retention's slices and the parts of the popup's answer.
 import '../utils/zod-setup';
 import { LupaDb } from '../utils/db';
-import type { PricePoint, StockSnapshot, WatchEvent } from '../utils/model';
+import type { PricePoint, ProductCard, StockSnapshot, WatchEvent } from '../utils/model';
 import { thinHistory } from '../utils/retention';
 import { WatchlistReplySchema } from '../utils/watchlist/protocol';
-import { createWatchlistService, TASKS_PER_KIND } from '../utils/watchlist/service';
+import { createWatchlistService, lastRefresh, TASKS_PER_KIND } from '../utils/watchlist/service';
 import type { WatchRow } from '../utils/watchlist/tables';
+import { DAY_MS, shopCompetitorOf, shopCosts, shopLastRefresh, shopPrice, shopRow, shopStock, shopTasks } from './scale-shop.mjs';
 
-const DAY_MS = 86_400_000;
-const KINDS: WatchEvent['kind'][] = ['price-move', 'rating-drop', 'new-negative'];
-
-export async function seedShop(ids: number[], days: number, now: number): Promise<{ rows: number; ms: number }> {
-  const db = new LupaDb();
+/**
+ * Seeds the shop. With `cards`, each product's card is stored too (as a refresh would have): the
+ * bench leaves them out, so its first refresh is one of cards not yet stored.
+ */
+export async function seedShop(
+  ids: number[],
+  days: number,
+  now: number,
+  { cards = false }: { cards?: boolean } = {},
+): Promise<{ rows: number; ms: number }> {
+  // Relaxed durability: Chromium does not flush each transaction to disk (the seeding is no user's data).
+  const db = new LupaDb(undefined, { chromeTransactionDurability: 'relaxed' });
   const started = performance.now();
-  const watch: WatchRow[] = ids.map((id, i) => ({
+  const shop = ids.map((id, i) => shopRow(i, id, now));
+  const watch: WatchRow[] = shop.map((r) => ({
     marketplace: 'wb',
-    id: String(id),
-    role: i % 2 === 0 ? 'mine' : 'competitor',
+    id: r.id,
+    role: r.role,
     addedAt: now - days * DAY_MS,
-    looked: null,
+    looked: { at: r.lookedAt, price: r.lookedPrice, rating: r.rating },
+    salesPerDay: r.salesPerDay,
+    latest: { name: r.name, priceNow: r.priceNow, rating: r.rating, fetchedAt: r.fetchedAt },
+    ...(r.notFoundAt === null ? {} : { notFoundAt: r.notFoundAt }),
   }));
   await db.watchlist.bulkPut(watch);
-  const perBatch = 50;
+  await lastRefresh.set(db, shopLastRefresh(now, ids.length));
+  if (cards) await db.cards.bulkPut(shop.map((r, i) => cardOf(r, i)));
+  // The competitors' links and costs, where that feature is built in (its tables are then declared).
+  const names = db.tables.map((t) => t.name);
+  if (names.includes('competitorLinks') && names.includes('unitCosts')) {
+    const own = ids.flatMap((_, i) => (i % 2 === 0 && ids[shopCompetitorOf(i)] !== undefined ? [i] : []));
+    await db.table('competitorLinks').bulkPut(
+      own.map((i) => ({
+        marketplace: 'wb',
+        mineId: String(ids[i]),
+        competitorMarketplace: 'wb',
+        competitorId: String(ids[shopCompetitorOf(i)]),
+        linkedAt: now - days * DAY_MS,
+      })),
+    );
+    await db.table('unitCosts').bulkPut(
+      own.flatMap((i) => {
+        const costs = shopCosts(i);
+        return costs ? [{ marketplace: 'wb', id: String(ids[i]), ...costs, updatedAt: now - DAY_MS }] : [];
+      }),
+    );
+  }
+  const perBatch = 100;
   for (let first = 0; first < ids.length; first += perBatch) {
     const prices: PricePoint[] = [];
     const stock: StockSnapshot[] = [];
@@ -33,15 +69,9 @@ export async function seedShop(ids: number[], days: number, now: number): Promis
       const productId = String(ids[i]);
       for (let d = days; d > 0; d--) {
         const at = now - d * DAY_MS;
-        prices.push({ marketplace: 'wb', productId, at, price: 100_000 + ((i * 37 + d * 11) % 5_000) * 10, source: 'history' });
-        // A supply every 30 days, a few sold a day in between.
-        stock.push({
-          marketplace: 'wb',
-          productId,
-          at,
-          total: 300 - ((days - d) % 30) * (1 + (i % 7)),
-          byWarehouse: [{ warehouseId: 507, qty: 300 - ((days - d) % 30) * (1 + (i % 7)) }],
-        });
+        prices.push({ marketplace: 'wb', productId, at, price: shopPrice(i, d), source: 'history' });
+        const qty = shopStock(i, d, days);
+        stock.push({ marketplace: 'wb', productId, at, total: qty, byWarehouse: [{ warehouseId: 507, qty }] });
       }
     }
     await db.transaction('rw', db.pricePoints, db.stockSnapshots, async () => {
@@ -49,27 +79,37 @@ export async function seedShop(ids: number[], days: number, now: number): Promis
       await db.stockSnapshots.bulkPut(stock);
     });
   }
-  const events: WatchEvent[] = ids.flatMap((id, i) =>
-    KINDS.map((kind, k) => {
-      const at = now - (i * 3 + k) * 60_000;
-      return {
-        key: `wb:${id}:${kind}:${at}`,
-        marketplace: 'wb' as const,
-        id: String(id),
-        name: `Товар ${i}`,
-        kind,
-        at,
-        from: 100_000,
-        to: 90_000,
-        read: 0 as const,
-      };
-    }),
-  );
+  const events: WatchEvent[] = ids.flatMap((id, i) => shopTasks(i, id, now));
   await db.events.bulkPut(events);
   const rows =
     (await db.pricePoints.count()) + (await db.stockSnapshots.count()) + (await db.events.count()) + (await db.watchlist.count());
   db.close();
   return { rows, ms: performance.now() - started };
+}
+
+/** A product's card as the last refresh stored it. */
+function cardOf(r: ReturnType<typeof shopRow>, i: number): ProductCard {
+  const stock = r.priceNow === null ? 0 : shopStock(i, 0);
+  return {
+    marketplace: 'wb',
+    id: r.id,
+    rootId: null,
+    name: r.name,
+    brand: '',
+    seller: null,
+    rating: r.rating,
+    reviewCount: 100 + i,
+    priceNow: r.priceNow,
+    priceBefore: r.priceNow === null ? null : r.priceNow * 2,
+    priceCard: null,
+    discountPct: r.priceNow === null ? null : 50,
+    sizes: [],
+    stockTotal: stock,
+    stockByWarehouse: [{ warehouseId: 507, name: 'Коледино', qty: stock, deliveryHours: 48 }],
+    stockKnown: true,
+    photos: 5,
+    fetchedAt: r.fetchedAt,
+  };
 }
 
 /** One retention pass at the default window (180 days), then a second one a day later. */

@@ -70,7 +70,7 @@ const KERNEL_TABLES = {
   }),
 };
 
-/** Every table: the kernel's and one line per feature (v3 positions, v4 twins, v5 watchlist, v7 competitors). */
+/** Every table: the kernel's and one line per feature (v3 positions, v4 twins, v5 and v8 watchlist, v7 competitors). */
 export const TABLES = {
   ...KERNEL_TABLES,
   ...positionsTables,

@@ -1,6 +1,7 @@
 // Options: the seller's own items (marked "мой товар" on a storefront), each with its competitors
 // (add by link or article, remove) and its costs — cost price, commission and logistics — from
-// which the cabinet's prices page computes the margin.
+// which the cabinet's prices page computes the margin. A shop may have hundreds of items: the list
+// is virtualised (only the items in view are in the page) and comes in one answer.
 
 import { useCallback, useEffect, useState } from 'react';
 import { costsFromText, costsToText } from '../../utils/competitors/pricing';
@@ -10,6 +11,13 @@ import { ask } from '../../utils/messaging';
 import { formatRub } from '../../utils/money';
 import type { OptionsPart } from '../parts';
 import { saveProblem } from '../save-problem';
+import { VirtualList } from '../VirtualList';
+
+/** An item's height before it is measured, px (its name, a competitor, the two forms). */
+const ITEM_HEIGHT = 150;
+/** The list's box, px. */
+const LIST_HEIGHT = 640;
+const itemKey = (item: OwnItem) => `${item.marketplace}:${item.id}`;
 
 function Item({ item, onChange, onMessage }: { item: OwnItem; onChange: () => void; onMessage: (ok: boolean, text: string) => void }) {
   const [input, setInput] = useState('');
@@ -37,7 +45,7 @@ function Item({ item, onChange, onMessage }: { item: OwnItem; onChange: () => vo
   };
 
   return (
-    <li data-lupa="own-item" data-nm={item.id} data-marketplace={item.marketplace}>
+    <div className="lupa-own-item" data-lupa="own-item" data-nm={item.id} data-marketplace={item.marketplace}>
       <b>{item.name || `#${item.id}`}</b>{' '}
       <span className="lupa-muted">
         {MARKET_NAME[item.marketplace]} · {item.id}
@@ -96,31 +104,45 @@ function Item({ item, onChange, onMessage }: { item: OwnItem; onChange: () => vo
         </label>{' '}
         <button type="submit">{t('save')}</button>
       </form>
-    </li>
+    </div>
   );
 }
+
+/** The first answer, asked for as the options page starts (taken by the list's first load). */
+let preloaded: Promise<OwnItem[]> | null = null;
+const ownItems = () => ask('getOwnItems', {}).then((r) => r.items);
 
 export function Competitors({ onMessage }: { onMessage: (ok: boolean, text: string) => void }) {
   const [items, setItems] = useState<OwnItem[] | null>(null);
   const load = useCallback(() => {
-    void ask('getOwnItems', {})
-      .then((r) => setItems(r.items))
-      .catch(() => setItems([]));
+    const answer = preloaded ?? ownItems();
+    preloaded = null;
+    void answer.then(setItems).catch(() => setItems([]));
   }, []);
   useEffect(load, [load]);
   if (!items) return null;
   if (items.length === 0) return <p className="lupa-muted">{t('ownItemsEmpty')}</p>;
   return (
-    <ul className="lupa-own-items" data-lupa="own-items">
-      {items.map((item) => (
-        <Item key={`${item.marketplace}:${item.id}`} item={item} onChange={load} onMessage={onMessage} />
-      ))}
-    </ul>
+    <VirtualList
+      className="lupa-own-items"
+      data-lupa="own-items"
+      data-value={items.length}
+      items={items}
+      itemKey={itemKey}
+      estimate={ITEM_HEIGHT}
+      height={LIST_HEIGHT}
+    >
+      {(item) => <Item item={item} onChange={load} onMessage={onMessage} />}
+    </VirtualList>
   );
 }
 
 export const competitorsOptions: OptionsPart = {
   name: 'competitors',
+  preload: () => {
+    preloaded = ownItems();
+    preloaded.catch(() => {}); // the list says so when it takes it
+  },
   Section: ({ say, fail }) => (
     <>
       <h2>{t('ownItemsTitle')}</h2>

@@ -109,6 +109,42 @@ test('links: a product is not its own competitor; unlink; the items a competitor
   expect(f?.competitors.linked).toBe(0);
 });
 
+test('own items for the options page: each with its competitors (name, price now) and costs, in the order given, no fetching', async () => {
+  await db.cards.bulkPut([card('wb', '1', 100000), card('wb', '2', 120000), card('wb', '3', null), card('ozon', '777', 99000)]);
+  const fetched: string[] = [];
+  const { s } = service(fetched);
+  await s.link({ marketplace: 'wb', id: '1' }, { marketplace: 'wb', id: '2' });
+  await s.link({ marketplace: 'wb', id: '1' }, { marketplace: 'ozon', id: '777' });
+  await s.link({ marketplace: 'ozon', id: '10' }, { marketplace: 'wb', id: '3' });
+  await s.setCosts({ marketplace: 'ozon', id: '10' }, { cost: 50000, commissionPct: 20, logistics: null });
+  const items = await s.ownItems([
+    { marketplace: 'ozon', id: '10', name: 'Кружка' },
+    { marketplace: 'wb', id: '1' },
+    { marketplace: 'wb', id: '5' },
+  ]);
+  expect(fetched).toEqual([]);
+  expect(items).toEqual([
+    {
+      marketplace: 'ozon',
+      id: '10',
+      name: 'Кружка',
+      costs: { marketplace: 'ozon', id: '10', cost: 50000, commissionPct: 20, logistics: null, updatedAt: NOW },
+      competitors: [{ marketplace: 'wb', id: '3', name: 'товар 3', priceNow: null }],
+    },
+    {
+      marketplace: 'wb',
+      id: '1',
+      name: 'товар 1',
+      costs: null,
+      competitors: [
+        { marketplace: 'ozon', id: '777', name: 'товар 777', priceNow: 99000 },
+        { marketplace: 'wb', id: '2', name: 'товар 2', priceNow: 120000 },
+      ],
+    },
+    { marketplace: 'wb', id: '5', name: '', costs: null, competitors: [] },
+  ]);
+});
+
 test.each([
   ['https://seller.ozon.ru/app/reviews', 'reviews'],
   ['https://seller.ozon.ru/app/reviews?filter=new', 'reviews'],

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LupaDb } from '../../utils/db';
 import { createOzonClient } from '../../utils/marketplaces/ozon/client';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
-import type { ProductCard } from '../../utils/model';
+import type { ProductCard, WatchEvent } from '../../utils/model';
 import { Net } from '../../utils/net';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { createWatchlistService, eventsBetween } from '../../utils/watchlist/service';
@@ -380,5 +380,76 @@ describe('refresh says what happened', () => {
     expect(kvAfter.filter((r) => !kvBefore.some((b) => JSON.stringify(b) === JSON.stringify(r)))).toHaveLength(1);
     // Looked since the refresh: nothing changed since that look.
     expect((await service.list())[0]?.priceChange).toBeNull();
+  });
+});
+
+describe('the popup gets tasks grouped by kind', () => {
+  let db: LupaDb;
+  beforeEach(() => {
+    db = new LupaDb(`groups-${Math.random()}`);
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+  const service = () => createWatchlistService({ db, wb: {} as never, ozon: {} as never, settings: async () => DEFAULT_SETTINGS });
+  const task = (id: number, kind: WatchEvent['kind'], at: number, read: 0 | 1 = 0): WatchEvent => ({
+    key: `wb:${id}:${kind}:${at}`,
+    marketplace: 'wb',
+    id: String(id),
+    name: `Товар ${id}`,
+    kind,
+    at,
+    from: 100_000,
+    to: 90_000,
+    read,
+  });
+
+  test('each kind with its count of open tasks and its newest few; done tasks are left out', async () => {
+    await db.events.bulkPut([
+      ...Array.from({ length: 30 }, (_, i) => task(i, 'price-move', 1_000 + i)),
+      ...Array.from({ length: 4 }, (_, i) => task(i, 'stock-low', 5_000 + i)),
+      task(7, 'rating-drop', 10, 1),
+      task(8, 'rating-drop', 20),
+      task(9, 'out-of-stock', 9_000, 1),
+    ]);
+    const { tasks, counts } = await service().taskGroups(20);
+    // Kinds in the order of their newest task.
+    expect(counts).toEqual([
+      { kind: 'stock-low', count: 4 },
+      { kind: 'price-move', count: 30 },
+      { kind: 'rating-drop', count: 1 },
+    ]);
+    expect(tasks.filter((t) => t.kind === 'price-move').map((t) => t.at)).toEqual(Array.from({ length: 20 }, (_, i) => 1_029 - i));
+    expect(tasks).toHaveLength(25);
+    expect(tasks.map((t) => t.at)).toEqual([...tasks.map((t) => t.at)].sort((a, b) => b - a));
+    expect(tasks.every((t) => t.read === 0)).toBe(true);
+  });
+
+  test("the seller's own items are the rows marked mine, named from the last refresh or the stored card", async () => {
+    const row = (marketplace: 'wb' | 'ozon', id: string, role: 'mine' | 'competitor') => ({
+      marketplace,
+      id,
+      role,
+      addedAt: 1,
+      looked: null,
+    });
+    await db.watchlist.bulkPut([
+      { ...row('wb', '1', 'mine'), latest: { name: 'Кружка', priceNow: 100, rating: null, fetchedAt: 1 } },
+      row('wb', '2', 'competitor'),
+      row('wb', '3', 'mine'),
+      row('ozon', '4', 'mine'),
+    ]);
+    await db.cards.put(card({ id: '3', name: 'Чайник' }));
+    expect(await service().mine()).toEqual([
+      { marketplace: 'ozon', id: '4', name: '' },
+      { marketplace: 'wb', id: '1', name: 'Кружка' },
+      { marketplace: 'wb', id: '3', name: 'Чайник' },
+    ]);
+  });
+
+  test('marking a kind done closes every open task of it, not only those shown', async () => {
+    await db.events.bulkPut([...Array.from({ length: 30 }, (_, i) => task(i, 'price-move', 1_000 + i)), task(1, 'stock-low', 5_000)]);
+    expect(await service().markRead([], ['price-move'])).toBe(1);
+    expect((await service().taskGroups(20)).counts).toEqual([{ kind: 'stock-low', count: 1 }]);
   });
 });

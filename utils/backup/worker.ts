@@ -9,14 +9,18 @@ import type { WorkerReply, WorkerRequest } from './client';
 import { BackupProblem } from './format';
 import { checkBackup, restoreBackup } from './restore';
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage: (reply: WorkerReply) => void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage: (reply: WorkerReply) => void;
+};
 
 scope.onmessage = async ({ data: request }) => {
   const progress = (done: number, total: number) => scope.postMessage({ kind: 'progress', done, total });
   const db = new LupaDb();
   try {
     if (request.kind === 'backup') scope.postMessage({ kind: 'backup', file: await backup(db, { onProgress: progress }) });
-    else if (request.kind === 'check') scope.postMessage({ kind: 'checked', contents: await checkBackup(request.file, { onProgress: progress }) });
+    else if (request.kind === 'check')
+      scope.postMessage({ kind: 'checked', contents: await checkBackup(request.file, { onProgress: progress }) });
     else {
       await restoreBackup(db, request.file, request.contents, { onProgress: progress });
       scope.postMessage({ kind: 'restored' });

@@ -146,25 +146,39 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
       return out;
     },
 
-    /** For the options page: the seller's own items with their competitors and costs. */
-    async ownItems(mine: readonly ProductRef[]) {
-      const out = [];
-      for (const ref of mine) {
-        const links = await linksOf(ref.marketplace, ref.id);
-        const refs = links.map((l) => ({ marketplace: l.competitorMarketplace, id: l.competitorId }));
-        const cards = await cardsOf([ref, ...refs]);
-        out.push({
-          ...ref,
-          name: cards.get(keyOf(ref))?.name ?? '',
-          costs: await costsOf(ref.marketplace, ref.id),
-          competitors: refs.map((r) => ({
-            ...r,
-            name: cards.get(keyOf(r))?.name ?? '',
-            priceNow: cards.get(keyOf(r))?.priceNow ?? null,
-          })),
-        });
+    /**
+     * For the options page: the seller's own items with their competitors and costs. Three reads for
+     * the whole list (links, competitors' cards, costs), not three per item; an item's name comes with
+     * it when the caller has one, else from its card.
+     */
+    async ownItems(mine: ReadonlyArray<ProductRef & { name?: string }>) {
+      // Every link in one read (the table holds little more than the own items' links): an index
+      // lookup per item would be a cursor step per item.
+      const wanted = new Set(mine.map(keyOf));
+      const all = validRows(schemas.competitorLinks, await db.competitorLinks.toArray(), 'competitorLinks').filter((l) =>
+        wanted.has(keyOf({ marketplace: l.marketplace, id: l.mineId })),
+      );
+      const links = new Map<string, ProductRef[]>();
+      for (const l of all) {
+        const key = keyOf({ marketplace: l.marketplace, id: l.mineId });
+        links.set(key, [...(links.get(key) ?? []), { marketplace: l.competitorMarketplace, id: l.competitorId }]);
       }
-      return out;
+      const unnamed = mine.filter((r) => !r.name);
+      const [cards, costs] = await Promise.all([
+        cardsOf([...unnamed, ...all.map((l) => ({ marketplace: l.competitorMarketplace, id: l.competitorId }))]),
+        db.unitCosts.bulkGet(mine.map((r) => [r.marketplace, r.id] as [Marketplace, string])),
+      ]);
+      return mine.map((ref, i) => ({
+        marketplace: ref.marketplace,
+        id: ref.id,
+        name: ref.name || (cards.get(keyOf(ref))?.name ?? ''),
+        costs: validRow(schemas.unitCosts, costs[i], 'unitCosts') ?? null,
+        competitors: (links.get(keyOf(ref)) ?? []).map((r) => ({
+          ...r,
+          name: cards.get(keyOf(r))?.name ?? '',
+          priceNow: cards.get(keyOf(r))?.priceNow ?? null,
+        })),
+      }));
     },
   };
 }

@@ -34,8 +34,7 @@ export const watchlist: BackgroundFeature = {
       roleOf: (marketplace, id) => service.roleOf(marketplace, id),
       set: (marketplace, id, role) => service.set(marketplace, id, role),
       record: (events) => service.record(events),
-      ownItems: async () =>
-        (await service.list()).filter((r) => r.role === 'mine').map((r) => ({ marketplace: r.marketplace, id: r.id, name: r.name })),
+      ownItems: () => service.mine(),
     };
     badge.add(() => service.openCount());
 

@@ -7,20 +7,19 @@
 // What the popup reads is kept on the rows when data changes (sales per day, not found since,
 // the price at the user's last look), so opening it is one read and, mostly, no write.
 
+import Dexie from 'dexie';
 import { storeCards } from '../card-store';
 import { diffCards } from '../changes';
 import { kvItem, type LupaDb, readCards, schemas, seriesOf, validRow, validRows } from '../db';
 import type { OzonClient } from '../marketplaces/ozon/client';
 import type { WbClient } from '../marketplaces/wb/client';
 import { MAX_DETAIL_BATCH } from '../marketplaces/wb/endpoints';
-import type { Marketplace, ProblemKind, ProductCard, ProductRef, WatchEvent } from '../model';
+import { type Marketplace, type ProblemKind, type ProductCard, type ProductRef, type WatchEvent, WatchEventSchema } from '../model';
 import { problemOf } from '../net';
 import { estimateSales } from '../sales';
 import type { Settings } from '../settings';
 import { DAY_MS } from '../stats';
 import { type RefreshCursor, type WatchRow, watchlistKv } from './tables';
-
-export { type LastRefresh, LastRefreshSchema } from './tables';
 
 /** A task when the stock lasts fewer days than this at the estimated pace. */
 const STOCK_DAYS_WARNING = 7;
@@ -28,6 +27,7 @@ const STOCK_DAYS_WARNING = 7;
 const CONCURRENT_BATCHES = 4;
 /** Open tasks the popup gets per kind (it shows a few of each with the kind's count). */
 export const TASKS_PER_KIND = 20;
+const TASK_KINDS = WatchEventSchema.shape.kind.options;
 /** Conditions that last: a task marked done stays done until the condition clears. */
 const LASTING: ReadonlyArray<WatchEvent['kind']> = ['stock-low'];
 /** A task of one kind closes the open task of the other (back in stock ends "out of stock"). */
@@ -147,6 +147,8 @@ export function createWatchlistService(deps: WatchlistDeps) {
     return estimateSales(snaps);
   }
   const openCount = () => db.events.where('read').equals(0).count();
+  /** The open tasks of one kind, oldest first. */
+  const openOf = (kind: WatchEvent['kind']) => db.events.where('[read+kind+at]').between([0, kind, Dexie.minKey], [0, kind, Dexie.maxKey]);
 
   /**
    * New negative reviews: only cards whose review count grew since the last look are read (one
@@ -390,6 +392,13 @@ export function createWatchlistService(deps: WatchlistDeps) {
         };
       });
     },
+    /** The seller's own items with their names: the rows marked "mine" (by the role index), not the whole list. */
+    async mine(): Promise<Array<ProductRef & { name: string }>> {
+      const list = validRows(schemas.watchlist, await db.watchlist.where('role').equals('mine').toArray(), 'watchlist');
+      const unsummarised = list.filter((r) => !r.latest);
+      const cards = new Map((await readCards(db, unsummarised)).map((c, i) => [unsummarised[i] as WatchRow, c]));
+      return list.map((r) => ({ marketplace: r.marketplace, id: r.id, name: r.latest?.name ?? cards.get(r)?.name ?? '' }));
+    },
     /**
      * The user looked at the watchlist now. One stored time, not a write per row, and only when a
      * refresh came since the last look (otherwise the rows' baseline would not change): the next
@@ -403,19 +412,26 @@ export function createWatchlistService(deps: WatchlistDeps) {
     async tasks(): Promise<WatchEvent[]> {
       return validRows(schemas.events, await db.events.where('read').equals(0).toArray(), 'events').sort((a, b) => b.at - a.at);
     },
-    /** Open tasks, newest first: `perKind` of each kind at most, with each kind's count. */
+    /**
+     * Open tasks, newest first: `perKind` of each kind at most, with each kind's count (kinds with
+     * the newest task first). Off the `[read+kind+at]` index: a count and the newest rows per kind,
+     * never the thousands of open tasks a large shop can have.
+     */
     async taskGroups(perKind: number): Promise<{ tasks: WatchEvent[]; counts: Array<{ kind: WatchEvent['kind']; count: number }> }> {
-      // Counted on the raw rows; only the rows shown are validated (thousands of open tasks at scale).
-      const open = (await db.events.where('read').equals(0).toArray()) as Array<Partial<WatchEvent>>;
-      open.sort((a, b) => (b.at ?? 0) - (a.at ?? 0));
-      const counts = new Map<WatchEvent['kind'], number>();
-      const shown = open.filter((e) => {
-        const kind = e.kind as WatchEvent['kind'];
-        const n = (counts.get(kind) ?? 0) + 1;
-        counts.set(kind, n);
-        return n <= perKind;
-      });
-      return { tasks: validRows(schemas.events, shown, 'events'), counts: [...counts].map(([kind, count]) => ({ kind, count })) };
+      // One read transaction: the counts and the rows shown agree.
+      const groups = await db.transaction('r', db.events, () =>
+        Promise.all(
+          TASK_KINDS.map(async (kind) => {
+            const [count, newest] = await Promise.all([openOf(kind).count(), openOf(kind).reverse().limit(perKind).toArray()]);
+            return { kind, count, tasks: validRows(schemas.events, newest, 'events') };
+          }),
+        ),
+      );
+      const present = groups.filter((g) => g.count > 0).sort((a, b) => (b.tasks[0]?.at ?? 0) - (a.tasks[0]?.at ?? 0));
+      return {
+        tasks: present.flatMap((g) => g.tasks).sort((a, b) => b.at - a.at),
+        counts: present.map(({ kind, count }) => ({ kind, count })),
+      };
     },
     openCount,
     lastRefresh: () => lastRefresh.get(db),
@@ -431,12 +447,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
         .where('key')
         .anyOf([...keys])
         .modify({ read: 1 });
-      if (kinds.length > 0)
-        await db.events
-          .where('read')
-          .equals(0)
-          .and((e) => kinds.includes(e.kind))
-          .modify({ read: 1 });
+      for (const kind of kinds) await openOf(kind).modify({ read: 1 });
       const open = await openCount();
       await deps.onEvents?.([], open);
       return open;

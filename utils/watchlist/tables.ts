@@ -24,7 +24,11 @@ export type WatchRow = z.infer<typeof WatchRowSchema>;
 
 export const watchlistTables = {
   watchlist: userData(table<WatchRow, [Marketplace, string]>(WatchRowSchema, { 5: '&[marketplace+id], role' })),
-  events: table<WatchEvent, string>(WatchEventSchema, { 5: '&key, [marketplace+id], at, read' }),
+  /** v8: `[read+kind+at]` — the popup counts open tasks per kind and reads the newest of each off the index. */
+  events: table<WatchEvent, string>(WatchEventSchema, {
+    5: '&key, [marketplace+id], at, read',
+    8: '&key, [marketplace+id], at, read, [read+kind+at]',
+  }),
 };
 
 /** A refresh under way: the products still to refresh (`marketplace:id`), so a stopped worker resumes. */
