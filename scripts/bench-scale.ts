@@ -136,8 +136,7 @@ export async function answerParts(runs: number): Promise<Record<string, number>>
   await db.open();
   const service = createWatchlistService({
     db,
-    wb: {} as never,
-    ozon: {} as never,
+    sources: {},
     settings: async () => ({}) as never,
   });
   const parts: Record<string, number[]> = { rawRows: [], list: [], taskGroups: [], replyParse: [] };

@@ -6,6 +6,7 @@ import { kvFamily, type LupaDb, readCard, schemas, seriesOf, validRow, validRows
 import { KERNEL_KV } from './kv-keys';
 import type { OzonClient } from './marketplaces/ozon/client';
 import type { RequestContext, WbClient } from './marketplaces/wb/client';
+import { MAX_DETAIL_BATCH } from './marketplaces/wb/endpoints';
 import type { ProductOverview, ProductOverviewRequest } from './messages';
 import type { Marketplace, PricePoint, ProblemKind, ProductCard, ReviewSummary } from './model';
 import { problemOf, singleFlight } from './net';
@@ -58,7 +59,7 @@ export function wbOverviewSource(wb: WbClient): OverviewSource {
       const got = await wb.fetchCards(ids.map(Number));
       return new Map(ids.map((id) => [id, got.get(Number(id)) ?? null]));
     },
-    batch: 100,
+    batch: MAX_DETAIL_BATCH,
     failureStopsAll: false,
     fetchHistory: (id) => wb.fetchPriceHistory(Number(id)),
     // The questions count rides with the reviews; its failure costs the count only.

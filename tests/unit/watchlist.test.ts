@@ -5,6 +5,7 @@ import { createOzonClient } from '../../utils/marketplaces/ozon/client';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
 import type { ProductCard, WatchEvent } from '../../utils/model';
 import { Net } from '../../utils/net';
+import { ozonOverviewSource, wbOverviewSource } from '../../utils/product-overview';
 import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { createWatchlistService, eventsBetween } from '../../utils/watchlist/service';
 import { categoryList } from '../fixtures/wb/search.mjs';
@@ -64,7 +65,12 @@ describe('watchlist refresh', () => {
     const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0, retries: 0 } });
     const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
     const ozon = createOzonClient({ net, background: market.transport, blockedUntil: { get: async () => 0, set: async () => {} } });
-    const service = createWatchlistService({ db, wb, ozon, settings: async () => DEFAULT_SETTINGS, now });
+    const service = createWatchlistService({
+      db,
+      sources: { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) },
+      settings: async () => DEFAULT_SETTINGS,
+      now,
+    });
     return { market, service, wb };
   }
 
@@ -93,7 +99,11 @@ describe('watchlist refresh', () => {
     const net = new Net({ defaults: { retries: 0, minIntervalMs: 0 } });
     const wb = createWbClient({ net, background: transport, dest: async () => -1257786 });
     const ozon = createOzonClient({ net, background: transport, blockedUntil: { get: async () => 0, set: async () => {} } });
-    const service = createWatchlistService({ db, wb, ozon, settings: async () => DEFAULT_SETTINGS });
+    const service = createWatchlistService({
+      db,
+      sources: { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) },
+      settings: async () => DEFAULT_SETTINGS,
+    });
 
     const ids = categoryList()
       .slice(0, 120)
@@ -174,7 +184,15 @@ describe('tasks: one open per product and condition', () => {
     const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0, retries: 0 } });
     const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
     const ozon = createOzonClient({ net, background: market.transport, blockedUntil: { get: async () => 0, set: async () => {} } });
-    return { market, wb, service: createWatchlistService({ db, wb, ozon, settings: async () => DEFAULT_SETTINGS }) };
+    return {
+      market,
+      wb,
+      service: createWatchlistService({
+        db,
+        sources: { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) },
+        settings: async () => DEFAULT_SETTINGS,
+      }),
+    };
   }
   const id = '146972802';
   /** Stock history for the last four days (the fixture's card has 66 in stock now). */
@@ -284,7 +302,16 @@ describe('refresh says what happened', () => {
     const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0, retries: 0 } });
     const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
     const ozon = createOzonClient({ net, background: market.transport, blockedUntil: { get: async () => 0, set: async () => {} } });
-    return { market, wb, service: createWatchlistService({ db, wb, ozon, settings: async () => DEFAULT_SETTINGS, now }) };
+    return {
+      market,
+      wb,
+      service: createWatchlistService({
+        db,
+        sources: { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) },
+        settings: async () => DEFAULT_SETTINGS,
+        now,
+      }),
+    };
   }
 
   test('a card the marketplace no longer returns is kept and marked not found with the date; found again, the mark goes', async () => {
@@ -391,7 +418,7 @@ describe('the popup gets tasks grouped by kind', () => {
   afterEach(async () => {
     await db.delete();
   });
-  const service = () => createWatchlistService({ db, wb: {} as never, ozon: {} as never, settings: async () => DEFAULT_SETTINGS });
+  const service = () => createWatchlistService({ db, sources: {}, settings: async () => DEFAULT_SETTINGS });
   const task = (id: number, kind: WatchEvent['kind'], at: number, read: 0 | 1 = 0): WatchEvent => ({
     key: `wb:${id}:${kind}:${at}`,
     marketplace: 'wb',

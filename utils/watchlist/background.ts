@@ -11,11 +11,10 @@ import { createWatchlistService, TASKS_PER_KIND } from './service';
 export const watchlist: BackgroundFeature = {
   name: 'watchlist',
   register(kit) {
-    const { db, wb, ozon, settings, guard, from, badge } = kit;
+    const { db, sources, settings, guard, from, badge } = kit;
     const service = createWatchlistService({
       db,
-      wb,
-      ozon,
+      sources,
       settings,
       onEvents: async (fresh) => {
         await badge.update();

@@ -11,11 +11,9 @@ import Dexie from 'dexie';
 import { storeCards } from '../card-store';
 import { diffCards } from '../changes';
 import { kvItem, type LupaDb, readCards, schemas, seriesOf, validRow, validRows } from '../db';
-import type { OzonClient } from '../marketplaces/ozon/client';
-import type { WbClient } from '../marketplaces/wb/client';
-import { MAX_DETAIL_BATCH } from '../marketplaces/wb/endpoints';
 import { type Marketplace, type ProblemKind, type ProductCard, type ProductRef, type WatchEvent, WatchEventSchema } from '../model';
 import { problemOf } from '../net';
+import type { OverviewSource } from '../product-overview';
 import { estimateSales } from '../sales';
 import type { Settings } from '../settings';
 import { DAY_MS } from '../stats';
@@ -122,8 +120,8 @@ export function mergeTasks(
 
 export interface WatchlistDeps {
   db: LupaDb;
-  wb: WbClient;
-  ozon: OzonClient;
+  /** Each marketplace's cards and reviews (the kit's sources); a marketplace left out is not refreshed. */
+  sources: Partial<Record<Marketplace, Pick<OverviewSource, 'fetchCards' | 'batch' | 'failureStopsAll' | 'fetchReviews'>>>;
   settings: () => Promise<Settings>;
   now?: () => number;
   /** Tells the user about new events (a notification) and the count of open tasks (the badge). */
@@ -159,11 +157,12 @@ export function createWatchlistService(deps: WatchlistDeps) {
     const before = await readCards(db, cards);
     const grown = cards.flatMap((card, i) => {
       const b = before[i];
-      return card.marketplace === 'wb' && card.rootId && b && card.reviewCount > b.reviewCount ? [{ card, before: b }] : [];
+      const fetchReviews = deps.sources[card.marketplace]?.fetchReviews;
+      return fetchReviews && card.rootId && b && card.reviewCount > b.reviewCount ? [{ card, before: b, fetchReviews }] : [];
     });
-    await pool(grown, CONCURRENT_BATCHES, async ({ card, before }) => {
+    await pool(grown, CONCURRENT_BATCHES, async ({ card, before, fetchReviews }) => {
       try {
-        const summary = await deps.wb.fetchReviewSummary(Number(card.rootId));
+        const summary = await fetchReviews(card);
         await db.reviewSummaries.put(summary);
         const newest = summary.lastNegative[0];
         if (newest && newest.createdAt > before.fetchedAt) {
@@ -294,48 +293,48 @@ export function createWatchlistService(deps: WatchlistDeps) {
       tally.changed += result.changed;
     };
 
-    const wbKeys = cursor.pending.filter((k) => k.startsWith('wb:'));
-    const chunks: string[][] = [];
-    for (let i = 0; i < wbKeys.length; i += MAX_DETAIL_BATCH) chunks.push(wbKeys.slice(i, i + MAX_DETAIL_BATCH));
-    // A problem (a 5xx, a block, the network) stops the run: batches under way finish, no new one
-    // starts, and the cursor keeps the rest for the next alarm — hammering a failing host is what
-    // makes the browser throttle the extension's requests to it.
-    await pool(
-      chunks,
-      CONCURRENT_BATCHES,
-      async (chunk) => {
-        try {
-          const answer = await deps.wb.fetchCards(chunk.map((k) => Number(parseKey(k).id)));
-          const cards = [...answer.values()].filter((c): c is ProductCard => c !== null);
-          const missing = [...answer].filter(([, c]) => c === null).map(([id]) => ({ marketplace: 'wb' as const, id: String(id) }));
-          add(await commit(cards, missing, chunk, settings, await newNegatives(cards)));
-          tally.checked += chunk.length;
-          tally.notFound += missing.length;
-        } catch (error) {
-          problem ??= problemOf(error).kind;
-          tally.problems++;
-        }
-      },
-      () => problem !== null,
-    );
-    for (const key of cursor.pending.filter((k) => k.startsWith('ozon:'))) {
-      const ref = parseKey(key);
-      try {
-        const card = await deps.ozon.fetchCard(Number(ref.id));
-        add(await commit(card ? [card] : [], card ? [] : [ref], [key], settings));
-        tally.checked++;
-        if (!card) tally.notFound++;
-      } catch (error) {
-        // A block stops Ozon for this run (the client waits out its back-off); WB is done.
-        const kind = problemOf(error).kind;
-        problem ??= kind;
-        tally.problems++;
-        await commit([], [], [key], settings);
-        if (kind === 'blocked') break;
-      }
+    // Each marketplace in turn, in its source's batches. On a batched source (WB's detail route) a
+    // problem (a 5xx, a block, the network) stops that marketplace's run: batches under way finish,
+    // no new one starts, and the cursor keeps the rest for the next alarm — hammering a failing host
+    // is what makes the browser throttle the extension's requests to it. A one-by-one source that
+    // limits as a whole (Ozon) drops the failed card from this run and stops at a block; what it
+    // leaves waits for the next alarm's run, not this cursor.
+    let incomplete = false;
+    for (const [marketplace, source] of Object.entries(deps.sources) as Array<
+      [Marketplace, NonNullable<WatchlistDeps['sources'][Marketplace]>]
+    >) {
+      const keys = cursor.pending.filter((k) => parseKey(k).marketplace === marketplace);
+      const chunks: string[][] = [];
+      for (let i = 0; i < keys.length; i += source.batch) chunks.push(keys.slice(i, i + source.batch));
+      let stopped = false;
+      await pool(
+        chunks,
+        source.failureStopsAll ? 1 : CONCURRENT_BATCHES,
+        async (chunk) => {
+          try {
+            const answer = await source.fetchCards(chunk.map((k) => parseKey(k).id));
+            const cards = [...answer.values()].filter((c): c is ProductCard => c !== null);
+            const missing = [...answer].filter(([, c]) => c === null).map(([id]) => ({ marketplace, id }));
+            add(await commit(cards, missing, chunk, settings, await newNegatives(cards)));
+            tally.checked += chunk.length;
+            tally.notFound += missing.length;
+          } catch (error) {
+            const kind = problemOf(error).kind;
+            problem ??= kind;
+            tally.problems++;
+            if (!source.failureStopsAll) {
+              stopped = true;
+              incomplete = true;
+            } else {
+              await commit([], [], chunk, settings);
+              if (kind === 'blocked') stopped = true;
+            }
+          }
+        },
+        () => stopped,
+      );
     }
-    const left = (await refreshCursor.get(db))?.pending ?? [];
-    const complete = left.every((k) => k.startsWith('ozon:')) || problem === null;
+    const complete = !incomplete;
     if (complete) await refreshCursor.delete(db);
     const open = await openCount();
     await lastRefresh.set(db, { runId, resumed, finishedAt: now(), ...tally, problem, complete });
