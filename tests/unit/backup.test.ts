@@ -11,6 +11,9 @@ import { type BackupContents, checkBackup, restoreBackup } from '../../utils/bac
 import { LupaDb } from '../../utils/db';
 import { getWbToken, setWbToken } from '../../utils/secrets';
 import { getSettings, saveSettings } from '../../utils/settings';
+// The file is tried on the watchlist's rows and tasks (user data with optional fields and page text),
+// so a build without the watchlist leaves this test out (scripts/without-feature.mjs).
+import type { WatchRow } from '../../utils/watchlist/tables';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 30);
@@ -55,7 +58,7 @@ async function seed(into: LupaDb, products = 3, days = 20) {
     }
   await into.pricePoints.bulkPut(prices);
   await into.stockSnapshots.bulkPut(stock);
-  await into.watchlist.bulkPut([
+  const watched: WatchRow[] = [
     { marketplace: 'wb', id: '146972802', role: 'mine', addedAt: NOW - 30 * DAY, looked: null },
     // A row with the optional fields, one of them undefined (stored as such by IndexedDB).
     {
@@ -68,7 +71,8 @@ async function seed(into: LupaDb, products = 3, days = 20) {
       latest: { name: '<script>alert(1)</script> Платье', priceNow: 100_001, rating: 4.5, fetchedAt: NOW - DAY },
       notFoundAt: NOW - DAY,
     },
-  ]);
+  ];
+  await into.watchlist.bulkPut(watched);
   await into.events.put({
     key: 'wb:146972802:price-move',
     marketplace: 'wb',
