@@ -68,7 +68,8 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where each name comes from.
   imports: false,
   // No code generation and no HTML sinks in the bundled libraries (scripts/vite-no-sinks.mjs).
-  vite: () => ({ plugins: [noSinks()] }),
+  // The same for workers a page starts (the options page's backup worker), which Vite bundles apart.
+  vite: () => ({ plugins: [noSinks()], worker: { format: 'es', plugins: () => [noSinks()] } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
