@@ -13,9 +13,9 @@ import { KERNEL_KV, type RetentionProgressSchema } from './kv-keys';
 import { DAY_MS } from './stats';
 
 /** Rows read per slice: with the commit, well under 50 ms of IndexedDB work on a busy 2-core machine. */
-export const SLICE_ROWS = 1_000;
+export const SLICE_ROWS = 500;
 /** A slice stops taking new series once it has run this long. */
-export const SLICE_MS = 15;
+export const SLICE_MS = 8;
 
 type Key = Array<string | number>;
 
