@@ -33,6 +33,21 @@ const card = (over: Partial<ProductCard>): ProductCard => ({
   ...over,
 });
 
+/** The watchlist service on the real clients against the fake marketplace (retries off, no pacing). */
+function stand(db: LupaDb, now?: () => number) {
+  const market = fakeMarket();
+  const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0, retries: 0 } });
+  const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
+  const ozon = createOzonClient({ net, background: market.transport, blockedUntil: { get: async () => 0, set: async () => {} } });
+  const service = createWatchlistService({
+    db,
+    sources: { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) },
+    settings: async () => DEFAULT_SETTINGS,
+    now,
+  });
+  return { market, service, wb };
+}
+
 describe('what counts as a task', () => {
   const s = { priceMovePct: 5, ratingDrop: 0.1 };
   test.each([
@@ -60,19 +75,7 @@ describe('watchlist refresh', () => {
     await db.delete();
   });
 
-  function setup(now?: () => number) {
-    const market = fakeMarket();
-    const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0, retries: 0 } });
-    const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
-    const ozon = createOzonClient({ net, background: market.transport, blockedUntil: { get: async () => 0, set: async () => {} } });
-    const service = createWatchlistService({
-      db,
-      sources: { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) },
-      settings: async () => DEFAULT_SETTINGS,
-      now,
-    });
-    return { market, service, wb };
-  }
+  const setup = (now?: () => number) => stand(db, now);
 
   test('250 watched WB products cost three detail requests (the API takes 100 at a time)', async () => {
     const { market, service } = setup();
@@ -179,21 +182,7 @@ describe('tasks: one open per product and condition', () => {
     await db.delete();
   });
 
-  function setup() {
-    const market = fakeMarket();
-    const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0, retries: 0 } });
-    const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
-    const ozon = createOzonClient({ net, background: market.transport, blockedUntil: { get: async () => 0, set: async () => {} } });
-    return {
-      market,
-      wb,
-      service: createWatchlistService({
-        db,
-        sources: { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) },
-        settings: async () => DEFAULT_SETTINGS,
-      }),
-    };
-  }
+  const setup = () => stand(db);
   const id = '146972802';
   /** Stock history for the last four days (the fixture's card has 66 in stock now). */
   async function stockHistory(totals: number[]) {
@@ -297,22 +286,7 @@ describe('refresh says what happened', () => {
   afterEach(async () => {
     await db.delete();
   });
-  function setup(now?: () => number) {
-    const market = fakeMarket();
-    const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0, retries: 0 } });
-    const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786 });
-    const ozon = createOzonClient({ net, background: market.transport, blockedUntil: { get: async () => 0, set: async () => {} } });
-    return {
-      market,
-      wb,
-      service: createWatchlistService({
-        db,
-        sources: { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) },
-        settings: async () => DEFAULT_SETTINGS,
-        now,
-      }),
-    };
-  }
+  const setup = (now?: () => number) => stand(db, now);
 
   test('a card the marketplace no longer returns is kept and marked not found with the date; found again, the mark goes', async () => {
     const { service } = setup();
