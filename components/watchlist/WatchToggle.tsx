@@ -24,7 +24,9 @@ export function WatchToggle({ api }: { api: WatchApi }) {
     (r) => setRole(r.role),
     () => setRole(null),
   );
-  if (role === undefined) return null;
+  // Until the role is known the row is drawn with its buttons off, so that nothing below it in the
+  // panel moves when it arrives (a click aimed at the next section would land here).
+  const loading = role === undefined;
   const choose = async (next: WatchRole) => {
     try {
       setRole((await apiRef.current.set(next)).role);
@@ -34,7 +36,12 @@ export function WatchToggle({ api }: { api: WatchApi }) {
     }
   };
   return (
-    <div className="lupa-watch" data-lupa="watch-toggle" data-value={role ?? ''}>
+    <div
+      className="lupa-watch"
+      aria-busy={loading}
+      data-lupa={loading ? undefined : 'watch-toggle'}
+      data-value={loading ? undefined : (role ?? '')}
+    >
       <span className="lupa-muted">{t('watchTrack')}:</span>
       {(['mine', 'competitor'] as const).map((r) => (
         <button
@@ -43,6 +50,7 @@ export function WatchToggle({ api }: { api: WatchApi }) {
           aria-pressed={role === r}
           className={role === r ? 'lupa-on' : ''}
           data-role={r}
+          disabled={loading}
           onClick={userOnly(() => void choose(role === r ? null : r))}
         >
           {t(r === 'mine' ? 'watchMine' : 'watchCompetitor')}
