@@ -1,10 +1,7 @@
 // The watchlist and its tasks: roles, what changed since the last look, refreshes.
 import { z } from 'zod';
 import { MarketplaceSchema, ProblemKindSchema, ProductRefSchema, WatchEventSchema } from '../model';
-
 import { LastRefreshSchema } from './tables';
-
-export { type LastRefresh, LastRefreshSchema } from './tables';
 
 const RoleSchema = z.enum(['mine', 'competitor']).nullable();
 
