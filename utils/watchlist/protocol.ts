@@ -1,6 +1,6 @@
 // The watchlist and its tasks: roles, what changed since the last look, refreshes.
 import { z } from 'zod';
-import { MarketplaceSchema, ProblemKindSchema, ProductRefSchema, WatchEventSchema } from '../model';
+import { MarketplaceSchema, ProductRefSchema, WatchEventSchema } from '../model';
 import { LastRefreshSchema } from './tables';
 
 const RoleSchema = z.enum(['mine', 'competitor']).nullable();
@@ -36,16 +36,18 @@ export const WatchlistReplySchema = z.object({
   ),
 });
 
-export const RefreshSummarySchema = z.object({
-  runId: z.string(),
-  resumed: z.boolean(),
-  checked: z.number().int(),
-  changed: z.number().int(),
-  notFound: z.number().int(),
-  problems: z.number().int(),
+/** What a refresh run answers: the tally the popup keeps as the last refresh, with the tasks it raised and those open. */
+export const RefreshSummarySchema = LastRefreshSchema.pick({
+  runId: true,
+  resumed: true,
+  checked: true,
+  changed: true,
+  notFound: true,
+  problems: true,
+  problem: true,
+}).extend({
   events: z.number().int(),
   open: z.number().int(),
-  problem: ProblemKindSchema.nullable(),
 });
 
 export const watchlistProtocol = {
