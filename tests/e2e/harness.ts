@@ -129,6 +129,27 @@ export async function panelIn(page: Page, id: string | number, states: string[] 
   return p;
 }
 
+/**
+ * Types `text` into a form field of the panel and submits it as users often do, with Enter (the
+ * browser's trusted click on the form's button: no page coordinates, so nothing that moves in the
+ * panel meanwhile can take the click), then waits for `done`. When `done` does not come, the error
+ * says what the panel showed instead: its notes and the field's value.
+ */
+export async function submitIn(scope: ReturnType<typeof panel>, field: string, text: string, done: string): Promise<void> {
+  const input = scope.locator(field);
+  await input.fill(text);
+  await input.press('Enter');
+  try {
+    await scope.locator(done).waitFor({ timeout: 30_000 });
+  } catch (error) {
+    const notes = await scope.locator('.lupa-note').allInnerTexts();
+    const value = await input.inputValue().catch(() => '(gone)');
+    throw new Error(`${done} did not appear after submitting "${text}": field now "${value}", notes ${JSON.stringify(notes)}`, {
+      cause: error,
+    });
+  }
+}
+
 export async function figure(scope: ReturnType<typeof panel>, name: string): Promise<string | null> {
   const el = scope.locator(`[data-lupa="${name}"]`);
   if ((await el.count()) === 0) return null;

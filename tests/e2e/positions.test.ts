@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { figure, type Lab, panelIn, startLab } from './harness';
+import { figure, type Lab, panelIn, startLab, submitIn } from './harness';
 
 const SEARCH = /search\.wb\.ru\/exactmatch/;
 const DAY = 86_400_000;
@@ -32,9 +32,7 @@ describe('search positions in the product panel', () => {
   async function openWithQuery(id: number, query: string) {
     const page = await lab.open(`/catalog/${id}/detail.aspx`);
     const p = await panelIn(page, id);
-    await p.locator('[data-lupa="position-query-input"]').fill(query);
-    await p.locator('.lupa-pos-add button[type="submit"]').click();
-    await p.locator(`tr[data-query="${query}"]`).waitFor();
+    await submitIn(p, '[data-lupa="position-query-input"]', query, `tr[data-query="${query}"]`);
     return { page, p };
   }
 

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { resultList } from '../fixtures/wb/search.mjs';
-import { type Lab, panelIn, startLab } from './harness';
+import { type Lab, panelIn, startLab, submitIn } from './harness';
 
 const fireAlarm = () =>
   (globalThis as unknown as { chrome: { alarms: { create(n: string, a: object): Promise<void> } } }).chrome.alarms.create('lupa-watch', {
@@ -132,9 +132,7 @@ test('a position scan stopped ten times resumes from the page it reached and sto
   const page = await lab.open('/catalog/146972802/detail.aspx');
   const p = await panelIn(page, 146972802);
   for (const query of ['кроссовки мужские', 'футболка оверсайз']) {
-    await p.locator('[data-lupa="position-query-input"]').fill(query);
-    await p.locator('.lupa-pos-add button[type="submit"]').click();
-    await p.locator(`tr[data-query="${query}"]`).waitFor();
+    await submitIn(p, '[data-lupa="position-query-input"]', query, `tr[data-query="${query}"]`);
   }
   const popup = await lab.context.newPage();
   await popup.goto(`chrome-extension://${lab.extensionId}/popup.html`);
