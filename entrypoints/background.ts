@@ -10,6 +10,7 @@ import { listingBadges } from '../utils/listing-badges/background';
 import { positions } from '../utils/positions/background';
 import { productPanel } from '../utils/product-panel/background';
 import { replyAssistant } from '../utils/reply-assistant/background';
+import { seoGaps } from '../utils/seo-gaps/background';
 import { twins } from '../utils/twins/background';
 import { unanswered } from '../utils/unanswered/background';
 import { watchlist } from '../utils/watchlist/background';
@@ -27,6 +28,7 @@ const FEATURES: readonly BackgroundFeature[] = [
   twins,
   competitors,
   replyAssistant,
+  seoGaps,
 ];
 
 export default defineBackground(() => {

@@ -58,6 +58,13 @@ export const FIGURES = [
   'scan-cancel',
   'position-query-input',
   'position-suggestion',
+  // SEO gaps (panel, WB)
+  'seo-gaps',
+  'seo-query-input',
+  'seo-compare',
+  'seo-rivals',
+  'seo-missing',
+  'seo-unique',
   // Listings (search and category pages)
   'tile-badge',
   'tile-position',

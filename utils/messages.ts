@@ -11,6 +11,7 @@ import { listingBadgesProtocol } from './listing-badges/protocol';
 import { ChangeRowSchema, PanelStateSchema, ProblemKindSchema, ProductCardSchema, ProductRefSchema, ReviewSummarySchema } from './model';
 import { positionsProtocol } from './positions/protocol';
 import { replyAssistantProtocol } from './reply-assistant/protocol';
+import { seoGapsProtocol } from './seo-gaps/protocol';
 import { twinsProtocol } from './twins/protocol';
 import { unansweredProtocol } from './unanswered/protocol';
 import { watchlistProtocol } from './watchlist/protocol';
@@ -111,6 +112,7 @@ export const protocol = {
   ...unansweredProtocol,
   ...replyAssistantProtocol,
   ...competitorsProtocol,
+  ...seoGapsProtocol,
 } as const;
 
 export type Protocol = typeof protocol;

@@ -137,6 +137,16 @@ export const ListingEntrySchema = z.object({
 });
 export type ListingEntry = z.infer<typeof ListingEntrySchema>;
 
+/** A card's own words as its seller wrote them (WB's card.json): what search reads besides the title. */
+export const CardTextSchema = z.object({
+  id: ArticleIdSchema,
+  title: z.string().max(2000),
+  description: z.string().max(20_000),
+  /** Characteristics: name and value as the card shows them ("Состав", "хлопок 95%, эластан 5%"). */
+  options: z.array(z.object({ name: z.string().max(500), value: z.string().max(2000) })).max(500),
+});
+export type CardText = z.infer<typeof CardTextSchema>;
+
 /** One search page as Lupa keeps it (10 minutes), shared by listing badges and position scans. */
 export const SearchPageSchema = z.object({
   marketplace: MarketplaceSchema,

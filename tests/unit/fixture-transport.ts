@@ -1,6 +1,7 @@
 // A Transport that answers like the fixture marketplace, in-process, for unit tests of the client
 // and services (the e2e tests use the real HTTPS server).
 import type { RawResponse, Transport } from '../../utils/net';
+import { basketOfArticle, fillerCardJson } from '../fixtures/wb/card-text.mjs';
 import * as wb from '../fixtures/wb/catalog.mjs';
 import { detailResponseAll, searchPage } from '../fixtures/wb/search.mjs';
 
@@ -37,6 +38,7 @@ export function fakeMarket(now: () => number = Date.now): FakeMarket {
     if (m) {
       const f = /\/(\d+)\/info\/(ru\/card\.json|price-history\.json)$/.exec(u.pathname);
       const p = f ? wb.byId.get(Number(f[1])) : undefined;
+      if (!p && f?.[2] === 'ru/card.json' && basketOfArticle(Number(f[1])) === Number(m[1])) return ok(fillerCardJson(Number(f[1])));
       if (!p || p.basket !== Number(m[1])) return ok(null);
       return ok(f?.[2] === 'ru/card.json' ? wb.cardJson(p) : wb.priceHistory(p, now()));
     }

@@ -2,6 +2,8 @@
 // Everything that leaves it is Lupa's own type or a FetchProblem.
 import { z } from 'zod';
 import {
+  type CardText,
+  CardTextSchema,
   type ListingEntry,
   ListingEntrySchema,
   type PricePoint,
@@ -25,9 +27,10 @@ import {
   wbRoutes,
 } from './endpoints';
 import { feedbackShard, WbFeedbackHostSchema, WbQuestionCountSchema } from './feedbacks';
-import { cardFromWb, isEmptyFeedbacks, listingEntryFromWb, pricePointsFromWb, reviewSummaryFromWb } from './normalise';
+import { cardFromWb, cardTextFromWb, isEmptyFeedbacks, listingEntryFromWb, pricePointsFromWb, reviewSummaryFromWb } from './normalise';
 import {
   WbCardInfoSchema,
+  WbCardTextSchema,
   WbDetailResponseSchema,
   WbFeedbacksResponseSchema,
   WbPriceHistorySchema,
@@ -235,6 +238,14 @@ export function createWbClient(deps: WbClientDeps) {
     );
   }
 
+  /** A card's own words from its card.json (title, description, characteristics); 404: not-found. */
+  async function fetchCardText(nmId: number): Promise<CardText> {
+    const basket = await basketFor(nmId);
+    const response = await deps.net.get(wbEndpoints.cardInfo(basket, nmId), deps.background);
+    if (response.status === 404) throw new FetchProblem('not-found', `card.json of ${nmId}: 404`);
+    return conform(CardTextSchema, cardTextFromWb(String(nmId), parseBody(WbCardTextSchema, response, 'card.json')), 'card.json');
+  }
+
   /** Review hosts the resolver gave, per card (a few hundred kept while the worker lives). */
   const reviewHosts = new Map<number, string>();
 
@@ -365,7 +376,16 @@ export function createWbClient(deps: WbClientDeps) {
     for (const host of WALLED_HOSTS) await deps.blockedUntil?.set(host, 0);
   }
 
-  return { fetchCards, fetchPriceHistory, fetchReviewSummary, fetchQuestionCount, fetchSearchPage, clearBlock, dest: deps.dest };
+  return {
+    fetchCards,
+    fetchCardText,
+    fetchPriceHistory,
+    fetchReviewSummary,
+    fetchQuestionCount,
+    fetchSearchPage,
+    clearBlock,
+    dest: deps.dest,
+  };
 }
 
 export type WbClient = ReturnType<typeof createWbClient>;

@@ -1,8 +1,8 @@
 // Wildberries shapes → Lupa's own types. Pure functions; `now` comes from the caller.
 import type { z } from 'zod';
-import type { ListingEntry, PricePoint, ProductCard, Review, ReviewSummary, Size, WarehouseStock } from '../../model';
+import type { CardText, ListingEntry, PricePoint, ProductCard, Review, ReviewSummary, Size, WarehouseStock } from '../../model';
 import { isNegative, sharePct } from '../../stats';
-import type { WbFeedbacksResponse, WbPriceHistorySchema, WbProduct, WbSearchEntry } from './schemas';
+import type { WbCardTextSchema, WbFeedbacksResponse, WbPriceHistorySchema, WbProduct, WbSearchEntry } from './schemas';
 import { warehouseName } from './warehouses';
 
 function sizeOf(size: WbProduct['sizes'][number], product: WbProduct): Size {
@@ -145,5 +145,22 @@ export function reviewSummaryFromWb(rootId: string, r: WbFeedbacksResponse, at: 
     recentNegative: negative.length,
     lastNegative: negative.slice(0, 3),
     negativeAnsweredPct: sharePct(negative.filter((n) => n.answered).length, negative.length),
+  };
+}
+
+/** card.json's words: title, description, characteristics (grouped ones too, each once), within the model's bounds. */
+export function cardTextFromWb(nmId: string, info: z.infer<typeof WbCardTextSchema>): CardText {
+  const seen = new Set<string>();
+  const options = [...info.options, ...info.grouped_options].filter((o) => {
+    const key = `${o.name}\u0000${o.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return {
+    id: nmId,
+    title: (info.imt_name ?? '').slice(0, 2000),
+    description: (info.description ?? '').slice(0, 20_000),
+    options: options.slice(0, 500).map((o) => ({ name: o.name.slice(0, 500), value: o.value.slice(0, 2000) })),
   };
 }

@@ -153,3 +153,31 @@ export const WbCardInfoSchema = z.object({
   nm_id: int.optional(),
   media: z.object({ photo_count: int.optional(), has_video: z.boolean().optional() }).optional(),
 });
+
+/** One characteristic of card.json; a malformed one is dropped, not the card. */
+const WbCardOptionSchema = z.object({ name: z.string(), value: z.union([z.string(), z.number()]).transform(String) });
+const options = z
+  .array(z.unknown())
+  .optional()
+  .transform((list) =>
+    (list ?? []).flatMap((o) => {
+      const parsed = WbCardOptionSchema.safeParse(o);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  );
+
+/** card.json read for its words: title, description, characteristics (plain and grouped). */
+export const WbCardTextSchema = WbCardInfoSchema.extend({
+  imt_name: z.string().optional().catch(undefined),
+  description: z.string().optional().catch(undefined),
+  options,
+  grouped_options: z
+    .array(z.unknown())
+    .optional()
+    .transform((groups) =>
+      (groups ?? []).flatMap((g) => {
+        const parsed = z.object({ options }).safeParse(g);
+        return parsed.success ? parsed.data.options : [];
+      }),
+    ),
+});

@@ -1,0 +1,17 @@
+// SEO gaps in the product panel, where Lupa reads the marketplace's search (WB).
+import { t } from '../../utils/content/i18n';
+import { ask } from '../../utils/content/messaging';
+import { adapterOf } from '../../utils/marketplaces';
+import type { PanelSection } from '../parts';
+import { SeoSection } from './SeoSection';
+
+export const seoGapsPanel: PanelSection = {
+  name: 'seo-gaps',
+  Section: ({ marketplace, id }) =>
+    adapterOf(marketplace).positions ? (
+      <>
+        <h3>{t('seoTitle')}</h3>
+        <SeoSection compare={(query) => ask('getSeoGaps', { marketplace, productId: id, query })} />
+      </>
+    ) : null,
+};
