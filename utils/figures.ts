@@ -58,6 +58,9 @@ export const FIGURES = [
   'scan-cancel',
   'position-query-input',
   'position-suggestion',
+  'position-regions',
+  'position-region-add',
+  'position-region-remove',
   // SEO gaps (panel, WB)
   'seo-gaps',
   'seo-query-input',

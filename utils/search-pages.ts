@@ -15,21 +15,30 @@ export interface SearchPageAsk {
   fresh?: boolean;
   /** The storefront tab that asks, when one does: its own route is tried first (not part of the key). */
   ctx?: RequestContext;
+  /** Another region than the user's own (a position scan by region). */
+  region?: number;
 }
 
 export function createSearchPages(deps: { db: LupaDb; wb: WbClient; now?: () => number }) {
   const now = deps.now ?? (() => Date.now());
   const flight = singleFlight<string, ListingEntry[]>();
 
-  return async function searchPage({ query, page, sort = 'popular', fresh = false, ctx = {} }: SearchPageAsk): Promise<ListingEntry[]> {
-    const region = await deps.wb.dest(ctx);
+  return async function searchPage({
+    query,
+    page,
+    sort = 'popular',
+    fresh = false,
+    ctx = {},
+    region: asked,
+  }: SearchPageAsk): Promise<ListingEntry[]> {
+    const region = asked ?? (await deps.wb.dest(ctx));
     const key = ['wb', query, sort, region, page] as const;
     if (!fresh) {
       const cached = validRow(schemas.searchPages, await deps.db.searchPages.get([...key]), 'searchPages');
       if (cached && now() - cached.fetchedAt < SEARCH_TTL) return cached.entries;
     }
     return flight(key.join('|') + (fresh ? '|fresh' : ''), async () => {
-      const entries = await deps.wb.fetchSearchPage(query, page, sort, ctx);
+      const entries = await deps.wb.fetchSearchPage(query, page, sort, { ...ctx, dest: region });
       await deps.db.searchPages.put({ marketplace: 'wb', query, sort, region, page, fetchedAt: now(), entries });
       return entries;
     });

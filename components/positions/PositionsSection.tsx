@@ -5,16 +5,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type MessageKey, stateMessage, t } from '../../utils/i18n';
 import type { PositionsReply, ScanStatus } from '../../utils/positions/protocol';
+import { isStorageFull } from '../../utils/storage-full';
 import { preventSubmit, userOnly } from '../by-user';
 import { saveProblem } from '../save-problem';
 import { PositionsChart } from './PositionsChart';
-import { PositionsTable } from './PositionsTable';
+import { PositionsTable, RegionsTable } from './PositionsTable';
 
 export interface PositionsApi {
   get: () => Promise<PositionsReply>;
   setQueries: (queries: string[]) => Promise<PositionsReply>;
   start: () => Promise<ScanStatus>;
   cancel: () => Promise<ScanStatus | null>;
+  /** Adds the region the page delivers to; removes one. */
+  addRegion: () => Promise<PositionsReply>;
+  removeRegion: (dest: number) => Promise<PositionsReply>;
 }
 
 const POLL_MS = 400;
@@ -68,6 +72,25 @@ export function PositionsSection({ productId, api }: { productId: string; api: P
       return false;
     }
   };
+  const addRegion = async () => {
+    try {
+      const next = await apiRef.current.addRegion();
+      if (alive.current) {
+        setData(next);
+        setProblem(null);
+      }
+    } catch (error) {
+      if (alive.current) setProblem(isStorageFull(error) ? 'storageFull' : 'posRegionFailed');
+    }
+  };
+  const removeRegion = async (dest: number) => {
+    try {
+      const next = await apiRef.current.removeRegion(dest);
+      if (alive.current) setData(next);
+    } catch (error) {
+      if (alive.current) setProblem(saveProblem(error));
+    }
+  };
   const add = async (query: string) => {
     const q = query.trim();
     if (q && data && (await save([...data.queries, q])) && alive.current) setDraft('');
@@ -93,6 +116,13 @@ export function PositionsSection({ productId, api }: { productId: string; api: P
         rows={data.rows}
         onRemove={(query) => void save(data.queries.filter((q) => q !== query))}
       />
+      <RegionsTable
+        productId={productId}
+        queries={data.queries}
+        regions={data.regions}
+        rows={data.regionRows}
+        onRemove={(dest) => void removeRegion(dest)}
+      />
       <form className="lupa-pos-add lupa-form" onSubmit={preventSubmit}>
         <input
           data-lupa="position-query-input"
@@ -114,6 +144,17 @@ export function PositionsSection({ productId, api }: { productId: string; api: P
           ))}
         </div>
       )}
+      <div className="lupa-chips">
+        <button
+          type="button"
+          className="lupa-chip"
+          data-lupa="position-region-add"
+          title={t('posRegionAddHint')}
+          onClick={userOnly(() => void addRegion())}
+        >
+          {t('posRegionAdd')}
+        </button>
+      </div>
       <div className="lupa-scan">
         {running && scan ? (
           <>

@@ -57,7 +57,13 @@ export function PositionsTable({ productId, queries, rows, onRemove }: Positions
               <td>{query}</td>
               <td className="lupa-num">
                 {r ? (
-                  <span data-lupa="position-organic" data-value={r.organic ?? ''} data-nm={productId} data-query={query}>
+                  <span
+                    data-lupa="position-organic"
+                    data-value={r.organic ?? ''}
+                    data-nm={productId}
+                    data-query={query}
+                    data-dest={r.region}
+                  >
                     {r.organic ?? t('posNotFound', r.depth * 100)}
                   </span>
                 ) : (
@@ -87,6 +93,75 @@ export function PositionsTable({ productId, queries, rows, onRemove }: Positions
             </tr>
           );
         })}
+      </tbody>
+    </table>
+  );
+}
+
+export interface RegionsTableProps {
+  productId: string;
+  queries: readonly string[];
+  regions: ReadonlyArray<{ dest: number; name: string }>;
+  /** The latest row per query in each region. */
+  rows: readonly PositionRow[];
+  onRemove?: (dest: number) => void;
+}
+
+/** The organic place per query in each region the user added: a query per row, a region per column. */
+export function RegionsTable({ productId, queries, regions, rows, onRemove }: RegionsTableProps) {
+  if (regions.length === 0 || queries.length === 0) return null;
+  const latest = new Map(rows.map((r) => [`${r.region}|${r.query}`, r]));
+  return (
+    <table className="lupa-pos-table" data-lupa="position-regions" data-value={regions.length}>
+      <caption>{t('posRegions')}</caption>
+      <thead>
+        <tr>
+          <th>{t('posQuery')}</th>
+          {regions.map((region) => (
+            <th key={region.dest} title={`dest ${region.dest}`} data-dest={region.dest}>
+              {region.name}
+              {onRemove && (
+                <button
+                  type="button"
+                  className="lupa-link"
+                  aria-label={t('posRegionRemove')}
+                  data-lupa="position-region-remove"
+                  data-dest={region.dest}
+                  onClick={userOnly(() => onRemove(region.dest))}
+                >
+                  ×
+                </button>
+              )}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {queries.map((query) => (
+          <tr key={query} data-region-query={query}>
+            <td>{query}</td>
+            {regions.map((region) => {
+              const r = latest.get(`${region.dest}|${query}`);
+              return (
+                <td key={region.dest} className="lupa-num">
+                  {r ? (
+                    <span
+                      data-lupa="position-organic"
+                      data-value={r.organic ?? ''}
+                      data-nm={productId}
+                      data-query={query}
+                      data-dest={region.dest}
+                    >
+                      {r.organic ?? t('posNotFound', r.depth * 100)}
+                    </span>
+                  ) : (
+                    '·'
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
       </tbody>
     </table>
   );

@@ -18,6 +18,8 @@ export const positionsPanel: PanelSection = {
             setQueries: (queries) => ask('setPositionQueries', { marketplace, productId: id, queries }),
             start: () => ask('startPositionScan', { marketplace, productId: id }),
             cancel: () => ask('cancelPositionScan', { marketplace, productId: id }),
+            addRegion: () => ask('addPositionRegion', { marketplace, productId: id }),
+            removeRegion: (dest) => ask('removePositionRegion', { marketplace, productId: id, dest }),
           }}
         />
       </>

@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import * as wb from '../fixtures/wb/catalog.mjs';
+import { regionShift, resultList } from '../fixtures/wb/search.mjs';
 import { figure, type Lab, panelIn, startLab, submitIn } from './harness';
 
 const SEARCH = /search\.wb\.ru\/exactmatch/;
@@ -108,5 +110,65 @@ describe('search positions in the product panel', () => {
     expect(await headphones.locator('[data-lupa="position-ad"]').getAttribute('data-value')).toBe('2');
     expect(await headphones.locator('h3 a').textContent()).toBe('Наушники беспроводные TWS с шумоподавлением');
     await popup.close();
+  });
+
+  test('positions by region: a region read off a WB tab is scanned too and shown beside the own one, then removed', async () => {
+    const KAZAN = 12358062;
+    const MOSCOW = -1257786;
+    const QUERY = 'футболка оверсайз';
+    /** Where the fixture's search shows our product in a region: its place in that region's list. */
+    const placeIn = (dest: number) => resultList(QUERY, regionShift(dest)).findIndex((e) => e.id === 146972802) + 1;
+    expect(placeIn(KAZAN)).not.toBe(placeIn(MOSCOW));
+
+    // A tab whose delivery address is in Kazan: its region is added, named by the address.
+    const kazan = await lab.context.newPage();
+    await kazan.addInitScript((geo) => localStorage.setItem('geo-data-v1-0', geo), JSON.stringify(wb.siteGeo(KAZAN)));
+    await kazan.goto('https://www.wildberries.ru/catalog/146972802/detail.aspx');
+    const k = await panelIn(kazan, 146972802);
+    await k.locator('[data-lupa="position-region-add"]').click();
+    await expect
+      .poll(() =>
+        lab.worker.evaluate(async () => {
+          const open = indexedDB.open('lupa');
+          const db = await new Promise<IDBDatabase>((r) => {
+            open.onsuccess = () => r(open.result);
+          });
+          const row = await new Promise<{ value?: unknown } | undefined>((r) => {
+            const q = db.transaction('kv').objectStore('kv').get('position-regions');
+            q.onsuccess = () => r(q.result);
+          });
+          db.close();
+          return row?.value;
+        }),
+      )
+      .toMatchObject([{ dest: KAZAN, name: wb.siteGeo(KAZAN).data.address }]);
+    await kazan.close();
+
+    // Back at home (Moscow): the scan walks the query at home and in Kazan.
+    const home = await lab.context.newPage();
+    await home.addInitScript((geo) => localStorage.setItem('geo-data-v1-0', geo), JSON.stringify(wb.siteGeo(MOSCOW)));
+    await home.goto('https://www.wildberries.ru/catalog/146972802/detail.aspx');
+    const p = await panelIn(home, 146972802);
+    await submitIn(p, '[data-lupa="position-query-input"]', QUERY, `tr[data-query="${QUERY}"]`);
+    await p.locator('[data-lupa="position-regions"]').waitFor();
+    await p.locator('[data-lupa="scan-start"]').click();
+    await p.locator('[data-lupa="scan-state"][data-value="done"]').waitFor({ timeout: 60_000 });
+    const own = p.locator(`tr[data-query="${QUERY}"] [data-lupa="position-organic"]`);
+    expect(await own.getAttribute('data-value')).toBe(String(placeIn(MOSCOW)));
+    expect(await own.getAttribute('data-dest')).toBe(String(MOSCOW));
+    const there = p.locator(`[data-lupa="position-organic"][data-dest="${KAZAN}"][data-query="${QUERY}"]`);
+    await expect.poll(() => there.getAttribute('data-value')).toBe(String(placeIn(KAZAN)));
+    expect(await p.locator(`[data-lupa="position-regions"] th[data-dest="${KAZAN}"]`).innerText()).toContain(
+      wb.siteGeo(KAZAN).data.address,
+    );
+
+    // Removed: the column goes, and the next scan walks the own region only.
+    await p.locator(`[data-lupa="position-region-remove"][data-dest="${KAZAN}"]`).click();
+    await p.locator('[data-lupa="position-regions"]').waitFor({ state: 'detached' });
+    await p.locator('[data-lupa="scan-start"]').click();
+    await p.locator('[data-lupa="scan-progress"]').waitFor();
+    expect(await p.locator('[data-lupa="scan-progress"]').getAttribute('data-total')).toBe('10');
+    await p.locator('[data-lupa="scan-state"][data-value="done"]').waitFor({ timeout: 30_000 });
+    await home.close();
   });
 });

@@ -3,7 +3,7 @@
 import type { RawResponse, Transport } from '../../utils/net';
 import { basketOfArticle, fillerCardJson } from '../fixtures/wb/card-text.mjs';
 import * as wb from '../fixtures/wb/catalog.mjs';
-import { detailResponseAll, searchPage } from '../fixtures/wb/search.mjs';
+import { detailResponseAll, regionShift, searchPage } from '../fixtures/wb/search.mjs';
 
 export interface FakeMarket {
   transport: Transport;
@@ -32,7 +32,14 @@ export function fakeMarket(now: () => number = Date.now): FakeMarket {
     if (u.pathname.endsWith('/cards/v4/detail')) return ok(detailResponseAll((u.searchParams.get('nm') ?? '').split(';').map(Number)));
     const search = /\/exactmatch\/ru\/common\/v(\d+)\/search$/.exec(u.pathname);
     if (search)
-      return ok(searchPage(u.searchParams.get('query') ?? '', Number(u.searchParams.get('page')), Number(search[1]), shift.value));
+      return ok(
+        searchPage(
+          u.searchParams.get('query') ?? '',
+          Number(u.searchParams.get('page')),
+          Number(search[1]),
+          shift.value + regionShift(Number(u.searchParams.get('dest'))),
+        ),
+      );
     if (u.hostname === 'cdn.wbbasket.ru' && u.pathname === '/api/v3/upstreams') return ok(wb.upstreams());
     let m = /^basket-(\d+)\.wbbasket\.ru$/.exec(u.hostname);
     if (m) {

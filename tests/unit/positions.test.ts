@@ -181,6 +181,99 @@ describe('position scans', () => {
   });
 });
 
+describe('positions by region', () => {
+  const OWN = -1257786;
+  // The fixture's search stands our products 500 places higher in 12358062, 200 in -5818883
+  // (a place is as shown: ads lifted from below into page 1 count above it).
+  const KAZAN = 12358062;
+  const OMSK = -5818883;
+
+  test('a scan walks each query in the own region, then in each region added; the reply puts them side by side', async () => {
+    const { service, market } = setup();
+    await service.setQueries('wb', '146972802', ['футболка оверсайз', 'кроссовки мужские']);
+    await service.addRegion(KAZAN, 'г. Казань, улица Баумана, 12');
+    await service.addRegion(OMSK, 'Регион -5818883');
+    const started = await service.start('wb', '146972802');
+    expect(started.total).toBe(3 * 2 * 10);
+    const scan = await scanToEnd(service, '146972802');
+    expect(scan).toMatchObject({ state: 'done', done: 60, total: 60 });
+    // Every search asked with the region it was for.
+    const dests = market.calls.filter((u) => u.includes('/search?')).map((u) => Number(new URL(u).searchParams.get('dest')));
+    expect(new Set(dests)).toEqual(new Set([OWN, KAZAN, OMSK]));
+    const reply = await service.get('wb', '146972802', null);
+    expect(reply.rows.map((r) => [r.query, r.region, r.organic]).sort()).toEqual(
+      [
+        ['футболка оверсайз', OWN, 612],
+        ['кроссовки мужские', OWN, null],
+      ].sort(),
+    );
+    expect(reply.regions).toEqual([
+      { dest: KAZAN, name: 'г. Казань, улица Баумана, 12' },
+      { dest: OMSK, name: 'Регион -5818883' },
+    ]);
+    expect(reply.regionRows.map((r) => [r.query, r.region, r.organic, r.page]).sort()).toEqual(
+      [
+        ['футболка оверсайз', KAZAN, 115, 2], // 112 in the organic order, three ads shown above it
+        ['футболка оверсайз', OMSK, 412, 5],
+        ['кроссовки мужские', KAZAN, null, null],
+        ['кроссовки мужские', OMSK, null, null],
+      ].sort(),
+    );
+  });
+
+  test('a fall in another region is no task; the own region is never listed among the added', async () => {
+    const drops: unknown[] = [];
+    const market = fakeMarket(() => clock);
+    const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0 } });
+    const wb = createWbClient({ net, background: market.transport, dest: async () => OWN, now: () => clock });
+    const service = createPositionsService({
+      db,
+      searchPages: createSearchPages({ db, wb, now: () => clock }),
+      region: async () => OWN,
+      depth: async () => 10,
+      now: () => clock,
+      onDrop: async (events) => void drops.push(...events),
+    });
+    await service.setQueries('wb', '146972802', ['футболка оверсайз']);
+    await service.addRegion(KAZAN, 'Казань');
+    await service.addRegion(OWN, 'Москва');
+    await scanToEnd(service, '146972802');
+    clock += DAY;
+    await service.removeRegion(OWN);
+    await service.addRegion(KAZAN, 'Казань, другой адрес');
+    // Kazan now as Moscow: 500 places lost there, none at home.
+    market.fail(/dest=12358062/, { status: 200, body: JSON.stringify({ products: [], total: 0 }) }, 100);
+    await scanToEnd(service, '146972802');
+    expect(drops).toEqual([]);
+    const reply = await service.get('wb', '146972802', null);
+    expect(reply.regions).toEqual([{ dest: KAZAN, name: 'Казань, другой адрес' }]);
+    expect(reply.regionRows.map((r) => [r.region, r.organic])).toEqual([[KAZAN, null]]);
+  });
+
+  test('at most five regions; a scan stored before regions existed resumes in its own region', async () => {
+    const { service } = setup();
+    for (let i = 1; i <= 5; i++) await service.addRegion(1000 + i, `Регион ${i}`);
+    await expect(service.addRegion(2000, 'Шестой')).rejects.toThrow(RangeError);
+    // Progress as an older version stored it: no region on its queries.
+    await db.kv.put({
+      key: 'scan:wb:146972802',
+      value: {
+        marketplace: 'wb',
+        productId: '146972802',
+        region: OWN,
+        depth: 10,
+        startedAt: clock,
+        done: 0,
+        total: 10,
+        left: [{ query: 'футболка оверсайз', page: 6 }],
+      },
+    });
+    expect(await service.resume()).toBe(1);
+    await expect.poll(async () => (await service.get('wb', '146972802', null)).scan?.state).toBe('done');
+    expect((await service.get('wb', '146972802', null)).rows.map((r) => [r.region, r.organic])).toEqual([[OWN, 612]]);
+  });
+});
+
 test('query suggestions come from the title, without filler words, and skip what is tracked', async () => {
   expect(suggestQueries('Футболка оверсайз из хлопка с принтом', 'URBAN TIGER')).toEqual([
     'футболка оверсайз',

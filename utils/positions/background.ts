@@ -1,7 +1,10 @@
 // Search positions' background side: tracked queries, scans (resumed when the worker starts), and
 // the drops the watchlist turns into tasks.
+import type { Runtime } from 'webextension-polyfill';
 import type { BackgroundFeature, BackgroundKit } from '../background-kit';
 import { readCard, schemas, validRows } from '../db';
+import { t } from '../i18n';
+import { siteRegionFrom } from '../marketplaces/wb/geo';
 import { answer } from '../messaging';
 import type { Marketplace } from '../model';
 import { createPositionsService } from './service';
@@ -21,15 +24,29 @@ export const positions: BackgroundFeature = {
       const card = await readCard(db, { marketplace, id });
       return card ? { name: card.name, brand: card.brand } : null;
     };
-    const positionsOf = async (marketplace: Marketplace, productId: string) =>
-      service.get(marketplace, productId, await titleOf(marketplace, productId));
+    /** The region of the WB tab that asks (its chosen delivery address); none for extension pages. */
+    const ownRegion = (sender?: Runtime.MessageSender) => (sender?.tab ? kit.wb.dest(kit.pageRoute('wb', sender)) : undefined);
+    const positionsOf = async (marketplace: Marketplace, productId: string, sender?: Runtime.MessageSender) =>
+      service.get(marketplace, productId, await titleOf(marketplace, productId), await ownRegion(sender));
 
-    answer('getPositions', from.wbTabOrPage, ({ marketplace, productId }) => positionsOf(marketplace, productId));
-    answer('setPositionQueries', from.wbTabOrPage, async ({ marketplace, productId, queries }) => {
+    answer('getPositions', from.wbTabOrPage, ({ marketplace, productId }, sender) => positionsOf(marketplace, productId, sender));
+    answer('setPositionQueries', from.wbTabOrPage, async ({ marketplace, productId, queries }, sender) => {
       await guard(() => service.setQueries(marketplace, productId, queries));
-      return positionsOf(marketplace, productId);
+      return positionsOf(marketplace, productId, sender);
     });
-    answer('startPositionScan', from.wbTabOrPage, ({ marketplace, productId }) => service.start(marketplace, productId));
+    answer('addPositionRegion', from.wbTab, async ({ marketplace, productId }, sender) => {
+      const site = siteRegionFrom((await kit.pageRoute('wb', sender).siteRegion?.()) ?? null);
+      if (!site) throw new Error('[lupa] the tab has no WB region');
+      await guard(() => service.addRegion(site.dest, site.address ?? t('posRegionUnnamed', site.dest)));
+      return positionsOf(marketplace, productId, sender);
+    });
+    answer('removePositionRegion', from.wbTabOrPage, async ({ marketplace, productId, dest }, sender) => {
+      await guard(() => service.removeRegion(dest));
+      return positionsOf(marketplace, productId, sender);
+    });
+    answer('startPositionScan', from.wbTabOrPage, async ({ marketplace, productId }, sender) =>
+      service.start(marketplace, productId, await ownRegion(sender)),
+    );
     answer('cancelPositionScan', from.wbTabOrPage, async ({ marketplace, productId }) => service.cancel(marketplace, productId));
     answer('getTrackedPositions', from.extensionPage, async () => {
       const tracked = validRows(schemas.positionQueries, await db.positionQueries.toArray(), 'positionQueries');

@@ -21,7 +21,11 @@ export const PositionsReplySchema = z.object({
   suggestions: z.array(z.string()),
   rows: z.array(PositionRowSchema),
   scan: ScanStatusSchema.nullable(),
+  /** The user's own region, whose history `rows` is. */
   region: z.number().int(),
+  /** Regions added for scans (the own one left out), with each one's latest row per query. */
+  regions: z.array(z.object({ dest: z.number().int(), name: z.string() })),
+  regionRows: z.array(PositionRowSchema),
 });
 export type PositionsReply = z.infer<typeof PositionsReplySchema>;
 
@@ -46,4 +50,7 @@ export const positionsProtocol = {
   startPositionScan: { request: ProductRefSchema, reply: ScanStatusSchema },
   cancelPositionScan: { request: ProductRefSchema, reply: ScanStatusSchema.nullable() },
   getTrackedPositions: { request: z.object({}), reply: TrackedPositionsReplySchema },
+  /** Adds the region the asking WB tab delivers to (its site record), named by its address. */
+  addPositionRegion: { request: ProductRefSchema, reply: PositionsReplySchema },
+  removePositionRegion: { request: ProductRefSchema.extend({ dest: z.number().int() }), reply: PositionsReplySchema },
 } as const;

@@ -2,13 +2,13 @@
 // each query, and one stored row per query per scan (never rewritten), so positions have history.
 // A scan runs in the background; panels and the popup poll its status.
 import type { z } from 'zod';
-import { kvFamily, type LupaDb, readCard, schemas, validRows } from '../db';
+import { kvFamily, kvItem, type LupaDb, readCard, schemas, validRows } from '../db';
 import type { Marketplace, WatchEvent } from '../model';
 import { problemOf } from '../net';
 import type { SearchPages } from '../search-pages';
 import { DAY_MS } from '../stats';
 import type { PositionsReply, ScanStatus } from './protocol';
-import { MAX_QUERIES, type PositionRow, positionsKv, ScanProgressSchema } from './tables';
+import { MAX_QUERIES, MAX_REGIONS, type PositionRegion, type PositionRow, positionsKv, ScanProgressSchema } from './tables';
 
 export const DEFAULT_SCAN_DEPTH = 10;
 /** Places lost between two checks that make a task. */
@@ -20,6 +20,7 @@ const HISTORY_DAYS = 180;
 type ScanProgress = z.infer<typeof ScanProgressSchema>;
 const SCAN_PREFIX = positionsKv.scanProgress.key;
 const scanProgress = kvFamily<ScanProgress, [Marketplace, string]>(positionsKv.scanProgress);
+const extraRegions = kvItem(positionsKv.regions);
 
 interface Scan {
   status: ScanStatus;
@@ -100,6 +101,9 @@ export function createPositionsService(deps: PositionsDeps) {
     return rows.sort((a, b) => a.addedAt - b.addedAt).map((r) => r.query);
   }
 
+  /** The regions the user added (none when the stored list no longer fits its schema). */
+  const regions = async (): Promise<PositionRegion[]> => (await extraRegions.get(db)) ?? [];
+
   /**
    * A scan's progress lives in the store, written after every page: Chrome may stop the worker in
    * the middle of a scan, and the next start resumes it where it stopped (see `resume`).
@@ -107,11 +111,12 @@ export function createPositionsService(deps: PositionsDeps) {
   const saveProgress = (state: ScanProgress) => scanProgress(state.marketplace, state.productId).set(db, state);
 
   async function runScan(scan: Scan, state: ScanProgress) {
-    const { marketplace, productId, region, depth } = state;
+    const { marketplace, productId, depth } = state;
     try {
       while (state.left.length > 0 && !scan.cancelled) {
         const current = state.left[0] as ScanProgress['left'][number];
         const { query } = current;
+        const region = current.region ?? state.region;
         const row: PositionRow = {
           marketplace,
           productId,
@@ -125,7 +130,7 @@ export function createPositionsService(deps: PositionsDeps) {
           depth,
         };
         for (; current.page <= depth && !scan.cancelled; current.page++) {
-          const entries = await deps.searchPages({ query, page: current.page, fresh: true });
+          const entries = await deps.searchPages({ query, page: current.page, fresh: true, region });
           const found = entries.find((e) => e.id === productId);
           if (found) {
             // WB shows an advertised card once, in its paid slot; `organic` is where it would stand unpaid.
@@ -136,7 +141,7 @@ export function createPositionsService(deps: PositionsDeps) {
           if (current.page < depth) {
             state.done++;
             scan.status.done = state.done;
-            await saveProgress({ ...state, left: [{ query, page: current.page + 1 }, ...state.left.slice(1)] });
+            await saveProgress({ ...state, left: [{ ...current, page: current.page + 1 }, ...state.left.slice(1)] });
           }
         }
         if (scan.cancelled) break;
@@ -159,7 +164,9 @@ export function createPositionsService(deps: PositionsDeps) {
           if (state.left.length) await saveProgress(state);
           else await scanProgress(marketplace, productId).delete(db);
         });
-        if (previous?.organic != null && (row.organic === null || row.organic - previous.organic >= POSITION_DROP)) {
+        // A drop is a task in the user's own region; other regions are for comparing.
+        const own = region === state.region;
+        if (own && previous?.organic != null && (row.organic === null || row.organic - previous.organic >= POSITION_DROP)) {
           const name = (await readCard(db, { marketplace, id: productId }))?.name ?? '';
           await deps.onDrop?.([
             {
@@ -186,24 +193,55 @@ export function createPositionsService(deps: PositionsDeps) {
   }
 
   return {
-    async get(marketplace: Marketplace, productId: string, title: { name: string; brand: string } | null): Promise<PositionsReply> {
-      const [list, rows, region] = await Promise.all([
+    /** `own`: the asking tab's region (the address the user has chosen on WB there); else the user's own as last known. */
+    async get(
+      marketplace: Marketplace,
+      productId: string,
+      title: { name: string; brand: string } | null,
+      own?: number,
+    ): Promise<PositionsReply> {
+      const [list, rows, region, added] = await Promise.all([
         queries(marketplace, productId),
         db.positions.where('[marketplace+productId]').equals([marketplace, productId]).toArray(),
-        deps.region(),
+        own ?? deps.region(),
+        regions(),
       ]);
       const from = now() - HISTORY_DAYS * DAY_MS;
-      // Positions differ by region: the history shown is the current region's.
-      const history = validRows(schemas.positions, rows, 'positions')
-        .filter((r) => r.at >= from && r.region === region)
-        .sort((a, b) => a.at - b.at);
+      const valid = validRows(schemas.positions, rows, 'positions').filter((r) => r.at >= from);
+      // Positions differ by region: the history shown is the current region's; the others give
+      // their latest row per query, side by side.
+      const history = valid.filter((r) => r.region === region).sort((a, b) => a.at - b.at);
+      const others = added.filter((r) => r.dest !== region);
+      const latest = new Map<string, PositionRow>();
+      for (const r of valid) {
+        if (!others.some((o) => o.dest === r.region)) continue;
+        const key = `${r.region}|${r.query}`;
+        if ((latest.get(key)?.at ?? -1) < r.at) latest.set(key, r);
+      }
       return {
         queries: list,
         suggestions: title ? suggestQueries(title.name, title.brand).filter((q) => !list.includes(q)) : [],
         rows: history,
         scan: scans.get(keyOf(marketplace, productId))?.status ?? null,
         region,
+        regions: others.map(({ dest, name }) => ({ dest, name })),
+        regionRows: [...latest.values()].filter((r) => list.includes(r.query)),
       };
+    },
+
+    /** Adds a region for every product's scans (at most MAX_REGIONS; the same region again renames it). */
+    async addRegion(dest: number, name: string): Promise<void> {
+      const list = await regions();
+      const kept = list.filter((r) => r.dest !== dest);
+      if (kept.length >= MAX_REGIONS) throw new RangeError(`at most ${MAX_REGIONS} regions`);
+      await extraRegions.set(db, [...kept, { dest, name, addedAt: now() }]);
+    },
+
+    async removeRegion(dest: number): Promise<void> {
+      await extraRegions.set(
+        db,
+        (await regions()).filter((r) => r.dest !== dest),
+      );
     },
 
     async setQueries(marketplace: Marketplace, productId: string, list: readonly string[]): Promise<void> {
@@ -216,15 +254,19 @@ export function createPositionsService(deps: PositionsDeps) {
       });
     },
 
-    async start(marketplace: Marketplace, productId: string): Promise<ScanStatus> {
+    async start(marketplace: Marketplace, productId: string, own?: number): Promise<ScanStatus> {
       const key = keyOf(marketplace, productId);
       const running = scans.get(key);
       if (running?.status.state === 'running') return running.status;
       const list = await queries(marketplace, productId);
       const depth = await deps.depth();
+      const region = own ?? (await deps.region());
+      // Each query in the user's own region first, then in each region added.
+      const dests = [region, ...(await regions()).map((r) => r.dest).filter((d) => d !== region)];
+      const left = dests.flatMap((dest) => list.map((query) => ({ query, page: 1, region: dest })));
       const scan: Scan = {
         cancelled: false,
-        status: { state: 'running', done: 0, total: list.length * depth, startedAt: now(), finishedAt: null, problem: null },
+        status: { state: 'running', done: 0, total: left.length * depth, startedAt: now(), finishedAt: null, problem: null },
       };
       scans.set(key, scan);
       if (list.length === 0) {
@@ -234,12 +276,12 @@ export function createPositionsService(deps: PositionsDeps) {
         const state: ScanProgress = {
           marketplace,
           productId,
-          region: await deps.region(),
+          region,
           depth,
           startedAt: scan.status.startedAt,
           done: 0,
           total: scan.status.total,
-          left: list.map((query) => ({ query, page: 1 })),
+          left,
         };
         await saveProgress(state);
         void runScan(scan, state);

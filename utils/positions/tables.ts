@@ -1,7 +1,7 @@
 // Search positions' tables: one row per check (never rewritten) and the queries tracked per product.
 import { z } from 'zod';
 import { ArticleIdSchema, KopecksSchema, type Marketplace, MarketplaceSchema } from '../model';
-import { kvPrefix, table, userData } from '../tables';
+import { kvKey, kvPrefix, table, userData } from '../tables';
 
 /** Where a product stood for a query at one moment: one row per scan, never rewritten. */
 export const PositionRowSchema = z.object({
@@ -42,6 +42,16 @@ export const positionsTables = {
 
 /** Queries tracked per product. */
 export const MAX_QUERIES = 20;
+/** Regions scanned besides the user's own. */
+export const MAX_REGIONS = 5;
+
+/** A region the user added for scans (read off a WB tab whose delivery address is there). */
+export const PositionRegionSchema = z.object({
+  dest: z.number().int().min(-1e12).max(1e12),
+  name: z.string().min(1).max(300),
+  addedAt: z.number(),
+});
+export type PositionRegion = z.infer<typeof PositionRegionSchema>;
 /** The deepest scan the settings allow (positionDepth), in search pages. */
 const MAX_DEPTH = 50;
 
@@ -55,17 +65,29 @@ export const ScanProgressSchema = z.object({
     .number()
     .int()
     .nonnegative()
-    .max(MAX_QUERIES * MAX_DEPTH),
+    .max(MAX_QUERIES * (MAX_REGIONS + 1) * MAX_DEPTH),
   total: z
     .number()
     .int()
     .nonnegative()
-    .max(MAX_QUERIES * MAX_DEPTH),
+    .max(MAX_QUERIES * (MAX_REGIONS + 1) * MAX_DEPTH),
   /** Queries still to check, the first from the page it had reached. */
-  left: z.array(z.object({ query: z.string().max(120), page: z.number().int().positive().max(MAX_DEPTH) })).max(MAX_QUERIES),
+  /** Queries still to check (per region: a scan walks each query in each region), the first from the page it had reached. */
+  left: z
+    .array(
+      z.object({
+        query: z.string().max(120),
+        page: z.number().int().positive().max(MAX_DEPTH),
+        /** Absent in progress stored before regions: the scan's own `region`. */
+        region: z.number().int().min(-1e12).max(1e12).optional(),
+      }),
+    )
+    .max(MAX_QUERIES * (MAX_REGIONS + 1)),
 });
 
 export const positionsKv = {
   /** A scan's progress, stored after every page so a stopped worker resumes it (`scan:<marketplace>:<id>`). */
   scanProgress: kvPrefix('scan', ScanProgressSchema),
+  /** Regions scanned besides the user's own, for every product (`position-regions`). */
+  regions: kvKey('position-regions', z.array(PositionRegionSchema).max(MAX_REGIONS)),
 };

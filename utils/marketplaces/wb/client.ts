@@ -66,6 +66,8 @@ export interface RequestContext {
   siteRegion?: () => Promise<string | null>;
   /** The asking tab. */
   tabId?: number;
+  /** A region asked for by name (a position scan in another region); else the user's own. */
+  dest?: number;
 }
 
 /** Parse a body with a schema; a mismatch is "the format changed", with the first bad field named. */
@@ -325,13 +327,13 @@ export function createWbClient(deps: WbClientDeps) {
   }
 
   /**
-   * One page of search results (100 products) for the user's region, positions numbered from 1:
+   * One page of search results (100 products) for the user's region (or `ctx.dest`), positions numbered from 1:
    * from the site's own proxy in the tab when a storefront tab asks, else (or when that fails) from
    * the public host by the newest version that answers — a version that is gone (404, 400, an
    * answer that does not parse) hands over to the next; a wall, a 429 or the network ends the walk.
    */
   async function fetchSearchPage(query: string, page: number, sort = 'popular', ctx: RequestContext = {}): Promise<ListingEntry[]> {
-    const dest = await deps.dest(ctx);
+    const dest = ctx.dest ?? (await deps.dest(ctx));
     const versions = await searchVersions();
     const headers = { 'x-queryid': searchQueryId(searchClientId, now()) };
     const read = (response: RawResponse): ListingEntry[] => {

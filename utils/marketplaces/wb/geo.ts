@@ -53,6 +53,24 @@ export function destFromSiteGeo(text: string | null): number | null {
   }
 }
 
+/** The site's record with the delivery address it names, when it names one (a region's label for the user). */
+const WbSiteAddressSchema = z.object({
+  data: z.object({ xinfo: XinfoDest, address: z.string().max(300).optional().catch(undefined) }),
+});
+
+/** The region and its address in the site's localStorage text; null when absent or not understood. */
+export function siteRegionFrom(text: string | null): { dest: number; address: string | null } | null {
+  if (!text) return null;
+  try {
+    const parsed = WbSiteAddressSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) return null;
+    const address = parsed.data.data.address?.trim();
+    return { dest: parsed.data.data.xinfo, address: address ? address : null };
+  } catch {
+    return null;
+  }
+}
+
 /** The site's region is read from a tab at most this often. */
 const SITE_READ_EVERY = 10 * 60 * 1000;
 /** The geo service's answer is trusted this long. */
