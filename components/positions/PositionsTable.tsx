@@ -11,6 +11,21 @@ export function latestByQuery(rows: readonly PositionRow[]) {
   return out;
 }
 
+/** A query's organic place in the row's region ("not in the top N" when the scan did not find it; · before any scan). */
+function OrganicCell({ productId, query, row }: { productId: string; query: string; row: PositionRow | undefined }) {
+  return (
+    <td className="lupa-num">
+      {row ? (
+        <span data-lupa="position-organic" data-value={row.organic ?? ''} data-nm={productId} data-query={query} data-dest={row.region}>
+          {row.organic ?? t('posNotFound', row.depth * 100)}
+        </span>
+      ) : (
+        '·'
+      )}
+    </td>
+  );
+}
+
 function Change({ latest, previous, nm }: { latest: PositionRow; previous: PositionRow | null; nm: string }) {
   if (!previous || latest.organic === null || previous.organic === null) return <span className="lupa-muted">—</span>;
   const delta = previous.organic - latest.organic;
@@ -55,21 +70,7 @@ export function PositionsTable({ productId, queries, rows, onRemove }: Positions
           return (
             <tr key={query} data-query={query}>
               <td>{query}</td>
-              <td className="lupa-num">
-                {r ? (
-                  <span
-                    data-lupa="position-organic"
-                    data-value={r.organic ?? ''}
-                    data-nm={productId}
-                    data-query={query}
-                    data-dest={r.region}
-                  >
-                    {r.organic ?? t('posNotFound', r.depth * 100)}
-                  </span>
-                ) : (
-                  '·'
-                )}
-              </td>
+              <OrganicCell productId={productId} query={query} row={r} />
               <td className="lupa-num">
                 {r ? (
                   <span data-lupa="position-ad" data-value={r.ad ?? ''} data-nm={productId} data-query={query}>
@@ -142,23 +143,7 @@ export function RegionsTable({ productId, queries, regions, rows, onRemove }: Re
             <td>{query}</td>
             {regions.map((region) => {
               const r = latest.get(`${region.dest}|${query}`);
-              return (
-                <td key={region.dest} className="lupa-num">
-                  {r ? (
-                    <span
-                      data-lupa="position-organic"
-                      data-value={r.organic ?? ''}
-                      data-nm={productId}
-                      data-query={query}
-                      data-dest={region.dest}
-                    >
-                      {r.organic ?? t('posNotFound', r.depth * 100)}
-                    </span>
-                  ) : (
-                    '·'
-                  )}
-                </td>
-              );
+              return <OrganicCell key={region.dest} productId={productId} query={query} row={r} />;
             })}
           </tr>
         ))}
