@@ -160,4 +160,6 @@ test('a position scan stopped ten times resumes from the page it reached and sto
   expect(lastDone).toBeGreaterThanOrEqual(9);
   await page.close();
   await popup.close();
-});
+  // Ten stops with a 500 ms search behind each page: half a minute on a quiet machine, more on a
+  // loaded one; the limit only guards against a hang.
+}, 120_000);

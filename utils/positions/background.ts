@@ -24,8 +24,23 @@ export const positions: BackgroundFeature = {
       const card = await readCard(db, { marketplace, id });
       return card ? { name: card.name, brand: card.brand } : null;
     };
-    /** The region of the WB tab that asks (its chosen delivery address); none for extension pages. */
-    const ownRegion = (sender?: Runtime.MessageSender) => (sender?.tab ? kit.wb.dest(kit.pageRoute('wb', sender)) : undefined);
+    /**
+     * The region of the WB tab that asks (its chosen delivery address); none for extension pages.
+     * A panel polls during a scan: each tab's region is asked once a minute at most (reading it
+     * may mean a script in the tab), and a tab that cannot say falls back to the user's own.
+     */
+    const tabRegions = new Map<number, { at: number; dest: Promise<number | undefined> }>();
+    const ownRegion = (sender?: Runtime.MessageSender): Promise<number | undefined> => {
+      const tab = sender?.tab?.id;
+      if (tab === undefined || !sender) return Promise.resolve(undefined);
+      const kept = tabRegions.get(tab);
+      if (kept && Date.now() - kept.at < 60_000) return kept.dest;
+      const dest = kit.wb.dest(kit.pageRoute('wb', sender)).catch(() => undefined);
+      tabRegions.delete(tab);
+      tabRegions.set(tab, { at: Date.now(), dest });
+      if (tabRegions.size > 50) tabRegions.delete(tabRegions.keys().next().value as number);
+      return dest;
+    };
     const positionsOf = async (marketplace: Marketplace, productId: string, sender?: Runtime.MessageSender) =>
       service.get(marketplace, productId, await titleOf(marketplace, productId), await ownRegion(sender));
 
