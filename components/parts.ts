@@ -12,6 +12,8 @@ export interface PanelSectionProps {
   marketplace: Marketplace;
   id: string;
   priceNow: number | null;
+  /** The product's title as the marketplace gives it (text, never markup). */
+  name: string;
 }
 export interface PanelSection {
   name: string;

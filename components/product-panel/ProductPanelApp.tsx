@@ -83,7 +83,13 @@ export function ProductPanelApp({ marketplace, load, initial, floating, walletPr
     >
       {overview?.product &&
         sections.map(({ name, Section }) => (
-          <Section key={name} marketplace={marketplace} id={overview.product?.id ?? ''} priceNow={overview.product?.priceNow ?? null} />
+          <Section
+            key={name}
+            marketplace={marketplace}
+            id={overview.product?.id ?? ''}
+            priceNow={overview.product?.priceNow ?? null}
+            name={overview.product?.name ?? ''}
+          />
         ))}
     </ProductPanel>
   );

@@ -1,15 +1,24 @@
 // "Слова конкурентов": for a query the seller types, the words and phrases the top organic cards
 // use that this card lacks (with how many of them use each), and the words only this card uses.
 // Words come from the marketplace and are shown as text. Reading ten cards takes a moment: the
-// button is busy meanwhile, and what was typed stays.
+// section says so meanwhile, what was typed stays, and a newer query's answer wins over an older one.
 import { useRef, useState } from 'react';
 import { stateMessage, t } from '../../utils/content/i18n';
 import type { SeoGapsReply } from '../../utils/seo-gaps/protocol';
 import { preventSubmit, userOnly } from '../by-user';
 import { Figure } from '../Figure';
 
-export function SeoSection({ compare }: { compare: (query: string) => Promise<SeoGapsReply> }) {
-  const [draft, setDraft] = useState('');
+/** The query a buyer would most likely type for this title: its first two words. */
+export function titleQuery(title: string): string {
+  const words = title.toLowerCase().match(/[\p{L}][\p{L}-]*/gu) ?? [];
+  return words
+    .filter((w) => w.length > 1)
+    .slice(0, 2)
+    .join(' ');
+}
+
+export function SeoSection({ title = '', compare }: { title?: string; compare: (query: string) => Promise<SeoGapsReply> }) {
+  const [draft, setDraft] = useState(() => titleQuery(title));
   const [busy, setBusy] = useState(false);
   const [reply, setReply] = useState<SeoGapsReply | null>(null);
   const [failed, setFailed] = useState(false);
@@ -59,10 +68,11 @@ export function SeoSection({ compare }: { compare: (query: string) => Promise<Se
           placeholder={t('seoPlaceholder')}
           onChange={userOnly((e) => setDraft(e.target.value))}
         />
-        <button type="submit" data-lupa="seo-compare" disabled={busy} onClick={userOnly(() => void run())}>
-          {busy ? t('seoBusy') : t('seoCompare')}
+        <button type="submit" data-lupa="seo-compare" onClick={userOnly(() => void run())}>
+          {t('seoCompare')}
         </button>
       </form>
+      {busy && <p className="lupa-muted">{t('seoBusy')}</p>}
       {failed && <p className="lupa-note">{t('sectionUnavailable')}</p>}
       {reply?.problem && <p className="lupa-note">{stateMessage(reply.problem, 'wb')}</p>}
       {reply && !reply.problem && (

@@ -7,11 +7,11 @@ import { SeoSection } from './SeoSection';
 
 export const seoGapsPanel: PanelSection = {
   name: 'seo-gaps',
-  Section: ({ marketplace, id }) =>
+  Section: ({ marketplace, id, name }) =>
     adapterOf(marketplace).positions ? (
       <>
         <h3>{t('seoTitle')}</h3>
-        <SeoSection compare={(query) => ask('getSeoGaps', { marketplace, productId: id, query })} />
+        <SeoSection title={name} compare={(query) => ask('getSeoGaps', { marketplace, productId: id, query })} />
       </>
     ) : null,
 };
