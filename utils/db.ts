@@ -24,7 +24,7 @@ import {
   type StockSnapshot,
   StockSnapshotSchema,
 } from './model';
-import { ownNumbersKv } from './own-numbers/tables';
+import { ownNumbersKv, ownNumbersTables } from './own-numbers/tables';
 import { positionsKv, positionsTables } from './positions/tables';
 import { type KvSpec, type TableSpec, table } from './tables';
 import { twinsTables } from './twins/tables';
@@ -71,13 +71,14 @@ const KERNEL_TABLES = {
   }),
 };
 
-/** Every table: the kernel's and one line per feature (v3 positions, v4 twins, v5 and v8 watchlist, v7 competitors). */
+/** Every table: the kernel's and one line per feature (v3 positions, v4 twins, v5 and v8 watchlist, v7 competitors, v9 own numbers). */
 export const TABLES = {
   ...KERNEL_TABLES,
   ...positionsTables,
   ...twinsTables,
   ...watchlistTables,
   ...competitorsTables,
+  ...ownNumbersTables,
 };
 type Tables = typeof TABLES;
 
