@@ -2,7 +2,7 @@
 // type, categories and expiry, what each category gives in Lupa and what is missing, and warnings
 // (a Basic token's low limits, a sandbox token, expiry). The token field itself is the options
 // page's one token field; this section follows whatever is saved there.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type MessageKey, t } from '../../utils/i18n';
 import type { TokenCategory } from '../../utils/marketplaces/wb/seller-token';
 import { ask } from '../../utils/messaging';
@@ -10,7 +10,9 @@ import type { SellerTokenInfo } from '../../utils/own-numbers/protocol';
 import { onSecretsChanged } from '../../utils/secrets';
 import { Figure } from '../Figure';
 import type { OptionsPart, OptionsPartProps } from '../parts';
+import { CatalogueBlock, useOwnCatalogue } from './catalogue';
 import { DAY_MS, EXPIRY_WARNING_DAYS, formatDay } from './expiry';
+import { categoryName } from './names';
 
 /** The categories Lupa uses, what each gives, and whether Lupa uses it yet. */
 const USES: ReadonlyArray<{ category: TokenCategory; gives: MessageKey; soon?: boolean }> = [
@@ -19,9 +21,6 @@ const USES: ReadonlyArray<{ category: TokenCategory; gives: MessageKey; soon?: b
   { category: 'Statistics', gives: 'ownGives_Statistics', soon: true },
   { category: 'Analytics', gives: 'ownGives_Analytics', soon: true },
 ];
-
-/** «Цены и скидки» for 'Prices & Discounts'. */
-export const categoryName = (category: TokenCategory) => t(`tokenCat_${category.replace(/[^A-Za-z]+/g, '_')}` as MessageKey);
 
 type Warning = { kind: 'basic' | 'unknown' | 'test' | 'expired' | 'expiring'; text: string };
 
@@ -36,17 +35,23 @@ export function warningsOf(info: Extract<SellerTokenInfo, { state: 'read' }>, no
 }
 
 /** The saved token's claims, asked again whenever the token is saved or removed. */
-export function useSellerToken(): SellerTokenInfo | null {
+export function useSellerToken(onSaved?: (info: SellerTokenInfo) => void): SellerTokenInfo | null {
   const [info, setInfo] = useState<SellerTokenInfo | null>(null);
+  const saved = useRef(onSaved);
+  saved.current = onSaved;
   useEffect(() => {
     let live = true;
-    const load = () =>
+    const load = (changed: boolean) =>
       void ask('getSellerToken', {}).then(
-        (i) => live && setInfo(i),
+        (i) => {
+          if (!live) return;
+          setInfo(i);
+          if (changed) saved.current?.(i);
+        },
         () => live && setInfo(null),
       );
-    load();
-    const stop = onSecretsChanged(load);
+    load(false);
+    const stop = onSecretsChanged(() => load(true));
     return () => {
       live = false;
       stop();
@@ -115,11 +120,16 @@ export function TokenClaims({ info, now = Date.now() }: { info: SellerTokenInfo;
 }
 
 function TokenSection(_props: OptionsPartProps) {
-  const info = useSellerToken();
+  const catalogue = useOwnCatalogue();
+  // A newly saved token that can read prices loads the own items at once ("Сохранить и проверить").
+  const info = useSellerToken((saved) => {
+    if (saved.state === 'read' && saved.categories.includes('Prices & Discounts')) void catalogue.start();
+  });
   return (
     <section data-part="own-numbers">
       <h2>{t('ownToken')}</h2>
       {info && <TokenClaims info={info} />}
+      {info && info.state !== 'none' && <CatalogueBlock {...catalogue} />}
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ALL_CATEGORIES, makeSellerToken } from '../fixtures/wb/seller-token.mjs';
 
 const asked: string[] = [];
+let catalogueReply: unknown = { import: null, items: 0 };
 vi.mock('../../utils/messaging', async () => {
   const { sellerTokenInfo } = await import('../../utils/own-numbers/token');
   return {
@@ -15,6 +16,7 @@ vi.mock('../../utils/messaging', async () => {
       asked.push(name);
       if (name === 'getSellerToken') return sellerTokenInfo();
       if (name === 'checkWbToken') return { ok: false, reason: 'bad-token' };
+      if (name === 'getOwnCatalogue' || name === 'importOwnCatalogue') return catalogueReply;
       throw new Error(`unexpected ${name}`);
     },
   };
@@ -35,6 +37,7 @@ afterEach(async () => {
   cleanup();
   await clearSecrets();
   asked.length = 0;
+  catalogueReply = { import: null, items: 0 };
 });
 
 const Options = () => (
@@ -83,6 +86,33 @@ test('"Сохранить и проверить" shows what the token encodes: a
     Analytics: 'missing',
   });
   expect(container.innerHTML).not.toContain(token);
+  // A token that can read prices loads the own items at once.
+  await waitFor(() => expect(asked).toContain('importOwnCatalogue'));
+});
+
+test("a token without «Цены и скидки» starts no import; the import's problem is said in the seller's words", async () => {
+  const T = Date.now();
+  catalogueReply = {
+    import: {
+      state: 'failed',
+      startedAt: T,
+      offset: 0,
+      finishedAt: T,
+      problem: { kind: 'missing-category', category: 'Prices & Discounts' },
+    },
+    items: 12,
+  };
+  render(<Options />);
+  await screen.findByText(t('ownTokenNone'));
+  await save(makeSellerToken({ categories: ['Questions & Feedbacks'] }));
+  await waitFor(() => expect(fig('token-categories')?.getAttribute('data-value')).toBe('Questions & Feedbacks'));
+  const state = fig('own-catalogue-state');
+  expect(state?.getAttribute('data-value')).toBe('failed');
+  expect(state?.getAttribute('data-problem')).toBe('missing-category');
+  expect(state?.textContent).toContain('Токен без категории «Цены и скидки»');
+  // What an earlier import brought is still there.
+  expect(fig('own-catalogue')?.getAttribute('data-value')).toBe('12');
+  expect(asked).not.toContain('importOwnCatalogue');
 });
 
 test('a Personal token expiring in 10 days warns, and the popup raises the task', async () => {
