@@ -31,8 +31,10 @@ export const ownNumbers: BackgroundFeature = {
     answer('getSellerToken', from.extensionPage, sellerTokenInfo);
     answer('getOwnCatalogue', from.extensionPage, () => catalogue.summary());
     answer('importOwnCatalogue', from.extensionPage, async () => {
-      // Answered at once: the options page follows the import's progress with getOwnCatalogue.
-      void catalogue.run().catch((error: unknown) => console.warn('[lupa] own catalogue:', error instanceof Error ? error.name : 'error'));
+      // Answered once the import has begun: the options page follows its progress with getOwnCatalogue.
+      const { begun, done } = catalogue.begin();
+      done.catch((error: unknown) => console.warn('[lupa] own catalogue:', error instanceof Error ? error.name : 'error'));
+      await begun;
       return catalogue.summary();
     });
     kit.onStart(async () => {

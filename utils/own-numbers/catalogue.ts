@@ -36,7 +36,8 @@ export function createCatalogue(deps: CatalogueDeps) {
   const now = deps.now ?? (() => Date.now());
   const page = deps.pageSize ?? GOODS_PAGE;
   const cursor = kvItem(ownNumbersKv.catalogueImport);
-  let running: Promise<CatalogueImport> | null = null;
+  /** The import under way: `begun` once its cursor is written (the options page then follows it). */
+  let running: { begun: Promise<void>; done: Promise<CatalogueImport> } | null = null;
 
   /** Marks the imported items as the seller's own where the user has not given them a role. */
   async function markOwn(importedAt: number) {
@@ -46,11 +47,14 @@ export function createCatalogue(deps: CatalogueDeps) {
     for (const [, id] of ids) if ((await port.roleOf('wb', id)) === null) await port.set('wb', id, 'mine');
   }
 
-  async function importAll(): Promise<CatalogueImport> {
+  async function importAll(begin: () => void): Promise<CatalogueImport> {
     const before = await cursor.get(db);
     let c: CatalogueImport =
-      before?.state === 'running' ? before : { state: 'running', startedAt: now(), offset: 0, finishedAt: null, problem: null };
-    if (c !== before) await cursor.set(db, c);
+      before?.state === 'running'
+        ? { ...before, problem: null }
+        : { state: 'running', startedAt: now(), offset: 0, finishedAt: null, problem: null };
+    await cursor.set(db, c);
+    begin();
     for (;;) {
       const result = await client.request('prices', { path: GOODS_PATH, query: { limit: page, offset: c.offset } }, GoodsPageSchema);
       if (!result.ok) {
@@ -81,13 +85,29 @@ export function createCatalogue(deps: CatalogueDeps) {
     }
   }
 
+  function start() {
+    if (!running) {
+      let begin: () => void = () => {};
+      const begun = new Promise<void>((resolve) => {
+        begin = resolve;
+      });
+      const done = importAll(begin).finally(() => {
+        running = null;
+        begin();
+      });
+      running = { begun, done };
+    }
+    return running;
+  }
+
   return {
     /** Imports (or resumes importing) the own catalogue; one import at a time. */
     run(): Promise<CatalogueImport> {
-      running ??= importAll().finally(() => {
-        running = null;
-      });
-      return running;
+      return start().done;
+    },
+    /** Starts (or joins) the import; resolves once its cursor says it runs. */
+    begin(): { begun: Promise<void>; done: Promise<CatalogueImport> } {
+      return start();
     },
     /** Whether the periodic refresh should run it: under way, never done, or a day old. */
     async due(): Promise<boolean> {
