@@ -135,6 +135,7 @@ export const FIGURES = [
   'competitor-median',
   'competitor-problem',
   'buyer-price',
+  'spp-pct',
   'margin',
   'margin-pct',
   'price-to-match',

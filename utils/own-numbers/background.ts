@@ -8,6 +8,7 @@ import type { SellerGroup } from '../marketplaces/wb/seller-limits';
 import { answer } from '../messaging';
 import { getWbToken } from '../secrets';
 import { createCatalogue } from './catalogue';
+import { sppOf } from './spp';
 import { ownNumbersKv } from './tables';
 import { sellerTokenInfo } from './token';
 
@@ -27,6 +28,8 @@ export const ownNumbers: BackgroundFeature = {
       const info = await sellerTokenInfo();
       return info.state === 'read' && info.categories.includes('Prices & Discounts');
     };
+
+    kit.ports.ownNumbers = { sppOf: (marketplace, ids) => sppOf(db, marketplace, ids) };
 
     answer('getSellerToken', from.extensionPage, sellerTokenInfo);
     answer('getOwnCatalogue', from.extensionPage, () => catalogue.summary());
