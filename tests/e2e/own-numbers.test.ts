@@ -4,9 +4,11 @@
 // without the category says so and sends nothing. The token stays out of the page.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { FIXTURE_SELLER_TOKEN } from '../fixtures/server.mjs';
+import { CABINET_PRICES } from '../fixtures/wb/cabinet.mjs';
+import * as wb from '../fixtures/wb/catalog.mjs';
 import { SHOP } from '../fixtures/wb/seller-shop.mjs';
 import { ALL_CATEGORIES, makeSellerToken, verifySellerToken } from '../fixtures/wb/seller-token.mjs';
-import { type Lab, startLab } from './harness';
+import { type Lab, panelIn, startLab } from './harness';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -47,6 +49,48 @@ test('a Personal token: its claims as encoded, then the 50 own items loaded and 
   await page.reload();
   await expect.poll(() => value(page, 'own-items'), { timeout: 15_000 }).toBe(String(SHOP.length));
   await page.close();
+});
+
+test("the prices page: SPP from the storefront card and the seller's prices, the buyer price at it; unknown SPP said so", async () => {
+  const MINE = 146972802;
+  // The storefront card's price now: its cheapest size in stock (fixture catalogue).
+  type Size = { price?: { product: number }; stocks: Array<{ qty: number }> };
+  const card = wb.byId.get(MINE) as unknown as { sizes: Size[] };
+  const storefront = Math.min(...card.sizes.filter((z) => z.price && z.stocks.some((st) => st.qty > 0)).map((z) => z.price?.product ?? 0));
+  // The seller's price after their discount, as the fixture shop's API sends it (rubles).
+  const good = SHOP.find((g) => g.nmID === MINE) as { sizes: Array<{ discountedPrice: number }> };
+  const discounted = Math.round(Math.min(...good.sizes.map((z) => z.discountedPrice)) * 100);
+  const spp = Math.round((1 - storefront / discounted) * 1000) / 10;
+  expect(spp).toBeGreaterThan(0);
+
+  const shop = await lab.context.newPage();
+  await shop.goto(`https://www.wildberries.ru/catalog/${MINE}/detail.aspx`);
+  await panelIn(shop, MINE);
+  await shop.close();
+
+  const cabinet = await lab.context.newPage();
+  await cabinet.goto('https://seller.wildberries.ru/discount-and-prices');
+  const rowOf = (article: number) => cabinet.getByText(String(article), { exact: true }).first().locator('xpath=ancestor::*[.//input][1]');
+  const row = rowOf(MINE);
+  await row.locator('[data-lupa="spp-pct"]').waitFor({ timeout: 20_000 });
+  expect(await row.locator('[data-lupa="spp-pct"]').getAttribute('data-value')).toBe(String(spp));
+  const { price, discount } = CABINET_PRICES[0] as { price: number; discount: number };
+  const buyer = Math.round((price * 100 * (100 - discount) * (100 - spp)) / 10_000);
+  expect(await row.locator('[data-lupa="buyer-price"]').getAttribute('data-value')).toBe(String(buyer));
+  // The storefront's own price, within a kopeck per ruble of rounding.
+  expect(Math.abs(buyer - storefront)).toBeLessThanOrEqual(100);
+
+  // An own item whose storefront card Lupa has not read: the SPP is unknown and said so.
+  const other = rowOf(CABINET_PRICES[1]?.article as number);
+  const unknown = other.locator('[data-lupa="spp-pct"]');
+  await unknown.waitFor();
+  expect(await unknown.getAttribute('data-value')).toBe('');
+  expect(await unknown.textContent()).toContain('СПП неизвестна');
+  const { price: p2, discount: d2 } = CABINET_PRICES[1] as { price: number; discount: number };
+  expect(await other.locator('[data-lupa="buyer-price"]').getAttribute('data-value')).toBe(
+    String(Math.round((p2 * 100 * (100 - d2)) / 100)),
+  );
+  await cabinet.close();
 });
 
 test('a Basic token without «Цены и скидки»: warned, the category said missing, an import sends nothing', async () => {
