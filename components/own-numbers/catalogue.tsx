@@ -37,7 +37,8 @@ export function useOwnCatalogue() {
   const load = useCallback(() => ask('getOwnCatalogue', {}).then(setData, () => setData(null)), []);
   const start = useCallback(() => ask('importOwnCatalogue', {}).then(setData, () => setData(null)), []);
   useEffect(() => void load(), [load]);
-  const running = data?.import?.state === 'running' && data.import.problem?.kind !== 'rate-limited';
+  // Followed only while pages come in: a wait or a lost connection is resumed by the background's alarm.
+  const running = data?.import?.state === 'running' && data.import.problem === null;
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => void load(), 1000);
