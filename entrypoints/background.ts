@@ -7,6 +7,7 @@ import { type BackgroundFeature, createBackgroundKit } from '../utils/background
 import { competitors } from '../utils/competitors/background';
 import { registerKernel } from '../utils/kernel-handlers';
 import { listingBadges } from '../utils/listing-badges/background';
+import { ownNumbers } from '../utils/own-numbers/background';
 import { positions } from '../utils/positions/background';
 import { productPanel } from '../utils/product-panel/background';
 import { replyAssistant } from '../utils/reply-assistant/background';
@@ -29,6 +30,7 @@ const FEATURES: readonly BackgroundFeature[] = [
   competitors,
   replyAssistant,
   seoGaps,
+  ownNumbers,
 ];
 
 export default defineBackground(() => {

@@ -41,8 +41,27 @@ export interface WatchlistPort {
   ownItems: () => Promise<Array<ProductRef & { name: string }>>;
 }
 
+/** WB's SPP on an own item: the storefront price against the seller's discounted price. */
+export interface Spp {
+  /** Percent, one decimal: 1 − storefront ÷ discounted. */
+  pct: number;
+  /** The storefront card's price now, kopecks. */
+  storefront: number;
+  /** The seller's price after their own discount (seller API), kopecks. */
+  discounted: number;
+  /** When the older of the two was read. */
+  at: number;
+}
+
+/** What the own-numbers feature offers the others (the prices page's SPP). */
+export interface OwnNumbersPort {
+  /** The SPP of these own items where both prices are known; the others are absent. */
+  sppOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, Spp>>;
+}
+
 export interface Ports {
   watchlist?: WatchlistPort;
+  ownNumbers?: OwnNumbersPort;
 }
 
 export interface Senders {

@@ -24,6 +24,7 @@ import {
   type StockSnapshot,
   StockSnapshotSchema,
 } from './model';
+import { ownNumbersKv, ownNumbersTables } from './own-numbers/tables';
 import { positionsKv, positionsTables } from './positions/tables';
 import { type KvSpec, type TableSpec, table } from './tables';
 import { twinsTables } from './twins/tables';
@@ -70,18 +71,25 @@ const KERNEL_TABLES = {
   }),
 };
 
-/** Every table: the kernel's and one line per feature (v3 positions, v4 twins, v5 and v8 watchlist, v7 competitors). */
+/** Every table: the kernel's and one line per feature (v3 positions, v4 twins, v5 and v8 watchlist, v7 competitors, v9 own numbers). */
 export const TABLES = {
   ...KERNEL_TABLES,
   ...positionsTables,
   ...twinsTables,
   ...watchlistTables,
   ...competitorsTables,
+  ...ownNumbersTables,
 };
 type Tables = typeof TABLES;
 
 /** Every key of the kv table: the kernel's and one line per feature that keeps control rows there. */
-export const KV_KEYS: ReadonlyArray<KvSpec<unknown>> = Object.values({ ...KERNEL_KV, ...positionsKv, ...watchlistKv, ...unansweredKv });
+export const KV_KEYS: ReadonlyArray<KvSpec<unknown>> = Object.values({
+  ...KERNEL_KV,
+  ...positionsKv,
+  ...watchlistKv,
+  ...unansweredKv,
+  ...ownNumbersKv,
+});
 
 /** The declaration a kv key falls under (its own, or its family's), if any. */
 export function kvSpecOf(key: string): KvSpec<unknown> | undefined {

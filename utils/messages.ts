@@ -9,6 +9,7 @@ import { competitorsProtocol } from './competitors/protocol';
 import { StorageFreedSchema } from './kv-keys';
 import { listingBadgesProtocol } from './listing-badges/protocol';
 import { ChangeRowSchema, PanelStateSchema, ProblemKindSchema, ProductCardSchema, ProductRefSchema, ReviewSummarySchema } from './model';
+import { ownNumbersProtocol } from './own-numbers/protocol';
 import { positionsProtocol } from './positions/protocol';
 import { replyAssistantProtocol } from './reply-assistant/protocol';
 import { seoGapsProtocol } from './seo-gaps/protocol';
@@ -113,6 +114,7 @@ export const protocol = {
   ...replyAssistantProtocol,
   ...competitorsProtocol,
   ...seoGapsProtocol,
+  ...ownNumbersProtocol,
 } as const;
 
 export type Protocol = typeof protocol;

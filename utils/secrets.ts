@@ -61,12 +61,33 @@ export async function setWbToken(token: string | null): Promise<void> {
   await browser.storage.local.remove(LEGACY_TOKEN_KEY);
   if (value === null) await secretsDb().secrets.delete(WB_TOKEN);
   else await secretsDb().secrets.put({ key: WB_TOKEN, value });
+  announce();
 }
 
 /** Forgets every secret (the "delete all data" of the options page; an old storage.local copy too). */
 export async function clearSecrets(): Promise<void> {
   await browser.storage.local.remove(LEGACY_TOKEN_KEY);
   await secretsDb().secrets.clear();
+  announce();
+}
+
+// That the token changed — never the token itself — is told to the extension's other pages and
+// parts (one options section saves it, another shows what it can do): a BroadcastChannel reaches
+// only the extension's own origin.
+const CHANGED = 'lupa-secrets-changed';
+let channel: BroadcastChannel | undefined;
+function announce(): void {
+  if (typeof BroadcastChannel === 'undefined') return;
+  channel ??= new BroadcastChannel(CHANGED);
+  channel.postMessage('changed');
+}
+
+/** Calls `listener` whenever a secret was saved, removed or cleared; returns the unsubscribe. */
+export function onSecretsChanged(listener: () => void): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => {};
+  const listening = new BroadcastChannel(CHANGED);
+  listening.onmessage = () => listener();
+  return () => listening.close();
 }
 
 export const isPlausibleToken = (token: string) => TokenSchema.safeParse(token).success;

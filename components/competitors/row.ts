@@ -93,14 +93,28 @@ export function mountCompetitorRow(
       setFigure(p, 'competitor-problem');
       p.textContent = t('competitorsStale');
     }
+    // WB's SPP (WB's own money: the storefront price is below the seller's discounted one); the
+    // seller's revenue, and so the margin, is the discounted price.
+    const spp = figures.spp;
+    const sppPct = spp !== null && spp !== 'unknown' ? spp.pct : 0;
+    if (spp !== null) {
+      const s = line(box, spp === 'unknown' ? 'muted' : undefined);
+      if (spp === 'unknown') {
+        setFigure(s, 'spp-pct', null);
+        s.textContent = t('sppUnknown');
+      } else {
+        text(s, `${t('sppLabel')} `);
+        figure(s, 'spp-pct', spp.pct, formatPct(spp.pct));
+      }
+    }
     if (price === null) {
       line(box, 'muted').textContent = t('pricesUnreadable');
     } else {
-      const buyer = buyerPrice(price, discountPct);
+      const buyer = buyerPrice(price, discountPct, sppPct);
       const p = line(box);
-      text(p, `${t('buyerPays')} `);
+      text(p, `${t(sppPct > 0 ? 'buyerSees' : 'buyerPays')} `);
       figure(p, 'buyer-price', buyer, formatRub(buyer));
-      const m = marginOf(buyer, costs);
+      const m = marginOf(buyerPrice(price, discountPct), costs);
       text(p, ` · ${t('marginLabel')} `);
       if (m) {
         figure(p, 'margin', m.margin, formatRub(m.margin), m.margin < 0 ? 'bad' : undefined);
@@ -113,7 +127,7 @@ export function mountCompetitorRow(
         figure(p, 'margin', null, t('marginNeedsCost'), 'muted');
       }
       if (c.min !== null) {
-        const match = priceToMatch(c.min, price, discountPct);
+        const match = priceToMatch(c.min, price, discountPct, sppPct);
         const hint = line(box);
         if (match.already) {
           hint.className = 'good';
@@ -122,8 +136,8 @@ export function mountCompetitorRow(
         } else {
           text(hint, `${t('toMatch')} `);
           figure(hint, 'price-to-match', match.price, formatRub(match.price));
-          const mm = marginOf(match.buyer, costs);
-          text(hint, ` (${t('buyerPays').toLowerCase()} ${formatRub(match.buyer)}`);
+          const mm = marginOf(buyerPrice(match.price, discountPct), costs);
+          text(hint, ` (${t(sppPct > 0 ? 'buyerSees' : 'buyerPays').toLowerCase()} ${formatRub(match.buyer)}`);
           if (mm) {
             text(hint, `, ${t('marginLabel').toLowerCase()} `);
             figure(hint, 'margin-at-match', mm.margin, formatRub(mm.margin), mm.margin < 0 ? 'bad' : undefined);

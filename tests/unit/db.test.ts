@@ -73,7 +73,13 @@ const STORES_V8 = {
   events: '&key, [marketplace+id], at, read, [read+kind+at]',
 } as const;
 
-const SHIPPED = [STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7, STORES_V8];
+/** v9: the seller's own items and prices from WB's seller API (prices & discounts). */
+const STORES_V9 = {
+  ...STORES_V8,
+  ownPrices: '&[marketplace+id], importedAt',
+} as const;
+
+const SHIPPED = [STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7, STORES_V8, STORES_V9];
 
 test('the tables the features declare assemble into exactly the schemas each version shipped', () => {
   expect(DB_VERSION).toBe(SHIPPED.length);
@@ -185,47 +191,50 @@ test('stored rows that no longer fit are skipped with one warning, never deleted
   warn.mockRestore();
 });
 
-test.each([1, 2, 3, 4, 5, 6, 7])('a database written by version %i opens at the current version with every row it had', async (version) => {
-  const all = SHIPPED;
-  const name = `lupa-every-${version}`;
-  names.push(name);
-  const old = new Dexie(name);
-  for (let v = 1; v <= version; v++) old.version(v).stores(all[v - 1] as Record<string, string>);
-  await old.open();
-  // Rows carrying just their keys: the point is that no upgrade loses or rewrites them.
-  const rows: Record<string, object[]> = {
-    cards: [{ marketplace: 'wb', id: '1', fetchedAt: 1 }],
-    pricePoints: [1, 2, 3].map((at) => ({ marketplace: 'wb', productId: '1', at, price: 100 * at })),
-    stockSnapshots: [{ marketplace: 'wb', productId: '1', at: 1 }],
-    reviewSummaries: [{ marketplace: 'wb', rootId: '9', at: 1 }],
-    kv: [{ key: 'basket:1', value: 1 }],
-    searchPages: [{ marketplace: 'wb', query: 'q', sort: 'popular', region: -1, page: 1, fetchedAt: 1 }],
-    positions: [{ marketplace: 'wb', productId: '1', query: 'q', region: -1, at: 1 }],
-    positionQueries: [{ marketplace: 'wb', productId: '1', query: 'q' }],
-    twins: [{ marketplace: 'wb', id: '1' }],
-    watchlist: [{ marketplace: 'wb', id: '1', role: 'mine' }],
-    events: [{ key: 'r:wb:1:price-move', marketplace: 'wb', id: '1', kind: 'price-move', at: 1, read: 0 }],
-    changes: [{ marketplace: 'wb', productId: '1', at: 1, field: 'price' }],
-    competitorLinks: [{ marketplace: 'wb', mineId: '1', competitorMarketplace: 'wb', competitorId: '2' }],
-    unitCosts: [{ marketplace: 'wb', id: '1' }],
-  };
-  const written: Record<string, number> = {};
-  for (const table of old.tables) {
-    await table.bulkPut(rows[table.name] ?? []);
-    written[table.name] = await table.count();
-  }
-  old.close();
+test.each([1, 2, 3, 4, 5, 6, 7, 8])(
+  'a database written by version %i opens at the current version with every row it had',
+  async (version) => {
+    const all = SHIPPED;
+    const name = `lupa-every-${version}`;
+    names.push(name);
+    const old = new Dexie(name);
+    for (let v = 1; v <= version; v++) old.version(v).stores(all[v - 1] as Record<string, string>);
+    await old.open();
+    // Rows carrying just their keys: the point is that no upgrade loses or rewrites them.
+    const rows: Record<string, object[]> = {
+      cards: [{ marketplace: 'wb', id: '1', fetchedAt: 1 }],
+      pricePoints: [1, 2, 3].map((at) => ({ marketplace: 'wb', productId: '1', at, price: 100 * at })),
+      stockSnapshots: [{ marketplace: 'wb', productId: '1', at: 1 }],
+      reviewSummaries: [{ marketplace: 'wb', rootId: '9', at: 1 }],
+      kv: [{ key: 'basket:1', value: 1 }],
+      searchPages: [{ marketplace: 'wb', query: 'q', sort: 'popular', region: -1, page: 1, fetchedAt: 1 }],
+      positions: [{ marketplace: 'wb', productId: '1', query: 'q', region: -1, at: 1 }],
+      positionQueries: [{ marketplace: 'wb', productId: '1', query: 'q' }],
+      twins: [{ marketplace: 'wb', id: '1' }],
+      watchlist: [{ marketplace: 'wb', id: '1', role: 'mine' }],
+      events: [{ key: 'r:wb:1:price-move', marketplace: 'wb', id: '1', kind: 'price-move', at: 1, read: 0 }],
+      changes: [{ marketplace: 'wb', productId: '1', at: 1, field: 'price' }],
+      competitorLinks: [{ marketplace: 'wb', mineId: '1', competitorMarketplace: 'wb', competitorId: '2' }],
+      unitCosts: [{ marketplace: 'wb', id: '1' }],
+    };
+    const written: Record<string, number> = {};
+    for (const table of old.tables) {
+      await table.bulkPut(rows[table.name] ?? []);
+      written[table.name] = await table.count();
+    }
+    old.close();
 
-  const db = new LupaDb(name);
-  await db.open();
-  expect(db.verno).toBe(SHIPPED.length);
-  for (const [table, count] of Object.entries(written)) expect(await db.table(table).count(), table).toBe(count);
-  if (version === 1) expect((await db.pricePoints.toArray()).every((p) => p.source === 'observed')).toBe(true);
-  if (version < 7) expect(await db.table('competitorLinks').count()).toBe(0);
-  // The tasks an older version stored are found by the v8 index.
-  if (version >= 5) expect(await db.events.where('[read+kind+at]').between([0, '', 0], [0, '\uffff', Infinity]).count()).toBe(1);
-  db.close();
-});
+    const db = new LupaDb(name);
+    await db.open();
+    expect(db.verno).toBe(SHIPPED.length);
+    for (const [table, count] of Object.entries(written)) expect(await db.table(table).count(), table).toBe(count);
+    if (version === 1) expect((await db.pricePoints.toArray()).every((p) => p.source === 'observed')).toBe(true);
+    if (version < 7) expect(await db.table('competitorLinks').count()).toBe(0);
+    // The tasks an older version stored are found by the v8 index.
+    if (version >= 5) expect(await db.events.where('[read+kind+at]').between([0, '', 0], [0, '\uffff', Infinity]).count()).toBe(1);
+    db.close();
+  },
+);
 
 test('stored cards are read in the order asked, with a gap where none is stored or the stored one no longer fits', async () => {
   const name = `lupa-read-cards-${Math.random()}`;

@@ -49,6 +49,32 @@ test('price to match: the highest whole-ruble price whose buyer price is not abo
   expect(priceToMatch(300000, 399000, 45)).toEqual({ price: 399000, buyer: 219450, already: true });
 });
 
+test("with the SPP the buyer price is what the storefront shows: the seller's discount, then WB's", () => {
+  // 3 990 ₽ − 45 % = 2 194,50 ₽; − 38,7 % SPP = 1 345,23 ₽.
+  expect(buyerPrice(399000, 45, 38.7)).toBe(134523);
+  expect(buyerPrice(399000, 45, 0)).toBe(buyerPrice(399000, 45));
+  expect(buyerPrice(100000, 0, 12.5)).toBe(87500);
+});
+
+test('price to match at the current SPP: the storefront price, not the discounted one, meets the minimum', () => {
+  for (const [target, d, spp] of [
+    [49900, 45, 38.7],
+    [218400, 30, 7],
+    [123456, 17, 22.4],
+    [5000, 50, 49.9],
+  ] as const) {
+    const m = priceToMatch(target, 10_000_000, d, spp);
+    expect(m.price % 100).toBe(0);
+    expect(buyerPrice(m.price, d, spp)).toBeLessThanOrEqual(target);
+    expect(buyerPrice(m.price + 100, d, spp)).toBeGreaterThan(target);
+    expect(m.buyer).toBe(buyerPrice(m.price, d, spp));
+    // Without the SPP the advice would cut by the whole SPP more than needed.
+    expect(m.price).toBeGreaterThan(priceToMatch(target, 10_000_000, d).price);
+  }
+  // 3 990 ₽ at 45 % and 38,7 % SPP is 1 345,23 ₽ on the storefront: already below 1 400 ₽.
+  expect(priceToMatch(140000, 399000, 45, 38.7)).toEqual({ price: 399000, buyer: 134523, already: true });
+});
+
 test('costs as typed: rubles with spaces or either decimal mark, a percent within 0–100, blanks unset', () => {
   expect(costsFromText({ cost: '1 200', commission: '19,5', logistics: '85.40' })).toEqual({
     cost: 120000,

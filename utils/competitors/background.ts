@@ -19,6 +19,8 @@ export const competitors: BackgroundFeature = {
         const list = kit.ports.watchlist;
         if (list && (await list.roleOf(ref.marketplace, ref.id)) === null) await list.set(ref.marketplace, ref.id, role);
       },
+      // Asked at the time: the own-numbers feature registers after this one (and may be left out).
+      spp: async (marketplace, ids) => (await kit.ports.ownNumbers?.sppOf(marketplace, ids)) ?? new Map(),
     });
     const ownItems = async () => (await kit.ports.watchlist?.ownItems()) ?? [];
 

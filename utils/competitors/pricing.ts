@@ -6,9 +6,12 @@ import { parseRub } from '../marketplaces/ozon/price';
 import { median } from '../stats';
 import type { UnitCost } from './tables';
 
-/** The price the buyer pays once the seller's own discount (0–99 %) is applied. */
-export function buyerPrice(price: number, discountPct: number): number {
-  return Math.round((price * (100 - clampDiscount(discountPct))) / 100);
+/**
+ * The price the buyer sees: the seller's own discount (0–99 %) applied, then WB's SPP where it is
+ * known (the storefront's price; reference: spp = 1 − storefront ÷ discounted).
+ */
+export function buyerPrice(price: number, discountPct: number, sppPct = 0): number {
+  return Math.round((price * (100 - clampDiscount(discountPct)) * (100 - clampDiscount(sppPct))) / 10_000);
 }
 
 function clampDiscount(pct: number): number {
@@ -58,15 +61,19 @@ export interface PriceToMatch {
   already: boolean;
 }
 
-/** The highest whole-ruble price before discount whose buyer price does not exceed `target`. */
-export function priceToMatch(target: number, currentPrice: number, discountPct: number): PriceToMatch {
+/**
+ * The highest whole-ruble price before discount whose buyer price (after the seller's discount and
+ * the SPP, when known) does not exceed `target`.
+ */
+export function priceToMatch(target: number, currentPrice: number, discountPct: number, sppPct = 0): PriceToMatch {
   const d = clampDiscount(discountPct);
-  const now = buyerPrice(currentPrice, d);
+  const s = clampDiscount(sppPct);
+  const now = buyerPrice(currentPrice, d, s);
   if (now <= target) return { price: currentPrice, buyer: now, already: true };
-  let rubles = Math.floor(target / (100 - d));
-  while (rubles > 0 && buyerPrice(rubles * 100, d) > target) rubles--;
-  while (buyerPrice((rubles + 1) * 100, d) <= target) rubles++;
-  return { price: rubles * 100, buyer: buyerPrice(rubles * 100, d), already: false };
+  let rubles = Math.floor((target * 100) / ((100 - d) * (100 - s)));
+  while (rubles > 0 && buyerPrice(rubles * 100, d, s) > target) rubles--;
+  while (buyerPrice((rubles + 1) * 100, d, s) <= target) rubles++;
+  return { price: rubles * 100, buyer: buyerPrice(rubles * 100, d, s), already: false };
 }
 
 type Costs = Pick<UnitCost, 'cost' | 'commissionPct' | 'logistics'>;

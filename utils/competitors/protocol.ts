@@ -20,6 +20,13 @@ export const CompetitorFiguresSchema = z.object({
   oldestAt: z.number().nullable(),
   costs: CostsSchema.nullable(),
   problem: z.string().nullable(),
+  /**
+   * WB's SPP on this own item (the own-numbers feature, when it is there): known, 'unknown' (no
+   * seller prices or no storefront card yet), or null where there is none to know (Ozon).
+   */
+  spp: z
+    .union([z.object({ pct: z.number().min(0).max(100), storefront: z.number().int(), at: z.number() }), z.literal('unknown')])
+    .nullable(),
 });
 export type CompetitorFiguresReply = z.infer<typeof CompetitorFiguresSchema>;
 

@@ -20,6 +20,8 @@ export interface CompetitorsDeps {
   /** Puts a product on the watchlist with a role unless it already has one. */
   watch: (ref: ProductRef, role: 'mine' | 'competitor') => Promise<void>;
   now?: () => number;
+  /** WB's SPP per own item (the own-numbers feature's, when it is there). */
+  spp?: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, { pct: number; storefront: number; at: number }>>;
 }
 
 export interface CompetitorFigures {
@@ -30,6 +32,8 @@ export interface CompetitorFigures {
   costs: Pick<UnitCost, 'cost' | 'commissionPct' | 'logistics'> | null;
   /** Why some competitor has no fresh price (the last fetch failed), for the row's note. */
   problem: string | null;
+  /** WB's SPP on the item: known, unknown, or null where there is none (Ozon). */
+  spp: { pct: number; storefront: number; at: number } | 'unknown' | null;
 }
 
 const keyOf = (r: ProductRef) => `${r.marketplace}:${r.id}`;
@@ -131,6 +135,7 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
       const refs = [...links.values()].flat().map((l) => ({ marketplace: l.competitorMarketplace, id: l.competitorId }));
       const problem = refs.length ? await freshen(refs) : null;
       const cards = await cardsOf(refs);
+      const spp = marketplace === 'wb' ? await (deps.spp?.(marketplace, ids) ?? new Map()) : null;
       const out: CompetitorFigures[] = [];
       for (const [i, id] of ids.entries()) {
         const own = (links.get(id) ?? []).map((l) => cards.get(keyOf({ marketplace: l.competitorMarketplace, id: l.competitorId })));
@@ -141,6 +146,7 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
           oldestAt: known.length ? Math.min(...known.map((c) => c.fetchedAt)) : null,
           costs: validRow(schemas.unitCosts, costs[i], 'unitCosts') ?? null,
           problem: own.length > 0 && known.length < own.length ? problem : null,
+          spp: spp === null ? null : (spp.get(id) ?? 'unknown'),
         });
       }
       return out;

@@ -1,0 +1,114 @@
+// The seller's own numbers in the built extension: the options page reads the saved token (type,
+// categories, expiry exactly as the fixture's generator encoded them), loads the fixture shop's 50
+// own items from its prices & discounts API within WB's limits, and they become "мой товар"; a token
+// without the category says so and sends nothing. The token stays out of the page.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { FIXTURE_SELLER_TOKEN } from '../fixtures/server.mjs';
+import { CABINET_PRICES } from '../fixtures/wb/cabinet.mjs';
+import * as wb from '../fixtures/wb/catalog.mjs';
+import { SHOP } from '../fixtures/wb/seller-shop.mjs';
+import { ALL_CATEGORIES, makeSellerToken, verifySellerToken } from '../fixtures/wb/seller-token.mjs';
+import { type Lab, panelIn, startLab } from './harness';
+
+let lab: Lab;
+beforeAll(async () => {
+  lab = await startLab();
+});
+afterAll(async () => {
+  await lab?.close();
+});
+
+const options = async () => {
+  const page = await lab.context.newPage();
+  await page.goto(`chrome-extension://${lab.extensionId}/options.html`);
+  await page.locator('[data-lupa="token-input"]').waitFor();
+  return page;
+};
+const value = (page: Awaited<ReturnType<typeof options>>, name: string) =>
+  page.locator(`[data-lupa="${name}"]`).first().getAttribute('data-value');
+
+test('a Personal token: its claims as encoded, then the 50 own items loaded and marked as mine', async () => {
+  const page = await options();
+  await page.locator('[data-lupa="token-input"]').fill(FIXTURE_SELLER_TOKEN);
+  await page.locator('[data-lupa="token-check"]').click();
+  await page.locator('[data-lupa="token-type"][data-value="personal"]').waitFor();
+  const payload = verifySellerToken(FIXTURE_SELLER_TOKEN);
+  expect(await value(page, 'token-categories')).toBe(ALL_CATEGORIES.join(','));
+  expect(await value(page, 'token-expires')).toBe(String(payload.exp * 1000));
+  expect(await page.locator('[data-lupa="token-warning"]').count()).toBe(0);
+  expect(await page.locator('[data-lupa="token-category"][data-value="missing"]').count()).toBe(0);
+
+  await page.locator('[data-lupa="own-catalogue-state"][data-value="done"]').waitFor();
+  expect(await value(page, 'own-catalogue')).toBe(String(SHOP.length));
+  // One page of up to 1000 goods, within the bucket: the fixture refused nothing for speed.
+  expect(lab.server.count(/^discounts-prices-api\.wildberries\.ru\/api\/v2\/list\/goods\/filter$/)).toBe(1);
+  expect(lab.server.settings.sellerOverLimit).toBe(0);
+  expect(await page.content()).not.toContain(FIXTURE_SELLER_TOKEN);
+
+  // Own items: the options' own-items list (the watchlist's "мой товар") holds every one of them.
+  await page.reload();
+  await expect.poll(() => value(page, 'own-items'), { timeout: 15_000 }).toBe(String(SHOP.length));
+  await page.close();
+});
+
+test("the prices page: SPP from the storefront card and the seller's prices, the buyer price at it; unknown SPP said so", async () => {
+  const MINE = 146972802;
+  // The storefront card's price now: its cheapest size in stock (fixture catalogue).
+  type Size = { price?: { product: number }; stocks: Array<{ qty: number }> };
+  const card = wb.byId.get(MINE) as unknown as { sizes: Size[] };
+  const storefront = Math.min(...card.sizes.filter((z) => z.price && z.stocks.some((st) => st.qty > 0)).map((z) => z.price?.product ?? 0));
+  // The seller's price after their discount, as the fixture shop's API sends it (rubles).
+  const good = SHOP.find((g) => g.nmID === MINE) as { sizes: Array<{ discountedPrice: number }> };
+  const discounted = Math.round(Math.min(...good.sizes.map((z) => z.discountedPrice)) * 100);
+  const spp = Math.round((1 - storefront / discounted) * 1000) / 10;
+  expect(spp).toBeGreaterThan(0);
+
+  const shop = await lab.context.newPage();
+  await shop.goto(`https://www.wildberries.ru/catalog/${MINE}/detail.aspx`);
+  await panelIn(shop, MINE);
+  await shop.close();
+
+  const cabinet = await lab.context.newPage();
+  await cabinet.goto('https://seller.wildberries.ru/discount-and-prices');
+  const rowOf = (article: number) => cabinet.getByText(String(article), { exact: true }).first().locator('xpath=ancestor::*[.//input][1]');
+  const row = rowOf(MINE);
+  await row.locator('[data-lupa="spp-pct"]').waitFor({ timeout: 20_000 });
+  expect(await row.locator('[data-lupa="spp-pct"]').getAttribute('data-value')).toBe(String(spp));
+  const { price, discount } = CABINET_PRICES[0] as { price: number; discount: number };
+  const buyer = Math.round((price * 100 * (100 - discount) * (100 - spp)) / 10_000);
+  expect(await row.locator('[data-lupa="buyer-price"]').getAttribute('data-value')).toBe(String(buyer));
+  // The storefront's own price, within a kopeck per ruble of rounding.
+  expect(Math.abs(buyer - storefront)).toBeLessThanOrEqual(100);
+
+  // An own item whose storefront card Lupa has not read: the SPP is unknown and said so.
+  const other = rowOf(CABINET_PRICES[1]?.article as number);
+  const unknown = other.locator('[data-lupa="spp-pct"]');
+  await unknown.waitFor();
+  expect(await unknown.getAttribute('data-value')).toBe('');
+  expect(await unknown.textContent()).toContain('СПП неизвестна');
+  const { price: p2, discount: d2 } = CABINET_PRICES[1] as { price: number; discount: number };
+  expect(await other.locator('[data-lupa="buyer-price"]').getAttribute('data-value')).toBe(
+    String(Math.round((p2 * 100 * (100 - d2)) / 100)),
+  );
+  await cabinet.close();
+});
+
+test('a Basic token without «Цены и скидки»: warned, the category said missing, an import sends nothing', async () => {
+  const before = lab.server.count(/^discounts-prices-api\.wildberries\.ru/);
+  const page = await options();
+  await page.locator('[data-lupa="token-input"]').fill(makeSellerToken({ type: 'basic', categories: ['Questions & Feedbacks'] }));
+  await page.locator('[data-lupa="token-check"]').click();
+  await page.locator('[data-lupa="token-type"][data-value="basic"]').waitFor();
+  expect(await value(page, 'token-categories')).toBe('Questions & Feedbacks');
+  await page.locator('[data-lupa="token-warning"][data-value="basic"]').waitFor();
+  expect(await page.locator('[data-lupa="token-category"][data-category="Prices & Discounts"]').getAttribute('data-value')).toBe('missing');
+
+  await page.locator('[data-lupa="own-catalogue-import"]').click();
+  const state = page.locator('[data-lupa="own-catalogue-state"][data-value="failed"][data-problem="missing-category"]');
+  await state.waitFor();
+  expect(await state.textContent()).toContain('Токен без категории «Цены и скидки»');
+  expect(lab.server.count(/^discounts-prices-api\.wildberries\.ru/)).toBe(before);
+  // What the earlier import brought is kept.
+  expect(await value(page, 'own-catalogue')).toBe(String(SHOP.length));
+  await page.close();
+});
