@@ -122,6 +122,7 @@ export const FIGURES = [
   'reply-insert',
   'reply-suggest',
   'tone-warning',
+  'reply-fill-all',
   'competitor-prices',
   'competitor-min',
   'competitor-median',

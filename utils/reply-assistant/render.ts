@@ -9,6 +9,18 @@ export interface TemplateVars {
 }
 
 /**
+ * A buyer's name as a reply may greet them: what the page shows, without markup a buyer typed into
+ * it ("<b>Анна</b>"); none when nothing name-like is left or it is too long to be a name.
+ */
+export function greetable(name: string): string {
+  const plain = name
+    .replace(/<[^>]*>?/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length <= 60 && /\p{L}/u.test(plain) ? plain : '';
+}
+
+/**
  * Fills the variables in one pass, each by a function: what a buyer typed as their name ("$&",
  * "{product}") is written as is, never read as a replacement pattern or as another variable.
  * An unknown buyer name reads naturally ("Здравствуйте!").
