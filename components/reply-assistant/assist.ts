@@ -189,7 +189,7 @@ export function mountFillAll(ctx: ContentScriptContext, templates: readonly Temp
       reviews.push(parts);
       // Each field's own typing changes what is waiting.
       ctx.addEventListener(parts.field, 'input', show);
-      if (!first || !first.isConnected || card.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) {
+      if (!first?.isConnected || card.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) {
         first = card;
         card.prepend(host);
       }
