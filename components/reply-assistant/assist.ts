@@ -94,12 +94,29 @@ export function mountAssistant(
   label.className = 'logo';
   label.textContent = 'Lupa';
   box.append(label);
+  // What a suggestion would put in the field, filled for this review: shown while it is pointed at.
+  const preview = document.createElement('p');
+  preview.className = 'preview';
+  preview.hidden = true;
+  setFigure(preview, 'reply-preview');
+  const hidePreview = () => {
+    preview.hidden = true;
+  };
   for (const [i, tpl] of suggestions.entries()) {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = tpl.title;
     setFigure(button, i === 0 ? 'reply-insert' : 'reply-suggest');
     button.setAttribute('data-template', tpl.id);
+    const showPreview = () => {
+      preview.textContent = renderTemplate(tpl.text, vars);
+      preview.setAttribute('data-template', tpl.id);
+      preview.hidden = false;
+    };
+    button.addEventListener('pointerenter', showPreview);
+    button.addEventListener('focus', showPreview);
+    button.addEventListener('pointerleave', hidePreview);
+    button.addEventListener('blur', hidePreview);
     button.addEventListener(
       'click',
       userOnly(() => fillLikeTyping(parts.field, renderTemplate(tpl.text, vars))),
@@ -114,7 +131,7 @@ export function mountAssistant(
     for (const issue of checkTone(value, marketplace, parts.stars)) warnings.append(toneWarning(issue));
   };
   ctx.addEventListener(parts.field, 'input', check);
-  root.append(box, warnings);
+  root.append(box, preview, warnings);
   return host;
 }
 

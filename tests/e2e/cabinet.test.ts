@@ -297,3 +297,59 @@ test('Ozon «Заполнить все»: the 5★ review gets its reply, the 2�
   expect(lab.errors).toEqual([]);
   await page.close();
 });
+
+test('Templates the seller controls: stars and topics of one added with «Добавить», its variables checked and previewed; the cabinet offers it by its stars and previews it on the real review', async () => {
+  const options = await lab.context.newPage();
+  await options.goto(`chrome-extension://${lab.extensionId}/options.html`);
+  await options.locator('[data-lupa="template-add"]').click();
+  const own = options.locator('[data-lupa="template"]').last();
+  // A seller's own template starts as a thank-you for 4–5★: no "no way out" for a thank-you.
+  expect(await own.locator('[data-lupa="template-stars"]').getAttribute('data-value')).toBe('4,5');
+  await own.locator('[data-lupa="template-title"]').fill('Спасибо от нас');
+  await own.locator('[data-lupa="template-text"]').fill('Спасибо, {buyer}! Рады, что {product} понравился. Ждём вас в {shop}!');
+  // An unknown variable is named; the preview fills the known ones.
+  expect(await own.locator('[data-lupa="template-variable"]').evaluateAll((v) => v.map((x) => x.getAttribute('data-value')))).toEqual([
+    'shop',
+  ]);
+  expect(await own.locator('[data-lupa="template-preview"]').textContent()).toMatch(/Спасибо, Анна! .*\{shop\}/);
+  await own.locator('[data-lupa="template-text"]').fill('Спасибо, {buyer}! Рады, что покупка понравилась. Ждём вас снова!');
+  expect(await own.locator('[data-lupa="template-variable"]').count()).toBe(0);
+  expect(await own.locator('[data-lupa="tone-warning"]').count()).toBe(0);
+  // Meant for 1★ too, the same thank-you offers no way out: the tone check says so; untick, and it is fine.
+  await own.locator('[data-lupa="template-stars"] input[data-star="1"]').check();
+  expect(await own.locator('[data-lupa="template-stars"]').getAttribute('data-value')).toBe('1,4,5');
+  await own.locator('[data-lupa="tone-warning"][data-value="no-way-out"]').waitFor();
+  await own.locator('[data-lupa="template-stars"] input[data-star="1"]').uncheck();
+  await own.locator('[data-lupa="template-stars"] input[data-star="4"]').uncheck();
+  expect(await own.locator('[data-lupa="tone-warning"]').count()).toBe(0);
+  await own.locator('[data-lupa="template-topics"] input[data-topic="size"]').check();
+  expect(await own.locator('[data-lupa="template-topics"]').getAttribute('data-value')).toBe('size');
+  await own.locator('[data-lupa="template-topics"] input[data-topic="size"]').uncheck();
+  await options.locator('[data-lupa="templates-save"]').click();
+  await options.locator('[data-lupa="options-message"]').waitFor();
+  await options.reload();
+  const saved = options.locator('[data-lupa="template"]').last();
+  await expect.poll(() => saved.locator('[data-lupa="template-stars"]').getAttribute('data-value')).toBe('5');
+  const id = await saved.getAttribute('data-id');
+
+  // The cabinet offers it for the 5★ review, not for the 1★ one; pointing at it previews it on that review.
+  const page = await lab.context.newPage();
+  await page.goto('https://seller.wildberries.ru/feedbacks-questions/feedbacks');
+  await expect.poll(() => page.locator('lupa-reply-assistant').count(), { timeout: 20_000 }).toBe(CABINET_REVIEWS.length);
+  const byId = (x: string) => CABINET_REVIEWS.find((r) => r.id === x) as (typeof CABINET_REVIEWS)[number];
+  const mine = reviewCard(page, byId('fb-3')).locator(`[data-lupa="reply-suggest"][data-template="${id}"]`);
+  expect(await mine.count()).toBe(1);
+  expect(await reviewCard(page, byId('fb-1')).locator(`[data-template="${id}"]`).count()).toBe(0);
+  await mine.hover();
+  const preview = reviewCard(page, byId('fb-3')).locator('[data-lupa="reply-preview"]');
+  await expect.poll(() => preview.textContent()).toBe('Спасибо, Ольга! Рады, что покупка понравилась. Ждём вас снова!');
+  // Only a preview: the field is still empty until the seller clicks.
+  expect(await fieldOf(reviewCard(page, byId('fb-3'))).inputValue()).toBe('');
+  await mine.click();
+  expect(await fieldOf(reviewCard(page, byId('fb-3'))).inputValue()).toBe('Спасибо, Ольга! Рады, что покупка понравилась. Ждём вас снова!');
+
+  await options.getByText('Вернуть шаблоны по умолчанию').click();
+  expect(lab.errors).toEqual([]);
+  await options.close();
+  await page.close();
+});
