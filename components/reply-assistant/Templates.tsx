@@ -39,6 +39,19 @@ export function ToneWarning({ issue }: { issue: ToneIssue }) {
   );
 }
 
+/**
+ * A template serves both cabinets: checked as an Ozon reply (the shorter limit), plus what is a rule
+ * risk only in a WB one (Ozon's own name).
+ */
+function bothCabinets(text: string, stars: number | null): ToneIssue[] {
+  const ozon = checkTone(text, 'ozon', stars);
+  const at = new Set(ozon.map((i) => ('start' in i ? `${i.kind}:${i.start}` : i.kind)));
+  const wbOnly = checkTone(text, 'wb', stars).filter((i) => i.kind === 'rule-risk' && !at.has(`${i.kind}:${i.start}`));
+  // In the order the phrases stand; what names no phrase (no way out, length) after them.
+  const place = (i: ToneIssue) => ('start' in i && i.kind !== 'no-way-out' ? i.start : Number.MAX_SAFE_INTEGER);
+  return [...ozon, ...wbOnly].sort((a, b) => place(a) - place(b));
+}
+
 const toggled = <T,>(list: readonly T[], item: T, on: boolean, order: readonly T[]): T[] =>
   order.filter((x) => (x === item ? on : list.includes(x)));
 
@@ -53,7 +66,7 @@ function TemplateEditor({
 }) {
   // The worst case a template is meant for: its lowest star rating (any stars: judged as a 5★ answer).
   const stars = tpl.kind === 'question' ? null : Math.min(...(tpl.stars.length ? tpl.stars : [5]));
-  const issues = tpl.text.trim() ? checkTone(tpl.text, 'wb', stars) : [];
+  const issues = tpl.text.trim() ? bothCabinets(tpl.text, stars) : [];
   const unknown = unknownVariables(tpl.text);
   return (
     <div className="lupa-template" data-lupa="template" data-id={tpl.id}>
