@@ -78,6 +78,9 @@ export function toneWarning(issue: ToneIssue): HTMLElement {
   return p;
 }
 
+/** From this length on, the tone check waits for a pause in typing. */
+const LONG_REPLY = 1500;
+
 export function mountAssistant(
   ctx: ContentScriptContext,
   parts: ReviewParts,
@@ -130,7 +133,15 @@ export function mountAssistant(
     if (!value.trim()) return;
     for (const issue of checkTone(value, marketplace, parts.stars)) warnings.append(toneWarning(issue));
   };
-  ctx.addEventListener(parts.field, 'input', check);
+  // A short reply is checked at each keystroke (well under a millisecond); a long one (tens of
+  // milliseconds at 5 000 characters) once the seller pauses, so that typing never lags.
+  let pending: number | undefined;
+  ctx.addEventListener(parts.field, 'input', () => {
+    if (pending !== undefined) clearTimeout(pending);
+    pending = undefined;
+    if (fieldText(parts.field).length < LONG_REPLY) check();
+    else pending = ctx.setTimeout(check, 250);
+  });
   root.append(box, preview, warnings);
   return host;
 }

@@ -297,6 +297,11 @@ test('Ozon «Заполнить все»: the 5★ review gets its reply, the 2�
   await fieldOf(cardOf(page, r2.text.positive)).fill('Спасибо! Мы есть и на Wildberries.');
   const risk = cardOf(page, r2.text.positive).locator('[data-lupa="tone-warning"][data-value="rule-risk"]');
   expect(await risk.getAttribute('data-phrase')).toBe('Wildberries');
+  // A long reply is checked once the seller pauses: its warning still comes.
+  await fieldOf(cardOf(page, r2.text.positive)).fill(`Вы сами порвали шов. ${'Спасибо за отзыв! '.repeat(120)}`);
+  const blame = cardOf(page, r2.text.positive).locator('[data-lupa="tone-warning"][data-value="blame"]');
+  await blame.waitFor();
+  expect(await blame.getAttribute('data-phrase')).toBe('Вы сами порвали');
   expect(lab.errors).toEqual([]);
   await page.close();
 });
