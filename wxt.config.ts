@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { noSinks } from './scripts/vite-no-sinks.mjs';
@@ -62,7 +63,11 @@ export default defineConfig({
         : { ...alias, 'wxt/browser': plain };
     },
     'build:publicAssets': async (wxt, files) => {
-      for (const name of CHUNK_NAMES) files.push({ relativeDest: CHUNKS[name].file, contents: await buildChunk(wxt.config.root, name) });
+      for (const name of CHUNK_NAMES) {
+        // A build with a feature left out (scripts/without-feature.mjs) has no entry for its chunk.
+        if (!existsSync(resolve(wxt.config.root, CHUNKS[name].entry))) continue;
+        files.push({ relativeDest: CHUNKS[name].file, contents: await buildChunk(wxt.config.root, name) });
+      }
     },
   },
   // Explicit imports everywhere: a reader sees where each name comes from.
@@ -76,7 +81,7 @@ export default defineConfig({
     default_locale: 'ru',
     // downloads: exports (CSV) are saved by the background; a content script's anchor loses the file name.
     // notifications: watchlist tasks (price moves, stock-outs) found by background refreshes.
-    // scripting: the background injects the chunks (panel, charts) into a storefront tab's content script world,
+    // scripting: the background injects the chunks (panel, charts; the reply assistant's in a cabinet) into a tab's content script world,
     // and reads there the delivery region the WB site keeps in localStorage (utils/marketplaces/wb/geo.ts).
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'downloads', 'notifications', 'scripting'],
     host_permissions: [...MARKETPLACE_HOSTS],

@@ -12,6 +12,7 @@ import { products as ozonProducts } from '../tests/fixtures/ozon/catalog.mjs';
 import { startFixtureServer } from '../tests/fixtures/server.mjs';
 import { products } from '../tests/fixtures/wb/catalog.mjs';
 import { scaleSection } from './bench-scale.mjs';
+import { toneSection } from './bench-tone.mjs';
 import { CHROMIUM_MISSING, chromiumArgs, chromiumEnv, EXTENSION_DIR, findChromium } from './chromium.mjs';
 import { injectProbe } from './worker-probe.mjs';
 
@@ -283,6 +284,8 @@ rmSync(profile, { recursive: true, force: true });
 
 // Issue 17's shop: 1 000 watched products × a year (its own browser profile and fixture server).
 const scale = await scaleSection();
+// Issue 16's tone check on its labelled replies (no browser).
+const tone = await toneSection();
 
 const dir = join(EXTENSION_DIR, 'content-scripts');
 const scripts = readdirSync(dir)
@@ -302,7 +305,7 @@ const zippedKb =
     return n + deflateRawSync(readFileSync(f), { level: 9 }).length + 30 + 46 + 2 * name;
   }, 22) / 1024;
 /** Lupa's chunks (utils/chunks/table.ts), injected only on pages that show them. */
-const chunkSizes = ['chunks/panel.js', 'chunks/charts.js']
+const chunkSizes = ['chunks/panel.js', 'chunks/charts.js', 'chunks/reply.js']
   .filter((file) => existsSync(join(EXTENSION_DIR, file)))
   .map((file) => {
     const raw = readFileSync(join(EXTENSION_DIR, file));
@@ -368,6 +371,7 @@ const rows = [
   [`price history: one product's year read, ${historyReads.points} points (ms, median of 14)`, historyReadMs, 2, atMost(10)],
   ['price history: of which the IndexedDB range read (ms, median of 14)', historyIdbMs, 2],
   ...scale.rows,
+  ...tone.rows,
 ].map(([figure, value, digits, target]) => ({
   figure,
   value: Number(value.toFixed(digits)),
@@ -409,6 +413,7 @@ writeFileSync(
       heavy,
       history: { seeded, reads: historyReads },
       scale: scale.raw,
+      tone: tone.raw,
     },
     null,
     2,

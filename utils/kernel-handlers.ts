@@ -1,5 +1,5 @@
 // The background's own answers, apart from any feature: exports saved through the downloads API,
-// the UI chunks (panel, charts) injected into a storefront tab, the storage note, the refresh alarm, retention.
+// the UI chunks (panel, charts; the reply assistant's) injected into a storefront or cabinet tab, the storage note, the refresh alarm, retention.
 import { browser } from 'wxt/browser';
 import { type BackgroundKit, storageFreedNote } from './background-kit';
 import { answerChunkInjection } from './chunks/inject';
@@ -17,7 +17,8 @@ export function registerKernel(kit: BackgroundKit, runAlarm: () => Promise<void>
     await browser.downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
     return { saved: true };
   });
-  answerChunkInjection(from.storefrontTab);
+  // The storefront's panel and charts, the cabinet's reply assistant.
+  answerChunkInjection((sender) => from.storefrontTab(sender) || from.cabinet(sender));
   answer('getStorageNote', from.extensionPage, async () => (await storageFreedNote.get(db)) ?? null);
 
   // Retention runs last in every refresh, after the features' own steps, in short slices; a pass

@@ -3,11 +3,13 @@
 // notices), and the tone check as the seller types. Plain DOM, textContent only. Never sends.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { shadowHost } from '../../utils/content/dom';
+import { t } from '../../utils/content/i18n';
 import { setFigure } from '../../utils/figures';
-import { renderTemplate } from '../../utils/reply-assistant/render';
+import { greetable, renderTemplate } from '../../utils/reply-assistant/render';
 import { suggestTemplates } from '../../utils/reply-assistant/suggest';
 import type { Template } from '../../utils/reply-assistant/templates';
-import { checkTone, describeToneIssue, type REPLY_LIMITS } from '../../utils/reply-assistant/tone';
+import { checkTone, issuePhrase, type REPLY_LIMITS, type ToneIssue, toneIssueParts } from '../../utils/reply-assistant/tone';
+import { userOnly } from '../by-user';
 import { fieldText } from '../cabinet/anchors';
 import css from '../cabinet/cabinet.css?inline';
 
@@ -56,6 +58,29 @@ export function fillLikeTyping(field: HTMLElement, text: string): void {
   }
 }
 
+/**
+ * One tone warning: its kind in data-value, the phrase it found in data-phrase and marked in its
+ * text (as text: the phrase is the seller's own words, the page's buyer name among them).
+ */
+export function toneWarning(issue: ToneIssue): HTMLElement {
+  const p = document.createElement('p');
+  p.className = 'problem';
+  setFigure(p, 'tone-warning', issue.kind);
+  p.setAttribute('data-phrase', issuePhrase(issue));
+  const [before, phrase, after] = toneIssueParts(issue);
+  p.append(before);
+  if (phrase) {
+    const mark = document.createElement('mark');
+    mark.textContent = phrase;
+    p.append(mark);
+  }
+  p.append(after);
+  return p;
+}
+
+/** From this length on, the tone check waits for a pause in typing. */
+const LONG_REPLY = 1500;
+
 export function mountAssistant(
   ctx: ContentScriptContext,
   parts: ReviewParts,
@@ -67,18 +92,38 @@ export function mountAssistant(
   const box = document.createElement('div');
   box.className = 'chip-inline';
   const suggestions = suggestTemplates(templates, parts.text, parts.stars, parts.kind).slice(0, 3);
-  const vars = { buyer: parts.buyer, product: parts.product, article: parts.article, brand: parts.brand };
+  const vars = { buyer: greetable(parts.buyer), product: parts.product, article: parts.article, brand: parts.brand };
   const label = document.createElement('span');
   label.className = 'logo';
   label.textContent = 'Lupa';
   box.append(label);
+  // What a suggestion would put in the field, filled for this review: shown while it is pointed at.
+  const preview = document.createElement('p');
+  preview.className = 'preview';
+  preview.hidden = true;
+  setFigure(preview, 'reply-preview');
+  const hidePreview = () => {
+    preview.hidden = true;
+  };
   for (const [i, tpl] of suggestions.entries()) {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = tpl.title;
     setFigure(button, i === 0 ? 'reply-insert' : 'reply-suggest');
     button.setAttribute('data-template', tpl.id);
-    button.addEventListener('click', () => fillLikeTyping(parts.field, renderTemplate(tpl.text, vars)));
+    const showPreview = () => {
+      preview.textContent = renderTemplate(tpl.text, vars);
+      preview.setAttribute('data-template', tpl.id);
+      preview.hidden = false;
+    };
+    button.addEventListener('pointerenter', showPreview);
+    button.addEventListener('focus', showPreview);
+    button.addEventListener('pointerleave', hidePreview);
+    button.addEventListener('blur', hidePreview);
+    button.addEventListener(
+      'click',
+      userOnly(() => fillLikeTyping(parts.field, renderTemplate(tpl.text, vars))),
+    );
     box.append(button);
   }
   const warnings = document.createElement('div');
@@ -86,15 +131,98 @@ export function mountAssistant(
     warnings.textContent = '';
     const value = fieldText(parts.field);
     if (!value.trim()) return;
-    for (const issue of checkTone(value, marketplace, parts.stars)) {
-      const p = document.createElement('p');
-      p.className = 'problem';
-      setFigure(p, 'tone-warning', issue.kind);
-      p.textContent = describeToneIssue(issue);
-      warnings.append(p);
-    }
+    for (const issue of checkTone(value, marketplace, parts.stars)) warnings.append(toneWarning(issue));
   };
-  ctx.addEventListener(parts.field, 'input', check);
-  root.append(box, warnings);
+  // A short reply is checked at each keystroke (well under a millisecond); a long one (tens of
+  // milliseconds at 5 000 characters) once the seller pauses, so that typing never lags.
+  let pending: number | undefined;
+  ctx.addEventListener(parts.field, 'input', () => {
+    if (pending !== undefined) clearTimeout(pending);
+    pending = undefined;
+    if (fieldText(parts.field).length < LONG_REPLY) check();
+    else pending = ctx.setTimeout(check, 250);
+  });
+  root.append(box, preview, warnings);
   return host;
+}
+
+/** The page's "fill all" control: what it fills, and where it stands. */
+export interface FillAll {
+  host: HTMLElement;
+  /** A 4–5★ review the page shows, with its card (the control stands at the top of the first one). */
+  add(parts: ReviewParts, card: Element): void;
+  /** Whether it was on the page and is no more (the page drew its list anew). */
+  gone(): boolean;
+}
+
+/** Reviews "fill all" answers: the ones a thank-you suits. */
+export const FILL_STARS = [4, 5] as const;
+
+/**
+ * "Fill all" on a cabinet page of reviews: one trusted click puts a suggested reply into each empty
+ * answer field of a 4–5★ review, with the buyer's name, varied from review to review (the templates
+ * for its stars in turn). It types like a person and sends nothing; a field the seller has written in
+ * is left as it is.
+ */
+export function mountFillAll(ctx: ContentScriptContext, templates: readonly Template[]): FillAll {
+  const { host, root } = shadowHost('lupa-reply-fill', css);
+  const box = document.createElement('div');
+  box.className = 'chip-inline';
+  const label = document.createElement('span');
+  label.className = 'logo';
+  label.textContent = 'Lupa';
+  const button = document.createElement('button');
+  button.type = 'button';
+  setFigure(button, 'reply-fill-all', 0);
+  const note = document.createElement('span');
+  box.append(label, button, note);
+  root.append(box);
+  const reviews: ReviewParts[] = [];
+  let first: Element | null = null;
+
+  const waiting = () => reviews.filter((r) => r.field.isConnected && !fieldText(r.field).trim());
+  const show = () => {
+    const n = waiting().length;
+    button.textContent = t('replyFillAll', n);
+    button.setAttribute('data-value', String(n));
+    button.disabled = n === 0;
+  };
+  button.addEventListener(
+    'click',
+    userOnly(() => {
+      const turn = new Map<number | null, number>();
+      let filled = 0;
+      for (const r of waiting()) {
+        const options = suggestTemplates(templates, r.text, r.stars, 'review');
+        if (!options.length) continue;
+        const i = turn.get(r.stars) ?? 0;
+        turn.set(r.stars, i + 1);
+        const tpl = options[i % options.length] as Template;
+        fillLikeTyping(
+          r.field,
+          renderTemplate(tpl.text, { buyer: greetable(r.buyer), product: r.product, article: r.article, brand: r.brand }),
+        );
+        filled++;
+      }
+      note.textContent = t('replyFilled', filled);
+      button.setAttribute('data-filled', String(filled));
+      show();
+    }),
+  );
+  show();
+  return {
+    host,
+    add(parts, card) {
+      if (parts.stars === null || !(FILL_STARS as readonly number[]).includes(parts.stars)) return;
+      reviews.push(parts);
+      // Each field's own typing changes what is waiting.
+      ctx.addEventListener(parts.field, 'input', show);
+      if (!first?.isConnected || card.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING) {
+        first = card;
+        card.prepend(host);
+      }
+      show();
+    },
+    gone: () => first !== null && !host.isConnected,
+  };
 }

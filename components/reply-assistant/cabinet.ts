@@ -1,14 +1,20 @@
 // The reply assistant as a cabinet control: under each review's or question's answer field, the
-// suggested templates and the tone check (assist.ts). The review is found by what the page shows
-// (cabinet/anchors.ts); where the cabinet's seller API lists the unanswered ones (WB), what it
-// knows of them (asked of the background, which holds the token) tells which review a card is.
+// suggested templates and the tone check, and on a reviews page "fill all" for the 4–5★ ones
+// (assist.ts, in the `reply` chunk: the rules are too big for the content script's core). The review
+// is found by what the page shows (cabinet/anchors.ts); where the cabinet's seller API lists the
+// unanswered ones (WB), what it knows of them (asked of the background, which holds the token)
+// tells which review a card is.
+import { loadChunk } from '../../utils/chunks/load';
 import { ask } from '../../utils/content/messaging';
 import type { Template } from '../../utils/reply-assistant/templates';
 import { answerFields, findReviews, type KnownReview } from '../cabinet/anchors';
 import type { CabinetControl } from '../cabinet/run';
-import { mountAssistant } from './assist';
+import type { FillAll } from './assist';
+import type { ReplyChunk } from './chunk';
 
 let templates: Template[] | null = null;
+/** The page's "fill all" control, drawn anew when the page's list is (SPA navigation). */
+let fill: FillAll | null = null;
 
 /** The seller API's unanswered reviews and questions, asked once a minute at most (null: none). */
 const known = new Map<'reviews' | 'questions', { at: number; items: Promise<KnownReview[] | null> }>();
@@ -31,12 +37,17 @@ export const replyAssistantCabinet: CabinetControl = {
     if (!fields.length) return;
     templates ??= await ask('getReplyTemplates', {}).catch(() => null);
     if (!templates) return;
+    const chunk = await loadChunk<ReplyChunk>('reply');
     const questions = page.type === 'questions';
     const items = spec.review.listedByApi ? await knownReviews(questions ? 'questions' : 'reviews') : null;
     for (const review of findReviews(document.body, spec.review, { fields, all, questions, known: items })) {
       if (done.has(review.field) || !review.field.isConnected) continue;
       done.add(review.field);
-      review.field.after(mountAssistant(ctx, { ...review, kind: questions ? 'question' : 'review' }, templates, spec.marketplace));
+      const parts = { ...review, kind: questions ? ('question' as const) : ('review' as const) };
+      review.field.after(chunk.mountAssistant(ctx, parts, templates, spec.marketplace));
+      if (questions) continue;
+      if (!fill || fill.gone()) fill = chunk.mountFillAll(ctx, templates);
+      fill.add(parts, review.card);
     }
   },
 };

@@ -174,11 +174,14 @@ test('reply templates: a blaming phrase is flagged as it is typed; edits are sav
   await defect.waitFor();
   expect(await defect.locator('[data-lupa="tone-warning"]').count()).toBe(0);
   await defect.locator('[data-lupa="template-text"]').fill('Вы сами виноваты, надо было проверять при получении.');
-  expect(await defect.locator('[data-lupa="tone-warning"]').evaluateAll((w) => w.map((x) => x.getAttribute('data-value')))).toEqual([
-    'blame',
-    'blame',
-    'blame',
-    'no-way-out',
+  expect(
+    await defect
+      .locator('[data-lupa="tone-warning"]')
+      .evaluateAll((w) => w.map((x) => [x.getAttribute('data-value'), x.getAttribute('data-phrase')])),
+  ).toEqual([
+    ['blame', 'Вы сами виноваты'],
+    ['blame', 'надо было'],
+    ['no-way-out', ''],
   ]);
   await defect
     .locator('[data-lupa="template-text"]')

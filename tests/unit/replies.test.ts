@@ -1,6 +1,7 @@
 // Suggestion rules and the tone check on reviews as buyers write them. When a rule misses a real
 // review, add the review here first.
 import { describe, expect, test } from 'vitest';
+import { greetable, unknownVariables } from '../../utils/reply-assistant/render';
 import { suggestTemplates, topicsOf } from '../../utils/reply-assistant/suggest';
 import { DEFAULT_TEMPLATES, renderTemplate } from '../../utils/reply-assistant/templates';
 import { checkTone } from '../../utils/reply-assistant/tone';
@@ -140,4 +141,26 @@ test('a product or brand with $ patterns is written as is', () => {
   expect(renderTemplate('Спасибо за {product} от {brand}!', { product: 'кружку $1 $&', brand: "A$'B" })).toBe(
     "Спасибо за кружку $1 $& от A$'B!",
   );
+});
+
+test('a template’s unknown variables are named, each once; the known ones are not', () => {
+  expect(unknownVariables('Здравствуйте, {buyer}! {byuer}, спасибо за {product} от {brand} ({article}). {byuer} {магазин}')).toEqual([
+    'byuer',
+    'магазин',
+  ]);
+  expect(unknownVariables('Здравствуйте, {buyer}!')).toEqual([]);
+});
+
+test.each([
+  ['Анна', 'Анна'],
+  ['<img src=x onerror=alert(1)>Мария', 'Мария'],
+  ['<b>Олег</b>', 'Олег'],
+  ['😍😍', ''],
+  ['Покупатель'.repeat(10), ''],
+])('a buyer named %j is greeted as %j', (name, greeted) => {
+  expect(greetable(name)).toBe(greeted);
+});
+
+test('«Заполнить все» has more than one thank-you for each of 4★ and 5★ to vary over', () => {
+  for (const stars of [4, 5]) expect(suggestTemplates(DEFAULT_TEMPLATES, 'Отлично', stars).length).toBeGreaterThan(1);
 });

@@ -1,4 +1,4 @@
-// The code a storefront page gets only where it is shown, built apart from the content scripts
+// The code a marketplace page gets only where it is shown, built apart from the content scripts
 // (wxt.config.ts) and injected by the background into the tab's content-script world
 // (inject.ts, asked for by load.ts). A content script is one file that cannot share code-split
 // chunks, and importing an extension URL would need it web-accessible (pages could then probe for
@@ -9,6 +9,11 @@ export const CHUNKS = {
   charts: { file: 'chunks/charts.js', entry: 'components/charts/draw.ts', global: '__lupaCharts' },
   /** The product panel: React, its sections (components/product-panel/chunk.tsx), loaded when the page is idle. */
   panel: { file: 'chunks/panel.js', entry: 'components/product-panel/chunk.tsx', global: '__lupaPanel' },
+  /**
+   * The reply assistant in a seller cabinet (components/reply-assistant/chunk.ts): suggestions, the
+   * tone check and its rules, "fill all", loaded once the page shows an answer field.
+   */
+  reply: { file: 'chunks/reply.js', entry: 'components/reply-assistant/chunk.ts', global: '__lupaReply' },
 } as const;
 
 export type ChunkName = keyof typeof CHUNKS;

@@ -1,11 +1,32 @@
 // Filling a template's variables. Apart from templates.ts (zod, storage) so that the cabinet's
 // content script, which only fills templates the background sent, carries neither.
 
+/** The variables a template may use. */
+export const TEMPLATE_VARIABLES = ['buyer', 'product', 'article', 'brand'] as const;
+
+/** The `{name}`s in a template that Lupa cannot fill (a typo like {byuer}), each once. */
+export function unknownVariables(text: string): string[] {
+  const known: readonly string[] = TEMPLATE_VARIABLES;
+  return [...new Set([...text.matchAll(/\{([^{}\n]{1,40})\}/g)].map((m) => m[1] as string))].filter((name) => !known.includes(name));
+}
+
 export interface TemplateVars {
   buyer?: string;
   product?: string;
   article?: string;
   brand?: string;
+}
+
+/**
+ * A buyer's name as a reply may greet them: what the page shows, without markup a buyer typed into
+ * it ("<b>Анна</b>"); none when nothing name-like is left or it is too long to be a name.
+ */
+export function greetable(name: string): string {
+  const plain = name
+    .replace(/<[^>]*>?/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length <= 60 && /\p{L}/u.test(plain) ? plain : '';
 }
 
 /**

@@ -32,6 +32,23 @@ export const DEFAULT_TEMPLATES: Template[] = [
     topics: [],
     text: 'Здравствуйте, {buyer}! Спасибо за отзыв и хорошую оценку. Нам важно понять, чего не хватило до пяти звёзд: напишите, пожалуйста, в вопросах к товару {article} — учтём и поможем.',
   },
+  // More ways to thank, so that "fill all" on a page of good reviews does not say the same thing twice in a row.
+  {
+    id: 'thanks-5-more',
+    title: '5★ — благодарность (другими словами)',
+    kind: 'review',
+    stars: [5],
+    topics: [],
+    text: 'Спасибо, {buyer}! Пять звёзд — лучшая награда для нас, очень рады, что покупка понравилась. Хороших покупок и до новых встреч!',
+  },
+  {
+    id: 'thanks-4-more',
+    title: '4★ — спасибо (другими словами)',
+    kind: 'review',
+    stars: [4],
+    topics: [],
+    text: 'Здравствуйте, {buyer}! Благодарим за отзыв и четыре звезды. Если чего-то не хватило, напишите нам в вопросах к товару — постараемся сделать лучше.',
+  },
   {
     id: 'neutral-3',
     title: '3★ — разберёмся',

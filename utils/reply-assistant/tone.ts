@@ -1,13 +1,11 @@
-// The tone check before a reply is sent: no blaming or lecturing the buyer, a way out offered
-// (exchange, return, advice, contact) on negative reviews, not empty, within the marketplace's limit.
+// The tone check before a reply is sent: no blaming, lecturing or rudeness, nothing the marketplace
+// forbids (contacts, links, other shops), a way out offered on a review of 3★ or less (the rules:
+// tone-rules.ts), not empty, within the marketplace's limit. It warns; it never blocks.
 import { t } from '../content/i18n';
+import { type Found, findToneProblems } from './tone-rules';
 
-export type ToneIssue =
-  | { kind: 'blame'; phrase: string }
-  | { kind: 'lecture'; phrase: string }
-  | { kind: 'no-way-out' }
-  | { kind: 'empty' }
-  | { kind: 'too-long'; limit: number; length: number };
+export type ToneIssue = Found | { kind: 'empty' } | { kind: 'too-long'; limit: number; length: number };
+export type ToneKind = ToneIssue['kind'];
 
 /**
  * Answer length limits. [U] Neither marketplace documents them where we could read; these are what
@@ -15,60 +13,51 @@ export type ToneIssue =
  */
 export const REPLY_LIMITS = { wb: 5000, ozon: 3000 } as const;
 
-const BLAME = [
-  /вы сами/,
-  /сами виноват/,
-  /ваша вина/,
-  /по вашей вине/,
-  /вы неправильно/,
-  /вы не(внимательно| так| правильно)/,
-  /не наша (проблема|вина)/,
-  /это ваши проблемы/,
-  /надо было/,
-  /нужно было (читать|смотреть|выбирать)/,
-  /вы ошиблись/,
-  /претензии не принима/,
-];
-const LECTURE = [
-  /читайте (описание|внимательн)/,
-  /(будьте|быть) внимательн/,
-  /прежде чем (писать|ставить)/,
-  /учитесь/,
-  /вам следовало/,
-  /не стоило заказывать/,
-];
-const WAY_OUT = /возврат|вернуть|обмен|замен|напишите|свяжитесь|поможем|подскаж|подбер|компенс|вернём|вернутся|разбер/;
-
 export function checkTone(reply: string, marketplace: keyof typeof REPLY_LIMITS, stars: number | null): ToneIssue[] {
-  const text = reply.toLowerCase().replace(/ё/g, 'е');
-  const issues: ToneIssue[] = [];
-  if (text.replace(/[^\p{L}]/gu, '').length < 10) return [{ kind: 'empty' }];
-  for (const re of BLAME) {
-    const m = re.exec(text);
-    if (m) issues.push({ kind: 'blame', phrase: m[0] });
-  }
-  for (const re of LECTURE) {
-    const m = re.exec(text);
-    if (m) issues.push({ kind: 'lecture', phrase: m[0] });
-  }
-  if (stars !== null && stars <= 3 && !WAY_OUT.test(text)) issues.push({ kind: 'no-way-out' });
+  if (reply.replace(/[^\p{L}]/gu, '').length < 10) return [{ kind: 'empty' }];
+  const issues: ToneIssue[] = findToneProblems(reply, marketplace, stars);
   const limit = REPLY_LIMITS[marketplace];
   if (reply.length > limit) issues.push({ kind: 'too-long', limit, length: reply.length });
   return issues;
 }
 
-/** The tone issue as the seller reads it. */
-export function describeToneIssue(issue: ToneIssue): string {
+/** The phrase a warning names ('' when it names none). */
+export const issuePhrase = (issue: ToneIssue): string => ('phrase' in issue ? issue.phrase : '');
+
+/** A character that never stands in a message: where the phrase goes, to split the text around it. */
+const SLOT = '\u0000';
+
+function message(issue: ToneIssue, phrase: string): string {
   switch (issue.kind) {
     case 'blame':
-      return t('toneBlame', issue.phrase);
+      return t('toneBlame', phrase);
     case 'lecture':
-      return t('toneLecture', issue.phrase);
+      return t('toneLecture', phrase);
+    case 'rude':
+      return t('toneRude', phrase);
+    case 'rule-risk':
+      return t('toneRuleRisk', phrase);
     case 'too-long':
       return t('toneTooLong', issue.limit);
     case 'empty':
       return t('toneEmpty');
     default:
-      return t('toneNoWayOut');
+      return issue.phrase ? t('toneRefusal', phrase) : t('toneNoWayOut');
   }
+}
+
+/** The tone issue as the seller reads it. */
+export const describeToneIssue = (issue: ToneIssue): string => message(issue, issuePhrase(issue));
+
+/**
+ * The same text cut around its phrase, so that the phrase can be shown marked (as text, never as
+ * markup): [before, phrase, after]; the phrase '' when the warning names none.
+ */
+export function toneIssueParts(issue: ToneIssue): [string, string, string] {
+  const phrase = issuePhrase(issue);
+  const text = message(issue, phrase ? SLOT : '');
+  const at = phrase ? text.indexOf(SLOT) : -1;
+  // Without the catalogue (outside the extension) the phrase is still shown.
+  if (at < 0) return [text ? `${text} ` : '', phrase, ''];
+  return [text.slice(0, at), phrase, text.slice(at + SLOT.length)];
 }
