@@ -134,6 +134,8 @@ export const ListingEntrySchema = z.object({
   reviewCount: z.number().int().nonnegative(),
   /** null where the marketplace does not show stock (Ozon). */
   stockTotal: z.number().int().nonnegative().nullable(),
+  /** The seller, where the listing names one (WB search: `supplierId`, `supplier`); absent in older cached pages. */
+  seller: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
 });
 export type ListingEntry = z.infer<typeof ListingEntrySchema>;
 
