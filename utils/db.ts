@@ -8,6 +8,7 @@ import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
 import { competitorsTables } from './competitors/tables';
 import { KERNEL_KV } from './kv-keys';
+import { listingSummaryKv } from './listing-summary/tables';
 import {
   type ChangeRow,
   ChangeRowSchema,
@@ -81,7 +82,13 @@ export const TABLES = {
 type Tables = typeof TABLES;
 
 /** Every key of the kv table: the kernel's and one line per feature that keeps control rows there. */
-export const KV_KEYS: ReadonlyArray<KvSpec<unknown>> = Object.values({ ...KERNEL_KV, ...positionsKv, ...watchlistKv, ...unansweredKv });
+export const KV_KEYS: ReadonlyArray<KvSpec<unknown>> = Object.values({
+  ...KERNEL_KV,
+  ...listingSummaryKv,
+  ...positionsKv,
+  ...watchlistKv,
+  ...unansweredKv,
+});
 
 /** The declaration a kv key falls under (its own, or its family's), if any. */
 export function kvSpecOf(key: string): KvSpec<unknown> | undefined {

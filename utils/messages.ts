@@ -8,6 +8,7 @@ import { CHUNK_NAMES } from './chunks/table';
 import { competitorsProtocol } from './competitors/protocol';
 import { StorageFreedSchema } from './kv-keys';
 import { listingBadgesProtocol } from './listing-badges/protocol';
+import { listingSummaryProtocol } from './listing-summary/protocol';
 import { ChangeRowSchema, PanelStateSchema, ProblemKindSchema, ProductCardSchema, ProductRefSchema, ReviewSummarySchema } from './model';
 import { positionsProtocol } from './positions/protocol';
 import { replyAssistantProtocol } from './reply-assistant/protocol';
@@ -105,6 +106,7 @@ const kernelProtocol = {
 export const protocol = {
   ...kernelProtocol,
   ...listingBadgesProtocol,
+  ...listingSummaryProtocol,
   ...positionsProtocol,
   ...twinsProtocol,
   ...watchlistProtocol,

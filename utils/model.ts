@@ -139,6 +139,20 @@ export const ListingEntrySchema = z.object({
 });
 export type ListingEntry = z.infer<typeof ListingEntrySchema>;
 
+/** A listing page (search, category, brand, seller, a product page's carousel) as the features that read its tiles ask for it. */
+export const ListingSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('search'),
+    query: z.string().min(1).max(200),
+    sort: z
+      .string()
+      .regex(/^[a-z_]{1,30}$/)
+      .default('popular'),
+  }),
+  // `carousel`: the tiles on a product page, keyed by its article (no place of their own).
+  z.object({ type: z.enum(['catalog', 'brand', 'seller', 'carousel']), key: z.string().max(300) }),
+]);
+
 /** One search page as Lupa keeps it (10 minutes), shared by listing badges and position scans. */
 export const SearchPageSchema = z.object({
   marketplace: MarketplaceSchema,
