@@ -193,3 +193,15 @@ export function breakEvenCpm(a: BidAssumptions): number | null {
   if (a.marginPerOrder === null || !(a.ctrPct >= 0) || !(a.conversionPct >= 0)) return null;
   return Math.floor(1000 * (a.ctrPct / 100) * (a.conversionPct / 100) * a.marginPerOrder);
 }
+
+/** The bar's state as the seller left it (utils/listing-summary/tables.ts keeps it). */
+export interface SummaryPrefsValue extends BidAssumptions {
+  open: boolean;
+}
+
+/**
+ * What the bar assumes until the seller says otherwise: open, no margin (so no break-even), and a
+ * CTR and click-to-order conversion of the order sellers quote for WB search ads — shown as
+ * assumptions to replace, never as the card's measured funnel.
+ */
+export const DEFAULT_SUMMARY_PREFS: SummaryPrefsValue = { open: true, marginPerOrder: null, ctrPct: 3, conversionPct: 5 };

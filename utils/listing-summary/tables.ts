@@ -15,12 +15,7 @@ export const SummaryPrefsSchema = z.object({
 });
 export type SummaryPrefs = z.infer<typeof SummaryPrefsSchema>;
 
-/**
- * What the bar assumes until the seller says otherwise: open, no margin (so no break-even), and a
- * CTR and click-to-order conversion typical of WB search ads as sellers quote them — shown as
- * assumptions, never as the card's measured funnel.
- */
-export const DEFAULT_SUMMARY_PREFS: SummaryPrefs = { open: true, marginPerOrder: null, ctrPct: 3, conversionPct: 5 };
+export { DEFAULT_SUMMARY_PREFS } from './summary';
 
 export const listingSummaryKv = {
   prefs: kvKey('listing-summary-prefs', SummaryPrefsSchema),
