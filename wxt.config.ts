@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { noSinks } from './scripts/vite-no-sinks.mjs';
@@ -62,7 +63,10 @@ export default defineConfig({
         : { ...alias, 'wxt/browser': plain };
     },
     'build:publicAssets': async (wxt, files) => {
-      for (const name of CHUNK_NAMES) files.push({ relativeDest: CHUNKS[name].file, contents: await buildChunk(wxt.config.root, name) });
+      // A chunk whose feature is left out (scripts/without-feature.mjs) has no entry: nothing to build.
+      for (const name of CHUNK_NAMES)
+        if (existsSync(resolve(wxt.config.root, CHUNKS[name].entry)))
+          files.push({ relativeDest: CHUNKS[name].file, contents: await buildChunk(wxt.config.root, name) });
     },
   },
   // Explicit imports everywhere: a reader sees where each name comes from.

@@ -302,7 +302,7 @@ const zippedKb =
     return n + deflateRawSync(readFileSync(f), { level: 9 }).length + 30 + 46 + 2 * name;
   }, 22) / 1024;
 /** Lupa's chunks (utils/chunks/table.ts), injected only on pages that show them. */
-const chunkSizes = ['chunks/panel.js', 'chunks/charts.js']
+const chunkSizes = ['chunks/panel.js', 'chunks/charts.js', 'chunks/summary.js']
   .filter((file) => existsSync(join(EXTENSION_DIR, file)))
   .map((file) => {
     const raw = readFileSync(join(EXTENSION_DIR, file));

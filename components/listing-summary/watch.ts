@@ -1,22 +1,20 @@
 // The page summary's light core: on a listing page (search, category, brand, seller) it reads the
 // tiles as they load, asks the background for the ones it has not seen (the same cached search
-// pages and card batches the badges use: no requests of its own), and redraws one bar above the
-// tiles. On WB search the bar also holds the bid ladder.
+// pages and card batches the badges use: no requests of its own), and hands them to the bar. The
+// bar, the maths and the CSV are the summary chunk (chunk.ts), injected once the first tiles'
+// figures are in: this core stays a few hundred bytes on every marketplace page.
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { exportFileName } from '../../utils/content/csv';
+import { loadChunk } from '../../utils/chunks/load';
 import { ask } from '../../utils/content/messaging';
 import type { StorefrontFeature } from '../../utils/content/storefront';
 import { later } from '../../utils/content/timer';
-import { bidLadder, DEFAULT_SUMMARY_PREFS, type SummaryPrefsValue, type SummaryTile, summarise } from '../../utils/listing-summary/summary';
+import { DEFAULT_SUMMARY_PREFS, type SummaryTile } from '../../utils/listing-summary/summary';
 import type { ListingRef, MarketplaceAdapter } from '../../utils/marketplaces/adapter';
-import { createSummaryBar } from './bar';
-import { summaryToCsv } from './csv';
+import type { SummaryChunk, SummaryView } from './chunk';
 
 const SCAN_DELAY_MS = 250;
 const MAX_TILES_PER_ASK = 500;
-/** WB's search page size: a slot's page. */
-const SEARCH_PAGE_SIZE = 100;
 
 const warn = (what: string) => (error: unknown) => console.warn(`[lupa] ${what}:`, error instanceof Error ? error.message : error);
 
@@ -43,59 +41,67 @@ function startSession(ctx: ContentScriptContext, adapter: MarketplaceAdapter, li
   const { marketplace } = adapter;
   const rows = new Map<string, SummaryTile>();
   const asked = new Set<string>();
-  const withLadder = marketplace === 'wb' && listing.type === 'search';
-  let prefs: SummaryPrefsValue = DEFAULT_SUMMARY_PREFS;
-  let prefsRead = false;
-  let bar: ReturnType<typeof createSummaryBar> | null = null;
+  let view: SummaryView | null = null;
+  let viewLoading = false;
+  let problem: string | null = null;
   let stopped = false;
   let asking = false;
   let askAgain = false;
   let drawn = '';
   let cancelScan: (() => void) | undefined;
-  let current: SummaryTile[] = [];
 
-  const savePrefs = (change: Partial<SummaryPrefsValue>) => {
-    prefs = { ...prefs, ...change };
-    ask('setSummaryPrefs', change).catch(warn('summary settings'));
-  };
-
-  function exportCsv() {
-    const name = listing.type === 'search' ? listing.query : listing.key;
-    const filename = exportFileName(`svodka ${name}`, new Date(), marketplace);
-    ask('saveFile', { filename, mime: 'text/csv', text: summaryToCsv(summarise(current), current) }).catch((error: unknown) => {
-      warn('summary export')(error);
-      bar?.problem('lupa-unavailable');
-    });
+  /** The bar comes from the summary chunk, fetched once the first tiles' figures are in. */
+  async function openView() {
+    if (viewLoading) return;
+    viewLoading = true;
+    try {
+      const [chunk, prefs] = await Promise.all([
+        loadChunk<SummaryChunk>('summary'),
+        ask('getSummaryPrefs', {}).catch(() => DEFAULT_SUMMARY_PREFS),
+      ]);
+      if (stopped) return;
+      view = chunk.createSummaryView({
+        marketplace,
+        listing,
+        prefs,
+        save: (change) => void ask('setSummaryPrefs', change).catch(warn('summary settings')),
+      });
+      if (problem) view.problem(problem);
+      draw(adapter.storefront.tiles(document));
+    } catch (error) {
+      warn('listing summary chunk')(error);
+      viewLoading = false;
+    }
   }
 
   /** The bar sits just before the tiles' own list, so it scrolls with the results. */
-  function place(tiles: readonly Element[]) {
+  function place(host: Element, tiles: readonly Element[]) {
     const list = tiles[0]?.parentElement;
     const parent = list?.parentElement;
-    if (!bar || !list || !parent) return;
-    if (bar.host.parentElement !== parent || bar.host.nextElementSibling !== list) parent.insertBefore(bar.host, list);
+    if (!list || !parent) return;
+    if (host.parentElement !== parent || host.nextElementSibling !== list) parent.insertBefore(host, list);
   }
 
   function draw(tiles: readonly Element[]) {
+    if (!view || tiles.length === 0) return;
     const started = performance.now();
-    const ids = tiles.map((tile) => adapter.storefront.tileArticle(tile));
     const seen = new Set<string>();
-    current = [];
-    for (const id of ids) {
-      const row = id && !seen.has(id) ? rows.get(id) : undefined;
-      if (id) seen.add(id);
+    const current: SummaryTile[] = [];
+    for (const tile of tiles) {
+      const id = adapter.storefront.tileArticle(tile);
+      if (!id || seen.has(id)) continue;
+      seen.add(id);
+      const row = rows.get(id);
       if (row) current.push(row);
     }
-    const signature = `${current.length}|${ids.length}|${current[0]?.id}|${current[current.length - 1]?.id}`;
-    if (bar && current.length > 0) {
-      place(tiles);
-      if (signature !== drawn) {
-        drawn = signature;
-        bar.update(summarise(current), ids.length, withLadder ? bidLadder(current, SEARCH_PAGE_SIZE) : []);
-      }
+    place(view.host, tiles);
+    const signature = `${current.length}|${tiles.length}|${current[0]?.id}|${current[current.length - 1]?.id}`;
+    if (current.length > 0 && signature !== drawn) {
+      drawn = signature;
+      view.draw(current, tiles.length);
     }
     // Main-thread time spent on the summary, read by `npm run bench`.
-    if (tiles.length > 0) performance.measure('lupa:summary-work', { start: started, end: performance.now() });
+    performance.measure('lupa:summary-work', { start: started, end: performance.now() });
   }
 
   async function scan() {
@@ -117,28 +123,22 @@ function startSession(ctx: ContentScriptContext, adapter: MarketplaceAdapter, li
     if (fresh.length === 0) return;
     asking = true;
     try {
-      if (!prefsRead) {
-        prefsRead = true;
-        prefs = await ask('getSummaryPrefs', {}).catch(() => DEFAULT_SUMMARY_PREFS);
-      }
       for (let i = 0; i < fresh.length && !stopped; i += MAX_TILES_PER_ASK) {
         const chunk = fresh.slice(i, i + MAX_TILES_PER_ASK);
         const reply = await ask('getSummaryTiles', { marketplace, listing, tiles: chunk });
         if (stopped) return;
-        bar ??= createSummaryBar(marketplace, withLadder, prefs, {
-          onToggle: (open) => savePrefs({ open }),
-          onExport: exportCsv,
-          onAssumptions: savePrefs,
-        });
         if (reply.state !== 'fresh') {
-          bar.problem(reply.state);
+          problem = reply.state;
+          view?.problem(problem);
           if (reply.detail) console.warn('[lupa] summary:', reply.detail);
         }
         for (const row of reply.tiles) rows.set(row.id, row);
+        if (!view) void openView();
       }
     } catch (error) {
       warn('listing summary')(error);
-      bar?.problem('lupa-unavailable');
+      problem = 'lupa-unavailable';
+      view?.problem(problem);
       for (const { id } of fresh) asked.delete(id);
     } finally {
       asking = false;
@@ -162,7 +162,7 @@ function startSession(ctx: ContentScriptContext, adapter: MarketplaceAdapter, li
     stopped = true;
     observer.disconnect();
     cancelScan?.();
-    bar?.remove();
+    view?.remove();
   };
 }
 

@@ -9,6 +9,8 @@ export const CHUNKS = {
   charts: { file: 'chunks/charts.js', entry: 'components/charts/draw.ts', global: '__lupaCharts' },
   /** The product panel: React, its sections (components/product-panel/chunk.tsx), loaded when the page is idle. */
   panel: { file: 'chunks/panel.js', entry: 'components/product-panel/chunk.tsx', global: '__lupaPanel' },
+  /** The page summary's bar and maths (components/listing-summary/chunk.ts), loaded once a listing's first tiles are known. */
+  summary: { file: 'chunks/summary.js', entry: 'components/listing-summary/chunk.ts', global: '__lupaSummary' },
 } as const;
 
 export type ChunkName = keyof typeof CHUNKS;
