@@ -59,7 +59,11 @@ export function createListingTiles(deps: { db: LupaDb; wb: WbClient; ozon?: Ozon
       ids.map((id) => ({ marketplace: 'wb', id })),
     );
     for (const card of stored) if (card && now() - card.fetchedAt < CARD_TTL) known.set(card.id, card);
-    const waiting = ids.filter((id) => !known.has(id) && cardsInFlight.has(id));
+    // Taken now: a batch that ends while this one waits leaves the map.
+    const waiting = ids.flatMap((id) => {
+      const pending = known.has(id) ? undefined : cardsInFlight.get(id);
+      return pending ? [[id, pending] as const] : [];
+    });
     const missing = ids.filter((id) => !known.has(id) && !cardsInFlight.has(id));
     if (missing.length > 0) {
       const batch = (async () => {
@@ -79,8 +83,8 @@ export function createListingTiles(deps: { db: LupaDb; wb: WbClient; ozon?: Ozon
         for (const id of missing) cardsInFlight.delete(id);
       }
     }
-    for (const id of waiting) {
-      const card = await cardsInFlight.get(id)?.catch(() => null);
+    for (const [id, pending] of waiting) {
+      const card = await pending.catch(() => null);
       if (card) known.set(id, card);
     }
     return known;

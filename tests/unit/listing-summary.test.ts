@@ -7,7 +7,7 @@ import { createListingTiles } from '../../utils/listing-tiles';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
 import { Net } from '../../utils/net';
 import { createSearchPages } from '../../utils/search-pages';
-import { searchPage } from '../fixtures/wb/search.mjs';
+import { categoryList, searchPage } from '../fixtures/wb/search.mjs';
 import { fakeMarket } from './fixture-transport';
 
 const tile = (over: Partial<SummaryTile> = {}): SummaryTile => ({
@@ -188,4 +188,22 @@ describe('the summary service', () => {
     expect(reply.tiles[0]?.seller?.name).toMatch(/Кейсмаркет|Орлова|Гаджет/);
     expect(market.calls).toHaveLength(1);
   });
+});
+
+test('two features asking for the same category tiles at once share one card batch, and both get every tile', async () => {
+  const db = new LupaDb(`tiles-${Math.random()}`);
+  const clock = Date.parse('2026-11-20T10:00:00Z');
+  const market = fakeMarket(() => clock);
+  const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0 } });
+  const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786, now: () => clock });
+  const tiles = createListingTiles({ db, wb, searchPages: createSearchPages({ db, wb, now: () => clock }), now: () => clock });
+  const asked = categoryList()
+    .slice(0, 100)
+    .map((p: { id: number }, index: number) => ({ id: String(p.id), index }));
+  const ask = { marketplace: 'wb' as const, listing: { type: 'catalog' as const, key: '/catalog/x' }, tiles: asked };
+  const [a, b] = await Promise.all([tiles(ask), tiles(ask)]);
+  expect(a.tiles).toHaveLength(100);
+  expect(b.tiles).toHaveLength(100);
+  expect(market.calls.filter((u) => u.includes('/cards/v4/detail'))).toHaveLength(1);
+  await db.delete();
 });
