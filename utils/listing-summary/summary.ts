@@ -126,7 +126,7 @@ export function summarise(tiles: readonly SummaryTile[]): ListingSummary {
   const total = tiles.length;
   const share = (part: number) => (total === 0 ? 0 : round1((part / total) * 100));
   const topBrands = [...brands]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'ru'))
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, TOP_BRANDS)
     .map(([brand, count]) => ({ brand, count, sharePct: share(count) }));
   return {
