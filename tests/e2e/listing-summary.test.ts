@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import * as ozon from '../fixtures/ozon/catalog.mjs';
 import { categoryList, searchPage } from '../fixtures/wb/search.mjs';
 import { completedDownloads, type Lab, useLab } from './harness';
 
@@ -214,6 +215,31 @@ describe('the page summary above a listing', () => {
       String(first.log!.cpm),
       String(first.id),
     ]);
+    await page.close();
+  });
+
+  test('an Ozon search gets the summary from the listing JSON the badges read: brands and sellers unknown there, no ladder', async () => {
+    const text = 'термокружка';
+    const page = await lab.context.newPage();
+    await page.goto(`https://www.ozon.ru/search/?text=${encodeURIComponent(text)}&from_global=true`);
+    await summaryOf(page, 24);
+    const tiles = ozon.searchResults(text) as Array<{ mainState: Array<{ priceV2?: { price: Array<{ text: string }> } }> }>;
+    // Kopecks from the price text, without Lupa's parser.
+    const prices = tiles.map((t) =>
+      Math.round(Number(t.mainState[0]!.priceV2!.price[0]!.text.replace(/[^\d,]/g, '').replace(',', '.')) * 100),
+    );
+    expect(await readSummary(page)).toEqual({
+      'summary-tiles': '24',
+      'summary-median-price': String(medianOf(prices)),
+      'summary-ad-share': '0',
+      'summary-sellers': '',
+      'summary-brands': '',
+      'summary-covered': '0',
+      'summary-orders': '',
+    });
+    expect(await page.locator('lupa-listing-summary [data-lupa="bid-slot"]').count()).toBe(0);
+    // The badges' two listing pages, read once for both features.
+    expect(lab.server.count(/\/api\/entrypoint-api\.bx\/page\/json/)).toBe(2);
     await page.close();
   });
 
