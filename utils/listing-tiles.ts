@@ -23,12 +23,19 @@ import { SEARCH_TTL, type SearchPages } from './search-pages';
 /** Search pages Lupa will read for one listing: beyond that the site itself rarely scrolls. */
 export const MAX_LISTING_PAGES = 10;
 const CARD_TTL = 10 * 60 * 1000;
+/** How long a listing that got nothing (blocked, 429, a changed format) answers a second feature with that. */
+export const PROBLEM_SHARED_MS = 30_000;
 
 export interface TileAsk {
   marketplace: Marketplace;
   listing: ListingRef;
   /** Articles and 0-based places among the page's tiles. */
   tiles: ReadonlyArray<{ id: string; index: number }>;
+  /**
+   * Take the answer of another feature's ask that failed moments ago rather than ask the marketplace
+   * again (a second feature on the same page must not double the requests to a host that refuses).
+   */
+  shareProblem?: boolean;
 }
 
 export interface ListingTile extends ListingEntry {
@@ -51,6 +58,8 @@ export function createListingTiles(deps: { db: LupaDb; wb: WbClient; ozon?: Ozon
   /** Card batches under way, per article: a second feature asking the same tiles waits for the first. */
   const cardsInFlight = new Map<string, Promise<ProductCard | null>>();
   const ozonPageFlight = singleFlight<string, ListingEntry[]>();
+  /** A listing's last ask that got nothing, by listing: when, and why. */
+  const failed = new Map<string, { at: number; problem: NonNullable<ListingTiles['problem']> }>();
 
   async function wbCards(ids: readonly string[], ctx: RequestContext): Promise<Map<string, ProductCard>> {
     const known = new Map<string, ProductCard>();
@@ -201,8 +210,15 @@ export function createListingTiles(deps: { db: LupaDb; wb: WbClient; ozon?: Ozon
     return { problem: null, tiles: out };
   }
 
-  return (ask: TileAsk, ctx: RequestContext = {}): Promise<ListingTiles> =>
-    ask.marketplace === 'wb' ? wbTiles(ask, ctx) : ozonTiles(ask, ctx);
+  return async (ask: TileAsk, ctx: RequestContext = {}): Promise<ListingTiles> => {
+    const key = `${ask.marketplace}|${JSON.stringify(ask.listing)}`;
+    const last = failed.get(key);
+    if (ask.shareProblem && last && now() - last.at < PROBLEM_SHARED_MS) return { problem: last.problem, tiles: [] };
+    const result = await (ask.marketplace === 'wb' ? wbTiles(ask, ctx) : ozonTiles(ask, ctx));
+    if (result.problem && result.tiles.length === 0) failed.set(key, { at: now(), problem: result.problem });
+    else failed.delete(key);
+    return result;
+  };
 }
 
 export type ListingTilesSource = ReturnType<typeof createListingTiles>;

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LupaDb } from '../../utils/db';
 import { createSummaryService } from '../../utils/listing-summary/service';
 import { bandWidth, bidLadder, breakEvenCpm, priceBands, type SummaryTile, summarise } from '../../utils/listing-summary/summary';
-import { createListingTiles } from '../../utils/listing-tiles';
+import { createListingTiles, PROBLEM_SHARED_MS } from '../../utils/listing-tiles';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
 import { Net } from '../../utils/net';
 import { createSearchPages } from '../../utils/search-pages';
@@ -205,5 +205,29 @@ test('two features asking for the same category tiles at once share one card bat
   expect(a.tiles).toHaveLength(100);
   expect(b.tiles).toHaveLength(100);
   expect(market.calls.filter((u) => u.includes('/cards/v4/detail'))).toHaveLength(1);
+  await db.delete();
+});
+
+test('a listing that just failed answers the summary with that problem, asking the marketplace nothing more', async () => {
+  const db = new LupaDb(`tiles-${Math.random()}`);
+  let clock = Date.parse('2026-11-20T10:00:00Z');
+  const market = fakeMarket(() => clock);
+  const net = new Net({ defaults: { baseDelayMs: 1, maxDelayMs: 2, minIntervalMs: 0 } });
+  const wb = createWbClient({ net, background: market.transport, dest: async () => -1257786, now: () => clock });
+  const tiles = createListingTiles({ db, wb, searchPages: createSearchPages({ db, wb, now: () => clock }), now: () => clock });
+  const summary = createSummaryService({ db, tiles, now: () => clock });
+  market.fail(/exactmatch/, { status: 200, body: '{"catalog":[]}' }, 100);
+  const ask = {
+    marketplace: 'wb' as const,
+    listing: { type: 'search' as const, query: 'чехол для телефона', sort: 'popular' },
+    tiles: [{ id: '1', index: 0 }],
+  };
+  expect((await tiles(ask)).problem?.kind).toBe('format-changed');
+  const calls = market.calls.length;
+  expect(await summary(ask)).toMatchObject({ state: 'format-changed', tiles: [] });
+  expect(market.calls.length).toBe(calls);
+  clock += PROBLEM_SHARED_MS;
+  await summary(ask);
+  expect(market.calls.length).toBeGreaterThan(calls);
   await db.delete();
 });

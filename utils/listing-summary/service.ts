@@ -33,7 +33,8 @@ export async function salesOf(db: LupaDb, marketplace: 'wb' | 'ozon', ids: reado
 export function createSummaryService(deps: { db: LupaDb; tiles: ListingTilesSource; now?: () => number }) {
   const now = deps.now ?? (() => Date.now());
   return async function summaryTiles(request: SummaryTilesRequest, ctx: RequestContext = {}): Promise<SummaryTilesReply> {
-    const { problem, tiles } = await deps.tiles(request, ctx);
+    // The badges ask for the same tiles first: when that just failed, the summary says so without asking again.
+    const { problem, tiles } = await deps.tiles({ ...request, shareProblem: true }, ctx);
     // Ozon shows no stock: Lupa has no stock history there to estimate from.
     const sales =
       request.marketplace === 'wb'
