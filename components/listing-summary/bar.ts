@@ -153,8 +153,8 @@ export function createSummaryBar(marketplace: Marketplace, withLadder: boolean, 
       covered.textContent = s.covered > 0 ? t('summaryCovered', formatNumber(s.covered), formatNumber(s.tiles)) : t('summaryNotCovered');
       drawBands(s.bands);
       line.textContent = [
-        formatNumber(s.tiles),
-        s.medianPrice === null ? '' : `≈ ${formatRub(s.medianPrice)}`,
+        `${t('summaryTiles')}: ${formatNumber(s.tiles)}`,
+        s.medianPrice === null ? '' : `${t('summaryMedianPrice').toLowerCase()} ${formatRub(s.medianPrice)}`,
         s.adSharePct === null ? '' : `${t('summaryAdShare').toLowerCase()} ${formatPct(s.adSharePct)}`,
       ]
         .filter(Boolean)

@@ -231,3 +231,16 @@ test('a listing that just failed answers the summary with that problem, asking t
   expect(market.calls.length).toBeGreaterThan(calls);
   await db.delete();
 });
+
+test('what a seller types as margin and percents: sums with kopecks, commas and spaces; anything else is not taken', async () => {
+  const { parsePct, parseRub } = await import('../../components/listing-summary/bar');
+  expect(parseRub('500')).toBe(50_000);
+  expect(parseRub('1 234,5 ₽')).toBe(123_450);
+  expect(parseRub('12.345')).toBeNull();
+  expect(parseRub('-5')).toBeNull();
+  expect(parseRub('пятьсот')).toBeNull();
+  expect(parsePct('2,5')).toBe(2.5);
+  expect(parsePct('3 %')).toBe(3);
+  expect(parsePct('101')).toBeNull();
+  expect(parsePct('')).toBeNull();
+});
