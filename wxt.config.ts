@@ -81,7 +81,7 @@ export default defineConfig({
     default_locale: 'ru',
     // downloads: exports (CSV) are saved by the background; a content script's anchor loses the file name.
     // notifications: watchlist tasks (price moves, stock-outs) found by background refreshes.
-    // scripting: the background injects the chunks (panel, charts; the reply assistant's in a cabinet) into a tab's content script world,
+    // scripting: the background injects the chunks (panel, charts, summary; the reply assistant's in a cabinet) into a tab's content script world,
     // and reads there the delivery region the WB site keeps in localStorage (utils/marketplaces/wb/geo.ts).
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'downloads', 'notifications', 'scripting'],
     host_permissions: [...MARKETPLACE_HOSTS],

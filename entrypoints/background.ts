@@ -7,6 +7,7 @@ import { type BackgroundFeature, createBackgroundKit } from '../utils/background
 import { competitors } from '../utils/competitors/background';
 import { registerKernel } from '../utils/kernel-handlers';
 import { listingBadges } from '../utils/listing-badges/background';
+import { listingSummary } from '../utils/listing-summary/background';
 import { ownNumbers } from '../utils/own-numbers/background';
 import { positions } from '../utils/positions/background';
 import { productPanel } from '../utils/product-panel/background';
@@ -23,6 +24,7 @@ import { watchlist } from '../utils/watchlist/background';
 const FEATURES: readonly BackgroundFeature[] = [
   productPanel,
   listingBadges,
+  listingSummary,
   unanswered,
   watchlist,
   positions,

@@ -144,6 +144,17 @@ const searchCold = await listing(`/catalog/0/search.aspx?search=${encodeURICompo
 const searchWarm = await listing(`/catalog/0/search.aspx?search=${encodeURIComponent('футболка оверсайз')}`, 200);
 const category = await listing('/catalog/muzhchinam/odezhda/futbolki', 122);
 
+// The page summary of 1 000 generated tiles on a marketplace page's main thread (issue 14: ≤ 20 ms):
+// scripts/bench-summary.ts, bundled here and run in the page. The first run warms the code up.
+const SUMMARY_TILES = 1000;
+const summaryPage = await context.newPage();
+await summaryPage.goto(`https://www.wildberries.ru/catalog/0/search.aspx?search=${encodeURIComponent('чехол для телефона')}`);
+await injectProbe(summaryPage, 'bench-summary.ts', 'lupaBenchSummary');
+const summaryRuns = await summaryPage.evaluate((n) => globalThis.lupaBenchSummary.run(n, 15), SUMMARY_TILES);
+await summaryPage.close();
+const summaryMathMs = median(summaryRuns.mathMs.slice(1));
+const summaryWithBarMs = median(summaryRuns.withBarMs.slice(1));
+
 // How much Lupa costs the host page: the same page in a browser with Lupa and in one without (same
 // flags), loaded in turns. Fresh browsers, so the first-figure watcher above does not run in them;
 // the first loads warm both up (Lupa's cache, the HTTP cache), so these are warm views.
@@ -305,7 +316,7 @@ const zippedKb =
     return n + deflateRawSync(readFileSync(f), { level: 9 }).length + 30 + 46 + 2 * name;
   }, 22) / 1024;
 /** Lupa's chunks (utils/chunks/table.ts), injected only on pages that show them. */
-const chunkSizes = ['chunks/panel.js', 'chunks/charts.js', 'chunks/reply.js']
+const chunkSizes = ['chunks/panel.js', 'chunks/charts.js', 'chunks/reply.js', 'chunks/summary.js']
   .filter((file) => existsSync(join(EXTENSION_DIR, file)))
   .map((file) => {
     const raw = readFileSync(join(EXTENSION_DIR, file));
@@ -339,6 +350,8 @@ const rows = [
   ['listing: requests per 100 tiles, search cold (search pages)', searchCold.requestsPer100, 2, detailTarget(searchCold)],
   ['listing: requests per 100 tiles, search warm', searchWarm.requestsPer100, 2, detailTarget(searchWarm)],
   ['listing: requests per 100 tiles, category (detail)', category.requestsPer100, 2, detailTarget(category)],
+  ['page summary of 1 000 tiles: maths (ms, main thread, median of 14)', summaryMathMs, 2, atMost(20)],
+  ['page summary of 1 000 tiles: maths and the bar redrawn (ms, main thread, median of 14)', summaryWithBarMs, 2, atMost(20)],
   ...scripts.flatMap((s) => [
     [`core content script ${s.name} raw (KB)`, s.rawKb, 1, atMost(40)],
     [`core content script ${s.name} gzip (KB)`, s.gzipKb, 1],

@@ -10,6 +10,7 @@ import { storage } from 'wxt/utils/storage';
 import { kvFamily, kvItem, LupaDb } from './db';
 import { t } from './i18n';
 import { KERNEL_KV } from './kv-keys';
+import { createListingTiles, type ListingTilesSource } from './listing-tiles';
 import { isOzonCabinet } from './marketplaces/ozon/cabinet';
 import { createOzonClient, type OzonClient } from './marketplaces/ozon/client';
 import { isOzonStorefront } from './marketplaces/ozon/page';
@@ -87,6 +88,8 @@ export interface BackgroundKit {
   /** Each marketplace's card source (batches, failure policy): features fetch through these, never by name. */
   sources: Record<Marketplace, OverviewSource>;
   searchPages: SearchPages;
+  /** The figures of a listing page's tiles (search pages, Ozon's listing JSON, WB card batches), shared by the features that read tiles. */
+  listingTiles: ListingTilesSource;
   /** Runs a write; when storage is full, frees space, tells the user and retries once (utils/quota.ts). */
   guard: <T>(work: () => Promise<T>) => Promise<T>;
   settings: () => Promise<Settings>;
@@ -254,6 +257,7 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
       await action.setBadgeBackgroundColor({ color: '#7b2cbf' });
     },
   };
+  const searchPages = createSearchPages({ db, wb });
   const alarmSteps: Array<() => Promise<unknown>> = [];
   const startSteps: Array<() => Promise<unknown>> = [];
   const kit: BackgroundKit = {
@@ -263,7 +267,8 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     ozon,
     overview,
     sources,
-    searchPages: createSearchPages({ db, wb }),
+    searchPages,
+    listingTiles: createListingTiles({ db, wb, ozon, searchPages }),
     guard,
     settings: getSettings,
     from,

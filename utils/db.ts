@@ -8,6 +8,7 @@ import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
 import { competitorsTables } from './competitors/tables';
 import { KERNEL_KV } from './kv-keys';
+import { listingSummaryKv } from './listing-summary/tables';
 import {
   type ChangeRow,
   ChangeRowSchema,
@@ -85,6 +86,7 @@ type Tables = typeof TABLES;
 /** Every key of the kv table: the kernel's and one line per feature that keeps control rows there. */
 export const KV_KEYS: ReadonlyArray<KvSpec<unknown>> = Object.values({
   ...KERNEL_KV,
+  ...listingSummaryKv,
   ...positionsKv,
   ...watchlistKv,
   ...unansweredKv,

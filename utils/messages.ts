@@ -8,6 +8,7 @@ import { CHUNK_NAMES } from './chunks/table';
 import { competitorsProtocol } from './competitors/protocol';
 import { StorageFreedSchema } from './kv-keys';
 import { listingBadgesProtocol } from './listing-badges/protocol';
+import { listingSummaryProtocol } from './listing-summary/protocol';
 import { ChangeRowSchema, PanelStateSchema, ProblemKindSchema, ProductCardSchema, ProductRefSchema, ReviewSummarySchema } from './model';
 import { ownNumbersProtocol } from './own-numbers/protocol';
 import { positionsProtocol } from './positions/protocol';
@@ -107,6 +108,7 @@ const kernelProtocol = {
 export const protocol = {
   ...kernelProtocol,
   ...listingBadgesProtocol,
+  ...listingSummaryProtocol,
   ...positionsProtocol,
   ...twinsProtocol,
   ...watchlistProtocol,

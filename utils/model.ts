@@ -134,6 +134,8 @@ export const ListingEntrySchema = z.object({
   reviewCount: z.number().int().nonnegative(),
   /** null where the marketplace does not show stock (Ozon). */
   stockTotal: z.number().int().nonnegative().nullable(),
+  /** The seller, where the listing names one (WB search: `supplierId`, `supplier`); absent in older cached pages. */
+  seller: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
 });
 export type ListingEntry = z.infer<typeof ListingEntrySchema>;
 
@@ -146,6 +148,20 @@ export const CardTextSchema = z.object({
   options: z.array(z.object({ name: z.string().max(500), value: z.string().max(2000) })).max(500),
 });
 export type CardText = z.infer<typeof CardTextSchema>;
+
+/** A listing page (search, category, brand, seller, a product page's carousel) as the features that read its tiles ask for it. */
+export const ListingSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('search'),
+    query: z.string().min(1).max(200),
+    sort: z
+      .string()
+      .regex(/^[a-z_]{1,30}$/)
+      .default('popular'),
+  }),
+  // `carousel`: the tiles on a product page, keyed by its article (no place of their own).
+  z.object({ type: z.enum(['catalog', 'brand', 'seller', 'carousel']), key: z.string().max(300) }),
+]);
 
 /** One search page as Lupa keeps it (10 minutes), shared by listing badges and position scans. */
 export const SearchPageSchema = z.object({

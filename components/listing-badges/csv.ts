@@ -1,8 +1,9 @@
-// The badges of the current listing as CSV, the way Russian Excel opens it: semicolons, decimal
-// commas, UTF-8 with a BOM.
-// Written out here rather than with papaparse: this runs in the storefront content script.
+// The badges of the current listing as CSV, the way Russian Excel opens it (utils/content/csv.ts).
+import { csvText } from '../../utils/content/csv';
 import { csvRubles } from '../../utils/money';
 import type { Badge } from './dom';
+
+export { exportFileName } from '../../utils/content/csv';
 
 export const CSV_COLUMNS = [
   'Позиция',
@@ -30,72 +31,5 @@ export function badgesToCsv(badges: readonly Badge[]): string {
     b.reviewCount,
     b.stockTotal ?? '',
   ]);
-  return `\ufeff${[CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(';')).join('\r\n')}`;
-}
-
-/**
- * One cell, quoted when it holds a separator, a quote, a line break or edge spaces. Text that
- * starts like a formula ("=", "+", "-", "@", tab, CR) gets a leading apostrophe so Excel shows it
- * instead of running it (OWASP's CSV injection advice; papaparse's escapeFormulae did the same).
- */
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  let quote = false;
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) {
-    text = `'${text}`;
-    quote = true;
-  }
-  text = text.replace(/"/g, '""');
-  quote ||= /[;"\r\n\ufeff]/.test(text) || text.startsWith(' ') || text.endsWith(' ');
-  return quote ? `"${text}"` : text;
-}
-
-const LATIN: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  д: 'd',
-  е: 'e',
-  ё: 'e',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  й: 'y',
-  к: 'k',
-  л: 'l',
-  м: 'm',
-  н: 'n',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  у: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-};
-
-/**
- * "lupa-wb-naushniki-besprovodnye-2026-11-23.csv": Chrome's downloads API refuses non-ASCII
- * names, so the listing's name is transliterated.
- */
-export function exportFileName(listingName: string, date: Date, marketplace: 'wb' | 'ozon' = 'wb'): string {
-  const latin = [...listingName.toLowerCase()].map((ch) => LATIN[ch] ?? ch).join('');
-  const slug =
-    latin
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'listing';
-  return `lupa-${marketplace}-${slug}-${date.toISOString().slice(0, 10)}.csv`;
+  return csvText([CSV_COLUMNS, ...rows]);
 }

@@ -2,6 +2,7 @@
 // without reloads). The light core and the storefront features, one line each.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { listingBadgesCore } from '../../components/listing-badges/watch';
+import { listingSummaryCore } from '../../components/listing-summary/watch';
 import { productPanelCore } from '../../components/product-panel/watch';
 import { runStorefront } from '../../utils/content/storefront';
 import { wbAdapter } from '../../utils/marketplaces/wb/adapter';
@@ -11,6 +12,6 @@ export default defineContentScript({
   // WXT would also announce the script to the whole page by window.postMessage, naming Lupa's id.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    runStorefront(ctx, wbAdapter, [productPanelCore, listingBadgesCore]);
+    runStorefront(ctx, wbAdapter, [productPanelCore, listingBadgesCore, listingSummaryCore]);
   },
 });

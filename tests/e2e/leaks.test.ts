@@ -107,6 +107,11 @@ describe('nothing of Lupa stays behind on a page navigated client-side', () => {
     const after = await counters(cdp);
     expectBackWithin(before, after);
     expect(await page.locator('lupa-listing-status').count()).toBe(1);
+    // One page summary too, for the query shown.
+    await expect.poll(() => page.locator('lupa-listing-summary').count(), { timeout: 20_000 }).toBe(1);
+    await page
+      .locator('lupa-listing-summary [data-lupa="summary-tiles"][data-value="100"]')
+      .waitFor({ state: 'attached', timeout: 20_000 });
     await page.close();
   }, 240_000);
 });

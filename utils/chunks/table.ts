@@ -14,6 +14,8 @@ export const CHUNKS = {
    * tone check and its rules, "fill all", loaded once the page shows an answer field.
    */
   reply: { file: 'chunks/reply.js', entry: 'components/reply-assistant/chunk.ts', global: '__lupaReply' },
+  /** The page summary's bar and maths (components/listing-summary/chunk.ts), loaded once a listing's first tiles are known. */
+  summary: { file: 'chunks/summary.js', entry: 'components/listing-summary/chunk.ts', global: '__lupaSummary' },
 } as const;
 
 export type ChunkName = keyof typeof CHUNKS;

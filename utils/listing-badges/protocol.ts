@@ -1,19 +1,6 @@
 // Listing badges: the tiles of a search, catalog, brand or seller page and their figures.
 import { z } from 'zod';
-import { ArticleIdSchema, ListingEntrySchema, MarketplaceSchema, PanelStateSchema } from '../model';
-
-export const ListingSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('search'),
-    query: z.string().min(1).max(200),
-    sort: z
-      .string()
-      .regex(/^[a-z_]{1,30}$/)
-      .default('popular'),
-  }),
-  // `carousel`: the tiles on a product page, keyed by its article (no place of their own).
-  z.object({ type: z.enum(['catalog', 'brand', 'seller', 'carousel']), key: z.string().max(300) }),
-]);
+import { ArticleIdSchema, ListingEntrySchema, ListingSchema, MarketplaceSchema, PanelStateSchema } from '../model';
 
 export const ListingBadgesRequestSchema = z.object({
   marketplace: MarketplaceSchema,

@@ -1,23 +1,16 @@
 // Badges for the tiles of a listing: where each product stands, whether it pays for it, and what
-// its figures are. Search pages answer for the tiles they cover (the same pages the site loads);
-// only tiles they do not cover cost detail requests, batched at the API's maximum.
+// its figures are. The tiles' figures come from the kernel (utils/listing-tiles.ts, shared with the
+// page summary); what is the badges' own is the price trend against Lupa's history.
 
-import { observePrices, storeCards } from '../card-store';
-import { type LupaDb, readCards, schemas, seriesOf, validRows } from '../db';
+import { type LupaDb, schemas, seriesOf, validRows } from '../db';
+import { createListingTiles, type ListingTilesSource } from '../listing-tiles';
 import type { RequestContext, WbClient } from '../marketplaces/wb/client';
-import { SEARCH_PAGE_SIZE } from '../marketplaces/wb/endpoints';
-import type { ListingEntry, Marketplace, ProblemKind, ProductCard } from '../model';
-import { problemOf } from '../net';
+import type { Marketplace } from '../model';
 import type { SearchPages } from '../search-pages';
 import { DAY_MS, median } from '../stats';
 import type { ListingBadgesReply, ListingBadgesRequest } from './protocol';
 
 export const TREND_DAYS = 30;
-/** Search pages Lupa will read for one listing: beyond that the site itself rarely scrolls. */
-const MAX_SEARCH_PAGES = 10;
-const CARD_TTL = 10 * 60 * 1000;
-
-type Badge = ListingBadgesReply['badges'][number];
 
 /** Price now against the median of the last 30 days of Lupa's own history, in percent. */
 export async function priceTrends(
@@ -40,91 +33,37 @@ export async function priceTrends(
   return out;
 }
 
-export function createListingBadgesService(deps: { db: LupaDb; wb: WbClient; searchPages: SearchPages; now?: () => number }) {
-  const { db } = deps;
+/** The badges of the tiles the kernel has figures for, each with its price trend. */
+export async function badgesOf(
+  db: LupaDb,
+  tilesSource: ListingTilesSource,
+  request: ListingBadgesRequest,
+  ctx: RequestContext,
+  now: () => number,
+): Promise<ListingBadgesReply> {
+  const { problem, tiles } = await tilesSource(request, ctx);
+  const badges: ListingBadgesReply['badges'] = tiles.map(({ listed: _listed, ...tile }) => ({ ...tile, trendPct: null }));
+  const trend = await priceTrends(
+    db,
+    request.marketplace,
+    now(),
+    new Map(badges.flatMap((b) => (b.priceNow === null ? [] : [[b.id, b.priceNow] as const]))),
+  );
+  for (const badge of badges) badge.trendPct = trend.get(badge.id) ?? null;
+  return { state: problem?.kind ?? 'fresh', detail: problem?.detail ?? null, badges };
+}
+
+export function createListingBadgesService(deps: {
+  db: LupaDb;
+  wb: WbClient;
+  searchPages: SearchPages;
+  tiles?: ListingTilesSource;
+  now?: () => number;
+}) {
   const now = deps.now ?? (() => Date.now());
-
-  async function cardsFor(ids: readonly string[], ctx: RequestContext): Promise<Map<string, ProductCard>> {
-    const known = new Map<string, ProductCard>();
-    const stored = await readCards(
-      db,
-      ids.map((id) => ({ marketplace: 'wb', id })),
-    );
-    for (const card of stored) if (card && now() - card.fetchedAt < CARD_TTL) known.set(card.id, card);
-    const missing = ids.filter((id) => !known.has(id));
-    if (missing.length > 0) {
-      const fetched = [...(await deps.wb.fetchCards(missing.map(Number), ctx)).values()].filter((c): c is ProductCard => c !== null);
-      await storeCards(db, fetched);
-      for (const card of fetched) known.set(card.id, card);
-    }
-    return known;
-  }
-
+  const tiles = deps.tiles ?? createListingTiles({ ...deps, now });
   return {
-    async badges(request: ListingBadgesRequest, ctx: RequestContext = {}): Promise<ListingBadgesReply> {
-      const { listing, tiles } = request;
-      const fromSearch = new Map<string, ListingEntry>();
-      let problem: { kind: ProblemKind; detail: string } | null = null;
-
-      if (listing.type === 'search') {
-        const pages = [...new Set(tiles.map((t) => Math.floor(t.index / SEARCH_PAGE_SIZE) + 1))].filter((p) => p <= MAX_SEARCH_PAGES);
-        const results = await Promise.allSettled(
-          pages.map((page) => deps.searchPages({ query: listing.query, page, sort: listing.sort, ctx })),
-        );
-        for (const result of results) {
-          if (result.status === 'fulfilled') for (const entry of result.value) fromSearch.set(entry.id, entry);
-          else problem ??= problemOf(result.reason);
-        }
-        if (problem) return { state: problem.kind, detail: problem.detail, badges: [] };
-        await observePrices(
-          db,
-          [...fromSearch.values()].flatMap((e) =>
-            e.priceNow === null ? [] : [{ marketplace: 'wb' as const, productId: e.id, at: now(), price: e.priceNow }],
-          ),
-        );
-      }
-
-      const needCards = tiles.filter((t) => !fromSearch.has(t.id)).map((t) => t.id);
-      let cards = new Map<string, ProductCard>();
-      try {
-        if (needCards.length > 0) cards = await cardsFor(needCards, ctx);
-      } catch (error) {
-        problem = problemOf(error);
-      }
-
-      const badges: Badge[] = [];
-      for (const tile of tiles) {
-        const entry = fromSearch.get(tile.id);
-        const card = cards.get(tile.id);
-        if (entry) {
-          badges.push({ ...entry, position: entry.organic, trendPct: null });
-        } else if (card) {
-          badges.push({
-            id: card.id,
-            name: card.name,
-            brand: card.brand,
-            // On a search page a tile the search does not list has no known place, nor has a carousel's;
-            // elsewhere it is its place on the page.
-            position: listing.type === 'search' || listing.type === 'carousel' ? null : tile.index + 1,
-            displayed: tile.index + 1,
-            organic: tile.index + 1,
-            ad: null,
-            priceNow: card.priceNow,
-            rating: card.rating,
-            reviewCount: card.reviewCount,
-            stockTotal: card.stockTotal,
-            trendPct: null,
-          });
-        }
-      }
-      const trend = await priceTrends(
-        db,
-        'wb',
-        now(),
-        new Map(badges.flatMap((b) => (b.priceNow === null ? [] : [[b.id, b.priceNow] as const]))),
-      );
-      for (const badge of badges) badge.trendPct = trend.get(badge.id) ?? null;
-      return { state: problem?.kind ?? 'fresh', detail: problem?.detail ?? null, badges };
-    },
+    badges: (request: ListingBadgesRequest, ctx: RequestContext = {}): Promise<ListingBadgesReply> =>
+      badgesOf(deps.db, tiles, { ...request, marketplace: 'wb' }, ctx, now),
   };
 }

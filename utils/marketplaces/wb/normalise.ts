@@ -104,6 +104,7 @@ export function listingEntryFromWb(entry: WbSearchEntry, displayed: number, fetc
     rating: card.rating,
     reviewCount: card.reviewCount,
     stockTotal: card.stockTotal,
+    seller: card.seller ? { id: card.seller.id, name: card.seller.name } : null,
   };
 }
 
