@@ -5,6 +5,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { stateMessage, t } from '../../utils/content/i18n';
 import { ask } from '../../utils/content/messaging';
+import { followNavigation } from '../../utils/content/navigation';
 import type { StorefrontFeature } from '../../utils/content/storefront';
 import { later } from '../../utils/content/timer';
 import { setFigure } from '../../utils/figures';
@@ -46,11 +47,7 @@ export function watchListingBadges(ctx: ContentScriptContext, options: ListingBa
     const stale = session?.stop() ?? new WeakMap<Element, string>();
     session = listing && key ? startSession(ctx, listing, key, options, stale) : null;
   };
-  sync();
-  ctx.addEventListener(window, 'wxt:locationchange', sync);
-  const nav = (window as { navigation?: EventTarget }).navigation;
-  if (nav) ctx.addEventListener(nav as unknown as Window, 'navigatesuccess' as 'load', sync);
-  ctx.addEventListener(window, 'popstate', sync);
+  followNavigation(ctx, sync);
   ctx.onInvalidated(() => session?.stop());
 }
 

@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadChunk } from '../../utils/chunks/load';
 import { ask } from '../../utils/content/messaging';
+import { followNavigation } from '../../utils/content/navigation';
 import type { StorefrontFeature } from '../../utils/content/storefront';
 import { later } from '../../utils/content/timer';
 import { DEFAULT_SUMMARY_PREFS, type SummaryTile } from '../../utils/listing-summary/summary';
@@ -29,11 +30,7 @@ export function watchListingSummary(ctx: ContentScriptContext, adapter: Marketpl
     session?.stop();
     session = listing && key ? { key, stop: startSession(ctx, adapter, listing) } : null;
   };
-  sync();
-  ctx.addEventListener(window, 'wxt:locationchange', sync);
-  const nav = (window as { navigation?: EventTarget }).navigation;
-  if (nav) ctx.addEventListener(nav as unknown as Window, 'navigatesuccess' as 'load', sync);
-  ctx.addEventListener(window, 'popstate', sync);
+  followNavigation(ctx, sync);
   ctx.onInvalidated(() => session?.stop());
 }
 

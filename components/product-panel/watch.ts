@@ -12,6 +12,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadChunk } from '../../utils/chunks/load';
 import { shadowHost } from '../../utils/content/dom';
 import { ask } from '../../utils/content/messaging';
+import { followNavigation } from '../../utils/content/navigation';
 import type { StorefrontFeature } from '../../utils/content/storefront';
 import { later } from '../../utils/content/timer';
 import type { ProductOverview } from '../../utils/messages';
@@ -227,12 +228,7 @@ export function watchProductPanel(ctx: ContentScriptContext, options: ProductPan
       warn('product panel', error);
     }
   };
-  sync();
-  ctx.addEventListener(window, 'wxt:locationchange', sync);
-  // The Navigation API reports SPA navigations at once (WXT's own watcher polls); absent in some browsers.
-  const nav = (window as { navigation?: EventTarget }).navigation;
-  if (nav) ctx.addEventListener(nav as unknown as Window, 'navigatesuccess' as 'load', sync);
-  ctx.addEventListener(window, 'popstate', sync);
+  followNavigation(ctx, sync);
   ctx.onInvalidated(unmount);
 }
 
