@@ -27,11 +27,14 @@ export function createSeoService(deps: SeoDeps) {
     const kept = texts.get(id);
     if (kept && now() - kept.at < TEXT_TTL) return kept.text;
     const text = deps.cardText(id);
+    const entry = { at: now(), text };
     texts.delete(id);
-    texts.set(id, { at: now(), text });
+    texts.set(id, entry);
     if (texts.size > TEXTS_KEPT) texts.delete(texts.keys().next().value as string);
     // A failed read is not kept: the next comparison asks again.
-    text.catch(() => texts.delete(id));
+    text.catch(() => {
+      if (texts.get(id) === entry) texts.delete(id);
+    });
     return text;
   };
 
