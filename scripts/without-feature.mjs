@@ -5,9 +5,9 @@
 // feature) it also builds the extension and runs the remaining unit and component tests.
 //   node scripts/without-feature.mjs              every feature: typecheck
 //   node scripts/without-feature.mjs twins --build  one feature: typecheck, build, unit tests
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -83,12 +83,21 @@ export function unregister(text, feature) {
     .join('\n');
 }
 
+/** Runs a command; its output is printed in one piece when it ends, so parallel runs do not interleave. */
 function run(cwd, command, args) {
-  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
-  return result.status === 0;
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
+    const out = [];
+    child.stdout.on('data', (chunk) => out.push(chunk));
+    child.stderr.on('data', (chunk) => out.push(chunk));
+    child.on('close', (code) => {
+      process.stdout.write(Buffer.concat(out));
+      done(code === 0);
+    });
+  });
 }
 
-export function leaveOut(feature, { build = false } = {}) {
+export async function leaveOut(feature, { build = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `lupa-without-${feature}-`));
   try {
     for (const file of tracked()) cpSync(join(ROOT, file), join(dir, file), { recursive: true });
@@ -112,13 +121,13 @@ export function leaveOut(feature, { build = false } = {}) {
       const path = join(dir, registry);
       if (existsSync(path)) writeFileSync(path, unregister(readFileSync(path, 'utf8'), feature));
     }
-    console.log(`\n— without ${feature}: typecheck`);
-    if (!run(dir, 'npx', ['tsc', '--noEmit'])) return false;
-    if (!build) return true;
+    const typed = await run(dir, 'npx', ['tsc', '--noEmit']);
+    console.log(`— without ${feature}: typecheck ${typed ? 'passed' : 'FAILED'}`);
+    if (!typed || !build) return typed;
     console.log(`— without ${feature}: build`);
-    if (!run(dir, 'npx', ['wxt', 'build'])) return false;
+    if (!(await run(dir, 'npx', ['wxt', 'build']))) return false;
     console.log(`— without ${feature}: unit and component tests`);
-    return run(dir, 'npx', ['vitest', 'run', '--project', 'unit', '--project', 'components']);
+    return await run(dir, 'npx', ['vitest', 'run', '--project', 'unit', '--project', 'components']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -127,7 +136,13 @@ export function leaveOut(feature, { build = false } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [name, flag] = process.argv.slice(2);
   const list = name ? [name] : features();
-  const failed = list.filter((f) => !leaveOut(f, { build: flag === '--build' }));
+  // The typechecks are independent: as many at once as the machine has cores.
+  const queue = [...list];
+  const failed = [];
+  const worker = async () => {
+    for (let f = queue.shift(); f !== undefined; f = queue.shift()) if (!(await leaveOut(f, { build: flag === '--build' }))) failed.push(f);
+  };
+  await Promise.all(Array.from({ length: Math.min(availableParallelism(), list.length) }, worker));
   console.log(
     failed.length === 0 ? `\nEvery feature left out builds: ${list.join(', ')}` : `\nLeaving out failed for: ${failed.join(', ')}`,
   );

@@ -54,10 +54,22 @@ export interface Spp {
   at: number;
 }
 
-/** What the own-numbers feature offers the others (the prices page's SPP). */
+/** WB's commission on an own item, by its subject (seller API tariffs). */
+export interface Commission {
+  /** Percent: goods stored and shipped by WB (FBO), the rate Lupa's margins use. */
+  pct: number;
+  /** Percent when the seller ships from their own warehouse (FBS). */
+  fbs: number | null;
+  subject: number;
+  at: number;
+}
+
+/** What the own-numbers feature offers the others (the prices page's SPP and commission). */
 export interface OwnNumbersPort {
   /** The SPP of these own items where both prices are known; the others are absent. */
   sppOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, Spp>>;
+  /** The commission of these own items where WB's rate for their subject is known; the others are absent. */
+  commissionOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, Commission>>;
 }
 
 export interface Ports {

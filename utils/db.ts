@@ -72,7 +72,7 @@ const KERNEL_TABLES = {
   }),
 };
 
-/** Every table: the kernel's and one line per feature (v3 positions, v4 twins, v5 and v8 watchlist, v7 competitors, v9 own numbers). */
+/** Every table: the kernel's and one line per feature (v3 positions, v4 twins, v5 and v8 watchlist, v7 competitors, v9 and v10 own numbers). */
 export const TABLES = {
   ...KERNEL_TABLES,
   ...positionsTables,

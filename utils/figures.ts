@@ -173,6 +173,7 @@ export const FIGURES = [
   'competitor-problem',
   'buyer-price',
   'spp-pct',
+  'commission-pct',
   'margin',
   'margin-pct',
   'price-to-match',

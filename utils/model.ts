@@ -57,6 +57,8 @@ export const ProductCardSchema = z.object({
   stockKnown: z.boolean().default(true),
   /** Number of photos on the card, where the marketplace says (WB `pics`). */
   photos: z.number().int().nonnegative().nullable().default(null),
+  /** The marketplace's subject (WB предмет, `subjectId`): what its commission is set by; absent where unknown. */
+  subjectId: z.number().int().positive().nullish(),
   fetchedAt: z.number(),
 });
 export type ProductCard = z.infer<typeof ProductCardSchema>;
@@ -185,7 +187,7 @@ export const WatchEventSchema = z.object({
   marketplace: MarketplaceSchema,
   id: ArticleIdSchema,
   name: z.string(),
-  kind: z.enum(['price-move', 'out-of-stock', 'back-in-stock', 'rating-drop', 'stock-low', 'new-negative', 'position-drop']),
+  kind: z.enum(['price-move', 'out-of-stock', 'back-in-stock', 'rating-drop', 'stock-low', 'new-negative', 'position-drop', 'spp-change']),
   at: z.number(),
   from: z.number().nullable(),
   to: z.number().nullable(),

@@ -107,6 +107,7 @@ export function mountCompetitorRow(
         figure(s, 'spp-pct', spp.pct, formatPct(spp.pct));
       }
     }
+    renderCommission();
     if (price === null) {
       line(box, 'muted').textContent = t('pricesUnreadable');
     } else {
@@ -114,7 +115,7 @@ export function mountCompetitorRow(
       const p = line(box);
       text(p, `${t(sppPct > 0 ? 'buyerSees' : 'buyerPays')} `);
       figure(p, 'buyer-price', buyer, formatRub(buyer));
-      const m = marginOf(buyerPrice(price, discountPct), costs);
+      const m = marginOf(buyerPrice(price, discountPct), withCommission(costs));
       text(p, ` · ${t('marginLabel')} `);
       if (m) {
         figure(p, 'margin', m.margin, formatRub(m.margin), m.margin < 0 ? 'bad' : undefined);
@@ -136,7 +137,7 @@ export function mountCompetitorRow(
         } else {
           text(hint, `${t('toMatch')} `);
           figure(hint, 'price-to-match', match.price, formatRub(match.price));
-          const mm = marginOf(buyerPrice(match.price, discountPct), costs);
+          const mm = marginOf(buyerPrice(match.price, discountPct), withCommission(costs));
           text(hint, ` (${t(sppPct > 0 ? 'buyerSees' : 'buyerPays').toLowerCase()} ${formatRub(match.buyer)}`);
           if (mm) {
             text(hint, `, ${t('marginLabel').toLowerCase()} `);
@@ -147,6 +148,31 @@ export function mountCompetitorRow(
       }
     }
     renderCosts();
+  };
+
+  /** The rate the margin uses: the one the seller typed wins over WB's tariff for the item's subject. */
+  const withCommission = (c: Costs | null): Costs | null => {
+    const api = figures.commission;
+    return c && c.commissionPct === null && api !== null && api !== 'unknown' ? { ...c, commissionPct: api.pct } : c;
+  };
+
+  const renderCommission = () => {
+    const api = figures.commission;
+    const manual = costs?.commissionPct ?? null;
+    if (manual === null && api === null) return;
+    const p = line(box, manual === null && api === 'unknown' ? 'muted' : undefined);
+    if (manual !== null) {
+      text(p, `${t('commissionLabel')} `);
+      figure(p, 'commission-pct', manual, formatPct(manual)).setAttribute('data-source', 'manual');
+      text(p, ` ${t('commissionManual')}`);
+    } else if (api === 'unknown' || api === null) {
+      setFigure(p, 'commission-pct', null).setAttribute('data-source', 'none');
+      p.textContent = t('commissionUnknown');
+    } else {
+      text(p, `${t('commissionLabel')} `);
+      figure(p, 'commission-pct', api.pct, formatPct(api.pct)).setAttribute('data-source', 'api');
+      text(p, ` ${api.fbs === null ? t('commissionApi') : t('commissionApiFbs', formatPct(api.fbs))}`);
+    }
   };
 
   const renderCosts = () => {
@@ -181,6 +207,9 @@ export function mountCompetitorRow(
     const shown = costsToText(costs);
     const cost = field('cost', t('costPrice'), shown.cost);
     const commission = field('commission', t('commissionPct'), shown.commission);
+    // Empty: WB's tariff for the item's subject is used (shown as the hint).
+    const api = figures.commission;
+    if (api !== null && api !== 'unknown') commission.placeholder = formatPct(api.pct);
     const logistics = field('logistics', t('logisticsRub'), shown.logistics);
     const save = document.createElement('button');
     save.type = 'submit';

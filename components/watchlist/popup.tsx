@@ -10,7 +10,7 @@ import { productUrl } from '../../utils/marketplaces/refs';
 import type { ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
 import type { ProductRef } from '../../utils/model';
-import { formatNumber, formatRub } from '../../utils/money';
+import { formatNumber, formatPct, formatRub } from '../../utils/money';
 import type { PopupPart, PopupPartProps } from '../parts';
 import { VirtualList } from '../VirtualList';
 import { WatchToggle } from './WatchToggle';
@@ -73,6 +73,7 @@ function TaskItem({ task }: { task: Task }) {
       {task.kind === 'price-move' && task.from !== null && task.to !== null && ` ${formatRub(task.from)} → ${formatRub(task.to)}`}
       {(task.kind === 'rating-drop' || task.kind === 'position-drop') && ` ${task.from ?? '—'} → ${task.to ?? '—'}`}
       {task.kind === 'new-negative' && task.to !== null && ` (${task.to}★)`}
+      {task.kind === 'spp-change' && ` ${task.from === null ? '—' : formatPct(task.from)} → ${task.to === null ? '—' : formatPct(task.to)}`}
       {task.kind === 'stock-low' && task.to !== null && ` (${t('daysLeft', formatNumber(task.to))})`}
     </li>
   );

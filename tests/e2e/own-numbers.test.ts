@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { FIXTURE_SELLER_TOKEN } from '../fixtures/server.mjs';
 import { CABINET_PRICES } from '../fixtures/wb/cabinet.mjs';
 import * as wb from '../fixtures/wb/catalog.mjs';
-import { SHOP } from '../fixtures/wb/seller-shop.mjs';
+import { CATALOGUE_SUBJECT, commissionReport, SHOP } from '../fixtures/wb/seller-shop.mjs';
 import { ALL_CATEGORIES, makeSellerToken, verifySellerToken } from '../fixtures/wb/seller-token.mjs';
 import { type Lab, panelIn, startLab } from './harness';
 
@@ -90,6 +90,30 @@ test("the prices page: SPP from the storefront card and the seller's prices, the
   expect(await other.locator('[data-lupa="buyer-price"]').getAttribute('data-value')).toBe(
     String(Math.round((p2 * 100 * (100 - d2)) / 100)),
   );
+  // WB's commission for the card's subject (the seller API's tariffs, FBO rate), and the margin at it.
+  const rate = commissionReport().report.find((r) => r.subjectID === CATALOGUE_SUBJECT)?.paidStorageKgvp as number;
+  const commission = row.locator('[data-lupa="commission-pct"]');
+  expect(await commission.getAttribute('data-source')).toBe('api');
+  expect(await commission.getAttribute('data-value')).toBe(String(rate));
+  // The seller's revenue is the price after their own discount (the SPP is WB's money).
+  const revenue = Math.round((price * 100 * (100 - discount)) / 100);
+  await row.locator('[data-lupa="costs-edit"]').click();
+  await row.locator('input[name="cost"]').fill('500');
+  await row.locator('[data-lupa="costs-form"] button').click();
+  await row.locator(`[data-lupa="margin"][data-value="${revenue - Math.round((revenue * rate) / 100) - 50000}"]`).waitFor();
+  // A rate the seller types wins, and is marked as theirs.
+  await row.locator('[data-lupa="costs-edit"]').click();
+  await row.locator('input[name="commission"]').fill('19,5');
+  await row.locator('[data-lupa="costs-form"] button').click();
+  await row.locator('[data-lupa="commission-pct"][data-source="manual"][data-value="19.5"]').waitFor();
+  await row.locator(`[data-lupa="margin"][data-value="${revenue - Math.round(revenue * 0.195) - 50000}"]`).waitFor();
+  // The rates are read once a day, not once a view.
+  const asked = lab.server.settings.commissionRequests;
+  expect(asked).toBeGreaterThan(0);
+  await cabinet.reload();
+  await rowOf(MINE).locator('[data-lupa="commission-pct"]').waitFor({ timeout: 20_000 });
+  expect(lab.server.settings.commissionRequests).toBe(asked);
+
   await cabinet.close();
 });
 

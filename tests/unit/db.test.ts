@@ -79,7 +79,13 @@ const STORES_V9 = {
   ownPrices: '&[marketplace+id], importedAt',
 } as const;
 
-const SHIPPED = [STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7, STORES_V8, STORES_V9];
+/** v10: each own item's SPP by day (a task when it moves). */
+const STORES_V10 = {
+  ...STORES_V9,
+  sppPoints: '&[marketplace+id+day]',
+} as const;
+
+const SHIPPED = [STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7, STORES_V8, STORES_V9, STORES_V10];
 
 test('the tables the features declare assemble into exactly the schemas each version shipped', () => {
   expect(DB_VERSION).toBe(SHIPPED.length);

@@ -27,6 +27,10 @@ export const CompetitorFiguresSchema = z.object({
   spp: z
     .union([z.object({ pct: z.number().min(0).max(100), storefront: z.number().int(), at: z.number() }), z.literal('unknown')])
     .nullable(),
+  /** WB's commission by the item's subject (seller API tariffs): known, 'unknown', or null where Lupa cannot know it. */
+  commission: z
+    .union([z.object({ pct: z.number().min(0).max(100), fbs: z.number().min(0).max(100).nullable() }), z.literal('unknown')])
+    .nullable(),
 });
 export type CompetitorFiguresReply = z.infer<typeof CompetitorFiguresSchema>;
 

@@ -22,6 +22,8 @@ export interface CompetitorsDeps {
   now?: () => number;
   /** WB's SPP per own item (the own-numbers feature's, when it is there). */
   spp?: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, { pct: number; storefront: number; at: number }>>;
+  /** WB's commission per own item by its subject; null when the own-numbers feature is not there. */
+  commission?: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, { pct: number; fbs: number | null }> | null>;
 }
 
 export interface CompetitorFigures {
@@ -34,6 +36,8 @@ export interface CompetitorFigures {
   problem: string | null;
   /** WB's SPP on the item: known, unknown, or null where there is none (Ozon). */
   spp: { pct: number; storefront: number; at: number } | 'unknown' | null;
+  /** WB's commission on the item by its subject: known, unknown, or null where Lupa cannot know it (Ozon, no seller token feature). */
+  commission: { pct: number; fbs: number | null } | 'unknown' | null;
 }
 
 const keyOf = (r: ProductRef) => `${r.marketplace}:${r.id}`;
@@ -136,6 +140,7 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
       const problem = refs.length ? await freshen(refs) : null;
       const cards = await cardsOf(refs);
       const spp = marketplace === 'wb' ? await (deps.spp?.(marketplace, ids) ?? new Map()) : null;
+      const commission = marketplace === 'wb' ? ((await deps.commission?.(marketplace, ids)) ?? null) : null;
       const out: CompetitorFigures[] = [];
       for (const [i, id] of ids.entries()) {
         const own = (links.get(id) ?? []).map((l) => cards.get(keyOf({ marketplace: l.competitorMarketplace, id: l.competitorId })));
@@ -147,6 +152,7 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
           costs: validRow(schemas.unitCosts, costs[i], 'unitCosts') ?? null,
           problem: own.length > 0 && known.length < own.length ? problem : null,
           spp: spp === null ? null : (spp.get(id) ?? 'unknown'),
+          commission: commission === null ? null : (commission.get(id) ?? 'unknown'),
         });
       }
       return out;

@@ -8,7 +8,8 @@ import type { SellerGroup } from '../marketplaces/wb/seller-limits';
 import { answer } from '../messaging';
 import { getWbToken } from '../secrets';
 import { createCatalogue } from './catalogue';
-import { sppOf } from './spp';
+import { createCommission } from './commission';
+import { recordSpp, sppOf } from './spp';
 import { ownNumbersKv } from './tables';
 import { sellerTokenInfo } from './token';
 
@@ -29,7 +30,9 @@ export const ownNumbers: BackgroundFeature = {
       return info.state === 'read' && info.categories.includes('Prices & Discounts');
     };
 
-    kit.ports.ownNumbers = { sppOf: (marketplace, ids) => sppOf(db, marketplace, ids) };
+    const commission = createCommission({ db, client, cards: kit.sources.wb });
+
+    kit.ports.ownNumbers = { sppOf: (marketplace, ids) => sppOf(db, marketplace, ids), commissionOf: commission.of };
 
     answer('getSellerToken', from.extensionPage, sellerTokenInfo);
     answer('getOwnCatalogue', from.extensionPage, () => catalogue.summary());
@@ -45,6 +48,10 @@ export const ownNumbers: BackgroundFeature = {
     });
     kit.onAlarm(async () => {
       if ((await catalogue.due()) && (await canReadPrices())) await catalogue.run();
+      if ((await sellerTokenInfo()).state === 'read') await commission.refresh();
+      // After the catalogue and the watchlist's cards: the day's SPP, and a task where it moved.
+      const moved = await kit.guard(() => recordSpp(db, Date.now()));
+      await kit.ports.watchlist?.record(moved);
     });
   },
 };

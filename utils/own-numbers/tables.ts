@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { InstantSchema } from '../kv-keys';
 import { MAX_STORED_WAIT_MS } from '../marketplaces/wb/seller-client';
 import { type OwnPrice, OwnPriceSchema } from '../marketplaces/wb/seller-prices';
+import { SubjectRateSchema } from '../marketplaces/wb/seller-tariffs';
 import { TokenCategorySchema } from '../marketplaces/wb/seller-token';
-import type { Marketplace } from '../model';
+import { ArticleIdSchema, type Marketplace } from '../model';
 import { kvKey, kvPrefix, table } from '../tables';
 
 const DAY_MS = 86_400_000;
@@ -50,13 +51,38 @@ export const CatalogueImportSchema = z.object({
 });
 export type CatalogueImport = z.infer<typeof CatalogueImportSchema>;
 
-/** v9: the seller's own items and prices (prices & discounts), replaced by each full import. */
+/** WB's commission rates by subject (seller API tariffs), read once a day: [subject, FBO %, FBS %]. */
+export const CommissionRatesSchema = z.object({
+  at: InstantSchema,
+  rates: z.array(SubjectRateSchema).max(100_000),
+  /** Report rows that did not fit and were skipped. */
+  dropped: z.number().int().nonnegative(),
+});
+export type CommissionRates = z.infer<typeof CommissionRatesSchema>;
+
+/** One own item's SPP on one day (WB's day, Moscow time): the day's last reading. */
+export const SppPointSchema = z.object({
+  marketplace: z.literal('wb'),
+  id: ArticleIdSchema,
+  /** Days since the epoch, Moscow time. */
+  day: z.number().int().nonnegative(),
+  pct: z.number().min(0).max(100),
+  /** The storefront card's price now and the seller's discounted price it was read from, kopecks. */
+  storefront: z.number().int().nonnegative(),
+  discounted: z.number().int().nonnegative(),
+  at: InstantSchema,
+});
+export type SppPoint = z.infer<typeof SppPointSchema>;
+
+/** v9: the seller's own items and prices (prices & discounts), replaced by each full import; v10: their SPP by day. */
 export const ownNumbersTables = {
   ownPrices: table<OwnPrice, [Marketplace, string]>(OwnPriceSchema, { 9: '&[marketplace+id], importedAt' }),
+  sppPoints: table<SppPoint, ['wb', string, number]>(SppPointSchema, { 10: '&[marketplace+id+day]' }),
 };
 
 export const ownNumbersKv = {
   /** A seller API endpoint group's bucket and wait (`seller-api:prices`). */
   sellerApi: kvPrefix('seller-api', GroupStateSchema),
   catalogueImport: kvKey('own-catalogue-import', CatalogueImportSchema),
+  commission: kvKey('wb-commission', CommissionRatesSchema),
 };

@@ -75,6 +75,7 @@ export function cardFromWb(product: WbProduct, fetchedAt: number): ProductCard {
     stockByWarehouse,
     stockKnown: true,
     photos: product.pics ?? null,
+    ...(product.subjectId ? { subjectId: product.subjectId } : {}),
     fetchedAt,
   };
 }

@@ -65,6 +65,8 @@ export const WbProductSchema = z.object({
   totalQuantity: int.optional(),
   /** Number of photos. */
   pics: int.optional(),
+  /** The subject (предмет): commission rates are set per subject. */
+  subjectId: int.optional(),
   sizes: z.array(WbSizeSchema),
   /** v1 responses carried prices on the product instead of on sizes. */
   salePriceU: int.optional(),

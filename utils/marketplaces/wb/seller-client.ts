@@ -184,7 +184,8 @@ export function createSellerClient(deps: SellerClientDeps) {
     if (!claims) return { ok: false, problem: { kind: 'unreadable-token' } };
     if (claims.expires !== null && claims.expires <= now())
       return { ok: false, problem: { kind: 'expired-token', expires: claims.expires } };
-    if (!claims.categories.includes(spec.category)) return { ok: false, problem: { kind: 'missing-category', category: spec.category } };
+    if (spec.category !== null && !claims.categories.includes(spec.category))
+      return { ok: false, problem: { kind: 'missing-category', category: spec.category } };
     const limit = spec[budgetOf(claims.type)];
 
     const query = new URLSearchParams(Object.entries(req.query ?? {}).map(([k, v]) => [k, String(v)])).toString();
@@ -238,7 +239,10 @@ export function createSellerClient(deps: SellerClientDeps) {
       if (status === 401)
         return {
           ok: false,
-          problem: saysScope(response.body) ? { kind: 'missing-category', category: spec.category } : { kind: 'bad-token', status },
+          problem:
+            spec.category !== null && saysScope(response.body)
+              ? { kind: 'missing-category', category: spec.category }
+              : { kind: 'bad-token', status },
         };
       if (status === 403) return { ok: false, problem: { kind: 'bad-token', status } };
       if (status < 500) return { ok: false, problem: { kind: 'server', status } };

@@ -14,7 +14,8 @@ export interface BucketLimit {
 
 export interface EndpointGroup {
   host: string;
-  category: TokenCategory;
+  /** The token category it needs; null: a token of any category will do (WB's tariffs). */
+  category: TokenCategory | null;
   personal: BucketLimit;
   basic: BucketLimit;
   /** WB bills each 4xx (other than 429) of these methods as this many requests ("Лимиты запросов WB API", 03.04.2026). */
@@ -64,6 +65,14 @@ export const SELLER_GROUPS = {
     category: 'Analytics',
     personal: { limit: 3, periodMs: MINUTE, burst: 3 },
     basic: { limit: 1, periodMs: 3 * HOUR, burst: 1 },
+    errorCost: 10,
+  },
+  /** WB's commission by subject: 1 a minute, burst 2; any token category. */
+  commission: {
+    host: 'common-api.wildberries.ru',
+    category: null,
+    personal: { limit: 1, periodMs: MINUTE, burst: 2 },
+    basic: { limit: 5, periodMs: HOUR, burst: 1 },
     errorCost: 10,
   },
 } as const satisfies Record<string, EndpointGroup>;
