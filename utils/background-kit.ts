@@ -70,6 +70,8 @@ export interface OwnNumbersPort {
   sppOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, Spp>>;
   /** The commission of these own items where WB's rate for their subject is known; the others are absent. */
   commissionOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, Commission>>;
+  /** Orders per day over the last 7 days of these own items (WB's sales funnel, as stored); absent where not read. */
+  ordersOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, number | null>>;
 }
 
 export interface Ports {

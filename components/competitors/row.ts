@@ -10,7 +10,7 @@ import type { CompetitorFiguresReply } from '../../utils/competitors/protocol';
 import { shadowHost } from '../../utils/content/dom';
 import { formatAge, t } from '../../utils/content/i18n';
 import { type FigureName, type FigureValue, setFigure } from '../../utils/figures';
-import { formatPct, formatRub } from '../../utils/money';
+import { formatNumber, formatPct, formatRub } from '../../utils/money';
 import { preventSubmit, userOnly } from '../by-user';
 import css from '../cabinet/cabinet.css?inline';
 import { saveProblem } from '../save-problem';
@@ -108,6 +108,12 @@ export function mountCompetitorRow(
       }
     }
     renderCommission();
+    if (figures.ordersPerDay7 !== null) {
+      const o = line(box);
+      text(o, `${t('ownOrdersLabel')} `);
+      figure(o, 'own-orders-7d', figures.ordersPerDay7, t('perDay', formatNumber(figures.ordersPerDay7, 1)));
+      text(o, ` ${t('ownOrders7Note')}`);
+    }
     if (price === null) {
       line(box, 'muted').textContent = t('pricesUnreadable');
     } else {

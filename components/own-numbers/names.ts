@@ -1,5 +1,6 @@
 // The token categories' names in the seller's language («Цены и скидки» for 'Prices & Discounts').
-import { type MessageKey, t } from '../../utils/i18n';
+import { t, uiLanguage } from '../../utils/i18n';
 import type { TokenCategory } from '../../utils/marketplaces/wb/seller-token';
+import { categoryNameIn } from './problem';
 
-export const categoryName = (category: TokenCategory) => t(`tokenCat_${category.replace(/[^A-Za-z]+/g, '_')}` as MessageKey);
+export const categoryName = (category: TokenCategory) => categoryNameIn({ t, uiLanguage }, category);

@@ -73,6 +73,7 @@ function TaskItem({ task }: { task: Task }) {
       {task.kind === 'price-move' && task.from !== null && task.to !== null && ` ${formatRub(task.from)} → ${formatRub(task.to)}`}
       {(task.kind === 'rating-drop' || task.kind === 'position-drop') && ` ${task.from ?? '—'} → ${task.to ?? '—'}`}
       {task.kind === 'new-negative' && task.to !== null && ` (${task.to}★)`}
+      {task.kind === 'orders-drop' && ` ${t('ordersDropTask', formatNumber(task.from ?? 0), formatNumber(task.to ?? 0))}`}
       {task.kind === 'spp-change' && ` ${task.from === null ? '—' : formatPct(task.from)} → ${task.to === null ? '—' : formatPct(task.to)}`}
       {task.kind === 'stock-low' && task.to !== null && ` (${t('daysLeft', formatNumber(task.to))})`}
     </li>

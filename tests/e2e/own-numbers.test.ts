@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { FIXTURE_SELLER_TOKEN } from '../fixtures/server.mjs';
 import { CABINET_PRICES } from '../fixtures/wb/cabinet.mjs';
 import * as wb from '../fixtures/wb/catalog.mjs';
-import { CATALOGUE_SUBJECT, commissionReport, SHOP } from '../fixtures/wb/seller-shop.mjs';
+import { CATALOGUE_SUBJECT, commissionReport, funnelPeriod, SHOP } from '../fixtures/wb/seller-shop.mjs';
 import { ALL_CATEGORIES, makeSellerToken, verifySellerToken } from '../fixtures/wb/seller-token.mjs';
 import { type Lab, panelIn, startLab } from './harness';
 
@@ -49,6 +49,46 @@ test('a Personal token: its claims as encoded, then the 50 own items loaded and 
   await page.reload();
   await expect.poll(() => value(page, 'own-items'), { timeout: 15_000 }).toBe(String(SHOP.length));
   await page.close();
+});
+
+/** The fixture shop's funnel for one item over the `days` whole WB days ending yesterday (Moscow time). */
+function expectedFunnel(nm: number, days: number) {
+  const yesterday = Math.floor((Date.now() + 3 * 3_600_000) / 86_400_000) - 1;
+  return funnelPeriod(
+    SHOP.find((g) => g.nmID === nm),
+    yesterday - days + 1,
+    yesterday,
+  );
+}
+
+test("an own item's panel: «Мои продажи» only on the seller's click, then orders, buyouts and the funnel as WB's funnel has them", async () => {
+  const MINE = 146972802;
+  const shop = await lab.context.newPage();
+  await shop.goto(`https://www.wildberries.ru/catalog/${MINE}/detail.aspx`);
+  const panel = await panelIn(shop, MINE);
+  const show = panel.locator('[data-lupa="own-sales-show"]');
+  await show.waitFor();
+  // Nothing of the seller's is in the page before the click, and WB was not asked for it.
+  expect(await panel.locator('[data-lupa^="own-orders"], [data-lupa="own-funnel"]').count()).toBe(0);
+  expect(lab.server.count(/^seller-analytics-api\.wildberries\.ru/)).toBe(0);
+  await show.click();
+  await panel.locator('[data-lupa="own-orders-7d"]').waitFor({ timeout: 20_000 });
+
+  const w7 = expectedFunnel(MINE, 7);
+  const w30 = expectedFunnel(MINE, 30);
+  expect(w7.orderCount).toBeGreaterThan(0);
+  const fig = (name: string, attr = 'data-value') => panel.locator(`[data-lupa="${name}"]`).getAttribute(attr);
+  expect(await fig('own-orders-7d')).toBe(String(Math.round((w7.orderCount / 7) * 10) / 10));
+  expect(await fig('own-orders-30d')).toBe(String(Math.round((w30.orderCount / 30) * 10) / 10));
+  expect(await fig('own-buyout-pct')).toBe(String(Math.round((w30.buyoutCount / w30.orderCount) * 1000) / 10));
+  expect(await fig('own-revenue-7d')).toBe(String(w7.orderSum * 100));
+  expect(await fig('own-funnel', 'data-views')).toBe(String(w7.openCount));
+  expect(await fig('own-funnel', 'data-cart')).toBe(String(w7.cartCount));
+  expect(await fig('own-funnel', 'data-orders')).toBe(String(w7.orderCount));
+  // Within WB's 3 a minute: nothing refused.
+  expect(lab.server.settings.sellerOverLimit).toBe(0);
+
+  await shop.close();
 });
 
 test("the prices page: SPP from the storefront card and the seller's prices, the buyer price at it; unknown SPP said so", async () => {
@@ -107,6 +147,10 @@ test("the prices page: SPP from the storefront card and the seller's prices, the
   await row.locator('[data-lupa="costs-form"] button').click();
   await row.locator('[data-lupa="commission-pct"][data-source="manual"][data-value="19.5"]').waitFor();
   await row.locator(`[data-lupa="margin"][data-value="${revenue - Math.round(revenue * 0.195) - 50000}"]`).waitFor();
+  // The item's orders per day over 7 days, as its panel showed them (the funnel read there).
+  expect(await row.locator('[data-lupa="own-orders-7d"]').getAttribute('data-value')).toBe(
+    String(Math.round((expectedFunnel(MINE, 7).orderCount / 7) * 10) / 10),
+  );
   // The rates are read once a day, not once a view.
   const asked = lab.server.settings.commissionRequests;
   expect(asked).toBeGreaterThan(0);

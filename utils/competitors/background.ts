@@ -22,6 +22,7 @@ export const competitors: BackgroundFeature = {
       // Asked at the time: the own-numbers feature registers after this one (and may be left out).
       spp: async (marketplace, ids) => (await kit.ports.ownNumbers?.sppOf(marketplace, ids)) ?? new Map(),
       commission: async (marketplace, ids) => (await kit.ports.ownNumbers?.commissionOf(marketplace, ids)) ?? null,
+      orders: async (marketplace, ids) => (await kit.ports.ownNumbers?.ordersOf(marketplace, ids)) ?? new Map(),
     });
     const ownItems = async () => (await kit.ports.watchlist?.ownItems()) ?? [];
 

@@ -31,6 +31,8 @@ export const CompetitorFiguresSchema = z.object({
   commission: z
     .union([z.object({ pct: z.number().min(0).max(100), fbs: z.number().min(0).max(100).nullable() }), z.literal('unknown')])
     .nullable(),
+  /** The item's orders per day over the last 7 days (WB's sales funnel), where read. */
+  ordersPerDay7: z.number().nonnegative().nullable(),
 });
 export type CompetitorFiguresReply = z.infer<typeof CompetitorFiguresSchema>;
 

@@ -24,6 +24,8 @@ export interface CompetitorsDeps {
   spp?: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, { pct: number; storefront: number; at: number }>>;
   /** WB's commission per own item by its subject; null when the own-numbers feature is not there. */
   commission?: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, { pct: number; fbs: number | null }> | null>;
+  /** The own items' orders per day over 7 days (WB's sales funnel, the own-numbers feature's). */
+  orders?: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, number | null>>;
 }
 
 export interface CompetitorFigures {
@@ -38,6 +40,8 @@ export interface CompetitorFigures {
   spp: { pct: number; storefront: number; at: number } | 'unknown' | null;
   /** WB's commission on the item by its subject: known, unknown, or null where Lupa cannot know it (Ozon, no seller token feature). */
   commission: { pct: number; fbs: number | null } | 'unknown' | null;
+  /** Orders per day over the last 7 days, where WB's funnel has been read. */
+  ordersPerDay7: number | null;
 }
 
 const keyOf = (r: ProductRef) => `${r.marketplace}:${r.id}`;
@@ -141,6 +145,7 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
       const cards = await cardsOf(refs);
       const spp = marketplace === 'wb' ? await (deps.spp?.(marketplace, ids) ?? new Map()) : null;
       const commission = marketplace === 'wb' ? ((await deps.commission?.(marketplace, ids)) ?? null) : null;
+      const orders = (await deps.orders?.(marketplace, ids)) ?? new Map<string, number | null>();
       const out: CompetitorFigures[] = [];
       for (const [i, id] of ids.entries()) {
         const own = (links.get(id) ?? []).map((l) => cards.get(keyOf({ marketplace: l.competitorMarketplace, id: l.competitorId })));
@@ -153,6 +158,7 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
           problem: own.length > 0 && known.length < own.length ? problem : null,
           spp: spp === null ? null : (spp.get(id) ?? 'unknown'),
           commission: commission === null ? null : (commission.get(id) ?? 'unknown'),
+          ordersPerDay7: orders.get(id) ?? null,
         });
       }
       return out;

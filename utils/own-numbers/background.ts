@@ -9,8 +9,9 @@ import { answer } from '../messaging';
 import { getWbToken } from '../secrets';
 import { createCatalogue } from './catalogue';
 import { createCommission } from './commission';
+import { createFunnel, salesOf } from './funnel';
 import { recordSpp, sppOf } from './spp';
-import { ownNumbersKv } from './tables';
+import { FUNNEL_PERIODS, ownNumbersKv } from './tables';
 import { sellerTokenInfo } from './token';
 
 const groupState = kvFamily<GroupState, [SellerGroup]>(ownNumbersKv.sellerApi);
@@ -24,15 +25,44 @@ export const ownNumbers: BackgroundFeature = {
       store: { get: (group) => groupState(group).get(db), set: (group, state) => groupState(group).set(db, state) },
     });
     const catalogue = createCatalogue({ db, client, guard: kit.guard, watchlist: () => kit.ports.watchlist });
-    /** Only a token that can read prices starts an import by itself. */
-    const canReadPrices = async () => {
+    /** Only a token with the category starts an import by itself. */
+    const tokenCan = async (category: 'Prices & Discounts' | 'Analytics') => {
       const info = await sellerTokenInfo();
-      return info.state === 'read' && info.categories.includes('Prices & Discounts');
+      return info.state === 'read' && info.categories.includes(category);
     };
 
     const commission = createCommission({ db, client, cards: kit.sources.wb });
+    const funnel = createFunnel({ db, client });
+    /** The day's every period, then a task for each item whose orders dropped (a task is raised once). */
+    const readAll = async () => {
+      const read = await kit.guard(() => funnel.run(FUNNEL_PERIODS));
+      if (!('kind' in read)) await kit.ports.watchlist?.record(await funnel.drops(read));
+    };
+    const isOwn = async (id: string) => (await db.ownPrices.get(['wb', id])) !== undefined;
 
-    kit.ports.ownNumbers = { sppOf: (marketplace, ids) => sppOf(db, marketplace, ids), commissionOf: commission.of };
+    kit.ports.ownNumbers = {
+      sppOf: (marketplace, ids) => sppOf(db, marketplace, ids),
+      commissionOf: commission.of,
+      ordersOf: async (marketplace, ids) => {
+        const stored = marketplace === 'wb' ? await funnel.get() : undefined;
+        return new Map(stored ? ids.map((id) => [id, salesOf(stored, id).ordersPerDay7] as const) : []);
+      },
+    };
+
+    answer('getOwnSales', from.wbTabOrPage, async ({ marketplace, id, reveal }) => {
+      if (marketplace !== 'wb' || !(await isOwn(id))) return { state: 'not-own' as const };
+      if (!reveal) return { state: 'own' as const };
+      // The panel's figures first (7 and 30 days); the rest of the day's periods after, unawaited.
+      const read = await kit.guard(() => funnel.run([7, 30]));
+      readAll().catch(() => undefined);
+      const stored = await funnel.get();
+      if (!stored || (!stored.periods['7'] && !stored.periods['30']))
+        return {
+          state: 'problem' as const,
+          problem: 'kind' in read ? read : { kind: 'format-changed' as const, detail: 'funnel: nothing read' },
+        };
+      return { state: 'ok' as const, sales: salesOf(stored, id), problem: 'kind' in read ? read : null };
+    });
 
     answer('getSellerToken', from.extensionPage, sellerTokenInfo);
     answer('getOwnCatalogue', from.extensionPage, () => catalogue.summary());
@@ -47,8 +77,9 @@ export const ownNumbers: BackgroundFeature = {
       if (await catalogue.resumable()) await catalogue.run();
     });
     kit.onAlarm(async () => {
-      if ((await catalogue.due()) && (await canReadPrices())) await catalogue.run();
+      if ((await catalogue.due()) && (await tokenCan('Prices & Discounts'))) await catalogue.run();
       if ((await sellerTokenInfo()).state === 'read') await commission.refresh();
+      if ((await funnel.due()) && (await tokenCan('Analytics'))) await readAll();
       // After the catalogue and the watchlist's cards: the day's SPP, and a task where it moved.
       const moved = await kit.guard(() => recordSpp(db, Date.now()));
       await kit.ports.watchlist?.record(moved);

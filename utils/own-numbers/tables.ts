@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { InstantSchema } from '../kv-keys';
 import { MAX_STORED_WAIT_MS } from '../marketplaces/wb/seller-client';
+import { FunnelRowSchema } from '../marketplaces/wb/seller-funnel';
 import { type OwnPrice, OwnPriceSchema } from '../marketplaces/wb/seller-prices';
 import { SubjectRateSchema } from '../marketplaces/wb/seller-tariffs';
 import { TokenCategorySchema } from '../marketplaces/wb/seller-token';
@@ -60,6 +61,26 @@ export const CommissionRatesSchema = z.object({
 });
 export type CommissionRates = z.infer<typeof CommissionRatesSchema>;
 
+/** The sales funnel's periods, in days ending yesterday, in the order they are read (the panel's 7 and 30 first). */
+export const FUNNEL_PERIODS = [7, 30, 1, 14] as const;
+export type FunnelPeriodDays = (typeof FUNNEL_PERIODS)[number];
+const FunnelRowsSchema = z.array(FunnelRowSchema).max(100_000);
+
+/** The own items' sales funnel for the periods ending on `day` (WB's day number); a period absent is not read yet. */
+export const OwnFunnelSchema = z.object({
+  day: z.number().int().nonnegative(),
+  at: InstantSchema,
+  periods: z.object({
+    '1': FunnelRowsSchema.optional(),
+    '7': FunnelRowsSchema.optional(),
+    '14': FunnelRowsSchema.optional(),
+    '30': FunnelRowsSchema.optional(),
+  }),
+  /** Why the last read stopped (a wait keeps what was read). */
+  problem: SellerProblemSchema.nullable(),
+});
+export type OwnFunnel = z.infer<typeof OwnFunnelSchema>;
+
 /** One own item's SPP on one day (WB's day, Moscow time): the day's last reading. */
 export const SppPointSchema = z.object({
   marketplace: z.literal('wb'),
@@ -85,4 +106,5 @@ export const ownNumbersKv = {
   sellerApi: kvPrefix('seller-api', GroupStateSchema),
   catalogueImport: kvKey('own-catalogue-import', CatalogueImportSchema),
   commission: kvKey('wb-commission', CommissionRatesSchema),
+  funnel: kvKey('own-funnel', OwnFunnelSchema),
 };

@@ -434,11 +434,17 @@ export function createWatchlistService(deps: WatchlistDeps) {
     },
     openCount,
     lastRefresh: () => lastRefresh.get(db),
-    /** Events found elsewhere (a position scan): stored and told like a refresh's. */
+    /**
+     * Events found elsewhere (a position scan, the seller's own numbers): stored and told like a
+     * refresh's. One already stored under its key is left as it is (a task marked done stays done).
+     */
     async record(events: WatchEvent[]): Promise<void> {
       if (events.length === 0) return;
-      await db.events.bulkPut(events);
-      await deps.onEvents?.(events, await openCount());
+      const stored = await db.events.bulkGet(events.map((e) => e.key));
+      const fresh = events.filter((_, i) => stored[i] === undefined);
+      if (fresh.length === 0) return;
+      await db.events.bulkPut(fresh);
+      await deps.onEvents?.(fresh, await openCount());
     },
     /** Marks these tasks done (and every open task of `kinds`, for a whole group). */
     async markRead(keys: readonly string[], kinds: ReadonlyArray<WatchEvent['kind']> = []): Promise<number> {
