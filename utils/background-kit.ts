@@ -72,6 +72,16 @@ export interface OwnNumbersPort {
   commissionOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, Commission>>;
   /** Orders per day over the last 7 days of these own items (WB's sales funnel, as stored); absent where not read. */
   ordersOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, number | null>>;
+  /** The sales estimate's correction from the own items' real orders; null until there are enough. */
+  calibration: () => Promise<SalesCalibration | null>;
+}
+
+/** Multiply a stock-snapshot sales estimate by `factor`; `errorPct` is what is left after it, over `items` own items. */
+export interface SalesCalibration {
+  factor: number;
+  items: number;
+  errorPct: number;
+  at: number;
 }
 
 export interface Ports {

@@ -181,6 +181,7 @@ export const FIGURES = [
   'own-buyout-pct',
   'own-revenue-7d',
   'own-funnel',
+  'sales-calibration',
   'margin',
   'margin-pct',
   'price-to-match',

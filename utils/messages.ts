@@ -64,6 +64,14 @@ export const ProductOverviewSchema = z.object({
     })
     .nullable()
     .default(null),
+  /**
+   * The estimate's correction from the seller's own items' real orders (the own-numbers feature):
+   * the panel shows the estimate × factor and says on how many items and with what error.
+   */
+  calibration: z
+    .object({ factor: z.number().positive(), items: z.number().int().positive(), errorPct: z.number().nonnegative() })
+    .nullable()
+    .default(null),
   /** The latest changes on the card, newest first (the change log). */
   changes: z
     .array(ChangeRowSchema.omit({ marketplace: true, productId: true }))

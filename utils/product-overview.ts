@@ -161,6 +161,7 @@ export function createProductOverviewService(deps: OverviewDeps) {
         priceHistory: { points: [], stats: null, problem: null },
         reviews: { summary: null, problem: null },
         sales: null,
+        calibration: null,
         changes: [],
       };
     }
@@ -192,6 +193,8 @@ export function createProductOverviewService(deps: OverviewDeps) {
       },
       reviews: { summary: summary ? withoutMarketplace(summary) : null, problem: problems.reviews },
       sales: estimateSales(stock),
+      // The product panel adds it where the seller's own orders give one (own-numbers).
+      calibration: null,
       changes: validRows(
         schemas.changes,
         await db.changes.where('[marketplace+productId]').equals([card.marketplace, card.id]).toArray(),

@@ -71,6 +71,8 @@ export function ProductPanel({
   const stats = history?.stats ?? null;
   const summary = reviews?.summary ?? null;
   const problem = status !== 'fresh' && status !== 'stale' && status !== 'loading';
+  /** An estimate with the correction from the seller's own orders, where there is one. */
+  const calibrated = (perDay: number) => (overview?.calibration ? Math.round(perDay * overview.calibration.factor * 10) / 10 : perDay);
 
   return (
     <section className={floating ? 'lupa-panel lupa-floating' : 'lupa-panel'} aria-label="Lupa">
@@ -199,12 +201,36 @@ export function ProductPanel({
               {t('sales')}:{' '}
               {overview?.sales ? (
                 <>
-                  <Figure name="sales-per-day" value={overview.sales.perDay} data-confidence={overview.sales.confidence}>
-                    {t('salesPerDay', formatNumber(overview.sales.perDay))}
+                  <Figure
+                    name="sales-per-day"
+                    value={calibrated(overview.sales.perDay)}
+                    data-confidence={overview.sales.confidence}
+                    data-raw={overview.sales.perDay}
+                  >
+                    {t('salesPerDay', formatNumber(calibrated(overview.sales.perDay)))}
                   </Figure>{' '}
-                  <Figure name="sales-range" value={`${overview.sales.low}-${overview.sales.high}`} className="lupa-muted">
-                    ({formatNumber(overview.sales.low)}–{formatNumber(overview.sales.high)})
-                  </Figure>
+                  <Figure
+                    name="sales-range"
+                    value={`${calibrated(overview.sales.low)}-${calibrated(overview.sales.high)}`}
+                    className="lupa-muted"
+                  >
+                    ({formatNumber(calibrated(overview.sales.low))}–{formatNumber(calibrated(overview.sales.high))})
+                  </Figure>{' '}
+                  {overview.calibration ? (
+                    <Figure
+                      name="sales-calibration"
+                      value={overview.calibration.factor}
+                      data-items={overview.calibration.items}
+                      data-error={overview.calibration.errorPct}
+                      className="lupa-muted"
+                    >
+                      · {t('salesCalibrated', overview.calibration.items, overview.calibration.errorPct)}
+                    </Figure>
+                  ) : (
+                    <Figure name="sales-calibration" value={null} className="lupa-muted">
+                      · {t('salesNotCalibrated')}
+                    </Figure>
+                  )}
                   {overview.sales.reasons.length > 0 && (
                     <span className="lupa-muted">
                       {' '}

@@ -116,6 +116,22 @@ describe('product panel', () => {
     expect(value('sales-per-day')).toBe('');
   });
 
+  test("sales: corrected by the seller's own orders where a calibration exists, and said so; said uncalibrated otherwise", async () => {
+    const o = await overviewOf(0);
+    const sales = { perDay: 9, low: 5.1, high: 12.9, confidence: 'medium' as const, observedDays: 4, reasons: [] };
+    const { unmount } = show({ ...o, sales });
+    expect(value('sales-calibration')).toBe('');
+    expect(text('sales-calibration')).toContain('не откалибрована');
+    unmount();
+    show({ ...o, sales, calibration: { factor: 1.35, items: 8, errorPct: 23 } });
+    expect(value('sales-per-day')).toBe('12.2');
+    expect(document.querySelector('[data-lupa="sales-per-day"]')?.getAttribute('data-raw')).toBe('9');
+    expect(value('sales-range')).toBe('6.9-17.4');
+    expect(value('sales-calibration')).toBe('1.35');
+    expect(document.querySelector('[data-lupa="sales-calibration"]')?.getAttribute('data-items')).toBe('8');
+    expect(text('sales-calibration')).toContain('откалибровано по 8 вашим товарам, ошибка ±23 %');
+  });
+
   test('floating says why', async () => {
     show(await overviewOf(0), { floating: true });
     expect(screen.getByText(/панель показана поверх/)).toBeTruthy();

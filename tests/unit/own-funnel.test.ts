@@ -8,6 +8,7 @@ import { kvFamily, LupaDb } from '../../utils/db';
 import { createSellerClient, type GroupState, type SellerResponse } from '../../utils/marketplaces/wb/seller-client';
 import { FunnelPageSchema, funnelRows } from '../../utils/marketplaces/wb/seller-funnel';
 import type { SellerGroup } from '../../utils/marketplaces/wb/seller-limits';
+import { calibrate, compare } from '../../utils/own-numbers/calibration';
 import { createFunnel, ordersDrops, salesOf } from '../../utils/own-numbers/funnel';
 import { wbDay } from '../../utils/own-numbers/spp';
 import { type OwnFunnel, ownNumbersKv } from '../../utils/own-numbers/tables';
@@ -144,4 +145,55 @@ test('orders drop: yesterday 30 % or more below a 14-day daily average of at lea
     { id: '4', average: 5, yesterday: 0 },
   ]);
   expect(ordersDrops({ ...f, periods: { '14': f.periods['14'] } })).toEqual([]);
+});
+
+test('calibration: the median of real ÷ estimated over 3+ own items, and the error left after it', () => {
+  expect(
+    calibrate(
+      [
+        { id: '1', estimated: 10, real: 12 },
+        { id: '2', estimated: 5, real: 5 },
+      ],
+      1,
+    ),
+  ).toBeNull();
+  const c = calibrate(
+    [
+      { id: '1', estimated: 10, real: 12 }, // ×1.2
+      { id: '2', estimated: 5, real: 7.5 }, // ×1.5
+      { id: '3', estimated: 4, real: 4 }, // ×1
+      { id: '4', estimated: 0, real: 3 }, // no estimate to correct: left out
+    ],
+    7,
+  );
+  // Corrected by 1.2: 12 (0 %), 6 vs 7.5 (20 %), 4.8 vs 4 (20 %): the median miss is 20 %.
+  expect(c).toEqual({ factor: 1.2, items: 3, errorPct: 20, at: 7 });
+});
+
+test("compare: an own item's stock-snapshot estimate over the funnel's 30 days beside its real orders a day", async () => {
+  const end = Date.UTC(2026, 10, 30, 21, 0);
+  const DAY = 86_400_000;
+  // Item 1: 100 units, 3 sold a day for 20 days; item 2: only 3 days of history (not compared).
+  await db.stockSnapshots.bulkPut([
+    ...Array.from({ length: 21 }, (_, i) => ({
+      marketplace: 'wb' as const,
+      productId: '1',
+      at: end - (20 - i) * DAY,
+      total: 100 - 3 * i,
+      byWarehouse: [],
+    })),
+    ...Array.from({ length: 4 }, (_, i) => ({
+      marketplace: 'wb' as const,
+      productId: '2',
+      at: end - (3 - i) * DAY,
+      total: 50 - i,
+      byWarehouse: [],
+    })),
+  ]);
+  const rows = [
+    [1, 0, 0, 120, 0, 0, 0],
+    [2, 0, 0, 30, 0, 0, 0],
+    [3, 0, 0, 30, 0, 0, 0],
+  ] as Array<[number, number, number, number, number, number, number]>;
+  expect(await compare(db, rows, end)).toEqual([{ id: '1', estimated: 3, real: 4 }]);
 });

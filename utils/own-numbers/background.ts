@@ -2,11 +2,12 @@
 // (one bucket per endpoint group, its waits kept in kv) and the own catalogue's import — on demand
 // from the options page, resumed when the worker starts, and refreshed daily by the alarm.
 import type { BackgroundFeature } from '../background-kit';
-import { kvFamily } from '../db';
+import { kvFamily, kvItem } from '../db';
 import { createSellerClient, type GroupState } from '../marketplaces/wb/seller-client';
 import type { SellerGroup } from '../marketplaces/wb/seller-limits';
 import { answer } from '../messaging';
 import { getWbToken } from '../secrets';
+import { calibrate, compare } from './calibration';
 import { createCatalogue } from './catalogue';
 import { createCommission } from './commission';
 import { createFunnel, salesOf } from './funnel';
@@ -36,11 +37,18 @@ export const ownNumbers: BackgroundFeature = {
     /** The day's every period, then a task for each item whose orders dropped (a task is raised once). */
     const readAll = async () => {
       const read = await kit.guard(() => funnel.run(FUNNEL_PERIODS));
-      if (!('kind' in read)) await kit.ports.watchlist?.record(await funnel.drops(read));
+      if ('kind' in read) return;
+      await kit.ports.watchlist?.record(await funnel.drops(read));
+      // The estimate checked against the 30 days just read (they end at the close of `read.day`, Moscow).
+      const end = (read.day + 1) * 86_400_000 - 3 * 3_600_000;
+      const calibration = calibrate(await compare(db, read.periods['30'] ?? [], end), Date.now());
+      await kit.guard(() => (calibration ? calibrationItem.set(db, calibration) : calibrationItem.delete(db)));
     };
     const isOwn = async (id: string) => (await db.ownPrices.get(['wb', id])) !== undefined;
 
+    const calibrationItem = kvItem(ownNumbersKv.calibration);
     kit.ports.ownNumbers = {
+      calibration: async () => (await calibrationItem.get(db)) ?? null,
       sppOf: (marketplace, ids) => sppOf(db, marketplace, ids),
       commissionOf: commission.of,
       ordersOf: async (marketplace, ids) => {

@@ -81,6 +81,14 @@ export const OwnFunnelSchema = z.object({
 });
 export type OwnFunnel = z.infer<typeof OwnFunnelSchema>;
 
+/** The sales estimate's correction from the own items' real orders (calibration.ts). */
+export const CalibrationSchema = z.object({
+  factor: z.number().positive().max(1000),
+  items: z.number().int().positive(),
+  errorPct: z.number().nonnegative().max(100_000),
+  at: InstantSchema,
+});
+
 /** One own item's SPP on one day (WB's day, Moscow time): the day's last reading. */
 export const SppPointSchema = z.object({
   marketplace: z.literal('wb'),
@@ -107,4 +115,5 @@ export const ownNumbersKv = {
   catalogueImport: kvKey('own-catalogue-import', CatalogueImportSchema),
   commission: kvKey('wb-commission', CommissionRatesSchema),
   funnel: kvKey('own-funnel', OwnFunnelSchema),
+  calibration: kvKey('sales-calibration', CalibrationSchema),
 };
