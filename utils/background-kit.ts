@@ -72,8 +72,17 @@ export interface OwnNumbersPort {
   commissionOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, Commission>>;
   /** Orders per day over the last 7 days of these own items (WB's sales funnel, as stored); absent where not read. */
   ordersOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, number | null>>;
+  /** WB's logistics a unit for these own items (volume × the box tariff of the warehouse holding their stock); absent where unknown. */
+  logisticsOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, Logistics>>;
   /** The sales estimate's correction from the own items' real orders; null until there are enough. */
   calibration: () => Promise<SalesCalibration | null>;
+}
+
+/** One unit's logistics to the buyer, kopecks; `warehouse` null: the median over WB's warehouses. */
+export interface Logistics {
+  kopecks: number;
+  warehouse: string | null;
+  liters: number;
 }
 
 /** Multiply a stock-snapshot sales estimate by `factor`; `errorPct` is what is left after it, over `items` own items. */

@@ -174,6 +174,7 @@ export const FIGURES = [
   'buyer-price',
   'spp-pct',
   'commission-pct',
+  'logistics',
   'own-sales',
   'own-sales-show',
   'own-orders-7d',

@@ -108,6 +108,7 @@ export function mountCompetitorRow(
       }
     }
     renderCommission();
+    renderLogistics();
     if (figures.ordersPerDay7 !== null) {
       const o = line(box);
       text(o, `${t('ownOrdersLabel')} `);
@@ -156,10 +157,38 @@ export function mountCompetitorRow(
     renderCosts();
   };
 
-  /** The rate the margin uses: the one the seller typed wins over WB's tariff for the item's subject. */
+  /** The costs the margin uses: what the seller typed wins over WB's tariffs (commission by subject, logistics by warehouse). */
   const withCommission = (c: Costs | null): Costs | null => {
+    if (!c) return c;
     const api = figures.commission;
-    return c && c.commissionPct === null && api !== null && api !== 'unknown' ? { ...c, commissionPct: api.pct } : c;
+    const route = figures.logistics;
+    return {
+      ...c,
+      commissionPct: c.commissionPct ?? (api !== null && api !== 'unknown' ? api.pct : null),
+      logistics: c.logistics ?? (route !== null && route !== 'unknown' ? route.kopecks : null),
+    };
+  };
+
+  const renderLogistics = () => {
+    const api = figures.logistics;
+    const manual = costs?.logistics ?? null;
+    if (manual === null && api === null) return;
+    const p = line(box, manual === null && api === 'unknown' ? 'muted' : undefined);
+    if (manual !== null) {
+      text(p, `${t('logisticsLabel')} `);
+      figure(p, 'logistics', manual, formatRub(manual)).setAttribute('data-source', 'manual');
+      text(p, ` ${t('commissionManual')}`);
+    } else if (api === 'unknown' || api === null) {
+      setFigure(p, 'logistics', null).setAttribute('data-source', 'none');
+      p.textContent = t('logisticsUnknown');
+    } else {
+      text(p, `${t('logisticsLabel')} `);
+      const f = figure(p, 'logistics', api.kopecks, formatRub(api.kopecks));
+      f.setAttribute('data-source', 'api');
+      if (api.warehouse) f.setAttribute('data-warehouse', api.warehouse);
+      const liters = formatNumber(api.liters, 1);
+      text(p, ` ${api.warehouse ? t('logisticsApi', api.warehouse, liters) : t('logisticsApiMedian', liters)}`);
+    }
   };
 
   const renderCommission = () => {
@@ -213,10 +242,12 @@ export function mountCompetitorRow(
     const shown = costsToText(costs);
     const cost = field('cost', t('costPrice'), shown.cost);
     const commission = field('commission', t('commissionPct'), shown.commission);
-    // Empty: WB's tariff for the item's subject is used (shown as the hint).
+    const logistics = field('logistics', t('logisticsRub'), shown.logistics);
+    // Empty: WB's tariffs are used (shown as the hints).
     const api = figures.commission;
     if (api !== null && api !== 'unknown') commission.placeholder = formatPct(api.pct);
-    const logistics = field('logistics', t('logisticsRub'), shown.logistics);
+    const route = figures.logistics;
+    if (route !== null && route !== 'unknown') logistics.placeholder = formatRub(route.kopecks);
     const save = document.createElement('button');
     save.type = 'submit';
     save.textContent = t('save');

@@ -3,10 +3,11 @@
 // own items from its prices & discounts API within WB's limits, and they become "мой товар"; a token
 // without the category says so and sends nothing. The token stays out of the page.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { warehouseName } from '../../utils/marketplaces/wb/warehouses';
 import { FIXTURE_SELLER_TOKEN } from '../fixtures/server.mjs';
 import { CABINET_PRICES } from '../fixtures/wb/cabinet.mjs';
 import * as wb from '../fixtures/wb/catalog.mjs';
-import { CATALOGUE_SUBJECT, commissionReport, funnelPeriod, SHOP } from '../fixtures/wb/seller-shop.mjs';
+import { boxTariffs, CATALOGUE_SUBJECT, commissionReport, dimensionsOf, funnelPeriod, SHOP } from '../fixtures/wb/seller-shop.mjs';
 import { ALL_CATEGORIES, makeSellerToken, verifySellerToken } from '../fixtures/wb/seller-token.mjs';
 import { type Lab, panelIn, startLab } from './harness';
 
@@ -135,18 +136,35 @@ test("the prices page: SPP from the storefront card and the seller's prices, the
   const commission = row.locator('[data-lupa="commission-pct"]');
   expect(await commission.getAttribute('data-source')).toBe('api');
   expect(await commission.getAttribute('data-value')).toBe(String(rate));
+  // WB's logistics: the box tariff of the warehouse with most of the card's stock, for its package volume.
+  const byWh = new Map<number, number>();
+  for (const z of (wb.byId.get(MINE) as unknown as { sizes: Array<{ stocks: Array<{ wh: number; qty: number }> }> }).sizes)
+    for (const st of z.stocks) byWh.set(st.wh, (byWh.get(st.wh) ?? 0) + st.qty);
+  const main = warehouseName([...byWh].sort((a, b) => b[1] - a[1])[0]?.[0] as number);
+  const tariff = boxTariffs().response.data.warehouseList.find((w) => w.warehouseName === main) as {
+    boxDeliveryBase: string;
+    boxDeliveryLiter: string;
+  };
+  const kop = (rub: string) => Math.round(Number(rub.replace(',', '.')) * 100);
+  const dims = dimensionsOf(MINE) as { length: number; width: number; height: number };
+  const liters = Math.round((dims.length * dims.width * dims.height) / 10) / 100;
+  const logistics = kop(tariff.boxDeliveryBase) + Math.max(0, Math.ceil(liters - 1)) * kop(tariff.boxDeliveryLiter);
+  const route = row.locator('[data-lupa="logistics"]');
+  expect(await route.getAttribute('data-source')).toBe('api');
+  expect(await route.getAttribute('data-warehouse')).toBe(main);
+  expect(await route.getAttribute('data-value')).toBe(String(logistics));
   // The seller's revenue is the price after their own discount (the SPP is WB's money).
   const revenue = Math.round((price * 100 * (100 - discount)) / 100);
   await row.locator('[data-lupa="costs-edit"]').click();
   await row.locator('input[name="cost"]').fill('500');
   await row.locator('[data-lupa="costs-form"] button').click();
-  await row.locator(`[data-lupa="margin"][data-value="${revenue - Math.round((revenue * rate) / 100) - 50000}"]`).waitFor();
+  await row.locator(`[data-lupa="margin"][data-value="${revenue - Math.round((revenue * rate) / 100) - logistics - 50000}"]`).waitFor();
   // A rate the seller types wins, and is marked as theirs.
   await row.locator('[data-lupa="costs-edit"]').click();
   await row.locator('input[name="commission"]').fill('19,5');
   await row.locator('[data-lupa="costs-form"] button').click();
   await row.locator('[data-lupa="commission-pct"][data-source="manual"][data-value="19.5"]').waitFor();
-  await row.locator(`[data-lupa="margin"][data-value="${revenue - Math.round(revenue * 0.195) - 50000}"]`).waitFor();
+  await row.locator(`[data-lupa="margin"][data-value="${revenue - Math.round(revenue * 0.195) - logistics - 50000}"]`).waitFor();
   // The item's orders per day over 7 days, as its panel showed them (the funnel read there).
   expect(await row.locator('[data-lupa="own-orders-7d"]').getAttribute('data-value')).toBe(
     String(Math.round((expectedFunnel(MINE, 7).orderCount / 7) * 10) / 10),

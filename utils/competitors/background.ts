@@ -23,6 +23,7 @@ export const competitors: BackgroundFeature = {
       spp: async (marketplace, ids) => (await kit.ports.ownNumbers?.sppOf(marketplace, ids)) ?? new Map(),
       commission: async (marketplace, ids) => (await kit.ports.ownNumbers?.commissionOf(marketplace, ids)) ?? null,
       orders: async (marketplace, ids) => (await kit.ports.ownNumbers?.ordersOf(marketplace, ids)) ?? new Map(),
+      logistics: async (marketplace, ids) => (await kit.ports.ownNumbers?.logisticsOf(marketplace, ids)) ?? null,
     });
     const ownItems = async () => (await kit.ports.watchlist?.ownItems()) ?? [];
 

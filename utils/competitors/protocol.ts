@@ -33,6 +33,13 @@ export const CompetitorFiguresSchema = z.object({
     .nullable(),
   /** The item's orders per day over the last 7 days (WB's sales funnel), where read. */
   ordersPerDay7: z.number().nonnegative().nullable(),
+  /** WB's logistics a unit (box tariff of the warehouse holding the stock × the package volume): known, 'unknown', or null. */
+  logistics: z
+    .union([
+      z.object({ kopecks: z.number().int().nonnegative(), warehouse: z.string().max(300).nullable(), liters: z.number().nonnegative() }),
+      z.literal('unknown'),
+    ])
+    .nullable(),
 });
 export type CompetitorFiguresReply = z.infer<typeof CompetitorFiguresSchema>;
 

@@ -26,6 +26,8 @@ export interface CompetitorsDeps {
   commission?: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, { pct: number; fbs: number | null }> | null>;
   /** The own items' orders per day over 7 days (WB's sales funnel, the own-numbers feature's). */
   orders?: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, number | null>>;
+  /** WB's logistics a unit per own item (box tariff × volume); null when the own-numbers feature is not there. */
+  logistics?: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, { kopecks: number; warehouse: string | null; liters: number }> | null>;
 }
 
 export interface CompetitorFigures {
@@ -42,6 +44,8 @@ export interface CompetitorFigures {
   commission: { pct: number; fbs: number | null } | 'unknown' | null;
   /** Orders per day over the last 7 days, where WB's funnel has been read. */
   ordersPerDay7: number | null;
+  /** WB's logistics a unit by its tariff: known, unknown, or null where Lupa cannot know it. */
+  logistics: { kopecks: number; warehouse: string | null; liters: number } | 'unknown' | null;
 }
 
 const keyOf = (r: ProductRef) => `${r.marketplace}:${r.id}`;
@@ -146,6 +150,7 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
       const spp = marketplace === 'wb' ? await (deps.spp?.(marketplace, ids) ?? new Map()) : null;
       const commission = marketplace === 'wb' ? ((await deps.commission?.(marketplace, ids)) ?? null) : null;
       const orders = (await deps.orders?.(marketplace, ids)) ?? new Map<string, number | null>();
+      const logistics = marketplace === 'wb' ? ((await deps.logistics?.(marketplace, ids)) ?? null) : null;
       const out: CompetitorFigures[] = [];
       for (const [i, id] of ids.entries()) {
         const own = (links.get(id) ?? []).map((l) => cards.get(keyOf({ marketplace: l.competitorMarketplace, id: l.competitorId })));
@@ -159,6 +164,7 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
           spp: spp === null ? null : (spp.get(id) ?? 'unknown'),
           commission: commission === null ? null : (commission.get(id) ?? 'unknown'),
           ordersPerDay7: orders.get(id) ?? null,
+          logistics: logistics === null ? null : (logistics.get(id) ?? 'unknown'),
         });
       }
       return out;

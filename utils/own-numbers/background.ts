@@ -11,6 +11,7 @@ import { calibrate, compare } from './calibration';
 import { createCatalogue } from './catalogue';
 import { createCommission } from './commission';
 import { createFunnel, salesOf } from './funnel';
+import { createLogistics } from './logistics';
 import { recordSpp, sppOf } from './spp';
 import { FUNNEL_PERIODS, ownNumbersKv } from './tables';
 import { sellerTokenInfo } from './token';
@@ -34,6 +35,7 @@ export const ownNumbers: BackgroundFeature = {
 
     const commission = createCommission({ db, client, cards: kit.sources.wb });
     const funnel = createFunnel({ db, client });
+    const logistics = createLogistics({ db, client });
     /** The day's every period, then a task for each item whose orders dropped (a task is raised once). */
     const readAll = async () => {
       const read = await kit.guard(() => funnel.run(FUNNEL_PERIODS));
@@ -51,6 +53,7 @@ export const ownNumbers: BackgroundFeature = {
       calibration: async () => (await calibrationItem.get(db)) ?? null,
       sppOf: (marketplace, ids) => sppOf(db, marketplace, ids),
       commissionOf: commission.of,
+      logisticsOf: logistics.of,
       ordersOf: async (marketplace, ids) => {
         const stored = marketplace === 'wb' ? await funnel.get() : undefined;
         return new Map(stored ? ids.map((id) => [id, salesOf(stored, id).ordersPerDay7] as const) : []);
@@ -86,7 +89,10 @@ export const ownNumbers: BackgroundFeature = {
     });
     kit.onAlarm(async () => {
       if ((await catalogue.due()) && (await tokenCan('Prices & Discounts'))) await catalogue.run();
-      if ((await sellerTokenInfo()).state === 'read') await commission.refresh();
+      if ((await sellerTokenInfo()).state === 'read') {
+        await commission.refresh();
+        await logistics.refresh();
+      }
       if ((await funnel.due()) && (await tokenCan('Analytics'))) await readAll();
       // After the catalogue and the watchlist's cards: the day's SPP, and a task where it moved.
       const moved = await kit.guard(() => recordSpp(db, Date.now()));

@@ -6,7 +6,8 @@ import { InstantSchema } from '../kv-keys';
 import { MAX_STORED_WAIT_MS } from '../marketplaces/wb/seller-client';
 import { FunnelRowSchema } from '../marketplaces/wb/seller-funnel';
 import { type OwnPrice, OwnPriceSchema } from '../marketplaces/wb/seller-prices';
-import { SubjectRateSchema } from '../marketplaces/wb/seller-tariffs';
+import { CardSizeSchema } from '../marketplaces/wb/seller-content';
+import { BoxRateSchema, SubjectRateSchema } from '../marketplaces/wb/seller-tariffs';
 import { TokenCategorySchema } from '../marketplaces/wb/seller-token';
 import { ArticleIdSchema, type Marketplace } from '../model';
 import { kvKey, kvPrefix, table } from '../tables';
@@ -81,6 +82,11 @@ export const OwnFunnelSchema = z.object({
 });
 export type OwnFunnel = z.infer<typeof OwnFunnelSchema>;
 
+/** The own cards' subject and package volume (content API), read once a day. */
+export const OwnSizesSchema = z.object({ at: InstantSchema, sizes: z.array(CardSizeSchema).max(100_000) });
+/** WB's box tariffs by warehouse, read once a day. */
+export const BoxTariffsRowSchema = z.object({ at: InstantSchema, rates: z.array(BoxRateSchema).max(5000) });
+
 /** The sales estimate's correction from the own items' real orders (calibration.ts). */
 export const CalibrationSchema = z.object({
   factor: z.number().positive().max(1000),
@@ -116,4 +122,6 @@ export const ownNumbersKv = {
   commission: kvKey('wb-commission', CommissionRatesSchema),
   funnel: kvKey('own-funnel', OwnFunnelSchema),
   calibration: kvKey('sales-calibration', CalibrationSchema),
+  sizes: kvKey('own-sizes', OwnSizesSchema),
+  boxTariffs: kvKey('wb-box-tariffs', BoxTariffsRowSchema),
 };

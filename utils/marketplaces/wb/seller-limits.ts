@@ -75,6 +75,22 @@ export const SELLER_GROUPS = {
     basic: { limit: 5, periodMs: HOUR, burst: 1 },
     errorCost: 10,
   },
+  /** WB's box tariffs by warehouse: 60 a minute; any token category (no Basic figure given: the same). */
+  tariffs: {
+    host: 'common-api.wildberries.ru',
+    category: null,
+    personal: { limit: 60, periodMs: MINUTE, burst: 5 },
+    basic: { limit: 60, periodMs: MINUTE, burst: 5 },
+    errorCost: 10,
+  },
+  /** The seller's cards (content): 100 a minute, burst 5 (no Basic figure given: taken as the orders' Basic one). */
+  content: {
+    host: 'content-api.wildberries.ru',
+    category: 'Content',
+    personal: { limit: 100, periodMs: MINUTE, burst: 5 },
+    basic: { limit: 1, periodMs: 3 * HOUR, burst: 1 },
+    errorCost: 10,
+  },
 } as const satisfies Record<string, EndpointGroup>;
 
 export type SellerGroup = keyof typeof SELLER_GROUPS;

@@ -47,3 +47,49 @@ export function commissionRates(report: z.infer<typeof CommissionReportSchema>):
   }
   return { rates, dropped };
 }
+
+/**
+ * WB's box tariffs by warehouse, `GET common-api…/api/v1/tariffs/box?date=YYYY-MM-DD` (60 a minute;
+ * any token): logistics to the buyer for a box item, `boxDeliveryBase` for the first litre and
+ * `boxDeliveryLiter` for each further one, rubles as strings with a decimal comma ("46", "11,2"),
+ * "-" where a warehouse has none. The warehouse's coefficient is already in them.
+ */
+export const BOX_PATH = '/api/v1/tariffs/box';
+
+export const BoxTariffsSchema = z.object({
+  response: z.object({ data: z.object({ warehouseList: z.array(z.unknown()).max(5000) }) }),
+});
+
+const Rub = z
+  .union([z.number(), z.string().max(20)])
+  .nullish()
+  .transform((v) => {
+    const n = typeof v === 'string' ? Number(v.trim().replace(/\s/g, '').replace(',', '.')) : v;
+    return typeof n === 'number' && Number.isFinite(n) && n >= 0 && n < 1_000_000 ? Math.round(n * 100) : null;
+  });
+
+const BoxRowSchema = z.object({
+  warehouseName: z.string().min(1).max(300),
+  boxDeliveryBase: Rub,
+  boxDeliveryLiter: Rub,
+});
+
+/** One warehouse's logistics: [name, first litre kopecks, each further litre kopecks]. */
+export const BoxRateSchema = z.tuple([z.string().max(300), z.number().int().nonnegative(), z.number().int().nonnegative()]);
+export type BoxRate = z.infer<typeof BoxRateSchema>;
+
+export function boxRates(body: z.infer<typeof BoxTariffsSchema>): { rates: BoxRate[]; dropped: number } {
+  const rates: BoxRate[] = [];
+  let dropped = 0;
+  for (const row of body.response.data.warehouseList) {
+    const parsed = BoxRowSchema.safeParse(row);
+    if (!parsed.success || parsed.data.boxDeliveryBase === null || parsed.data.boxDeliveryLiter === null) dropped++;
+    else rates.push([parsed.data.warehouseName, parsed.data.boxDeliveryBase, parsed.data.boxDeliveryLiter]);
+  }
+  return { rates, dropped };
+}
+
+/** Logistics of one unit of `liters`: the first litre at the base, each further (started) litre at the rate. */
+export function logisticsOf(rate: BoxRate, liters: number): number {
+  return rate[1] + Math.max(0, Math.ceil(liters - 1 - 1e-9)) * rate[2];
+}
