@@ -30,6 +30,7 @@ export const FIGURES = [
   'reviews',
   'questions',
   'review-dist',
+  'review-dist-of',
   'negative-share',
   'negative-review',
   'seller',

@@ -44,8 +44,8 @@ export interface OverviewSource {
   failureStopsAll: boolean;
   /** The marketplace's own published price history, where it has one (WB). */
   fetchHistory?(id: string): Promise<PricePoint[]>;
-  /** Review summary of a card, where the marketplace gives one. */
-  fetchReviews?(card: ProductCard): Promise<ReviewSummary>;
+  /** Review summary of a card, where the marketplace gives one (Ozon's through the tab in `ctx`). */
+  fetchReviews?(card: ProductCard, ctx?: RequestContext): Promise<ReviewSummary>;
   /** Minimum time between two observations of an unchanged price; 0: every fetch is a point. */
   observeEvery: number;
   /** The user asked again by hand (after passing an anti-bot check, say). */
@@ -86,6 +86,7 @@ export function ozonOverviewSource(ozon: OzonClient): OverviewSource {
     },
     batch: 1,
     failureStopsAll: true,
+    fetchReviews: (card, ctx) => ozon.fetchReviewSummary(card, ctx),
     observeEvery: 0,
     onUserRetry: () => ozon.clearBlock(),
   };
@@ -134,13 +135,13 @@ export function createProductOverviewService(deps: OverviewDeps) {
     return validRow(schemas.reviewSummaries, row, 'reviewSummaries');
   }
 
-  async function refreshReviews(source: OverviewSource, card: ProductCard): Promise<ProblemKind | null> {
+  async function refreshReviews(source: OverviewSource, card: ProductCard, ctx: RequestContext): Promise<ProblemKind | null> {
     // A card without reviews needs no request: the detail already says there are none.
     if (!source.fetchReviews || !card.rootId || card.reviewCount === 0) return null;
     const latest = await latestReviews(card.marketplace, card.rootId);
     if (latest && now() - latest.at < TTL.reviews) return null;
     try {
-      await db.reviewSummaries.put(await source.fetchReviews(card));
+      await db.reviewSummaries.put(await source.fetchReviews(card, ctx));
       return null;
     } catch (error) {
       return problemOf(error).kind;
@@ -218,7 +219,7 @@ export function createProductOverviewService(deps: OverviewDeps) {
       return assemble(undefined, 'not-found', `article ${id} is not on ${marketplace}`);
     }
     await storeCards(db, [card], source.observeEvery);
-    const [historyProblem, reviewsProblem] = await Promise.all([history, refreshReviews(source, card)]);
+    const [historyProblem, reviewsProblem] = await Promise.all([history, refreshReviews(source, card, ctx)]);
     return assemble(card, 'fresh', null, { history: historyProblem, reviews: reviewsProblem });
   }
 

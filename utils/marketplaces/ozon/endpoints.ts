@@ -7,6 +7,8 @@ export const OZON_ORIGIN = 'https://www.ozon.ru';
 export const ozonEndpoints = {
   pageJson: (relativeUrl: string) => `${OZON_ORIGIN}/api/entrypoint-api.bx/page/json/v2?url=${encodeURIComponent(relativeUrl)}`,
   product: (sku: string | number) => `/product/${sku}/`,
+  /** A card's reviews page (reference §1.3): Ozon's own order, or `score_asc` (lowest first); 30 a page. */
+  reviews: (sku: string | number, sort?: 'score_asc') => `/product/${sku}/reviews/${sort ? `?sort=${sort}` : ''}`,
   search: (text: string, page: number) => `/search/?from_global=true&text=${encodeURIComponent(text)}${page > 1 ? `&page=${page}` : ''}`,
 } as const;
 
