@@ -12,22 +12,7 @@ import { fakeMarket } from './fixture-transport';
 const p = ozon.products[0]!;
 type FixtureReview = ReturnType<typeof ozon.reviewsOf>[number];
 
-/** What a user should see, recomputed from the fixture's reviews without Lupa's code. */
-function expectedOf(sku: number) {
-  const product = ozon.bySku.get(sku)!;
-  const all = ozon.reviewsOf(product);
-  const readable = (r: FixtureReview) => typeof r.content.score === 'number';
-  const shown = all.slice(0, ozon.REVIEWS_PER_PAGE).filter(readable);
-  const lowest = [...all]
-    .sort((a, b) => (Number(a.content.score) || 5) - (Number(b.content.score) || 5))
-    .slice(0, ozon.REVIEWS_PER_PAGE)
-    .filter(readable);
-  const dist = [1, 2, 3, 4, 5].map((s) => shown.filter((r) => r.content.score === s).length);
-  const negatives = [...new Map([...shown, ...lowest].map((r) => [r.uuid, r])).values()]
-    .filter((r) => Number(r.content.score) <= 2)
-    .sort((a, b) => Number(b.publishedAt) - Number(a.publishedAt));
-  return { shown, dist, negatives, negativeCount: shown.filter((r) => Number(r.content.score) <= 2).length };
-}
+const expectedOf = (sku: number) => ozon.reviewFigures(ozon.bySku.get(sku)!);
 
 function stand() {
   const market = fakeMarket();
@@ -51,7 +36,7 @@ describe('Ozon reviews page', () => {
     const json = OzonPageJsonSchema.parse(ozon.reviewsPageJson(p));
     const { reviews, total } = reviewsFromOzon(json);
     const want = expectedOf(p.sku);
-    expect(reviews.map((r) => r.id)).toEqual(want.shown.map((r) => r.uuid));
+    expect(reviews.map((r) => r.id)).toEqual(want.shown.map((r: FixtureReview) => r.uuid));
     expect(total).toBe(p.reviews);
     const html = reviews.find((r) => r.text.includes('<img'));
     expect(html?.text).toContain('onerror="window.__lupaXss=1"');
@@ -73,7 +58,7 @@ describe('Ozon reviews page', () => {
     expect(summary.count).toBe(p.reviews);
     expect(summary.recentCount).toBe(want.shown.length);
     expect(summary.recentNegative).toBe(want.negativeCount);
-    expect(summary.lastNegative.map((r) => r.id)).toEqual(want.negatives.slice(0, 3).map((r) => r.uuid));
+    expect(summary.lastNegative.map((r) => r.id)).toEqual(want.negatives.slice(0, 3).map((r: FixtureReview) => r.uuid));
     // Two pages, asked through the page JSON: Ozon's order and lowest first.
     expect(market.calls.map((u) => new URL(u).searchParams.get('url'))).toEqual([
       `/product/${p.sku}/reviews/`,
