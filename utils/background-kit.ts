@@ -13,7 +13,7 @@ import { KERNEL_KV } from './kv-keys';
 import { createListingTiles, type ListingTilesSource } from './listing-tiles';
 import { isOzonCabinet } from './marketplaces/ozon/cabinet';
 import { createOzonClient, type OzonClient } from './marketplaces/ozon/client';
-import { isOzonStorefront } from './marketplaces/ozon/page';
+import { isOzonStorefront, OZON_HOSTS } from './marketplaces/ozon/page';
 import { isWbCabinet } from './marketplaces/wb/cabinet';
 import { createWbClient, type RequestContext, type WbClient } from './marketplaces/wb/client';
 import { createWbRegion } from './marketplaces/wb/geo';
@@ -165,7 +165,8 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     background: backgroundTransport,
     blockedUntil: { get: async () => (await ozonBlockedUntil.get(db)) ?? 0, set: (until) => ozonBlockedUntil.set(db, until) },
   });
-  const sources: Record<Marketplace, OverviewSource> = { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) };
+  // Background reads of Ozon go through an open Ozon tab (its page JSON answers its own site).
+  const sources: Record<Marketplace, OverviewSource> = { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon, () => openOzonTab()) };
   const overview = createProductOverviewService({
     db,
     sources,
@@ -216,6 +217,12 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
         throw new FetchProblem('not-found', `page route unavailable: ${error instanceof Error ? error.message : String(error)}`);
       }
     };
+  /** An open Ozon storefront tab's origin as a route for the background's own reads; null when none is open. */
+  const openOzonTab = async (): Promise<RequestContext | null> => {
+    const tabs = await browser.tabs.query({ url: OZON_HOSTS.map((host) => `https://${host}/*`) });
+    const tab = tabs.find((t) => t.id !== undefined && !t.discarded);
+    return tab?.id === undefined ? null : { page: pageTransport(tab.id), tabId: tab.id };
+  };
   /**
    * The region the WB site keeps in the tab's localStorage (`geo-data-v1…`), read in the content
    * scripts' isolated world (same origin storage) only when the region resolver asks: the page

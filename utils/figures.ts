@@ -121,6 +121,7 @@ export const FIGURES = [
   'refresh-changed',
   'refresh-not-found',
   'refresh-problems',
+  'refresh-skipped',
   'refresh-next',
   'tracked-product',
   // Options

@@ -37,7 +37,13 @@ export interface OverviewSource {
   /** The card now, or null when the marketplace does not know the article. */
   fetchCard(id: string, ctx: RequestContext): Promise<ProductCard | null>;
   /** Cards for up to `batch` articles in one go (background refreshes); null where the marketplace does not know one. */
-  fetchCards(ids: readonly string[]): Promise<Map<string, ProductCard | null>>;
+  fetchCards(ids: readonly string[], ctx?: RequestContext): Promise<Map<string, ProductCard | null>>;
+  /**
+   * Where a background refresh (no tab asking) reads this marketplace. Absent: the background's own
+   * fetch. Ozon: an open storefront tab's origin, or null when none is open — Ozon's page JSON
+   * answers its own site (reference §1.5), so the refresh leaves such cards for a later run.
+   */
+  backgroundRoute?(): Promise<RequestContext | null>;
   /** How many articles one fetchCards call takes: WB's detail route 100, Ozon one page each. */
   batch: number;
   /** One failure stands for the rest of a run (Ozon blocks or limits as a whole). */
@@ -75,15 +81,20 @@ export function wbOverviewSource(wb: WbClient): OverviewSource {
   };
 }
 
-/** Ozon publishes no price history: Lupa's own observations are the history, one per fetch. */
-export function ozonOverviewSource(ozon: OzonClient): OverviewSource {
+/**
+ * Ozon publishes no price history: Lupa's own observations are the history, one per fetch.
+ * `openTab`: an open Ozon tab's route for background refreshes (null when none is open); without
+ * it the background fetches itself.
+ */
+export function ozonOverviewSource(ozon: OzonClient, openTab?: () => Promise<RequestContext | null>): OverviewSource {
   return {
     fetchCard: (id, ctx) => ozon.fetchCard(Number(id), ctx),
-    fetchCards: async (ids) => {
+    fetchCards: async (ids, ctx = {}) => {
       const cards = new Map<string, ProductCard | null>();
-      for (const id of ids) cards.set(id, await ozon.fetchCard(Number(id)));
+      for (const id of ids) cards.set(id, await ozon.fetchCard(Number(id), ctx));
       return cards;
     },
+    ...(openTab ? { backgroundRoute: openTab } : {}),
     batch: 1,
     failureStopsAll: true,
     fetchReviews: (card, ctx) => ozon.fetchReviewSummary(card, ctx),
