@@ -49,6 +49,11 @@ export interface MarketplaceAdapter {
   cabinet: CabinetSpec;
   /** Capabilities that exist on one marketplace only (WB's search gives positions and bids). */
   positions: boolean;
+  /**
+   * Whether the listing JSON says which tiles are advertised (WB's `log`). Where it does not, a page's
+   * ad share is unknown, never "0 %".
+   */
+  adsMarked: boolean;
 }
 
 /** What a user pasted, as an article: the bare number, or the article of the product page it links to. */

@@ -32,4 +32,6 @@ export const ozonAdapter: MarketplaceAdapter = {
   cabinet: ozonCabinet,
   // Position scans walk WB's search JSON; Ozon's are not built yet.
   positions: false,
+  // How Ozon's listing JSON flags promoted tiles is not known (reference §1.4 [U]): not guessed.
+  adsMarked: false,
 };

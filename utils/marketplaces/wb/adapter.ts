@@ -31,4 +31,5 @@ export const wbAdapter: MarketplaceAdapter = {
   },
   cabinet: wbCabinet,
   positions: true,
+  adsMarked: true,
 };
