@@ -13,7 +13,7 @@ import { KERNEL_KV } from './kv-keys';
 import { createListingTiles, type ListingTilesSource } from './listing-tiles';
 import { isOzonCabinet } from './marketplaces/ozon/cabinet';
 import { createOzonClient, type OzonClient } from './marketplaces/ozon/client';
-import { isOzonStorefront, OZON_HOSTS } from './marketplaces/ozon/page';
+import { isOzonStorefront } from './marketplaces/ozon/page';
 import { isWbCabinet } from './marketplaces/wb/cabinet';
 import { createWbClient, type RequestContext, type WbClient } from './marketplaces/wb/client';
 import { createWbRegion } from './marketplaces/wb/geo';
@@ -96,6 +96,8 @@ export interface BackgroundKit {
   from: Senders;
   /** The storefront tab's own origin as a route, when the sender is that marketplace's storefront tab. */
   pageRoute: (marketplace: Marketplace, sender: Runtime.MessageSender) => RequestContext;
+  /** An open storefront tab of the marketplace as a route for background work (no tab asking); null when none is open. */
+  openTab: (marketplace: Marketplace) => Promise<RequestContext | null>;
   badge: { add: (count: () => Promise<number>) => void; update: () => Promise<void> };
   notify: (id: string, title: string, message: string) => Promise<void>;
   /** Steps of the periodic refresh, run one after another in the order features registered them. */
@@ -166,7 +168,7 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     blockedUntil: { get: async () => (await ozonBlockedUntil.get(db)) ?? 0, set: (until) => ozonBlockedUntil.set(db, until) },
   });
   // Background reads of Ozon go through an open Ozon tab (its page JSON answers its own site).
-  const sources: Record<Marketplace, OverviewSource> = { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon, () => openOzonTab()) };
+  const sources: Record<Marketplace, OverviewSource> = { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon, () => openTab('ozon')) };
   const overview = createProductOverviewService({
     db,
     sources,
@@ -206,6 +208,7 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     cabinetOrPage: either(cabinet, extensionPage),
   };
   const storefrontOf = { wb: wbTab, ozon: ozonTab } as const;
+  const storefrontUrl = { wb: isWbStorefront, ozon: isOzonStorefront } as const;
   /** The storefront tab's own origin as a transport (see design.md: "Where a request runs"). */
   const pageTransport =
     (tabId: number): Transport =>
@@ -217,10 +220,13 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
         throw new FetchProblem('not-found', `page route unavailable: ${error instanceof Error ? error.message : String(error)}`);
       }
     };
-  /** An open Ozon storefront tab's origin as a route for the background's own reads; null when none is open. */
-  const openOzonTab = async (): Promise<RequestContext | null> => {
-    const tabs = await browser.tabs.query({ url: OZON_HOSTS.map((host) => `https://${host}/*`) });
-    const tab = tabs.find((t) => t.id !== undefined && !t.discarded);
+  /**
+   * An open storefront tab of the marketplace as a route for the background's own reads (a tab's
+   * URL is visible to Lupa on the hosts it may read); null when none is open.
+   */
+  const openTab = async (marketplace: Marketplace): Promise<RequestContext | null> => {
+    const tabs = await browser.tabs.query({});
+    const tab = tabs.find((t) => t.id !== undefined && !t.discarded && typeof t.url === 'string' && storefrontUrl[marketplace](t.url));
     return tab?.id === undefined ? null : { page: pageTransport(tab.id), tabId: tab.id };
   };
   /**
@@ -280,6 +286,7 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     settings: getSettings,
     from,
     pageRoute,
+    openTab,
     badge,
     notify,
     onAlarm: (step) => void alarmSteps.push(step),

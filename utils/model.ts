@@ -227,6 +227,8 @@ export const ProblemKindSchema = z.enum([
   'server',
   'timeout',
   'token-expired',
+  /** The marketplace answers only its own open tab (Ozon's page JSON) and none is open: open one. */
+  'needs-tab',
 ]);
 export type ProblemKind = z.infer<typeof ProblemKindSchema>;
 

@@ -44,6 +44,8 @@ export function fakeMarket(now: () => number = Date.now): FakeMarket {
     if (u.hostname === 'cdn.wbbasket.ru' && u.pathname === '/api/v3/upstreams') return ok(wb.upstreams());
     if (u.hostname === 'www.ozon.ru' && u.pathname === '/api/entrypoint-api.bx/page/json/v2') {
       const target = new URL(u.searchParams.get('url') ?? '/', 'https://www.ozon.ru');
+      if (target.pathname === '/search/')
+        return ok(ozon.searchPageJson(target.searchParams.get('text') ?? '', Number(target.searchParams.get('page') ?? 1)));
       const sku = Number(/^\/product\/(?:[^/]*-)?(\d+)\//.exec(target.pathname)?.[1]);
       const p = ozon.bySku.get(sku);
       if (!p) return ok(null);

@@ -18,5 +18,8 @@ export const ozonProductUrl = (sku: string | number) => `${OZON_ORIGIN}${ozonEnd
 /** Paths the content script may fetch on www.ozon.ru for the background. */
 export const OZON_PAGE_ROUTE_PREFIXES = ['/api/entrypoint-api.bx/page/json/'] as const;
 
+/** A position scan's pace on Ozon's search: a page a second, as scrapers that last do (reference §1.5). */
+export const OZON_SCAN_INTERVAL_MS = 1000;
+
 /** After a block (captcha, 403 with an incident id) Lupa sends nothing to Ozon for this long. */
 export const OZON_BLOCK_BACKOFF_MS = 10 * 60 * 1000;
