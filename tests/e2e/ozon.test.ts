@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as ozon from '../fixtures/ozon/catalog.mjs';
-import { completedDownloads, figure, type Lab, panel, panelIn, startLab, useLab } from './harness';
+import { completedDownloads, figure, type Lab, panel, panelIn, startLab, submitIn, useLab } from './harness';
 
 /** Faults match a request's path and query; counters its host and path. */
 const PAGE_JSON = /\/api\/entrypoint-api\.bx\/page\/json/;
@@ -73,6 +73,24 @@ describe('Ozon product panel on the fixture storefront', () => {
     const p = await panelIn(page, second.sku);
     expect(await figure(p, 'price-now')).toBe(expected(second)['price-now']);
     await expect.poll(() => panel(page).count()).toBe(1);
+    await page.close();
+  });
+
+  test('a position scan walks the search page JSON page by page: place 15 is on page 2, no region to add', async () => {
+    const p = ozon.products[3]!;
+    const query = 'термокружка';
+    const page = await openOzon(p);
+    const shown = await panelIn(page, p.sku);
+    await submitIn(shown, '[data-lupa="position-query-input"]', query, `tr[data-query="${query}"]`);
+    await shown.locator('[data-lupa="scan-start"]').click();
+    await shown.locator('[data-lupa="scan-state"][data-value="done"]').waitFor({ timeout: 15_000 });
+    const want = (ozon.QUERIES[query].placed as Record<string, number>)[p.sku]!;
+    expect(await figure(shown, 'position-organic')).toBe(String(want));
+    expect(await figure(shown, 'position-page')).toBe(String(Math.ceil(want / ozon.TILES_PER_PAGE)));
+    expect(await figure(shown, 'position-ad')).toBe('');
+    expect(lab.server.requests(/page\/json\/v2\?url=%2Fsearch%2F/)).toHaveLength(2);
+    expect(await shown.locator('[data-lupa="position-region-add"]').count()).toBe(0);
+    expect(lab.errors).toEqual([]);
     await page.close();
   });
 
