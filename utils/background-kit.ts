@@ -129,6 +129,8 @@ export interface BackgroundKit {
   from: Senders;
   /** The storefront tab's own origin as a route, when the sender is that marketplace's storefront tab. */
   pageRoute: (marketplace: Marketplace, sender: Runtime.MessageSender) => RequestContext;
+  /** An open storefront tab of the marketplace as a route for background work (no tab asking); null when none is open. */
+  openTab: (marketplace: Marketplace) => Promise<RequestContext | null>;
   badge: { add: (count: () => Promise<number>) => void; update: () => Promise<void> };
   notify: (id: string, title: string, message: string) => Promise<void>;
   /** Steps of the periodic refresh, run one after another in the order features registered them. */
@@ -198,7 +200,8 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     background: backgroundTransport,
     blockedUntil: { get: async () => (await ozonBlockedUntil.get(db)) ?? 0, set: (until) => ozonBlockedUntil.set(db, until) },
   });
-  const sources: Record<Marketplace, OverviewSource> = { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon) };
+  // Background reads of Ozon go through an open Ozon tab (its page JSON answers its own site).
+  const sources: Record<Marketplace, OverviewSource> = { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon, () => openTab('ozon')) };
   const overview = createProductOverviewService({
     db,
     sources,
@@ -238,6 +241,7 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     cabinetOrPage: either(cabinet, extensionPage),
   };
   const storefrontOf = { wb: wbTab, ozon: ozonTab } as const;
+  const storefrontUrl = { wb: isWbStorefront, ozon: isOzonStorefront } as const;
   /** The storefront tab's own origin as a transport (see design.md: "Where a request runs"). */
   const pageTransport =
     (tabId: number): Transport =>
@@ -249,6 +253,15 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
         throw new FetchProblem('not-found', `page route unavailable: ${error instanceof Error ? error.message : String(error)}`);
       }
     };
+  /**
+   * An open storefront tab of the marketplace as a route for the background's own reads (a tab's
+   * URL is visible to Lupa on the hosts it may read); null when none is open.
+   */
+  const openTab = async (marketplace: Marketplace): Promise<RequestContext | null> => {
+    const tabs = await browser.tabs.query({});
+    const tab = tabs.find((t) => t.id !== undefined && !t.discarded && typeof t.url === 'string' && storefrontUrl[marketplace](t.url));
+    return tab?.id === undefined ? null : { page: pageTransport(tab.id), tabId: tab.id };
+  };
   /**
    * The region the WB site keeps in the tab's localStorage (`geo-data-v1…`), read in the content
    * scripts' isolated world (same origin storage) only when the region resolver asks: the page
@@ -306,6 +319,7 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     settings: getSettings,
     from,
     pageRoute,
+    openTab,
     badge,
     notify,
     onAlarm: (step) => void alarmSteps.push(step),

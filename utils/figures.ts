@@ -30,6 +30,7 @@ export const FIGURES = [
   'reviews',
   'questions',
   'review-dist',
+  'review-dist-of',
   'negative-share',
   'negative-review',
   'seller',
@@ -120,6 +121,7 @@ export const FIGURES = [
   'refresh-changed',
   'refresh-not-found',
   'refresh-problems',
+  'refresh-skipped',
   'refresh-next',
   'tracked-product',
   // Options

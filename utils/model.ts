@@ -89,7 +89,8 @@ export const ReviewSchema = z.object({
   createdAt: z.number(),
   author: z.string(),
   text: z.string(),
-  answered: z.boolean(),
+  /** Whether the seller answered; null where the marketplace's page does not say (Ozon, see its normaliser). */
+  answered: z.boolean().nullable(),
 });
 export type Review = z.infer<typeof ReviewSchema>;
 
@@ -107,14 +108,19 @@ export const ReviewSummarySchema = z.object({
   at: z.number(),
   rating: z.number().min(0).max(5).nullable(),
   count: z.number().int().nonnegative(),
-  /** Counts of 1★…5★ over all reviews (index 0 is 1★). */
+  /** Counts of 1★…5★ over all reviews (index 0 is 1★), or over `distributionOf` of them. */
   distribution: DistributionSchema,
+  /**
+   * Set where the distribution counts only the reviews the marketplace showed (Ozon publishes no
+   * distribution: the reviews on its first reviews page); absent where it counts all of them (WB).
+   */
+  distributionOf: z.number().int().nonnegative().optional(),
   /** How many recent reviews the marketplace returned, and how many of them are 1–2★. */
   recentCount: z.number().int().nonnegative(),
   recentNegative: z.number().int().nonnegative(),
   /** The latest negative (1–2★) reviews, newest first, at most three. */
   lastNegative: z.array(ReviewSchema).max(3),
-  /** Share of answered reviews among the recent negative ones (0–100), null when there are none. */
+  /** Share of answered reviews among the recent negative ones (0–100), null when there are none (or none says). */
   negativeAnsweredPct: z.number().min(0).max(100).nullable(),
   /** Questions buyers asked on the card (WB); null when they could not be had, absent where not asked. */
   questions: z.number().int().nonnegative().nullable().optional(),
@@ -233,6 +239,8 @@ export const ProblemKindSchema = z.enum([
   'server',
   'timeout',
   'token-expired',
+  /** The marketplace answers only its own open tab (Ozon's page JSON) and none is open: open one. */
+  'needs-tab',
 ]);
 export type ProblemKind = z.infer<typeof ProblemKindSchema>;
 

@@ -37,15 +37,21 @@ export interface OverviewSource {
   /** The card now, or null when the marketplace does not know the article. */
   fetchCard(id: string, ctx: RequestContext): Promise<ProductCard | null>;
   /** Cards for up to `batch` articles in one go (background refreshes); null where the marketplace does not know one. */
-  fetchCards(ids: readonly string[]): Promise<Map<string, ProductCard | null>>;
+  fetchCards(ids: readonly string[], ctx?: RequestContext): Promise<Map<string, ProductCard | null>>;
+  /**
+   * Where a background refresh (no tab asking) reads this marketplace. Absent: the background's own
+   * fetch. Ozon: an open storefront tab's origin, or null when none is open — Ozon's page JSON
+   * answers its own site (reference §1.5), so the refresh leaves such cards for a later run.
+   */
+  backgroundRoute?(): Promise<RequestContext | null>;
   /** How many articles one fetchCards call takes: WB's detail route 100, Ozon one page each. */
   batch: number;
   /** One failure stands for the rest of a run (Ozon blocks or limits as a whole). */
   failureStopsAll: boolean;
   /** The marketplace's own published price history, where it has one (WB). */
   fetchHistory?(id: string): Promise<PricePoint[]>;
-  /** Review summary of a card, where the marketplace gives one. */
-  fetchReviews?(card: ProductCard): Promise<ReviewSummary>;
+  /** Review summary of a card, where the marketplace gives one (Ozon's through the tab in `ctx`). */
+  fetchReviews?(card: ProductCard, ctx?: RequestContext): Promise<ReviewSummary>;
   /** Minimum time between two observations of an unchanged price; 0: every fetch is a point. */
   observeEvery: number;
   /** The user asked again by hand (after passing an anti-bot check, say). */
@@ -75,17 +81,23 @@ export function wbOverviewSource(wb: WbClient): OverviewSource {
   };
 }
 
-/** Ozon publishes no price history: Lupa's own observations are the history, one per fetch. */
-export function ozonOverviewSource(ozon: OzonClient): OverviewSource {
+/**
+ * Ozon publishes no price history: Lupa's own observations are the history, one per fetch.
+ * `openTab`: an open Ozon tab's route for background refreshes (null when none is open); without
+ * it the background fetches itself.
+ */
+export function ozonOverviewSource(ozon: OzonClient, openTab?: () => Promise<RequestContext | null>): OverviewSource {
   return {
     fetchCard: (id, ctx) => ozon.fetchCard(Number(id), ctx),
-    fetchCards: async (ids) => {
+    fetchCards: async (ids, ctx = {}) => {
       const cards = new Map<string, ProductCard | null>();
-      for (const id of ids) cards.set(id, await ozon.fetchCard(Number(id)));
+      for (const id of ids) cards.set(id, await ozon.fetchCard(Number(id), ctx));
       return cards;
     },
+    ...(openTab ? { backgroundRoute: openTab } : {}),
     batch: 1,
     failureStopsAll: true,
+    fetchReviews: (card, ctx) => ozon.fetchReviewSummary(card, ctx),
     observeEvery: 0,
     onUserRetry: () => ozon.clearBlock(),
   };
@@ -134,13 +146,13 @@ export function createProductOverviewService(deps: OverviewDeps) {
     return validRow(schemas.reviewSummaries, row, 'reviewSummaries');
   }
 
-  async function refreshReviews(source: OverviewSource, card: ProductCard): Promise<ProblemKind | null> {
+  async function refreshReviews(source: OverviewSource, card: ProductCard, ctx: RequestContext): Promise<ProblemKind | null> {
     // A card without reviews needs no request: the detail already says there are none.
     if (!source.fetchReviews || !card.rootId || card.reviewCount === 0) return null;
     const latest = await latestReviews(card.marketplace, card.rootId);
     if (latest && now() - latest.at < TTL.reviews) return null;
     try {
-      await db.reviewSummaries.put(await source.fetchReviews(card));
+      await db.reviewSummaries.put(await source.fetchReviews(card, ctx));
       return null;
     } catch (error) {
       return problemOf(error).kind;
@@ -221,7 +233,7 @@ export function createProductOverviewService(deps: OverviewDeps) {
       return assemble(undefined, 'not-found', `article ${id} is not on ${marketplace}`);
     }
     await storeCards(db, [card], source.observeEvery);
-    const [historyProblem, reviewsProblem] = await Promise.all([history, refreshReviews(source, card)]);
+    const [historyProblem, reviewsProblem] = await Promise.all([history, refreshReviews(source, card, ctx)]);
     return assemble(card, 'fresh', null, { history: historyProblem, reviews: reviewsProblem });
   }
 

@@ -1,5 +1,5 @@
 // Pure maths over our own types. No I/O, no dates from the clock: callers pass `now`.
-import type { PricePoint, Review } from './model';
+import type { PricePoint, Review, ReviewSummary } from './model';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -51,6 +51,27 @@ export function sharePct(part: number, whole: number): number | null {
 
 export function isNegative(review: Pick<Review, 'rating'>): boolean {
   return review.rating <= 2;
+}
+
+/**
+ * The panel quotes a review, it does not archive it: WB's own limit is a few thousand characters, so
+ * a longer text (a 2 MB one was seen in the corpus) is cut rather than stored and drawn whole.
+ */
+export const REVIEW_TEXT_MAX = 2000;
+export const cutText = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * The negative side of some reviews (any order): how many are 1–2★, the latest three, newest first,
+ * and the share answered among those whose answer is known (null when none is).
+ */
+export function negativesOf(reviews: readonly Review[]): Pick<ReviewSummary, 'recentNegative' | 'lastNegative' | 'negativeAnsweredPct'> {
+  const negative = reviews.filter(isNegative).sort((a, b) => b.createdAt - a.createdAt);
+  const known = negative.filter((n) => n.answered !== null);
+  return {
+    recentNegative: negative.length,
+    lastNegative: negative.slice(0, 3),
+    negativeAnsweredPct: sharePct(known.filter((n) => n.answered).length, known.length),
+  };
 }
 
 /** Merge price points from several sources into one series ordered by time (one point per instant). */

@@ -4,6 +4,7 @@
 import { exportFileName } from '../../utils/content/csv';
 import { ask } from '../../utils/content/messaging';
 import { bidLadder, type SummaryPrefsValue, type SummaryTile, summarise } from '../../utils/listing-summary/summary';
+import { adapterOf } from '../../utils/marketplaces';
 import type { ListingRef } from '../../utils/marketplaces/adapter';
 import type { Marketplace } from '../../utils/model';
 import { createSummaryBar } from './bar';
@@ -22,6 +23,7 @@ export interface SummaryViewOptions {
 
 export function createSummaryView({ marketplace, listing, prefs, save }: SummaryViewOptions) {
   const withLadder = marketplace === 'wb' && listing.type === 'search';
+  const { adsMarked } = adapterOf(marketplace);
   let tiles: readonly SummaryTile[] = [];
   const bar = createSummaryBar(marketplace, withLadder, prefs, { onToggle: (open) => save({ open }), onExport, onAssumptions: save });
 
@@ -29,7 +31,7 @@ export function createSummaryView({ marketplace, listing, prefs, save }: Summary
     const name = listing.type === 'search' ? listing.query : listing.key;
     const filename = exportFileName(`svodka ${name}`, new Date(), marketplace);
     // The background saves it: Chrome ignores an anchor's file name when a content script clicks it.
-    ask('saveFile', { filename, mime: 'text/csv', text: summaryToCsv(summarise(tiles), tiles) }).catch((error: unknown) => {
+    ask('saveFile', { filename, mime: 'text/csv', text: summaryToCsv(summarise(tiles, adsMarked), tiles) }).catch((error: unknown) => {
       console.warn('[lupa] summary export failed:', error instanceof Error ? error.message : error);
       bar.problem('lupa-unavailable');
     });
@@ -40,7 +42,7 @@ export function createSummaryView({ marketplace, listing, prefs, save }: Summary
     /** The tiles on the page that Lupa has figures for, in page order, and how many tiles the page shows. */
     draw(next: readonly SummaryTile[], onPage: number) {
       tiles = next;
-      bar.update(summarise(tiles), onPage, withLadder ? bidLadder(tiles, SEARCH_PAGE_SIZE) : []);
+      bar.update(summarise(tiles, adsMarked), onPage, withLadder ? bidLadder(tiles, SEARCH_PAGE_SIZE) : []);
     },
     problem: bar.problem,
     remove: bar.remove,

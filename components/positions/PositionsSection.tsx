@@ -4,6 +4,7 @@
 // (components/by-user.ts). Figures: position-organic, position-ad (data-nm = the article, data-query).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type MessageKey, stateMessage, t } from '../../utils/i18n';
+import type { Marketplace } from '../../utils/model';
 import type { PositionsReply, ScanStatus } from '../../utils/positions/protocol';
 import { isStorageFull } from '../../utils/storage-full';
 import { preventSubmit, userOnly } from '../by-user';
@@ -23,7 +24,18 @@ export interface PositionsApi {
 
 const POLL_MS = 400;
 
-export function PositionsSection({ productId, api }: { productId: string; api: PositionsApi }) {
+export function PositionsSection({
+  productId,
+  marketplace = 'wb',
+  regions = true,
+  api,
+}: {
+  productId: string;
+  marketplace?: Marketplace;
+  /** Whether the search has regions to add (WB); Ozon's has none Lupa can pick. */
+  regions?: boolean;
+  api: PositionsApi;
+}) {
   const [data, setData] = useState<PositionsReply | null>(null);
   const [draft, setDraft] = useState('');
   const [failed, setFailed] = useState(false);
@@ -144,17 +156,19 @@ export function PositionsSection({ productId, api }: { productId: string; api: P
           ))}
         </div>
       )}
-      <div className="lupa-chips">
-        <button
-          type="button"
-          className="lupa-chip"
-          data-lupa="position-region-add"
-          title={t('posRegionAddHint')}
-          onClick={userOnly(() => void addRegion())}
-        >
-          {t('posRegionAdd')}
-        </button>
-      </div>
+      {regions && (
+        <div className="lupa-chips">
+          <button
+            type="button"
+            className="lupa-chip"
+            data-lupa="position-region-add"
+            title={t('posRegionAddHint')}
+            onClick={userOnly(() => void addRegion())}
+          >
+            {t('posRegionAdd')}
+          </button>
+        </div>
+      )}
       <div className="lupa-scan">
         {running && scan ? (
           <>
@@ -170,7 +184,7 @@ export function PositionsSection({ productId, api }: { productId: string; api: P
         )}
         {scan && (
           <span data-lupa="scan-state" data-value={scan.state} className={scan.state === 'failed' ? 'lupa-bad' : 'lupa-muted'}>
-            {scan.state === 'failed' && scan.problem ? stateMessage(scan.problem, 'wb') : t(`scan_${scan.state}`)}
+            {scan.state === 'failed' && scan.problem ? stateMessage(scan.problem, marketplace) : t(`scan_${scan.state}`)}
           </span>
         )}
       </div>

@@ -1,4 +1,4 @@
-// Search positions in the product panel, where the marketplace's search gives them (WB).
+// Search positions in the product panel, where Lupa can walk the marketplace's search (WB; Ozon without regions).
 import { t } from '../../utils/content/i18n';
 import { ask } from '../../utils/content/messaging';
 import { adapterOf } from '../../utils/marketplaces';
@@ -13,6 +13,8 @@ export const positionsPanel: PanelSection = {
         <h3>{t('positions')}</h3>
         <PositionsSection
           productId={id}
+          marketplace={marketplace}
+          regions={adapterOf(marketplace).searchRegions}
           api={{
             get: () => ask('getPositions', { marketplace, productId: id }),
             setQueries: (queries) => ask('setPositionQueries', { marketplace, productId: id, queries }),

@@ -289,12 +289,19 @@ export function ProductPanel({
                   );
                 })}
               </ul>
+              {summary.distributionOf !== undefined && (
+                <Figure as="div" name="review-dist-of" value={summary.distributionOf} className="lupa-muted">
+                  {t('distributionOf', formatNumber(summary.distributionOf), formatNumber(summary.count))}
+                </Figure>
+              )}
               <p>
                 {t('negativeShare')}:{' '}
                 <Figure name="negative-share" value={sharePct(summary.recentNegative, summary.recentCount)}>
                   {summary.recentCount > 0 ? formatPct(sharePct(summary.recentNegative, summary.recentCount) ?? 0) : '—'}
                 </Figure>{' '}
-                <span className="lupa-muted">{t('negativeShareOf', summary.recentCount)}</span>
+                <span className="lupa-muted">
+                  {t(summary.distributionOf !== undefined ? 'negativeShareOfShown' : 'negativeShareOf', summary.recentCount)}
+                </span>
               </p>
               {summary.lastNegative.length > 0 && (
                 <>
@@ -306,7 +313,11 @@ export function ProductPanel({
                           {r.rating}★ · {dateFmt.format(r.createdAt)} {r.author ? `· ${r.author}` : ''}
                         </span>
                         <q>{r.text}</q>
-                        <span className={r.answered ? 'lupa-good' : 'lupa-bad'}>{r.answered ? t('answered') : t('notAnswered')}</span>
+                        {r.answered === null ? (
+                          <span className="lupa-muted">{t('answerUnknown')}</span>
+                        ) : (
+                          <span className={r.answered ? 'lupa-good' : 'lupa-bad'}>{r.answered ? t('answered') : t('notAnswered')}</span>
+                        )}
                       </li>
                     ))}
                   </ul>

@@ -8,7 +8,7 @@ import { SeoSection } from './SeoSection';
 export const seoGapsPanel: PanelSection = {
   name: 'seo-gaps',
   Section: ({ marketplace, id, name }) =>
-    adapterOf(marketplace).positions ? (
+    adapterOf(marketplace).cardText ? (
       <>
         <h3>{t('seoTitle')}</h3>
         <SeoSection title={name} compare={(query) => ask('getSeoGaps', { marketplace, productId: id, query })} />

@@ -173,6 +173,14 @@ function RefreshSummary({ last, next }: { last: Watchlist['lastRefresh']; next: 
           >
             {t('refreshProblems', count(last.problems))}
           </span>
+          {(last.skipped ?? 0) > 0 && (
+            <>
+              {', '}
+              <span data-lupa="refresh-skipped" data-value={last.skipped} data-reason="no-ozon-tab">
+                {t('refreshSkipped', count(last.skipped ?? 0))}
+              </span>
+            </>
+          )}
           {!last.complete && `, ${t('refreshUnfinished')}`}.
         </>
       )}

@@ -132,6 +132,17 @@ test('the watched products: a few rows in the page of a thousand, each with its 
   expect(asked.map(([name]) => name)).toEqual(['getWatchlist']);
 });
 
+test('watched Ozon cards left unread for want of an Ozon tab are counted apart from the problems, with what to do', async () => {
+  reply = { ...reply, lastRefresh: { ...reply.lastRefresh!, problems: 0, problem: null, skipped: 3 } };
+  const { container, unmount } = render(<Section generation={25} reload={() => {}} failed={() => {}} />);
+  await waitFor(() => expect(container.querySelector('[data-lupa="refresh-skipped"]')).not.toBeNull());
+  expect(value(container, '[data-lupa="refresh-skipped"]')).toBe('3');
+  expect(container.querySelector('[data-lupa="refresh-skipped"]')?.textContent).toContain('откройте любую страницу ozon.ru');
+  expect(container.querySelector('[data-lupa="refresh-problems"]')?.getAttribute('data-problem')).toBe('');
+  expect(container.textContent).not.toMatch(/офлайн|нет сети/i);
+  unmount();
+});
+
 test('before the first refresh the list says so, and an empty list says how to fill it', async () => {
   reply = { ...reply, lastRefresh: null, nextRefreshAt: null };
   const { container, unmount } = render(<Section generation={30} reload={() => {}} failed={() => {}} />);

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import * as ozon from '../fixtures/ozon/catalog.mjs';
-import { completedDownloads, figure, type Lab, panel, panelIn, startLab, useLab } from './harness';
+import { completedDownloads, figure, type Lab, panel, panelIn, startLab, submitIn, useLab } from './harness';
 
 /** Faults match a request's path and query; counters its host and path. */
 const PAGE_JSON = /\/api\/entrypoint-api\.bx\/page\/json/;
 type OzonFixture = (typeof ozon.products)[number];
+/** A request for a card's own page JSON (not its reviews pages). */
+const PRODUCT_PAGE_JSON = /page\/json\/v2\?url=%2Fproduct%2F\d+%2F$/;
 
 /** Kopecks from an Ozon price string, computed here without Lupa's parser. */
 const kopecks = (s: string | null | undefined) => (s ? Math.round(Number(s.replace(/[^\d,]/g, '').replace(',', '.')) * 100) : null);
@@ -74,6 +76,24 @@ describe('Ozon product panel on the fixture storefront', () => {
     await page.close();
   });
 
+  test('a position scan walks the search page JSON page by page: place 15 is on page 2, no region to add', async () => {
+    const p = ozon.products[3]!;
+    const query = 'термокружка';
+    const page = await openOzon(p);
+    const shown = await panelIn(page, p.sku);
+    await submitIn(shown, '[data-lupa="position-query-input"]', query, `tr[data-query="${query}"]`);
+    await shown.locator('[data-lupa="scan-start"]').click();
+    await shown.locator('[data-lupa="scan-state"][data-value="done"]').waitFor({ timeout: 15_000 });
+    const want = (ozon.QUERIES[query].placed as Record<string, number>)[p.sku]!;
+    expect(await figure(shown, 'position-organic')).toBe(String(want));
+    expect(await figure(shown, 'position-page')).toBe(String(Math.ceil(want / ozon.TILES_PER_PAGE)));
+    expect(await figure(shown, 'position-ad')).toBe('');
+    expect(lab.server.requests(/page\/json\/v2\?url=%2Fsearch%2F/)).toHaveLength(2);
+    expect(await shown.locator('[data-lupa="position-region-add"]').count()).toBe(0);
+    expect(lab.errors).toEqual([]);
+    await page.close();
+  });
+
   test('every fetch adds a point to the history Lupa keeps', async () => {
     const p = ozon.products[2]!;
     const page = await openOzon(p);
@@ -132,6 +152,63 @@ describe('Ozon product panel on the fixture storefront', () => {
   });
 });
 
+// Its own browser: no review summary cached, so each panel reads the card's reviews pages.
+describe('Ozon reviews on the product panel', () => {
+  let lab: Lab;
+  useLab((l) => {
+    lab = l;
+  });
+
+  test('distribution, negative share and the latest negatives equal the fixture reviews pages; HTML stays text', async () => {
+    const p = ozon.products[1]!;
+    const want = ozon.reviewFigures(p);
+    const page = await lab.context.newPage();
+    await page.goto(`https://www.ozon.ru/product/${p.slug}-${p.sku}/`);
+    const shown = await panelIn(page, p.sku);
+    const dist = await shown
+      .locator('[data-lupa="review-dist"]')
+      .evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-stars')), Number(e.getAttribute('data-value'))]));
+    expect(Object.fromEntries(dist)).toEqual({ 1: want.dist[0], 2: want.dist[1], 3: want.dist[2], 4: want.dist[3], 5: want.dist[4] });
+    expect(await figure(shown, 'review-dist-of')).toBe(String(want.shown.length));
+    expect(await figure(shown, 'negative-share')).toBe(String(Math.round((want.negativeCount / want.shown.length) * 1000) / 10));
+    const negatives = await shown
+      .locator('[data-lupa="negative-review"]')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-value'), e.getAttribute('data-answered'), e.querySelector('q')?.textContent]),
+      );
+    type R = ReturnType<typeof ozon.reviewsOf>[number];
+    expect(negatives).toEqual(
+      want.negatives
+        .slice(0, 3)
+        .map((r: R) => [
+          String(r.content.score),
+          String(r.commentsAmount === undefined ? null : r.commentsAmount > 0),
+          [r.content.comment, r.content.negative ? `Недостатки: ${r.content.negative}` : ''].filter(Boolean).join('\n'),
+        ]),
+    );
+    // The buyer's markup is shown as text: no element made of it, nothing of it run.
+    expect(negatives[0]?.[2]).toContain('<img src=x');
+    expect(await shown.locator('.lupa-negative img, .lupa-negative b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __lupaXss?: number }).__lupaXss)).toBeUndefined();
+    expect(lab.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a reviews widget that changed shape: the card figures stay, the reviews part says it is unavailable', async () => {
+    const p = ozon.products[0]!;
+    lab.server.fault({ path: /reviews/, kind: 'changed-schema', times: 2 });
+    const page = await lab.context.newPage();
+    await page.goto(`https://www.ozon.ru/product/${p.slug}-${p.sku}/`);
+    const shown = await panelIn(page, p.sku);
+    expect(await figure(shown, 'reviews')).toBe(String(p.reviews));
+    expect(await figure(shown, 'price-now')).toBe(expected(p)['price-now']);
+    expect(await shown.locator('[data-lupa="review-dist"]').count()).toBe(0);
+    await expect.poll(() => shown.locator('.lupa-note').allTextContents()).toContain('Этот раздел сейчас недоступен');
+    expect(lab.errors).toEqual([]);
+    await page.close();
+  });
+});
+
 // Its own browser: nothing cached, so every panel needs Ozon — and must not get it while blocked.
 describe('Ozon anti-bot back-off', () => {
   let lab: Lab;
@@ -155,11 +232,12 @@ describe('Ozon anti-bot back-off', () => {
     await other.goto(`https://www.ozon.ru/product/${q.slug}-${q.sku}/`);
     await panelIn(other, q.sku, ['blocked']);
     expect(lab.server.count(PAGE_JSON)).toBe(1);
-    // The user passed the check and presses Refresh: one new try, and the figures come.
+    // The user passed the check and presses Refresh: one new try, and the figures come (the card's
+    // page once; its two reviews pages follow it).
     lab.server.reset();
     await panel(other, q.sku).locator('[data-lupa="refresh"]').click();
     await panelIn(other, q.sku, ['fresh']);
-    expect(lab.server.count(PAGE_JSON)).toBe(1);
+    expect(lab.server.requests(PRODUCT_PAGE_JSON)).toHaveLength(1);
     expect(await figure(panel(other, q.sku), 'price-now')).toBe('349000');
     await page.close();
     await other.close();

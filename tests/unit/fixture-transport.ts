@@ -1,6 +1,7 @@
 // A Transport that answers like the fixture marketplace, in-process, for unit tests of the client
 // and services (the e2e tests use the real HTTPS server).
 import type { RawResponse, Transport } from '../../utils/net';
+import * as ozon from '../fixtures/ozon/catalog.mjs';
 import { basketOfArticle, fillerCardJson } from '../fixtures/wb/card-text.mjs';
 import * as wb from '../fixtures/wb/catalog.mjs';
 import { detailResponseAll, regionShift, searchPage } from '../fixtures/wb/search.mjs';
@@ -41,6 +42,15 @@ export function fakeMarket(now: () => number = Date.now): FakeMarket {
         ),
       );
     if (u.hostname === 'cdn.wbbasket.ru' && u.pathname === '/api/v3/upstreams') return ok(wb.upstreams());
+    if (u.hostname === 'www.ozon.ru' && u.pathname === '/api/entrypoint-api.bx/page/json/v2') {
+      const target = new URL(u.searchParams.get('url') ?? '/', 'https://www.ozon.ru');
+      if (target.pathname === '/search/')
+        return ok(ozon.searchPageJson(target.searchParams.get('text') ?? '', Number(target.searchParams.get('page') ?? 1)));
+      const sku = Number(/^\/product\/(?:[^/]*-)?(\d+)\//.exec(target.pathname)?.[1]);
+      const p = ozon.bySku.get(sku);
+      if (!p) return ok(null);
+      return ok(target.pathname.endsWith('/reviews/') ? ozon.reviewsPageJson(p, target.searchParams.get('sort')) : ozon.productPageJson(p));
+    }
     let m = /^basket-(\d+)\.wbbasket\.ru$/.exec(u.hostname);
     if (m) {
       const f = /\/(\d+)\/info\/(ru\/card\.json|price-history\.json)$/.exec(u.pathname);

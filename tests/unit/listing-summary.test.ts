@@ -85,6 +85,12 @@ describe('the summary of a page', () => {
     });
   });
 
+  test('a listing that does not mark its ads (Ozon) has an unknown ad share, not 0 %', () => {
+    const tiles = [tile({ id: '1' }), tile({ id: '2' })];
+    expect(summarise(tiles, false)).toMatchObject({ tiles: 2, adSharePct: null });
+    expect(summarise(tiles)).toMatchObject({ tiles: 2, adSharePct: 0 });
+  });
+
   test('Ozon tiles name no brand or seller: those read as unknown, not zero', () => {
     expect(summarise([tile({ brand: '', seller: null })])).toMatchObject({
       brands: null,

@@ -30,7 +30,7 @@ export interface ListingSummary {
   medianPrice: number | null;
   bands: PriceBand[];
   ads: number;
-  /** Advertised tiles among the tiles, percent with one decimal; null without tiles. */
+  /** Advertised tiles among the tiles, percent with one decimal; null without tiles or where ads are not marked. */
   adSharePct: number | null;
   /** Distinct sellers among tiles that name one; null when none does (Ozon's listing JSON). */
   sellers: number | null;
@@ -93,7 +93,8 @@ export function priceBands(sorted: ArrayLike<number>): PriceBand[] {
   return bands;
 }
 
-export function summarise(tiles: readonly SummaryTile[]): ListingSummary {
+/** `adsMarked`: whether the listing says which tiles are ads (Ozon's does not, as far as is known). */
+export function summarise(tiles: readonly SummaryTile[], adsMarked = true): ListingSummary {
   const prices: number[] = [];
   const ratings: number[] = [];
   const reviews = new Float64Array(tiles.length);
@@ -135,7 +136,7 @@ export function summarise(tiles: readonly SummaryTile[]): ListingSummary {
     medianPrice: medianSorted(sortedPrices, Math.round),
     bands: priceBands(sortedPrices),
     ads,
-    adSharePct: total === 0 ? null : share(ads),
+    adSharePct: total === 0 || !adsMarked ? null : share(ads),
     sellers: sellers.size === 0 ? null : sellers.size,
     brands: brands.size === 0 ? null : brands.size,
     topBrands,

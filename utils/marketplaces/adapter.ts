@@ -49,6 +49,15 @@ export interface MarketplaceAdapter {
   cabinet: CabinetSpec;
   /** Capabilities that exist on one marketplace only (WB's search gives positions and bids). */
   positions: boolean;
+  /** Whether search results differ by a region Lupa can pick (WB's `dest`): positions by region. */
+  searchRegions: boolean;
+  /** Whether Lupa reads a card's own text (WB's card.json): SEO gaps. */
+  cardText: boolean;
+  /**
+   * Whether the listing JSON says which tiles are advertised (WB's `log`). Where it does not, a page's
+   * ad share is unknown, never "0 %".
+   */
+  adsMarked: boolean;
 }
 
 /** What a user pasted, as an article: the bare number, or the article of the product page it links to. */

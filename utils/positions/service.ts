@@ -3,7 +3,7 @@
 // A scan runs in the background; panels and the popup poll its status.
 import type { z } from 'zod';
 import { kvFamily, kvItem, type LupaDb, readCard, schemas, validRows } from '../db';
-import type { Marketplace, WatchEvent } from '../model';
+import type { ListingEntry, Marketplace, WatchEvent } from '../model';
 import { problemOf } from '../net';
 import type { SearchPages } from '../search-pages';
 import { DAY_MS } from '../stats';
@@ -27,8 +27,22 @@ interface Scan {
   cancelled: boolean;
 }
 
+/**
+ * One search page of a marketplace whose scans read their own pages (Ozon's listing page JSON):
+ * tiles numbered from 1 within the page; a page past the results is empty.
+ */
+export type ScanPages = (ask: { query: string; page: number }) => Promise<ListingEntry[]>;
+
+/** The region of scans on a marketplace whose search has none to pick (Ozon): the browser's own. */
+export const NO_REGION = 0;
+
 export interface PositionsDeps {
   db: LupaDb;
+  /**
+   * Marketplaces scanned through their own pages, with no regions (Ozon); a place is counted across
+   * the pages walked. Others (WB) go through `searchPages` in the user's regions.
+   */
+  markets?: Partial<Record<Marketplace, ScanPages>>;
   /** A tracked query's place fell by at least POSITION_DROP (or out of the pages scanned). */
   onDrop?: (events: WatchEvent[]) => Promise<void>;
   searchPages: SearchPages;
@@ -112,6 +126,7 @@ export function createPositionsService(deps: PositionsDeps) {
 
   async function runScan(scan: Scan, state: ScanProgress) {
     const { marketplace, productId, depth } = state;
+    const ownPages = deps.markets?.[marketplace];
     try {
       while (state.left.length > 0 && !scan.cancelled) {
         const current = state.left[0] as ScanProgress['left'][number];
@@ -130,18 +145,29 @@ export function createPositionsService(deps: PositionsDeps) {
           depth,
         };
         for (; current.page <= depth && !scan.cancelled; current.page++) {
-          const entries = await deps.searchPages({ query, page: current.page, fresh: true, region });
+          const entries = ownPages
+            ? await ownPages({ query, page: current.page })
+            : await deps.searchPages({ query, page: current.page, fresh: true, region });
           const found = entries.find((e) => e.id === productId);
           if (found) {
             // WB shows an advertised card once, in its paid slot; `organic` is where it would stand unpaid.
-            Object.assign(row, { organic: found.organic, ad: found.ad?.position ?? null, cpm: found.ad?.cpm ?? null, page: current.page });
+            // A marketplace numbering tiles per page (Ozon) gets the tiles of the pages before added.
+            const before = ownPages ? (current.seen ?? 0) : 0;
+            Object.assign(row, {
+              organic: found.organic + before,
+              ad: found.ad ? found.ad.position + before : null,
+              cpm: found.ad?.cpm ?? null,
+              page: current.page,
+            });
             break;
           }
           if (entries.length === 0) break; // the results ended before `depth`
           if (current.page < depth) {
             state.done++;
             scan.status.done = state.done;
-            await saveProgress({ ...state, left: [{ ...current, page: current.page + 1 }, ...state.left.slice(1)] });
+            const next = { ...current, page: current.page + 1, ...(ownPages ? { seen: (current.seen ?? 0) + entries.length } : {}) };
+            await saveProgress({ ...state, left: [next, ...state.left.slice(1)] });
+            Object.assign(current, { seen: next.seen });
           }
         }
         if (scan.cancelled) break;
@@ -200,11 +226,12 @@ export function createPositionsService(deps: PositionsDeps) {
       title: { name: string; brand: string } | null,
       own?: number,
     ): Promise<PositionsReply> {
+      const regional = !deps.markets?.[marketplace];
       const [list, rows, region, added] = await Promise.all([
         queries(marketplace, productId),
         db.positions.where('[marketplace+productId]').equals([marketplace, productId]).toArray(),
-        own ?? deps.region(),
-        regions(),
+        regional ? (own ?? deps.region()) : NO_REGION,
+        regional ? regions() : [],
       ]);
       const from = now() - HISTORY_DAYS * DAY_MS;
       const valid = validRows(schemas.positions, rows, 'positions').filter((r) => r.at >= from);
@@ -260,9 +287,10 @@ export function createPositionsService(deps: PositionsDeps) {
       if (running?.status.state === 'running') return running.status;
       const list = await queries(marketplace, productId);
       const depth = await deps.depth();
-      const region = own ?? (await deps.region());
-      // Each query in the user's own region first, then in each region added.
-      const dests = [region, ...(await regions()).map((r) => r.dest).filter((d) => d !== region)];
+      const regional = !deps.markets?.[marketplace];
+      const region = regional ? (own ?? (await deps.region())) : NO_REGION;
+      // Each query in the user's own region first, then in each region added (where there are regions).
+      const dests = [region, ...(regional ? await regions() : []).map((r) => r.dest).filter((d) => d !== region)];
       const left = dests.flatMap((dest) => list.map((query) => ({ query, page: 1, region: dest })));
       const scan: Scan = {
         cancelled: false,

@@ -80,6 +80,8 @@ export const ScanProgressSchema = z.object({
         page: z.number().int().positive().max(MAX_DEPTH),
         /** Absent in progress stored before regions: the scan's own `region`. */
         region: z.number().int().min(-1e12).max(1e12).optional(),
+        /** Tiles on the pages before `page`, where a marketplace numbers tiles per page (Ozon). */
+        seen: z.number().int().nonnegative().max(1_000_000).optional(),
       }),
     )
     .max(MAX_QUERIES * (MAX_REGIONS + 1)),

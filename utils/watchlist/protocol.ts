@@ -45,6 +45,7 @@ export const RefreshSummarySchema = LastRefreshSchema.pick({
   notFound: true,
   problems: true,
   problem: true,
+  skipped: true,
 }).extend({
   events: z.number().int(),
   open: z.number().int(),

@@ -11,6 +11,7 @@ import Dexie from 'dexie';
 import { storeCards } from '../card-store';
 import { diffCards } from '../changes';
 import { kvItem, type LupaDb, readCards, schemas, seriesOf, validRow, validRows } from '../db';
+import type { RequestContext } from '../marketplaces/wb/client';
 import { type Marketplace, type ProblemKind, type ProductCard, type ProductRef, type WatchEvent, WatchEventSchema } from '../model';
 import { problemOf } from '../net';
 import type { OverviewSource } from '../product-overview';
@@ -121,7 +122,9 @@ export function mergeTasks(
 export interface WatchlistDeps {
   db: LupaDb;
   /** Each marketplace's cards and reviews (the kit's sources); a marketplace left out is not refreshed. */
-  sources: Partial<Record<Marketplace, Pick<OverviewSource, 'fetchCards' | 'batch' | 'failureStopsAll' | 'fetchReviews'>>>;
+  sources: Partial<
+    Record<Marketplace, Pick<OverviewSource, 'fetchCards' | 'batch' | 'failureStopsAll' | 'fetchReviews' | 'backgroundRoute'>>
+  >;
   settings: () => Promise<Settings>;
   now?: () => number;
   /** Tells the user about new events (a notification) and the count of open tasks (the badge). */
@@ -152,7 +155,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
    * New negative reviews: only cards whose review count grew since the last look are read (one
    * feedbacks request each, a few at once), outside any transaction.
    */
-  async function newNegatives(cards: ProductCard[]): Promise<WatchEvent[]> {
+  async function newNegatives(cards: ProductCard[], ctx: RequestContext): Promise<WatchEvent[]> {
     const out: WatchEvent[] = [];
     const before = await readCards(db, cards);
     const grown = cards.flatMap((card, i) => {
@@ -162,7 +165,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
     });
     await pool(grown, CONCURRENT_BATCHES, async ({ card, before, fetchReviews }) => {
       try {
-        const summary = await fetchReviews(card);
+        const summary = await fetchReviews(card, ctx);
         await db.reviewSummaries.put(summary);
         const newest = summary.lastNegative[0];
         if (newest && newest.createdAt > before.fetchedAt) {
@@ -286,7 +289,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
     await refreshCursor.set(db, cursor);
     const { runId } = cursor;
     const found: WatchEvent[] = [];
-    const tally = { checked: 0, changed: 0, notFound: 0, problems: 0 };
+    const tally = { checked: 0, changed: 0, notFound: 0, problems: 0, skipped: 0 };
     let problem: ProblemKind | null = null;
     const add = (result: { fresh: WatchEvent[]; changed: number }) => {
       found.push(...result.fresh);
@@ -304,6 +307,18 @@ export function createWatchlistService(deps: WatchlistDeps) {
       [Marketplace, NonNullable<WatchlistDeps['sources'][Marketplace]>]
     >) {
       const keys = cursor.pending.filter((k) => parseKey(k).marketplace === marketplace);
+      if (keys.length === 0) continue;
+      let ctx: RequestContext = {};
+      if (source.backgroundRoute) {
+        const route = await source.backgroundRoute();
+        if (!route) {
+          // Read only through its own tab, and none is open: these wait for a run that has one.
+          tally.skipped += keys.length;
+          await commit([], [], keys, settings);
+          continue;
+        }
+        ctx = route;
+      }
       const chunks: string[][] = [];
       for (let i = 0; i < keys.length; i += source.batch) chunks.push(keys.slice(i, i + source.batch));
       let stopped = false;
@@ -312,10 +327,13 @@ export function createWatchlistService(deps: WatchlistDeps) {
         source.failureStopsAll ? 1 : CONCURRENT_BATCHES,
         async (chunk) => {
           try {
-            const answer = await source.fetchCards(chunk.map((k) => parseKey(k).id));
+            const answer = await source.fetchCards(
+              chunk.map((k) => parseKey(k).id),
+              ctx,
+            );
             const cards = [...answer.values()].filter((c): c is ProductCard => c !== null);
             const missing = [...answer].filter(([, c]) => c === null).map(([id]) => ({ marketplace, id }));
-            add(await commit(cards, missing, chunk, settings, await newNegatives(cards)));
+            add(await commit(cards, missing, chunk, settings, await newNegatives(cards, ctx)));
             tally.checked += chunk.length;
             tally.notFound += missing.length;
           } catch (error) {
@@ -477,6 +495,7 @@ export interface RefreshSummary {
   changed: number;
   notFound: number;
   problems: number;
+  skipped: number;
   events: number;
   open: number;
   problem: ProblemKind | null;

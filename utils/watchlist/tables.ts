@@ -50,6 +50,11 @@ export const LastRefreshSchema = z.object({
   /** Batches or cards that could not be had (the kind of the first is `problem`). */
   problems: z.number().int(),
   problem: ProblemKindSchema.nullable(),
+  /**
+   * Cards not read because their marketplace is read only through its own open tab (Ozon) and none
+   * was open: not a problem, not "offline" — they wait for a run with a tab.
+   */
+  skipped: z.number().int().nonnegative().optional(),
   /** false: the run stopped (a problem) and the rest waits for the next alarm. */
   complete: z.boolean(),
 });

@@ -30,6 +30,10 @@ export const ozonAdapter: MarketplaceAdapter = {
     servesEmbedded: true,
   },
   cabinet: ozonCabinet,
-  // Position scans walk WB's search JSON; Ozon's are not built yet.
-  positions: false,
+  // Position scans walk the search's listing page JSON page by page (no regions, no ad slots known).
+  positions: true,
+  searchRegions: false,
+  cardText: false,
+  // How Ozon's listing JSON flags promoted tiles is not known (reference §1.4 [U]): not guessed.
+  adsMarked: false,
 };

@@ -2,11 +2,11 @@
 // the storefront tab's content script is the primary route; the background's fetch is the
 // fallback. A block (captcha, 403 with an incident id) stops every Ozon request for a while and is
 // told to the user — never retried in a loop (reference §1.5).
-import type { ListingEntry, ProductCard } from '../../model';
+import type { ListingEntry, ProductCard, ReviewSummary } from '../../model';
 import { FetchProblem, type Net, type RawResponse, type Transport } from '../../net';
 import type { RequestContext } from '../wb/client';
 import { OZON_BLOCK_BACKOFF_MS, ozonEndpoints } from './endpoints';
-import { cardFromEmbedded, cardFromOzon, entriesFromOzon, isOzonBlock } from './normalise';
+import { cardFromEmbedded, cardFromOzon, entriesFromOzon, isOzonBlock, reviewSummaryFromOzon, reviewsFromOzon } from './normalise';
 import { OzonPageJsonSchema } from './schemas';
 
 export interface OzonClientDeps {
@@ -69,6 +69,15 @@ export function createOzonClient(deps: OzonClientDeps) {
         if (!card) throw error;
         return card;
       }
+    },
+    /**
+     * A card's review summary from its reviews pages (Ozon's order, then lowest first), one after
+     * the other: a block on the first sends nothing more.
+     */
+    async fetchReviewSummary(card: Pick<ProductCard, 'id' | 'rating' | 'reviewCount'>, ctx: RequestContext = {}): Promise<ReviewSummary> {
+      const shown = reviewsFromOzon(await pageJson(ozonEndpoints.reviews(card.id), ctx)).reviews;
+      const lowest = reviewsFromOzon(await pageJson(ozonEndpoints.reviews(card.id, 'score_asc'), ctx)).reviews;
+      return reviewSummaryFromOzon(card, shown, lowest, now());
     },
     /** One page of a search/category/seller listing, numbered from 1 within the page. */
     async fetchListingPage(relativeUrl: string, ctx: RequestContext = {}): Promise<ListingEntry[]> {

@@ -7,6 +7,8 @@ export const OZON_ORIGIN = 'https://www.ozon.ru';
 export const ozonEndpoints = {
   pageJson: (relativeUrl: string) => `${OZON_ORIGIN}/api/entrypoint-api.bx/page/json/v2?url=${encodeURIComponent(relativeUrl)}`,
   product: (sku: string | number) => `/product/${sku}/`,
+  /** A card's reviews page (reference §1.3): Ozon's own order, or `score_asc` (lowest first); 30 a page. */
+  reviews: (sku: string | number, sort?: 'score_asc') => `/product/${sku}/reviews/${sort ? `?sort=${sort}` : ''}`,
   search: (text: string, page: number) => `/search/?from_global=true&text=${encodeURIComponent(text)}${page > 1 ? `&page=${page}` : ''}`,
 } as const;
 
@@ -15,6 +17,9 @@ export const ozonProductUrl = (sku: string | number) => `${OZON_ORIGIN}${ozonEnd
 
 /** Paths the content script may fetch on www.ozon.ru for the background. */
 export const OZON_PAGE_ROUTE_PREFIXES = ['/api/entrypoint-api.bx/page/json/'] as const;
+
+/** A position scan's pace on Ozon's search: a page a second, as scrapers that last do (reference §1.5). */
+export const OZON_SCAN_INTERVAL_MS = 1000;
 
 /** After a block (captcha, 403 with an incident id) Lupa sends nothing to Ozon for this long. */
 export const OZON_BLOCK_BACKOFF_MS = 10 * 60 * 1000;

@@ -1,14 +1,17 @@
 // Ozon page JSON → Lupa's own types. Pure; `now` from the caller.
 import type { z } from 'zod';
 import { BARE_ARTICLE_RE } from '../../article';
-import type { ListingEntry, ProductCard } from '../../model';
+import type { ListingEntry, ProductCard, Review, ReviewSummary } from '../../model';
 import { FetchProblem, type RawResponse } from '../../net';
+import { cutText, isNegative, negativesOf, REVIEW_TEXT_MAX } from '../../stats';
 import { skuFromLink } from './page';
 import { parseRub } from './price';
 import {
   JsonLdProductSchema,
   OzonListingSchema,
   type OzonPageJson,
+  OzonReviewListSchema,
+  OzonReviewSchema,
   WebCurrentSellerSchema,
   WebPriceSchema,
   WebProductHeadingSchema,
@@ -106,7 +109,8 @@ export function cardFromOzon(json: OzonPageJson, sku: number, fetchedAt: number)
   return {
     marketplace: 'ozon',
     id: String(sku),
-    rootId: null,
+    // A product is its own root on Ozon: its reviews are the SKU's.
+    rootId: String(sku),
     name,
     brand,
     seller: sellerName ? { id: sellerId, name: sellerName, rating: null } : null,
@@ -190,4 +194,64 @@ export function entriesFromOzon(json: OzonPageJson, offset: number, fetchedAt: n
     });
   }
   return entries;
+}
+
+/** One page of a card's reviews (`webListReviews`), its broken reviews left out. */
+export function reviewsFromOzon(json: OzonPageJson): { reviews: Review[]; total: number | null } {
+  const list = widgetState(json, 'webListReviews', OzonReviewListSchema);
+  if (!list.state)
+    throw new FetchProblem('format-changed', `ozon reviews: ${list.present ? 'webListReviews changed shape' : 'no webListReviews'}`);
+  const reviews: Review[] = [];
+  for (const raw of list.state.reviews) {
+    const r = OzonReviewSchema.safeParse(raw);
+    if (!r.success) continue;
+    const { content } = r.data;
+    // As on WB: the comment, and the cons apart (a negative review's point is often there).
+    const text = [content.comment || (content.negative ? '' : content.positive), content.negative ? `Недостатки: ${content.negative}` : '']
+      .filter(Boolean)
+      .join('\n');
+    reviews.push({
+      id: r.data.uuid,
+      rating: content.score,
+      createdAt: r.data.publishedAt,
+      author: cutText(r.data.author?.firstName ?? '', 200),
+      text: cutText(text, REVIEW_TEXT_MAX),
+      answered: r.data.commentsAmount === undefined ? null : r.data.commentsAmount > 0,
+    });
+  }
+  // Reviews there, none readable: the shape changed, not the card.
+  if (reviews.length === 0 && list.state.reviews.length > 0) throw new FetchProblem('format-changed', 'ozon reviews: no review readable');
+  const paging = list.state.paging;
+  return { reviews, total: paging?.commonTotal ?? paging?.total ?? null };
+}
+
+/**
+ * A card's review summary from two pages of its reviews: the first as Ozon shows it (its default,
+ * most useful first) gives the distribution and the negative share — over those reviews only, Ozon
+ * publishes no distribution — and the lowest-rated first page adds the negatives Ozon shows there
+ * (it serves no newest-first order: `published_at_desc` falls back to usefulness, reference §1.3).
+ */
+export function reviewSummaryFromOzon(
+  card: Pick<ProductCard, 'id' | 'rating' | 'reviewCount'>,
+  shown: Review[],
+  lowest: Review[],
+  at: number,
+): ReviewSummary {
+  const distribution: [number, number, number, number, number] = [0, 0, 0, 0, 0];
+  for (const r of shown) distribution[r.rating - 1] = (distribution[r.rating - 1] ?? 0) + 1;
+  const seen = new Set(shown.map((r) => r.id));
+  const negatives = negativesOf([...shown, ...lowest.filter((r) => !seen.has(r.id))]);
+  return {
+    marketplace: 'ozon',
+    rootId: card.id,
+    at,
+    rating: card.rating,
+    count: card.reviewCount,
+    distribution,
+    distributionOf: shown.length,
+    recentCount: shown.length,
+    recentNegative: shown.filter(isNegative).length,
+    lastNegative: negatives.lastNegative,
+    negativeAnsweredPct: negatives.negativeAnsweredPct,
+  };
 }

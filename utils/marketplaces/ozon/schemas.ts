@@ -94,3 +94,47 @@ export const OzonTileSchema = z.object({
   isAdv: z.boolean().optional(),
 });
 export const OzonListingSchema = z.object({ items: z.array(OzonTileSchema) });
+
+/**
+ * When a review was published. The reference names `publishedAt` without its type; readers of the
+ * live page see Unix seconds [U]. Seconds, milliseconds and ISO strings are all taken.
+ */
+const publishedAt = z.union([z.number(), z.string()]).transform((v, ctx) => {
+  const n = typeof v === 'number' ? v : /^\d+(?:\.\d+)?$/.test(v.trim()) ? Number(v) : Date.parse(v);
+  const ms = n < 1e11 ? n * 1000 : n;
+  if (!Number.isFinite(ms) || ms <= 0) {
+    ctx.addIssue({ code: 'custom', message: 'not a date' });
+    return z.NEVER;
+  }
+  return Math.round(ms);
+});
+
+/**
+ * One review of `webListReviews` (reference §1.3 "Reviews on storefront"). The reference documents
+ * no seller's answer on the storefront review; `commentsAmount` is Lupa's assumption [U], named
+ * after the nearest documented shape, the Seller API review's `comments_amount` (§2.3). Without it
+ * the answer is unknown, never "not answered".
+ */
+export const OzonReviewSchema = z.object({
+  uuid: z.union([z.string().min(1), z.number()]).transform(String),
+  author: z.object({ firstName: z.string().nullish() }).passthrough().nullish(),
+  publishedAt,
+  content: z
+    .object({
+      score: z.number().int().min(1).max(5),
+      comment: z.string().nullish(),
+      positive: z.string().nullish(),
+      negative: z.string().nullish(),
+    })
+    .passthrough(),
+  commentsAmount: z.number().int().nonnegative().optional(),
+});
+
+/** `webListReviews`: a page of reviews (30) and the card's totals. */
+export const OzonReviewListSchema = z.object({
+  paging: z
+    .object({ commonTotal: z.number().int().nonnegative().optional(), total: z.number().int().nonnegative().optional() })
+    .passthrough()
+    .optional(),
+  reviews: z.array(z.unknown()),
+});

@@ -31,4 +31,7 @@ export const wbAdapter: MarketplaceAdapter = {
   },
   cabinet: wbCabinet,
   positions: true,
+  searchRegions: true,
+  cardText: true,
+  adsMarked: true,
 };

@@ -1,7 +1,7 @@
 // Wildberries shapes → Lupa's own types. Pure functions; `now` comes from the caller.
 import type { z } from 'zod';
 import type { CardText, ListingEntry, PricePoint, ProductCard, Review, ReviewSummary, Size, WarehouseStock } from '../../model';
-import { isNegative, sharePct } from '../../stats';
+import { cutText, negativesOf, REVIEW_TEXT_MAX } from '../../stats';
 import type { WbCardTextSchema, WbFeedbacksResponse, WbPriceHistorySchema, WbProduct, WbSearchEntry } from './schemas';
 import { warehouseName } from './warehouses';
 
@@ -109,12 +109,7 @@ export function listingEntryFromWb(entry: WbSearchEntry, displayed: number, fetc
   };
 }
 
-/**
- * The panel quotes a review, it does not archive it: WB's own limit is a few thousand characters, so
- * a longer text (a 2 MB one was seen in the corpus) is cut rather than stored and drawn whole.
- */
-export const REVIEW_TEXT_MAX = 2000;
-const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+export { REVIEW_TEXT_MAX } from '../../stats';
 
 /** Is this shard's answer empty (so the other shard should be asked)? */
 export function isEmptyFeedbacks(r: WbFeedbacksResponse): boolean {
@@ -122,18 +117,15 @@ export function isEmptyFeedbacks(r: WbFeedbacksResponse): boolean {
 }
 
 export function reviewSummaryFromWb(rootId: string, r: WbFeedbacksResponse, at: number): ReviewSummary {
-  const reviews: Review[] = r.feedbacks
-    .map((f) => ({
-      id: f.id,
-      rating: f.productValuation,
-      createdAt: Date.parse(f.createdDate),
-      author: cut(f.wbUserDetails?.name ?? '', 200),
-      // WB keeps pros and cons apart from the text; a negative review's point is often in cons.
-      text: cut([f.text, f.cons ? `Недостатки: ${f.cons}` : ''].filter(Boolean).join('\n'), REVIEW_TEXT_MAX),
-      answered: Boolean(f.answer?.text?.trim()),
-    }))
-    .sort((a, b) => b.createdAt - a.createdAt);
-  const negative = reviews.filter(isNegative);
+  const reviews: Review[] = r.feedbacks.map((f) => ({
+    id: f.id,
+    rating: f.productValuation,
+    createdAt: Date.parse(f.createdDate),
+    author: cutText(f.wbUserDetails?.name ?? '', 200),
+    // WB keeps pros and cons apart from the text; a negative review's point is often in cons.
+    text: cutText([f.text, f.cons ? `Недостатки: ${f.cons}` : ''].filter(Boolean).join('\n'), REVIEW_TEXT_MAX),
+    answered: Boolean(f.answer?.text?.trim()),
+  }));
   const d = r.valuationDistribution;
   const valuation = r.valuation === null || r.valuation === undefined || r.valuation === '' ? null : Number(r.valuation);
   return {
@@ -144,9 +136,7 @@ export function reviewSummaryFromWb(rootId: string, r: WbFeedbacksResponse, at: 
     count: r.feedbackCount,
     distribution: d ? [d[1], d[2], d[3], d[4], d[5]] : [0, 0, 0, 0, 0],
     recentCount: reviews.length,
-    recentNegative: negative.length,
-    lastNegative: negative.slice(0, 3),
-    negativeAnsweredPct: sharePct(negative.filter((n) => n.answered).length, negative.length),
+    ...negativesOf(reviews),
   };
 }
 
