@@ -58,6 +58,8 @@ export interface Spp {
 export interface OwnNumbersPort {
   /** The SPP of these own items where both prices are known; the others are absent. */
   sppOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, Spp>>;
+  /** The items of the seller's own catalogue (imported from the seller API). */
+  ownIds: (marketplace: Marketplace) => Promise<Set<string>>;
 }
 
 export interface Ports {

@@ -67,6 +67,10 @@ export const FIGURES = [
   'seo-compare',
   'seo-rivals',
   'seo-missing',
+  // Complaint digest (storefront panel of an own item, popup)
+  'complaints',
+  'complaint-topic',
+  'complaint-item',
   'seo-unique',
   // Listings (search and category pages)
   'tile-badge',

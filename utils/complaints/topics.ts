@@ -10,7 +10,7 @@ import { BREAK, CLAUSE, fold, stem, type Word, words } from '../russian-words';
 export const COMPLAINT_TOPICS = ['defect', 'quality', 'size', 'mismatch', 'delivery', 'packaging', 'smell'] as const;
 export type ComplaintTopic = (typeof COMPLAINT_TOPICS)[number];
 /** A review that names none of the topics. */
-export const OTHER = 'other';
+export const OTHER = 'other' as const;
 export type DigestTopic = ComplaintTopic | typeof OTHER;
 
 // --- Patterns -------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { kvFamily } from '../db';
 import { createSellerClient, type GroupState } from '../marketplaces/wb/seller-client';
 import type { SellerGroup } from '../marketplaces/wb/seller-limits';
 import { answer } from '../messaging';
+import type { Marketplace } from '../model';
 import { getWbToken } from '../secrets';
 import { createCatalogue } from './catalogue';
 import { sppOf } from './spp';
@@ -29,7 +30,16 @@ export const ownNumbers: BackgroundFeature = {
       return info.state === 'read' && info.categories.includes('Prices & Discounts');
     };
 
-    kit.ports.ownNumbers = { sppOf: (marketplace, ids) => sppOf(db, marketplace, ids) };
+    kit.ports.ownNumbers = {
+      sppOf: (marketplace, ids) => sppOf(db, marketplace, ids),
+      ownIds: async (marketplace) => {
+        const keys = (await db.ownPrices
+          .where('[marketplace+id]')
+          .between([marketplace, ''], [marketplace, '\uffff'])
+          .primaryKeys()) as Array<[Marketplace, string]>;
+        return new Set(keys.map(([, id]) => id));
+      },
+    };
 
     answer('getSellerToken', from.extensionPage, sellerTokenInfo);
     answer('getOwnCatalogue', from.extensionPage, () => catalogue.summary());

@@ -120,8 +120,9 @@ export function isEmptyFeedbacks(r: WbFeedbacksResponse): boolean {
   return r.feedbackCount === 0 && r.feedbacks.length === 0;
 }
 
-export function reviewSummaryFromWb(rootId: string, r: WbFeedbacksResponse, at: number): ReviewSummary {
-  const reviews: Review[] = r.feedbacks
+/** The reviews WB returned, newest first, each text with its cons (cut at REVIEW_TEXT_MAX). */
+export function reviewsFromWb(r: WbFeedbacksResponse): Review[] {
+  return r.feedbacks
     .map((f) => ({
       id: f.id,
       rating: f.productValuation,
@@ -132,6 +133,10 @@ export function reviewSummaryFromWb(rootId: string, r: WbFeedbacksResponse, at: 
       answered: Boolean(f.answer?.text?.trim()),
     }))
     .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+export function reviewSummaryFromWb(rootId: string, r: WbFeedbacksResponse, at: number): ReviewSummary {
+  const reviews = reviewsFromWb(r);
   const negative = reviews.filter(isNegative);
   const d = r.valuationDistribution;
   const valuation = r.valuation === null || r.valuation === undefined || r.valuation === '' ? null : Number(r.valuation);
