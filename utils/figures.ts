@@ -170,6 +170,7 @@ export const FIGURES = [
   'reply-suggest',
   'reply-preview',
   'tone-warning',
+  'reply-facts',
   'reply-fill-all',
   'competitor-prices',
   'competitor-min',

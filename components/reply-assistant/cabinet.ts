@@ -6,6 +6,7 @@
 // tells which review a card is.
 import { loadChunk } from '../../utils/chunks/load';
 import { ask } from '../../utils/content/messaging';
+import type { CardFacts } from '../../utils/reply-assistant/facts';
 import type { Template } from '../../utils/reply-assistant/templates';
 import { answerFields, findReviews, type KnownReview } from '../cabinet/anchors';
 import type { CabinetControl } from '../cabinet/run';
@@ -28,6 +29,19 @@ function knownReviews(kind: 'reviews' | 'questions'): Promise<KnownReview[] | nu
   return items;
 }
 
+/** The facts of each product the page's reviews are about, asked once per article while the page lives. */
+const facts = new Map<string, Promise<CardFacts | null>>();
+function factsOf(article: string): Promise<CardFacts | null> {
+  let found = facts.get(article);
+  if (!found) {
+    found = ask('getCardFacts', { article })
+      .then((r) => r.facts)
+      .catch(() => null);
+    facts.set(article, found);
+  }
+  return found;
+}
+
 export const replyAssistantCabinet: CabinetControl = {
   name: 'reply-assistant',
   pages: ['reviews', 'questions'],
@@ -44,7 +58,9 @@ export const replyAssistantCabinet: CabinetControl = {
       if (done.has(review.field) || !review.field.isConnected) continue;
       done.add(review.field);
       const parts = { ...review, kind: questions ? ('question' as const) : ('review' as const) };
-      review.field.after(chunk.mountAssistant(ctx, parts, templates, spec.marketplace));
+      // WB's card.json answers by article; Ozon's cabinet shows a SKU Lupa cannot read facts for.
+      const article = spec.marketplace === 'wb' ? review.article : '';
+      review.field.after(chunk.mountAssistant(ctx, parts, templates, spec.marketplace, article ? () => factsOf(article) : undefined));
       if (questions) continue;
       if (!fill || fill.gone()) fill = chunk.mountFillAll(ctx, templates);
       fill.add(parts, review.card);

@@ -14,6 +14,7 @@ const card = (id: string, title: string, description = '', options: Array<[strin
   title,
   description,
   options: options.map(([name, value]) => ({ name, value })),
+  sizeTable: null,
 });
 const words = (text: string) => termsIn(text).filter((t) => !t.phrase);
 

@@ -168,5 +168,14 @@ export function cardTextFromWb(nmId: string, info: z.infer<typeof WbCardTextSche
     title: (info.imt_name ?? '').slice(0, 2000),
     description: (info.description ?? '').slice(0, 20_000),
     options: options.slice(0, 500).map((o) => ({ name: o.name.slice(0, 500), value: o.value.slice(0, 2000) })),
+    sizeTable: info.sizes_table?.details_props.length
+      ? {
+          props: info.sizes_table.details_props.slice(0, 20).map((p) => p.slice(0, 200)),
+          rows: info.sizes_table.values.slice(0, 100).map((v) => ({
+            size: v.tech_size.slice(0, 50),
+            values: v.details.slice(0, 20).map((d) => d.slice(0, 100)),
+          })),
+        }
+      : null,
   };
 }
