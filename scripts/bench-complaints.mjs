@@ -5,10 +5,7 @@
 // time per review (a 5 000-character one too). Quick: a few hundred short texts.
 import { pathToFileURL } from 'node:url';
 import { COMPLAINT_HELD_OUT, COMPLAINT_SET, COMPLAINT_TOPICS, scoreComplaintSet } from '../tests/fixtures/replies/complaint-set.mjs';
-import { loadExport } from './bench-tone.mjs';
-
-const atLeast = (limit) => ({ text: `≥ ${limit}`, pass: (v) => v >= limit });
-const pct = (x) => x * 100;
+import { atLeast, loadExport, pct, printRows } from './bench-tone.mjs';
 
 /** Rows as bench.mjs prints them: [figure, value, digits, target?]. */
 export async function complaintSection() {
@@ -53,9 +50,5 @@ export async function complaintSection() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { rows } = await complaintSection();
-  for (const [figure, value, digits, target] of rows)
-    console.log(
-      `${figure.padEnd(92)} ${value.toFixed(digits).padStart(7)}  ${target ? `${target.text} ${target.pass(value) ? 'pass' : 'FAIL'}` : ''}`,
-    );
+  printRows((await complaintSection()).rows);
 }

@@ -8,9 +8,17 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { scoreToneSet, TONE_HELD_OUT, TONE_KINDS, TONE_SET } from '../tests/fixtures/replies/tone-set.mjs';
 
-const atLeast = (limit) => ({ text: `≥ ${limit}`, pass: (v) => v >= limit });
+export const atLeast = (limit) => ({ text: `≥ ${limit}`, pass: (v) => v >= limit });
 const atMost = (limit) => ({ text: `≤ ${limit}`, pass: (v) => v <= limit });
-const pct = (x) => x * 100;
+export const pct = (x) => x * 100;
+
+/** A section's rows printed on their own (`node scripts/bench-<section>.mjs`). */
+export function printRows(rows) {
+  for (const [figure, value, digits, target] of rows)
+    console.log(
+      `${figure.padEnd(92)} ${value.toFixed(digits).padStart(7)}  ${target ? `${target.text} ${target.pass(value) ? 'pass' : 'FAIL'}` : ''}`,
+    );
+}
 
 /** One export of a TypeScript module of the repo, bundled here (no browser, no test runner). */
 export async function loadExport(file, name) {
@@ -74,9 +82,5 @@ export async function toneSection() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { rows } = await toneSection();
-  for (const [figure, value, digits, target] of rows)
-    console.log(
-      `${figure.padEnd(92)} ${value.toFixed(digits).padStart(7)}  ${target ? `${target.text} ${target.pass(value) ? 'pass' : 'FAIL'}` : ''}`,
-    );
+  printRows((await toneSection()).rows);
 }

@@ -2,10 +2,10 @@
 // quoting the product's size table (card.json) and the sizes in stock, a question about delivery the
 // stock from the card — the figures recomputed here from the fixture — and a review about size on the
 // reviews page gets one too, while reviews that raise no such topic get none. Nothing is sent.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CABINET_QUESTIONS, CABINET_REVIEWS } from '../fixtures/wb/cabinet.mjs';
 import * as wb from '../fixtures/wb/catalog.mjs';
+import { cardOf, fieldOf } from './cabinet-cards';
 import { type Lab, startLab } from './harness';
 
 let lab: Lab;
@@ -15,10 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await lab?.close();
 });
-
-const cardOf = (page: Page, words: string) =>
-  page.getByText(words, { exact: true }).first().locator('xpath=ancestor::*[.//textarea or .//*[@contenteditable="true"]][1]');
-const fieldOf = (card: ReturnType<typeof cardOf>) => card.locator('xpath=(.//textarea | .//*[@contenteditable="true"])[1]');
 
 type FixtureProduct = {
   sizes: Array<{ name: string; origName: string; stocks: Array<{ qty: number }> }>;

@@ -15,6 +15,7 @@ import {
   COMPLAINT_TOPICS as LABELLED_TOPICS,
   scoreComplaintSet,
 } from '../fixtures/replies/complaint-set.mjs';
+import { productCard } from './product-card';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-12-01T10:00:00Z');
@@ -113,26 +114,8 @@ describe('the 30-day digest', () => {
   });
 });
 
-const card = (id: string, rootId: string | null): ProductCard => ({
-  marketplace: 'wb',
-  id,
-  rootId,
-  name: `Футболка ${id}`,
-  brand: '',
-  seller: null,
-  rating: null,
-  reviewCount: 0,
-  priceNow: 100_00,
-  priceBefore: 100_00,
-  priceCard: null,
-  discountPct: null,
-  sizes: [],
-  stockTotal: 1,
-  stockKnown: true,
-  stockByWarehouse: [],
-  photos: 0,
-  fetchedAt: NOW,
-});
+const card = (id: string, rootId: string | null): ProductCard =>
+  productCard({ marketplace: 'wb', id, rootId, name: `Футболка ${id}`, fetchedAt: NOW });
 
 describe('the digest service', () => {
   const dbs: LupaDb[] = [];
