@@ -4,6 +4,8 @@
 // passes; bad input never throws.
 import { expect, test } from 'vitest';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
+import { cardTextFromWb } from '../../utils/marketplaces/wb/normalise';
+import { WbCardTextSchema } from '../../utils/marketplaces/wb/schemas';
 import { Net } from '../../utils/net';
 import { type CardFacts, cardFacts, factsReply, factTopics } from '../../utils/reply-assistant/facts';
 import { checkTone } from '../../utils/reply-assistant/tone';
@@ -124,4 +126,24 @@ test('bad input: 5 000 characters, only emoji, HTML — an answer or none, never
   const html = factsReply({ text: '<b>какой размер</b><img src=x onerror=alert(1)>', buyer: '', kind: 'question', stars: null }, facts);
   expect(html?.topics).toEqual(['size']);
   expect(html?.text).not.toContain('<');
+});
+
+test('a size table in another shape is no size table; the card is still read', () => {
+  for (const sizes_table of [
+    'таблица',
+    { details_props: 'Обхват', values: [] },
+    { details_props: ['Обхват'], values: [{ tech_size: 'S' }] },
+    null,
+  ]) {
+    const parsed = WbCardTextSchema.safeParse({
+      nm_id: 1,
+      imt_name: 'Футболка',
+      options: [{ name: 'Состав', value: 'хлопок' }],
+      sizes_table,
+    });
+    expect(parsed.success).toBe(true);
+    const text = cardTextFromWb('1', parsed.data as NonNullable<typeof parsed.data>);
+    expect(text.sizeTable).toBeNull();
+    expect(text.options).toEqual([{ name: 'Состав', value: 'хлопок' }]);
+  }
 });

@@ -165,6 +165,7 @@ describe('the comparison', () => {
       title: '<img src=x onerror=alert(1)>Футболка',
       description: '',
       options: [{ name: 'Пол', value: 'унисекс' }],
+      sizeTable: null,
     });
   });
 });
