@@ -149,6 +149,8 @@ export function mountAssistant(
   // milliseconds at 5 000 characters) once the seller pauses, so that typing never lags.
   let pending: number | undefined;
   ctx.addEventListener(parts.field, 'input', () => {
+    // Made anew for another conversation (the chat reuses its box): this one no longer listens.
+    if (!host.isConnected) return;
     if (pending !== undefined) clearTimeout(pending);
     pending = undefined;
     if (fieldText(parts.field).length < LONG_REPLY) check();

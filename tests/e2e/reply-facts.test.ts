@@ -1,9 +1,11 @@
 // Answers from the card's own facts in the WB cabinet (issue 16): a question about size gets a reply
 // quoting the product's size table (card.json) and the sizes in stock, a question about delivery the
 // stock from the card — the figures recomputed here from the fixture — and a review about size on the
-// reviews page gets one too, while reviews that raise no such topic get none. Nothing is sent.
+// reviews page gets one too, while reviews that raise no such topic get none. In the buyer chat the
+// same assistant reads the open conversation, and is made anew when another one is opened. Nothing
+// is sent.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CABINET_QUESTIONS, CABINET_REVIEWS } from '../fixtures/wb/cabinet.mjs';
+import { CABINET_CHATS, CABINET_QUESTIONS, CABINET_REVIEWS } from '../fixtures/wb/cabinet.mjs';
 import * as wb from '../fixtures/wb/catalog.mjs';
 import { cardOf, fieldOf } from './cabinet-cards';
 import { type Lab, startLab } from './harness';
@@ -71,5 +73,35 @@ test('WB reviews: the size complaint gets a reply from the card; reviews raising
   expect(value).toContain(`Сейчас в наличии: ${inStock(product(sized.article)).join(', ')}.`);
   // A 2★ review: the reply offers a way out, so the tone check has nothing to say.
   expect(await cardOf(page, sized.text).locator('[data-lupa="tone-warning"]').count()).toBe(0);
+  await page.close();
+});
+
+test('WB buyer chat: the open conversation answered from its card; another conversation gets its own; the tone check as the seller types', async () => {
+  const page = await lab.context.newPage();
+  await page.goto('https://seller.wildberries.ru/chat-with-clients');
+  const [first, second] = CABINET_CHATS as [(typeof CABINET_CHATS)[number], (typeof CABINET_CHATS)[number]];
+  const box = page.getByPlaceholder('Напишите сообщение');
+  const facts = page.locator('[data-lupa="reply-facts"]');
+  await facts.waitFor({ timeout: 20_000 });
+  expect(await facts.getAttribute('data-value')).toBe('size');
+  await facts.click();
+  const shirt = product(first.article);
+  expect(await box.inputValue()).toContain(`Сейчас в наличии: ${inStock(shirt).join(', ')}.`);
+  expect(await box.inputValue()).toMatch(new RegExp(`^Здравствуйте, ${first.buyer}!`));
+  // The page's own handler saw the text: its send button is enabled (nothing is sent).
+  expect(await page.getByRole('button', { name: 'Отправить' }).isDisabled()).toBe(false);
+
+  // Another conversation in the same box: its own product and topic, one assistant.
+  await page.getByRole('button', { name: new RegExp(second.buyer) }).click();
+  await page.locator('[data-lupa="reply-facts"][data-value="delivery"]').waitFor({ timeout: 20_000 });
+  expect(await page.locator('lupa-reply-assistant').count()).toBe(1);
+  await facts.hover();
+  const stock = product(second.article)
+    .sizes.flatMap((s) => s.stocks)
+    .reduce((n, s) => n + s.qty, 0);
+  expect(await page.locator('[data-lupa="reply-preview"]').textContent()).toContain(`(${stock} шт.)`);
+
+  await box.fill('Вы сами виноваты, надо было читать описание');
+  await page.locator('[data-lupa="tone-warning"][data-value="blame"]').first().waitFor();
   await page.close();
 });
