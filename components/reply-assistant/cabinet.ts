@@ -66,14 +66,22 @@ async function scanChat(ctx: Parameters<CabinetControl['scan']>[0], spec: Parame
   }
 }
 
-/** The facts of each product the page's reviews are about, asked once per article while the page lives. */
+/**
+ * The facts of each product the page's reviews are about, asked once per article while the page
+ * lives; a read that failed (offline, WB busy) is asked again for the next review or conversation.
+ */
 const facts = new Map<string, Promise<CardFacts | null>>();
 function factsOf(article: string): Promise<CardFacts | null> {
   let found = facts.get(article);
   if (!found) {
-    found = ask('getCardFacts', { article })
+    const asked = ask('getCardFacts', { article })
       .then((r) => r.facts)
-      .catch(() => null);
+      .catch(() => null)
+      .then((known) => {
+        if (!known && facts.get(article) === asked) facts.delete(article);
+        return known;
+      });
+    found = asked;
     facts.set(article, found);
   }
   return found;

@@ -9,6 +9,8 @@ export const complaints: BackgroundFeature = {
   name: 'complaints',
   register(kit) {
     const service = createComplaintService({
+      // The own catalogue's import marks its items "мой товар": one look answers most panels.
+      isOwn: async (ref) => (await kit.ports.watchlist?.roleOf(ref.marketplace, ref.id)) === 'mine',
       db: kit.db,
       guard: kit.guard,
       reviews: (_marketplace, rootId) => kit.wb.fetchReviews(Number(rootId)),

@@ -20,6 +20,8 @@ export interface ComplaintDeps {
   reviews: (marketplace: Marketplace, rootId: string) => Promise<Review[]>;
   /** The seller's own items of a marketplace ("мой товар", the imported catalogue). */
   ownIds: (marketplace: Marketplace) => Promise<Set<string>>;
+  /** Whether one item is the seller's own (a single look where it can be; else among ownIds). */
+  isOwn?: (ref: ProductRef) => Promise<boolean>;
   guard: <T>(work: () => Promise<T>) => Promise<T>;
   now?: () => number;
 }
@@ -42,7 +44,8 @@ export function createComplaintService(deps: ComplaintDeps) {
     return row;
   }
 
-  const isOwn = async (ref: ProductRef) => READS_REVIEWS.includes(ref.marketplace) && (await deps.ownIds(ref.marketplace)).has(ref.id);
+  const isOwn = async (ref: ProductRef) =>
+    READS_REVIEWS.includes(ref.marketplace) && ((await deps.isOwn?.(ref)) || (await deps.ownIds(ref.marketplace)).has(ref.id));
   const strip = ({ marketplace: _m, productId: _p, ...digest }: DigestRow) => digest;
 
   return {
