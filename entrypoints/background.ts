@@ -5,6 +5,7 @@ import '../utils/zod-setup';
 import { defineBackground } from 'wxt/utils/define-background';
 import { type BackgroundFeature, createBackgroundKit } from '../utils/background-kit';
 import { competitors } from '../utils/competitors/background';
+import { complaints } from '../utils/complaints/background';
 import { registerKernel } from '../utils/kernel-handlers';
 import { listingBadges } from '../utils/listing-badges/background';
 import { listingSummary } from '../utils/listing-summary/background';
@@ -33,6 +34,7 @@ const FEATURES: readonly BackgroundFeature[] = [
   replyAssistant,
   seoGaps,
   ownNumbers,
+  complaints,
 ];
 
 export default defineBackground(() => {

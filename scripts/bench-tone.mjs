@@ -8,23 +8,32 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { scoreToneSet, TONE_HELD_OUT, TONE_KINDS, TONE_SET } from '../tests/fixtures/replies/tone-set.mjs';
 
-const atLeast = (limit) => ({ text: `≥ ${limit}`, pass: (v) => v >= limit });
+export const atLeast = (limit) => ({ text: `≥ ${limit}`, pass: (v) => v >= limit });
 const atMost = (limit) => ({ text: `≤ ${limit}`, pass: (v) => v <= limit });
-const pct = (x) => x * 100;
+export const pct = (x) => x * 100;
 
-async function loadCheck() {
+/** A section's rows printed on their own (`node scripts/bench-<section>.mjs`). */
+export function printRows(rows) {
+  for (const [figure, value, digits, target] of rows)
+    console.log(
+      `${figure.padEnd(92)} ${value.toFixed(digits).padStart(7)}  ${target ? `${target.text} ${target.pass(value) ? 'pass' : 'FAIL'}` : ''}`,
+    );
+}
+
+/** One export of a TypeScript module of the repo, bundled here (no browser, no test runner). */
+export async function loadExport(file, name) {
   const out = await build({
     configFile: false,
     logLevel: 'warn',
-    build: { write: false, minify: false, lib: { entry: join(import.meta.dirname, '../utils/reply-assistant/tone.ts'), formats: ['es'] } },
+    build: { write: false, minify: false, lib: { entry: join(import.meta.dirname, '..', file), formats: ['es'] } },
   });
   const code = (Array.isArray(out) ? out[0] : out).output[0].code;
-  return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)).checkTone;
+  return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`))[name];
 }
 
 /** Rows as bench.mjs prints them: [figure, value, digits, target?]. */
 export async function toneSection() {
-  const checkTone = await loadCheck();
+  const checkTone = await loadExport('utils/reply-assistant/tone.ts', 'checkTone');
   const kinds = (c) => [...new Set(checkTone(c.text, c.market, c.stars).map((i) => i.kind))];
   const set = scoreToneSet(TONE_SET, kinds);
   const held = scoreToneSet(TONE_HELD_OUT, kinds);
@@ -73,9 +82,5 @@ export async function toneSection() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { rows } = await toneSection();
-  for (const [figure, value, digits, target] of rows)
-    console.log(
-      `${figure.padEnd(92)} ${value.toFixed(digits).padStart(7)}  ${target ? `${target.text} ${target.pass(value) ? 'pass' : 'FAIL'}` : ''}`,
-    );
+  printRows((await toneSection()).rows);
 }

@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { products as ozonProducts } from '../tests/fixtures/ozon/catalog.mjs';
 import { startFixtureServer } from '../tests/fixtures/server.mjs';
 import { products } from '../tests/fixtures/wb/catalog.mjs';
+import { complaintSection } from './bench-complaints.mjs';
 import { scaleSection } from './bench-scale.mjs';
 import { toneSection } from './bench-tone.mjs';
 import { CHROMIUM_MISSING, chromiumArgs, chromiumEnv, EXTENSION_DIR, findChromium } from './chromium.mjs';
@@ -297,6 +298,8 @@ rmSync(profile, { recursive: true, force: true });
 const scale = await scaleSection();
 // Issue 16's tone check on its labelled replies (no browser).
 const tone = await toneSection();
+// Issue 16's complaint topics on their labelled negative reviews (no browser).
+const complaints = await complaintSection();
 
 const dir = join(EXTENSION_DIR, 'content-scripts');
 const scripts = readdirSync(dir)
@@ -385,6 +388,7 @@ const rows = [
   ['price history: of which the IndexedDB range read (ms, median of 14)', historyIdbMs, 2],
   ...scale.rows,
   ...tone.rows,
+  ...complaints.rows,
 ].map(([figure, value, digits, target]) => ({
   figure,
   value: Number(value.toFixed(digits)),
@@ -427,6 +431,7 @@ writeFileSync(
       history: { seeded, reads: historyReads },
       scale: scale.raw,
       tone: tone.raw,
+      complaints: complaints.raw,
     },
     null,
     2,

@@ -76,6 +76,8 @@ export interface OwnNumbersPort {
   logisticsOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, Logistics>>;
   /** The sales estimate's correction from the own items' real orders; null until there are enough. */
   calibration: () => Promise<SalesCalibration | null>;
+  /** The items of the seller's own catalogue (imported from the seller API). */
+  ownIds: (marketplace: Marketplace) => Promise<Set<string>>;
 }
 
 /** One unit's logistics to the buyer, kopecks; `warehouse` null: the median over WB's warehouses. */

@@ -7,6 +7,7 @@
 import Dexie, { type Table } from 'dexie';
 import { z } from 'zod';
 import { competitorsTables } from './competitors/tables';
+import { complaintsTables } from './complaints/tables';
 import { KERNEL_KV } from './kv-keys';
 import { listingSummaryKv } from './listing-summary/tables';
 import {
@@ -72,7 +73,7 @@ const KERNEL_TABLES = {
   }),
 };
 
-/** Every table: the kernel's and one line per feature (v3 positions, v4 twins, v5 and v8 watchlist, v7 competitors, v9 and v10 own numbers). */
+/** Every table: the kernel's and one line per feature (v3 positions, v4 twins, v5 and v8 watchlist, v7 competitors, v9 and v10 own numbers, v11 complaint digests). */
 export const TABLES = {
   ...KERNEL_TABLES,
   ...positionsTables,
@@ -80,6 +81,7 @@ export const TABLES = {
   ...watchlistTables,
   ...competitorsTables,
   ...ownNumbersTables,
+  ...complaintsTables,
 };
 type Tables = typeof TABLES;
 

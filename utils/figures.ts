@@ -68,6 +68,10 @@ export const FIGURES = [
   'seo-compare',
   'seo-rivals',
   'seo-missing',
+  // Complaint digest (storefront panel of an own item, popup)
+  'complaints',
+  'complaint-topic',
+  'complaint-item',
   'seo-unique',
   // Listings (search and category pages)
   'tile-badge',
@@ -168,6 +172,7 @@ export const FIGURES = [
   'reply-suggest',
   'reply-preview',
   'tone-warning',
+  'reply-facts',
   'reply-fill-all',
   'competitor-prices',
   'competitor-min',

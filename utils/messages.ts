@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CHUNK_NAMES } from './chunks/table';
 import { competitorsProtocol } from './competitors/protocol';
+import { complaintsProtocol } from './complaints/protocol';
 import { StorageFreedSchema } from './kv-keys';
 import { listingBadgesProtocol } from './listing-badges/protocol';
 import { listingSummaryProtocol } from './listing-summary/protocol';
@@ -125,6 +126,7 @@ export const protocol = {
   ...competitorsProtocol,
   ...seoGapsProtocol,
   ...ownNumbersProtocol,
+  ...complaintsProtocol,
 } as const;
 
 export type Protocol = typeof protocol;

@@ -154,6 +154,14 @@ export const CardTextSchema = z.object({
   description: z.string().max(20_000),
   /** Characteristics: name and value as the card shows them ("Состав", "хлопок 95%, эластан 5%"). */
   options: z.array(z.object({ name: z.string().max(500), value: z.string().max(2000) })).max(500),
+  /** The card's size table (WB `sizes_table`): measure names, and per size its values in that order. */
+  sizeTable: z
+    .object({
+      props: z.array(z.string().max(200)).max(20),
+      rows: z.array(z.object({ size: z.string().max(50), values: z.array(z.string().max(100)).max(20) })).max(100),
+    })
+    .nullable()
+    .default(null),
 });
 export type CardText = z.infer<typeof CardTextSchema>;
 

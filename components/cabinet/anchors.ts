@@ -217,6 +217,30 @@ export function reviewShown(card: Element, spec: ReviewSpec, blocks: readonly Bl
   return { stars, article, buyer: buyer?.text ?? '', product: product?.text ?? '', text };
 }
 
+/** The last characters of a conversation that its topics are read from (a review's own limit). */
+const CHAT_TEXT_MAX = 5000;
+
+/**
+ * A buyer chat's conversation, for its message box [U: the chat's markup is not known, reference
+ * §3.4 gives only its path]: the product as the conversation's header shows it ("Артикул WB: N",
+ * the line before it, the buyer's name over it, as on a review card) and, as its text, what is
+ * written after that header up to the box — the messages, the last 5 000 characters. Null where no
+ * article stands before the box: then there is no conversation to read.
+ */
+export function chatOf(root: Element, field: HTMLElement, spec: ReviewSpec): Shown | null {
+  const blocks = textBlocks(root).filter((b) => b.el.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const header = articleMarks(blocks, spec.article).at(-1);
+  if (!header) return null;
+  const at = blocks.findIndex((b) => b.el === header.el);
+  const head = reviewShown(header.el.parentElement ?? header.el, spec, blocks.slice(Math.max(0, at - 3), at + 1));
+  const said = blocks
+    .slice(at + 1)
+    .map((b) => b.text)
+    .filter((text) => !isMeta(text))
+    .join('\n');
+  return { ...head, stars: null, text: said.slice(-CHAT_TEXT_MAX) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Which review a field answers
 

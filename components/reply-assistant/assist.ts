@@ -5,6 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { shadowHost } from '../../utils/content/dom';
 import { t } from '../../utils/content/i18n';
 import { setFigure } from '../../utils/figures';
+import { type CardFacts, factsReply, factTopics } from '../../utils/reply-assistant/facts';
 import { greetable, renderTemplate } from '../../utils/reply-assistant/render';
 import { suggestTemplates } from '../../utils/reply-assistant/suggest';
 import type { Template } from '../../utils/reply-assistant/templates';
@@ -86,6 +87,8 @@ export function mountAssistant(
   parts: ReviewParts,
   templates: readonly Template[],
   marketplace: keyof typeof REPLY_LIMITS,
+  /** The facts of the product the review is about (WB, its article known); asked only when the text raises a topic they answer. */
+  facts?: () => Promise<CardFacts | null>,
 ): HTMLElement {
   const { host, root } = shadowHost('lupa-reply-assistant', css);
   setFigure(host, 'reply-assistant');
@@ -105,15 +108,15 @@ export function mountAssistant(
   const hidePreview = () => {
     preview.hidden = true;
   };
-  for (const [i, tpl] of suggestions.entries()) {
+  /** A button that previews `text` while pointed at or focused, and puts it into the field on a click. */
+  const offer = (title: string, id: string, text: string): HTMLButtonElement => {
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = tpl.title;
-    setFigure(button, i === 0 ? 'reply-insert' : 'reply-suggest');
-    button.setAttribute('data-template', tpl.id);
+    button.textContent = title;
+    button.setAttribute('data-template', id);
     const showPreview = () => {
-      preview.textContent = renderTemplate(tpl.text, vars);
-      preview.setAttribute('data-template', tpl.id);
+      preview.textContent = text;
+      preview.setAttribute('data-template', id);
       preview.hidden = false;
     };
     button.addEventListener('pointerenter', showPreview);
@@ -122,10 +125,19 @@ export function mountAssistant(
     button.addEventListener('blur', hidePreview);
     button.addEventListener(
       'click',
-      userOnly(() => fillLikeTyping(parts.field, renderTemplate(tpl.text, vars))),
+      userOnly(() => fillLikeTyping(parts.field, text)),
     );
     box.append(button);
-  }
+    return button;
+  };
+  for (const [i, tpl] of suggestions.entries())
+    setFigure(offer(tpl.title, tpl.id, renderTemplate(tpl.text, vars)), i === 0 ? 'reply-insert' : 'reply-suggest');
+  // The card's own facts on what the buyer asks about: a button of its own once they arrive.
+  if (facts && factTopics(parts.text).length > 0)
+    void facts().then((known) => {
+      const reply = known && factsReply({ text: parts.text, buyer: vars.buyer, kind: parts.kind, stars: parts.stars }, known);
+      if (reply && host.isConnected) setFigure(offer(t('replyFacts'), 'card-facts', reply.text), 'reply-facts', reply.topics.join(','));
+    });
   const warnings = document.createElement('div');
   const check = () => {
     warnings.textContent = '';
@@ -137,6 +149,8 @@ export function mountAssistant(
   // milliseconds at 5 000 characters) once the seller pauses, so that typing never lags.
   let pending: number | undefined;
   ctx.addEventListener(parts.field, 'input', () => {
+    // Made anew for another conversation (the chat reuses its box): this one no longer listens.
+    if (!host.isConnected) return;
     if (pending !== undefined) clearTimeout(pending);
     pending = undefined;
     if (fieldText(parts.field).length < LONG_REPLY) check();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { OZON_REVIEWS } from '../fixtures/ozon/cabinet.mjs';
 import { FIXTURE_SELLER_TOKEN } from '../fixtures/server.mjs';
 import { CABINET_HARD_REVIEWS, CABINET_QUESTIONS, CABINET_REVIEWS } from '../fixtures/wb/cabinet.mjs';
+import { cardOf, counterOf, fieldOf } from './cabinet-cards';
 import { type Lab, startLab } from './harness';
 
 let lab: Lab;
@@ -17,13 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await lab?.close();
 });
-
-/** The card that shows `words`: the smallest element around them holding an answer field. */
-const cardOf = (page: Page, words: string) =>
-  page.getByText(words, { exact: true }).first().locator('xpath=ancestor::*[.//textarea or .//*[@contenteditable="true"]][1]');
-const fieldOf = (card: ReturnType<typeof cardOf>) => card.locator('xpath=(.//textarea | .//*[@contenteditable="true"])[1]');
-/** The page's own character counter and publish button, beside the field. */
-const counterOf = (card: ReturnType<typeof cardOf>) => card.getByText(/^\d+ \/ \d+$/);
 
 /** The first template Lupa offers for each review, as the fixture's stars and words call for. */
 const FIRST_TEMPLATE: Record<string, string> = { 'fb-1': 'defect', 'fb-2': 'size', 'fb-3': 'thanks-5', 'fb-4': 'thanks-4' };

@@ -23,6 +23,7 @@ const wordsOf = (id: number, raw: RawCard): CardText => ({
   title: raw.imt_name ?? '',
   description: raw.description ?? '',
   options: [...(raw.options ?? []), ...(raw.grouped_options ?? []).flatMap((g) => g.options)].map(({ name, value }) => ({ name, value })),
+  sizeTable: null,
 });
 
 describe('SEO gaps in the product panel', () => {

@@ -7,6 +7,7 @@ import type { OzonClient } from '../../utils/marketplaces/ozon/client';
 import type { WbClient } from '../../utils/marketplaces/wb/client';
 import type { ProductCard } from '../../utils/model';
 import { ozonOverviewSource, wbOverviewSource } from '../../utils/product-overview';
+import { productCard } from './product-card';
 
 let db: LupaDb;
 beforeEach(() => {
@@ -17,26 +18,8 @@ afterEach(async () => {
 });
 
 const NOW = 1_790_000_000_000;
-const card = (marketplace: 'wb' | 'ozon', id: string, priceNow: number | null, fetchedAt = NOW): ProductCard => ({
-  marketplace,
-  id,
-  rootId: null,
-  name: `товар ${id}`,
-  brand: '',
-  seller: null,
-  rating: null,
-  reviewCount: 0,
-  priceNow,
-  priceBefore: priceNow,
-  priceCard: null,
-  discountPct: null,
-  sizes: [],
-  stockTotal: 1,
-  stockKnown: true,
-  stockByWarehouse: [],
-  photos: 0,
-  fetchedAt,
-});
+const card = (marketplace: 'wb' | 'ozon', id: string, priceNow: number | null, fetchedAt = NOW): ProductCard =>
+  productCard({ marketplace, id, priceNow, fetchedAt });
 
 function service(fetched: string[] = [], fail = false) {
   const watched: string[] = [];

@@ -85,7 +85,25 @@ const STORES_V10 = {
   sppPoints: '&[marketplace+id+day]',
 } as const;
 
-const SHIPPED = [STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7, STORES_V8, STORES_V9, STORES_V10];
+/** v11: the complaint digest of each own item (topics of its 1–3★ reviews, 30 days against the 30 before). */
+const STORES_V11 = {
+  ...STORES_V10,
+  complaintDigests: '&[marketplace+productId], at',
+} as const;
+
+const SHIPPED = [
+  STORES_V1,
+  STORES_V2,
+  STORES_V3,
+  STORES_V4,
+  STORES_V5,
+  STORES_V6,
+  STORES_V7,
+  STORES_V8,
+  STORES_V9,
+  STORES_V10,
+  STORES_V11,
+];
 
 test('the tables the features declare assemble into exactly the schemas each version shipped', () => {
   expect(DB_VERSION).toBe(SHIPPED.length);

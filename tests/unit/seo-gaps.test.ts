@@ -14,6 +14,7 @@ const card = (id: string, title: string, description = '', options: Array<[strin
   title,
   description,
   options: options.map(([name, value]) => ({ name, value })),
+  sizeTable: null,
 });
 const words = (text: string) => termsIn(text).filter((t) => !t.phrase);
 
@@ -164,6 +165,7 @@ describe('the comparison', () => {
       title: '<img src=x onerror=alert(1)>Футболка',
       description: '',
       options: [{ name: 'Пол', value: 'унисекс' }],
+      sizeTable: null,
     });
   });
 });

@@ -5,7 +5,7 @@
 // cabinet says here only in which words and forms it shows them (wb/cabinet.ts, ozon/cabinet.ts).
 import type { Marketplace } from '../model';
 
-export type CabinetPage = { type: 'reviews' } | { type: 'questions' } | { type: 'prices' } | { type: 'other' };
+export type CabinetPage = { type: 'reviews' } | { type: 'questions' } | { type: 'chat' } | { type: 'prices' } | { type: 'other' };
 
 export interface CabinetSpec {
   marketplace: Marketplace;

@@ -6,6 +6,7 @@ import { kvFamily, kvItem } from '../db';
 import { createSellerClient, type GroupState } from '../marketplaces/wb/seller-client';
 import type { SellerGroup } from '../marketplaces/wb/seller-limits';
 import { answer } from '../messaging';
+import type { Marketplace } from '../model';
 import { getWbToken } from '../secrets';
 import { calibrate, compare } from './calibration';
 import { createCatalogue } from './catalogue';
@@ -54,6 +55,13 @@ export const ownNumbers: BackgroundFeature = {
       sppOf: (marketplace, ids) => sppOf(db, marketplace, ids),
       commissionOf: commission.of,
       logisticsOf: logistics.of,
+      ownIds: async (marketplace) => {
+        const keys = (await db.ownPrices
+          .where('[marketplace+id]')
+          .between([marketplace, ''], [marketplace, '\uffff'])
+          .primaryKeys()) as Array<[Marketplace, string]>;
+        return new Set(keys.map(([, id]) => id));
+      },
       ordersOf: async (marketplace, ids) => {
         const stored = marketplace === 'wb' ? await funnel.get() : undefined;
         return new Map(stored ? ids.map((id) => [id, salesOf(stored, id).ordersPerDay7] as const) : []);

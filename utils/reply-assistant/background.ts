@@ -6,7 +6,9 @@
 import type { BackgroundFeature } from '../background-kit';
 import { createSellerApi, type UnansweredItem } from '../marketplaces/wb/seller-api';
 import { answer } from '../messaging';
+import { problemOf } from '../net';
 import { getWbToken } from '../secrets';
+import { cardFacts } from './facts';
 import { getTemplates } from './templates';
 
 /** How long a fetched list answers the cabinet before it is asked again. */
@@ -14,7 +16,7 @@ export const KNOWN_TTL_MS = 5 * 60_000;
 
 export const replyAssistant: BackgroundFeature = {
   name: 'reply-assistant',
-  register({ from, net }) {
+  register({ from, net, wb, overview }) {
     answer('getReplyTemplates', from.cabinet, () => getTemplates());
 
     const sellerApi = createSellerApi({ net });
@@ -28,6 +30,23 @@ export const replyAssistant: BackgroundFeature = {
       const items = sellerApi.unansweredList(token, what);
       lists.set(what, { at: Date.now(), items });
       return { items: await items };
+    });
+
+    // card.json for the characteristics and the size table; the card (from the store while fresh)
+    // for the sizes in stock and the delivery time. Without the card the reply still quotes card.json.
+    answer('getCardFacts', from.wbCabinet, async ({ article }) => {
+      try {
+        const [text, card] = await Promise.all([
+          wb.fetchCardText(Number(article)),
+          overview.get({ marketplace: 'wb', id: article, mode: 'cached' }).then(
+            (o) => o.product,
+            () => null,
+          ),
+        ]);
+        return { facts: cardFacts(text, card), problem: null };
+      } catch (error) {
+        return { facts: null, problem: problemOf(error).kind };
+      }
     });
   },
 };

@@ -11,7 +11,7 @@
 // Each kind is checked on its own: a blaming reply that offers a refund is still blaming.
 // Scored on tests/fixtures/replies/tone-set.mjs (tests/unit/tone-set.test.ts, `npm run bench`).
 // Pure and import-light: the cabinet's content script carries it.
-import { BREAK, CLAUSE, fold, stem, type Word, words } from './normalise';
+import { BREAK, CLAUSE, fold, stem, type Word, words } from '../russian-words';
 
 export type PhraseKind = 'blame' | 'lecture' | 'rude' | 'rule-risk';
 

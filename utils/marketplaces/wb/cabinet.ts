@@ -25,6 +25,8 @@ export function detectWbCabinetPage(href: string): CabinetPage {
   const path = new URL(href).pathname;
   if (QUESTIONS_PATH.test(path)) return { type: 'questions' };
   if (REVIEWS_PATH.test(path)) return { type: 'reviews' };
+  // The buyer chat (reference §3.4: `/chat-with-clients`); its markup is not known [U].
+  if (/^\/chat-with-clients(?:\/|$)/.test(path)) return { type: 'chat' };
   if (/^\/discount-and-prices(?:\/|$)/.test(path)) return { type: 'prices' };
   return { type: 'other' };
 }

@@ -10,6 +10,8 @@ import {
   PricePointSchema,
   type ProductCard,
   ProductCardSchema,
+  type Review,
+  ReviewSchema,
   type ReviewSummary,
   ReviewSummarySchema,
 } from '../../model';
@@ -27,11 +29,20 @@ import {
   wbRoutes,
 } from './endpoints';
 import { feedbackShard, WbFeedbackHostSchema, WbQuestionCountSchema } from './feedbacks';
-import { cardFromWb, cardTextFromWb, isEmptyFeedbacks, listingEntryFromWb, pricePointsFromWb, reviewSummaryFromWb } from './normalise';
+import {
+  cardFromWb,
+  cardTextFromWb,
+  isEmptyFeedbacks,
+  listingEntryFromWb,
+  pricePointsFromWb,
+  reviewSummaryFromWb,
+  reviewsFromWb,
+} from './normalise';
 import {
   WbCardInfoSchema,
   WbCardTextSchema,
   WbDetailResponseSchema,
+  type WbFeedbacksResponse,
   WbFeedbacksResponseSchema,
   WbPriceHistorySchema,
   WbSearchResponseSchema,
@@ -272,7 +283,7 @@ export function createWbClient(deps: WbClientDeps) {
    * (v2, and the old v1 where a shard no longer knows v2). An empty answer is not final; a route
    * that fails hands over to the next; when none answers, the first problem is the verdict.
    */
-  async function fetchReviewSummary(rootId: number): Promise<ReviewSummary> {
+  async function fetchFeedbacks(rootId: number): Promise<WbFeedbacksResponse> {
     const routes: Array<() => Promise<RawResponse>> = [];
     const host = await reviewHost(rootId);
     if (host) routes.push(() => deps.net.get(wbEndpoints.feedbacksAt(host, rootId), deps.background));
@@ -296,7 +307,16 @@ export function createWbClient(deps: WbClientDeps) {
       }
     }
     if (!last) throw problem ?? new FetchProblem('not-found', `no reviews for card ${rootId}`);
-    return conform(ReviewSummarySchema, reviewSummaryFromWb(String(rootId), last, now()), 'feedbacks');
+    return last;
+  }
+
+  async function fetchReviewSummary(rootId: number): Promise<ReviewSummary> {
+    return conform(ReviewSummarySchema, reviewSummaryFromWb(String(rootId), await fetchFeedbacks(rootId), now()), 'feedbacks');
+  }
+
+  /** A card's recent reviews as WB lists them (all variants of the card), newest first. */
+  async function fetchReviews(rootId: number): Promise<Review[]> {
+    return conform(z.array(ReviewSchema), reviewsFromWb(await fetchFeedbacks(rootId)), 'feedbacks');
   }
 
   /** How many questions buyers asked on a card. */
@@ -383,6 +403,7 @@ export function createWbClient(deps: WbClientDeps) {
     fetchCardText,
     fetchPriceHistory,
     fetchReviewSummary,
+    fetchReviews,
     fetchQuestionCount,
     fetchSearchPage,
     clearBlock,

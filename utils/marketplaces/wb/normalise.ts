@@ -116,16 +116,23 @@ export function isEmptyFeedbacks(r: WbFeedbacksResponse): boolean {
   return r.feedbackCount === 0 && r.feedbacks.length === 0;
 }
 
+/** The reviews WB returned, newest first, each text with its cons (cut at REVIEW_TEXT_MAX). */
+export function reviewsFromWb(r: WbFeedbacksResponse): Review[] {
+  return r.feedbacks
+    .map((f) => ({
+      id: f.id,
+      rating: f.productValuation,
+      createdAt: Date.parse(f.createdDate),
+      author: cutText(f.wbUserDetails?.name ?? '', 200),
+      // WB keeps pros and cons apart from the text; a negative review's point is often in cons.
+      text: cutText([f.text, f.cons ? `Недостатки: ${f.cons}` : ''].filter(Boolean).join('\n'), REVIEW_TEXT_MAX),
+      answered: Boolean(f.answer?.text?.trim()),
+    }))
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
 export function reviewSummaryFromWb(rootId: string, r: WbFeedbacksResponse, at: number): ReviewSummary {
-  const reviews: Review[] = r.feedbacks.map((f) => ({
-    id: f.id,
-    rating: f.productValuation,
-    createdAt: Date.parse(f.createdDate),
-    author: cutText(f.wbUserDetails?.name ?? '', 200),
-    // WB keeps pros and cons apart from the text; a negative review's point is often in cons.
-    text: cutText([f.text, f.cons ? `Недостатки: ${f.cons}` : ''].filter(Boolean).join('\n'), REVIEW_TEXT_MAX),
-    answered: Boolean(f.answer?.text?.trim()),
-  }));
+  const reviews = reviewsFromWb(r);
   const d = r.valuationDistribution;
   const valuation = r.valuation === null || r.valuation === undefined || r.valuation === '' ? null : Number(r.valuation);
   return {
@@ -154,5 +161,14 @@ export function cardTextFromWb(nmId: string, info: z.infer<typeof WbCardTextSche
     title: (info.imt_name ?? '').slice(0, 2000),
     description: (info.description ?? '').slice(0, 20_000),
     options: options.slice(0, 500).map((o) => ({ name: o.name.slice(0, 500), value: o.value.slice(0, 2000) })),
+    sizeTable: info.sizes_table?.details_props.length
+      ? {
+          props: info.sizes_table.details_props.slice(0, 20).map((p) => p.slice(0, 200)),
+          rows: info.sizes_table.values.slice(0, 100).map((v) => ({
+            size: v.tech_size.slice(0, 50),
+            values: v.details.slice(0, 20).map((d) => d.slice(0, 100)),
+          })),
+        }
+      : null,
   };
 }

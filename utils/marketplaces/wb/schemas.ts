@@ -168,8 +168,26 @@ const options = z
     }),
   );
 
-/** card.json read for its words: title, description, characteristics (plain and grouped). */
+/**
+ * card.json's size table: the measure names (`details_props`, "Обхват груди, см") and per size its
+ * values in the same order. A card without one, or with one in another shape, has none.
+ */
+const WbSizesTableSchema = z
+  .object({
+    details_props: z.array(z.string()),
+    values: z.array(
+      z.object({
+        tech_size: z.union([z.string(), z.number()]).transform(String),
+        details: z.array(z.union([z.string(), z.number()]).transform(String)),
+      }),
+    ),
+  })
+  .optional()
+  .catch(undefined);
+
+/** card.json read for its words: title, description, characteristics (plain and grouped), size table. */
 export const WbCardTextSchema = WbCardInfoSchema.extend({
+  sizes_table: WbSizesTableSchema,
   imt_name: z.string().optional().catch(undefined),
   description: z.string().optional().catch(undefined),
   options,

@@ -1,4 +1,4 @@
-// Russian text made comparable for the tone check (tone-rules.ts): words split off punctuation,
+// Russian text made comparable (the tone check, the complaint topics): words split off punctuation,
 // lower case, ё→е, Latin look-alikes inside Cyrillic words ("сл0м@лся"), a light stemmer (endings
 // off, so "вина", "вину", "вины" meet), and the spellings sellers mix up made one: unstressed о/а
 // ("винавата"), doubled letters ("виноватыы", "расскажем"/"раскажем"), жы/шы, -ться/-тся.
