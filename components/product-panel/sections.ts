@@ -1,7 +1,7 @@
 // The product panel's registry: each feature's section, one line each, in the order they show.
 import { competitorsPanel } from '../competitors/panel';
-import { ownNumbersPanel } from '../own-numbers/panel';
 import { complaintsPanel } from '../complaints/panel';
+import { ownNumbersPanel } from '../own-numbers/panel';
 import type { PanelSection } from '../parts';
 import { positionsPanel } from '../positions/panel';
 import { seoGapsPanel } from '../seo-gaps/panel';

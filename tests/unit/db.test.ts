@@ -91,19 +91,7 @@ const STORES_V11 = {
   complaintDigests: '&[marketplace+productId], at',
 } as const;
 
-const SHIPPED = [
-  STORES_V1,
-  STORES_V2,
-  STORES_V3,
-  STORES_V4,
-  STORES_V5,
-  STORES_V6,
-  STORES_V7,
-  STORES_V8,
-  STORES_V9,
-  STORES_V10,
-  STORES_V11,
-];
+const SHIPPED = [STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7, STORES_V8, STORES_V9, STORES_V10, STORES_V11];
 
 test('the tables the features declare assemble into exactly the schemas each version shipped', () => {
   expect(DB_VERSION).toBe(SHIPPED.length);

@@ -27,7 +27,10 @@ export interface CompetitorsDeps {
   /** The own items' orders per day over 7 days (WB's sales funnel, the own-numbers feature's). */
   orders?: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, number | null>>;
   /** WB's logistics a unit per own item (box tariff × volume); null when the own-numbers feature is not there. */
-  logistics?: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, { kopecks: number; warehouse: string | null; liters: number }> | null>;
+  logistics?: (
+    marketplace: Marketplace,
+    ids: readonly string[],
+  ) => Promise<Map<string, { kopecks: number; warehouse: string | null; liters: number }> | null>;
 }
 
 export interface CompetitorFigures {

@@ -5,8 +5,16 @@
 // unknown, never guessed.
 import type { Logistics } from '../background-kit';
 import { kvItem, type LupaDb, readCards } from '../db';
-import { CARDS_PATH, type CardSize, type CardsCursor, CardsPageSchema, cardSizes, cardsBody, nextCursor } from '../marketplaces/wb/seller-content';
 import type { SellerClient, SellerProblem } from '../marketplaces/wb/seller-client';
+import {
+  CARDS_PATH,
+  type CardSize,
+  type CardsCursor,
+  CardsPageSchema,
+  cardSizes,
+  cardsBody,
+  nextCursor,
+} from '../marketplaces/wb/seller-content';
 import { BOX_PATH, type BoxRate, BoxTariffsSchema, boxRates, logisticsOf } from '../marketplaces/wb/seller-tariffs';
 import type { Marketplace } from '../model';
 import { wbDay } from './spp';
@@ -17,7 +25,6 @@ const DAY_MS = 86_400_000;
 const MAX_PAGES = 200;
 /** A read WB refused is tried again after this long at the soonest. */
 const RETRY_MS = 10 * 60 * 1000;
-
 
 const norm = (name: string) => name.toLowerCase().replace(/ё/g, 'е').trim();
 

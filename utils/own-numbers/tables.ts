@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import { InstantSchema } from '../kv-keys';
 import { MAX_STORED_WAIT_MS } from '../marketplaces/wb/seller-client';
+import { CardSizeSchema } from '../marketplaces/wb/seller-content';
 import { FunnelRowSchema } from '../marketplaces/wb/seller-funnel';
 import { type OwnPrice, OwnPriceSchema } from '../marketplaces/wb/seller-prices';
-import { CardSizeSchema } from '../marketplaces/wb/seller-content';
 import { BoxRateSchema, SubjectRateSchema } from '../marketplaces/wb/seller-tariffs';
 import { TokenCategorySchema } from '../marketplaces/wb/seller-token';
 import { ArticleIdSchema, type Marketplace } from '../model';
