@@ -2,6 +2,7 @@
 // shape, rubles): kopecks as the fixture's rubles × 100, page by page under a cursor that resumes
 // after a stop with nothing doubled, a token without the category said as such with nothing lost,
 // and own items becoming "мой товар" unless the user chose otherwise.
+import { KERNEL_KV } from '../../utils/kv-keys';
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -36,7 +37,7 @@ const watchlist: WatchlistPort = {
 };
 
 function catalogue(pageSize = 20) {
-  const state = kvFamily<GroupState, [SellerGroup]>(ownNumbersKv.sellerApi);
+  const state = kvFamily<GroupState, [SellerGroup]>(KERNEL_KV.sellerApi);
   const client = createSellerClient({
     token: async () => token,
     store: { get: (g) => state(g).get(db), set: (g, s) => state(g).set(db, s) },

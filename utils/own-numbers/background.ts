@@ -1,28 +1,17 @@
 // The seller's own numbers: the token's claims (options, the popup's task), the seller API client
-// (one bucket per endpoint group, its waits kept in kv) and the own catalogue's import — on demand
+// (the kit's: one bucket per endpoint group, its waits kept in kv) and the own catalogue's import — on demand
 // from the options page, resumed when the worker starts, and refreshed daily by the alarm.
 import type { BackgroundFeature } from '../background-kit';
-import { kvFamily } from '../db';
-import { createSellerClient, type GroupState } from '../marketplaces/wb/seller-client';
-import type { SellerGroup } from '../marketplaces/wb/seller-limits';
 import { answer } from '../messaging';
-import { getWbToken } from '../secrets';
 import { createCatalogue } from './catalogue';
 import { sppOf } from './spp';
-import { ownNumbersKv } from './tables';
 import { sellerTokenInfo } from './token';
-
-const groupState = kvFamily<GroupState, [SellerGroup]>(ownNumbersKv.sellerApi);
 
 export const ownNumbers: BackgroundFeature = {
   name: 'own-numbers',
   register(kit) {
     const { db, from } = kit;
-    const client = createSellerClient({
-      token: getWbToken,
-      store: { get: (group) => groupState(group).get(db), set: (group, state) => groupState(group).set(db, state) },
-    });
-    const catalogue = createCatalogue({ db, client, guard: kit.guard, watchlist: () => kit.ports.watchlist });
+    const catalogue = createCatalogue({ db, client: kit.seller, guard: kit.guard, watchlist: () => kit.ports.watchlist });
     /** Only a token that can read prices starts an import by itself. */
     const canReadPrices = async () => {
       const info = await sellerTokenInfo();
