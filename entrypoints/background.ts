@@ -13,6 +13,7 @@ import { positions } from '../utils/positions/background';
 import { productPanel } from '../utils/product-panel/background';
 import { replyAssistant } from '../utils/reply-assistant/background';
 import { seoGaps } from '../utils/seo-gaps/background';
+import { supplies } from '../utils/supplies/background';
 import { twins } from '../utils/twins/background';
 import { unanswered } from '../utils/unanswered/background';
 import { watchlist } from '../utils/watchlist/background';
@@ -33,6 +34,7 @@ const FEATURES: readonly BackgroundFeature[] = [
   replyAssistant,
   seoGaps,
   ownNumbers,
+  supplies,
 ];
 
 export default defineBackground(() => {

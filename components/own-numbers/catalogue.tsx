@@ -2,34 +2,11 @@
 // prices & discounts API, its progress while it runs (asked again each second), and what stopped it,
 // in the seller's words ("Токен без категории «Цены и скидки»").
 import { useCallback, useEffect, useState } from 'react';
-import { type MessageKey, t } from '../../utils/i18n';
+import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging';
 import type { OwnCatalogue } from '../../utils/own-numbers/protocol';
 import { Figure } from '../Figure';
-import { formatDay } from './expiry';
-import { categoryName } from './names';
-
-type Problem = NonNullable<NonNullable<OwnCatalogue['import']>['problem']>;
-
-const time = (ms: number) => new Date(ms).toLocaleTimeString('ru-RU', { hour: '2-digit', minute: '2-digit' });
-
-export function problemText(p: Problem): string {
-  const key = `ownProblem_${p.kind.replace(/-/g, '_')}` as MessageKey;
-  switch (p.kind) {
-    case 'missing-category':
-      return t(key, categoryName(p.category));
-    case 'expired-token':
-      return t(key, formatDay(p.expires));
-    case 'bad-token':
-      return t(key, p.status);
-    case 'rate-limited':
-      return t(key, time(p.until));
-    case 'server':
-      return t(key, p.status ?? '—');
-    default:
-      return t(key);
-  }
-}
+import { formatDay, problemText } from '../seller-problem';
 
 /** The import's state, asked again each second while it runs; `start` asks the background to import. */
 export function useOwnCatalogue() {
@@ -62,7 +39,7 @@ export function CatalogueBlock({ data, start }: ReturnType<typeof useOwnCatalogu
               ? t('ownCatalogueRunning', data.items)
               : run.state === 'done'
                 ? t('ownCatalogueDone', formatDay(run.finishedAt ?? run.startedAt))
-                : problemText(run.problem as Problem)}
+                : problemText(run.problem as NonNullable<NonNullable<OwnCatalogue['import']>['problem']>)}
         </Figure>
       </p>
       {run && (

@@ -79,7 +79,20 @@ const STORES_V9 = {
   ownPrices: '&[marketplace+id], importedAt',
 } as const;
 
-const SHIPPED = [STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7, STORES_V8, STORES_V9];
+/**
+ * v10: supplies — each own item's stock at each WB warehouse by day, the seller's orders (one row per
+ * order line), WB's warehouses, acceptance coefficients and the acceptance alerts raised.
+ */
+const STORES_V10 = {
+  ...STORES_V9,
+  supplyStocks: '&[nm+wh+day], day',
+  ownOrders: '&srid, [nm+day], day',
+  supplyWarehouses: '&id, name',
+  acceptance: '&[wh+day+box], day',
+  acceptanceAlerts: '&key',
+} as const;
+
+const SHIPPED = [STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7, STORES_V8, STORES_V9, STORES_V10];
 
 test('the tables the features declare assemble into exactly the schemas each version shipped', () => {
   expect(DB_VERSION).toBe(SHIPPED.length);

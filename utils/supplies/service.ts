@@ -1,0 +1,123 @@
+// The plan from what the imports stored: for each own item at each warehouse where it has stock (at
+// the latest complete snapshot) or took orders in the window, its daily stock and orders over the
+// window, fed to the planner's method (plan.ts). Orders name their warehouse, not its id: they are
+// matched by the names the stocks report and the coefficients gave; orders at a warehouse no report
+// named are counted apart, not guessed.
+import { type LupaDb, schemas, validRows } from '../db';
+import { type Day, type ItemAtWarehouse, overallCover, type PlanRow, plan } from './plan';
+import type { SupplyRow } from './protocol';
+import type { SupplySettings, SupplyWarehouse } from './tables';
+
+export interface PlanInput {
+  today: Day;
+  /** The day of the latest complete stocks snapshot (null: none yet). */
+  stockDay: Day | null;
+  settings: SupplySettings;
+}
+
+const round = (x: number | null, places: number) =>
+  x === null || !Number.isFinite(x) ? null : Math.round(x * 10 ** places) / 10 ** places;
+
+export const supplyRowOf = (r: PlanRow, box: number): SupplyRow => ({
+  nm: r.nm,
+  wh: r.wh,
+  stock: r.stock,
+  inTransit: r.inTransit,
+  toClient: 0,
+  perDay: round(r.perDay, 2),
+  cover: round(r.cover, 1),
+  leadDays: r.leadDays,
+  send: r.send,
+  urgent: r.urgent,
+  box,
+});
+
+/** The planner's items from stored rows (pure: the bench and the tests call it on their own data). */
+export function itemsOf(
+  stocks: ReadonlyArray<{ nm: string; wh: number; day: Day; quantity: number; fromClient: number }>,
+  orders: ReadonlyArray<{ nm: string; wh: number; day: Day }>,
+  input: PlanInput,
+  firstDay: ReadonlyMap<string, Day>,
+): ItemAtWarehouse[] {
+  const items = new Map<string, ItemAtWarehouse & { stockDays: Map<Day, number>; orderDays: Map<Day, number> }>();
+  const itemOf = (nm: string, wh: number) => {
+    const key = `${nm}:${wh}`;
+    let item = items.get(key);
+    if (!item) {
+      const stockDays = new Map<Day, number>();
+      const orderDays = new Map<Day, number>();
+      const since = firstDay.get(key);
+      item = {
+        nm,
+        wh,
+        stock: 0,
+        inTransit: 0,
+        box: input.settings.box[nm] ?? 1,
+        history: { stock: stockDays, orders: orderDays, ...(since === undefined ? {} : { since }) },
+        stockDays,
+        orderDays,
+      };
+      items.set(key, item);
+    }
+    return item;
+  };
+  for (const s of stocks) {
+    const item = itemOf(s.nm, s.wh);
+    item.stockDays.set(s.day, s.quantity);
+    if (s.day === input.stockDay) {
+      item.stock = s.quantity;
+      item.inTransit = s.fromClient;
+    }
+  }
+  for (const o of orders) {
+    const item = itemOf(o.nm, o.wh);
+    item.orderDays.set(o.day, (item.orderDays.get(o.day) ?? 0) + 1);
+  }
+  return [...items.values()].map(({ stockDays: _s, orderDays: _o, ...item }) => item);
+}
+
+export async function planFromStore(db: LupaDb, input: PlanInput) {
+  const { today, settings } = input;
+  const from = today - settings.window;
+  const warehouses = validRows(schemas.supplyWarehouses, await db.supplyWarehouses.toArray(), 'supplyWarehouses');
+  const byName = new Map<string, SupplyWarehouse>();
+  for (const w of warehouses) if (w.name) byName.set(w.name.toLowerCase(), w);
+  const stocks = validRows(
+    schemas.supplyStocks,
+    await db.supplyStocks.where('day').between(from, today, true, true).toArray(),
+    'supplyStocks',
+  );
+  // An item's history begins with Lupa's first snapshot of it (the oldest row at or before the window).
+  const firstDay = new Map<string, Day>();
+  for (const s of stocks) {
+    const key = `${s.nm}:${s.wh}`;
+    if ((firstDay.get(key) ?? Number.POSITIVE_INFINITY) > s.day) firstDay.set(key, s.day);
+  }
+  const older = await db.supplyStocks.where('day').below(from).count();
+  if (older > 0) firstDay.clear(); // history reaches past the window: every day is known or unknown, none presumed
+  const orderRows = validRows(schemas.ownOrders, await db.ownOrders.where('day').between(from, today).toArray(), 'ownOrders');
+  let unknownOrders = 0;
+  const orders: Array<{ nm: string; wh: number; day: Day }> = [];
+  for (const o of orderRows) {
+    if (o.cancelled) continue;
+    const w = byName.get(o.warehouse.toLowerCase());
+    if (w) orders.push({ nm: o.nm, wh: w.id, day: o.day });
+    else unknownOrders++;
+  }
+  const current = input.stockDay === null ? [] : stocks.filter((s) => s.day === input.stockDay);
+  const toClient = new Map(current.map((s) => [`${s.nm}:${s.wh}`, s.toClient]));
+  // Only pairs with stock now or orders in the window are planned (a warehouse the item left long ago is not).
+  const items = itemsOf(stocks, orders, input, firstDay).filter((i) => i.stock > 0 || i.inTransit > 0 || i.history.orders.size > 0);
+  const leadDays = new Map(Object.entries(settings.leadDays).map(([wh, d]) => [Number(wh), d]));
+  const planned = plan(items, today, {
+    targetDays: settings.targetDays,
+    leadDays,
+    defaultLeadDays: settings.defaultLeadDays,
+    window: settings.window,
+  });
+  const rows = planned.map((r) => ({ ...supplyRowOf(r, settings.box[r.nm] ?? 1), toClient: toClient.get(`${r.nm}:${r.wh}`) ?? 0 }));
+  const perItem = new Map<string, PlanRow[]>();
+  for (const r of planned) perItem.set(r.nm, [...(perItem.get(r.nm) ?? []), r]);
+  const overall = [...perItem].map(([nm, list]) => ({ nm, cover: round(overallCover(list), 1) }));
+  return { rows, overall, warehouses, unknownOrders };
+}
