@@ -221,15 +221,13 @@ test('the plan from the store: pace leaves out days out of stock without orders;
       return o.warehouseName === UNKNOWN_WAREHOUSE && day >= TODAY - window && day <= TODAY;
     }).length,
   );
-  const lines = allOrders(TODAY).map((o: { date: string }) => ({ ...o, day: moscowDay(moscowTime(o.date) as number) }));
+  type Line = { nmId: number; warehouseName: string; date: string; isCancel?: boolean; srid?: string };
+  const lines = (allOrders(TODAY) as Line[]).map((o) => ({ ...o, day: moscowDay(moscowTime(o.date) as number) }));
   for (const p of shop) {
     let orders = 0;
     let days = 0;
     for (let d = TODAY - window; d < TODAY; d++) {
-      const sold = lines.filter(
-        (o: { nmId: number; warehouseName: string; day: number; isCancel?: boolean; srid?: string }) =>
-          o.srid && !o.isCancel && o.nmId === p.nm && o.warehouseName === p.warehouse && o.day === d,
-      ).length;
+      const sold = lines.filter((o) => o.srid && !o.isCancel && o.nmId === p.nm && o.warehouseName === p.warehouse && o.day === d).length;
       if (sold > 0 || p.days.get(d).stock > 0) {
         orders += sold;
         days++;
