@@ -44,26 +44,30 @@ export function useSupplies() {
     [],
   );
   useEffect(() => void load(), [load]);
+  /** When the page last started an import: followed until its last step (the coefficients) has run. */
+  const [started, setStarted] = useState<number | null>(null);
   const running = Boolean(
     data &&
       ((data.imports.stocks?.state === 'running' && !data.imports.stocks.problem) ||
-        (data.imports.orders?.state === 'running' && !data.imports.orders.problem)),
+        (data.imports.orders?.state === 'running' && !data.imports.orders.problem) ||
+        data.imports.acceptance?.state === 'running' ||
+        (started !== null && (data.imports.acceptance?.startedAt ?? 0) < started)),
   );
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => void load(), 1000);
     return () => clearInterval(timer);
   }, [running, load]);
-  return { data, failed, load };
+  const start = useCallback(async () => {
+    setStarted(Date.now());
+    await ask('importSupplies', {});
+    await load();
+  }, [load]);
+  return { data, failed, load, start };
 }
 
-function ImportState({ data, reload }: { data: SuppliesReply; reload: () => void }) {
+function ImportState({ data, start }: { data: SuppliesReply; start: () => Promise<void> }) {
   const { stocks, orders, acceptance } = data.imports;
-  const start = async () => {
-    await ask('importSupplies', {});
-    // The import runs in the background: the page asks again until it is done.
-    setTimeout(reload, 300);
-  };
   const line = (step: typeof stocks | typeof acceptance, done: string) =>
     !step ? null : step.problem ? problemText(step.problem) : step.state === 'running' ? t('suppliesRunning') : done;
   return (
@@ -223,7 +227,7 @@ function exportCsv(data: SuppliesReply) {
 }
 
 export function SuppliesPage() {
-  const { data, failed, load } = useSupplies();
+  const { data, failed, load, start } = useSupplies();
   const [warehouse, setWarehouse] = useState<number | null>(null);
   if (failed) return <p className="lupa-bad">{t('state_lupa_unavailable')}</p>;
   if (!data) return <p className="lupa-muted">{t('suppliesRunning')}</p>;
@@ -232,7 +236,7 @@ export function SuppliesPage() {
   return (
     <main className="lupa-supplies">
       <h1>{t('suppliesTitle')}</h1>
-      <ImportState data={data} reload={load} />
+      <ImportState data={data} start={start} />
       <SettingsForm data={data} saved={load} />
       {data.unknownOrders > 0 && (
         <p className="lupa-note" data-lupa="supplies-unknown-orders" data-value={data.unknownOrders}>

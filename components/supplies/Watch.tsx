@@ -17,7 +17,7 @@ export function AcceptanceWatchForm({ data, saved }: { data: SuppliesReply; save
   const [draft, setDraft] = useState<AcceptanceWatchSetting>(
     data.watch ?? { warehouses: [], box: null, from: data.today, to: data.today + 13, maxCoefficient: 0 },
   );
-  const [found, setFound] = useState<number | null>(null);
+  const [found, setFound] = useState<{ n: number; at: number } | null>(null);
   const names = new Map(data.warehouses.map((w) => [w.id, w.name]));
   const offered = [...new Set(data.acceptance.map((a) => a.wh))].sort((a, b) => (names.get(a) ?? '').localeCompare(names.get(b) ?? ''));
   const boxes = [...new Map(data.acceptance.filter((a) => a.box >= 0).map((a) => [a.box, a.boxName]))];
@@ -32,8 +32,8 @@ export function AcceptanceWatchForm({ data, saved }: { data: SuppliesReply; save
     saved();
   };
   const poll = async () => {
-    const { fresh } = await ask('pollAcceptance', {});
-    setFound(fresh);
+    const { fresh, read } = await ask('pollAcceptance', {});
+    setFound({ n: fresh, at: read.startedAt });
     saved();
   };
   return (
@@ -127,8 +127,8 @@ export function AcceptanceWatchForm({ data, saved }: { data: SuppliesReply; save
             {t('suppliesPollNow')}
           </button>{' '}
           {found !== null && (
-            <Figure name="acceptance-found" value={found}>
-              {t('suppliesFound', found)}
+            <Figure name="acceptance-found" value={found.n} data-at={found.at}>
+              {t('suppliesFound', found.n)}
             </Figure>
           )}
         </p>

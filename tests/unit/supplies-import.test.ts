@@ -17,6 +17,7 @@ import { DEFAULT_SUPPLY_SETTINGS, suppliesKv } from '../../utils/supplies/tables
 import {
   acceptanceCoefficients,
   allOrders,
+  expectedPlan,
   ordersSince,
   SUPPLY_ITEMS,
   stocksReport,
@@ -27,6 +28,7 @@ import {
 import { makeSellerToken } from '../fixtures/wb/seller-token.mjs';
 
 const NOW = Date.UTC(2026, 11, 1, 9, 0);
+const byKey = (a: { nm: string; wh: number }, b: { nm: string; wh: number }) => a.nm.localeCompare(b.nm) || a.wh - b.wh;
 const TODAY = moscowDay(NOW);
 const headers = { retry: null, reset: null, remaining: null, retryAfter: null };
 
@@ -214,39 +216,16 @@ test('the plan from the store: pace leaves out days out of stock without orders;
   );
   const settings = { ...DEFAULT_SUPPLY_SETTINGS, box: { [String(SUPPLY_ITEMS[0])]: 6 } };
   const { rows, unknownOrders } = await planFromStore(db, { today: TODAY, stockDay: TODAY, settings });
-  const window = settings.window;
   expect(unknownOrders).toBe(
     allOrders(TODAY).filter((o: { warehouseName: string; date: string }) => {
       const day = moscowDay(moscowTime(o.date) as number);
-      return o.warehouseName === UNKNOWN_WAREHOUSE && day >= TODAY - window && day <= TODAY;
+      return o.warehouseName === UNKNOWN_WAREHOUSE && day >= TODAY - settings.window && day <= TODAY;
     }).length,
   );
-  type Line = { nmId: number; warehouseName: string; date: string; isCancel?: boolean; srid?: string };
-  const lines = (allOrders(TODAY) as Line[]).map((o) => ({ ...o, day: moscowDay(moscowTime(o.date) as number) }));
-  for (const p of shop) {
-    let orders = 0;
-    let days = 0;
-    for (let d = TODAY - window; d < TODAY; d++) {
-      const sold = lines.filter((o) => o.srid && !o.isCancel && o.nmId === p.nm && o.warehouseName === p.warehouse && o.day === d).length;
-      if (sold > 0 || p.days.get(d).stock > 0) {
-        orders += sold;
-        days++;
-      }
-    }
-    const perDay = days > 0 ? orders / days : null;
-    const row = rows.find((r) => r.nm === String(p.nm) && r.wh === p.wh);
-    const stock = p.sizes.reduce((a: number, b: number) => a + b, 0);
-    if (!row) {
-      expect(stock + p.fromClient).toBe(0);
-      continue;
-    }
-    expect(row.stock).toBe(stock);
-    expect(row.perDay).toBe(perDay === null ? null : Math.round(perDay * 100) / 100);
-    const box = p.nm === SUPPLY_ITEMS[0] ? 6 : 1;
-    if (perDay !== null && perDay > 0) {
-      const need = perDay * (7 + 30) - (stock + p.fromClient);
-      expect(row.send).toBe(need > 0 ? Math.ceil(need / box) * box : 0);
-      expect(row.cover).toBe(Math.round(((stock + p.fromClient) / perDay) * 10) / 10);
-    }
-  }
+  const expected = expectedPlan(TODAY, { box: { [SUPPLY_ITEMS[0]]: 6 } });
+  expect(
+    rows.map(({ nm, wh, stock, perDay, cover, send, urgent }) => ({ nm, wh, stock, perDay, cover, send, urgent })).sort(byKey),
+  ).toEqual([...expected].sort(byKey));
+  expect(rows.some((r) => r.urgent)).toBe(true);
+  expect(rows.some((r) => r.send !== null && r.send > 0 && r.nm === String(SUPPLY_ITEMS[0]) && r.send % 6 === 0)).toBe(true);
 });

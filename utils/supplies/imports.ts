@@ -191,6 +191,7 @@ export function createSuppliesImports(deps: SuppliesImportDeps) {
   async function acceptance(): Promise<{ read: AcceptanceRead; fresh: AcceptanceSlot[] }> {
     const at = now();
     const base: AcceptanceRead = { state: 'running', startedAt: at, finishedAt: null, problem: null, rows: 0, dropped: 0 };
+    await acceptanceCursor.set(db, base);
     const result = await client.request('acceptance', { path: ACCEPTANCE_PATH }, z.unknown());
     let read: AcceptanceRead;
     let slots: AcceptanceSlot[] = [];
