@@ -121,7 +121,8 @@ export function comparePlanRows(a: PlanRow, b: PlanRow): number {
   if (a.urgent !== b.urgent) return a.urgent ? -1 : 1;
   if (a.urgent) return (a.cover ?? 0) - (b.cover ?? 0);
   if ((a.send === null) !== (b.send === null)) return a.send === null ? 1 : -1;
-  return (b.send ?? 0) - (a.send ?? 0) || a.nm.localeCompare(b.nm) || a.wh - b.wh;
+  // Articles are digits: compared as text, not by locale (localeCompare costs most of a 20 000-row sort).
+  return (b.send ?? 0) - (a.send ?? 0) || (a.nm < b.nm ? -1 : a.nm > b.nm ? 1 : 0) || a.wh - b.wh;
 }
 
 export function plan(items: readonly ItemAtWarehouse[], today: Day, settings: PlanSettings): PlanRow[] {
