@@ -36,7 +36,7 @@ export function run(items = 500, warehouses = 40, days = 30, runs = 7) {
   const input = { today, stockDay: today, settings };
   const once = () => {
     const started = performance.now();
-    const rows = plan(itemsOf(stocks, orders, input, new Map()), today, {
+    const rows = plan(itemsOf(stocks, orders, input, undefined), today, {
       targetDays: settings.targetDays,
       leadDays: new Map(),
       defaultLeadDays: settings.defaultLeadDays,

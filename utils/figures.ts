@@ -170,6 +170,8 @@ export const FIGURES = [
   'watch-poll',
   'acceptance-watch',
   'acceptance-found',
+  'own-cover-days',
+  'stock-out-soon',
   'backup',
   'backup-progress',
   'restore',

@@ -3,7 +3,15 @@ import { competitorsPanel } from '../competitors/panel';
 import type { PanelSection } from '../parts';
 import { positionsPanel } from '../positions/panel';
 import { seoGapsPanel } from '../seo-gaps/panel';
+import { suppliesPanel } from '../supplies/panel';
 import { twinsPanel } from '../twins/panel';
 import { watchlistPanel } from '../watchlist/panel';
 
-export const PANEL_SECTIONS: readonly PanelSection[] = [watchlistPanel, competitorsPanel, twinsPanel, positionsPanel, seoGapsPanel];
+export const PANEL_SECTIONS: readonly PanelSection[] = [
+  watchlistPanel,
+  competitorsPanel,
+  twinsPanel,
+  positionsPanel,
+  seoGapsPanel,
+  suppliesPanel,
+];

@@ -1,7 +1,9 @@
-// The way to the «Поставки» page: a line in the popup and in the options page.
+// The way to the «Поставки» page: a line in the popup (below its today list, where items running
+// out before a supply could arrive are listed) and in the options page.
 import { browser } from 'wxt/browser';
 import { t } from '../../utils/i18n';
 import type { OptionsPart, PopupPart } from '../parts';
+import { StockOutSoonTasks } from './popup';
 
 function SuppliesLink() {
   return (
@@ -13,5 +15,5 @@ function SuppliesLink() {
   );
 }
 
-export const suppliesPopup: PopupPart = { name: 'supplies', Section: SuppliesLink };
+export const suppliesPopup: PopupPart = { name: 'supplies', Tasks: StockOutSoonTasks, Section: SuppliesLink };
 export const suppliesOptions: OptionsPart = { name: 'supplies', Section: SuppliesLink };

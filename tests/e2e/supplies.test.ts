@@ -4,20 +4,23 @@
 // stock, pace, cover and units to send equal the method applied to the fixture by hand, warehouse by
 // warehouse through the filter; the coefficients are WB's (closed as -1, free ones marked); the
 // watch tells of a free date once and of a date that turns free later once more — the popup's tasks
-// hold each once. A token without «Поставки» is said so.
+// hold each once; the storefront panel of an own item shows its cover, the popup the items that run
+// out before a supply. A token without «Поставки» is said so.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { FIXTURE_SELLER_TOKEN } from '../fixtures/server.mjs';
 import {
   acceptanceCoefficients,
+  expectedOverall,
   expectedPlan,
   moscowDay,
+  SUPPLY_ITEMS,
   SUPPLY_WAREHOUSES,
   supplyShop,
   TURNS_FREE,
 } from '../fixtures/wb/seller-supplies.mjs';
 import { ALL_CATEGORIES, makeSellerToken } from '../fixtures/wb/seller-token.mjs';
-import { type Lab, startLab } from './harness';
+import { type Lab, panelIn, startLab } from './harness';
 
 let lab: Lab;
 beforeAll(async () => {
@@ -118,6 +121,19 @@ test('the plan, the coefficients and the acceptance watch, recomputed from the f
   }
   expect(expected.some((r: { urgent: boolean }) => r.urgent)).toBe(true);
 
+  // The storefront panel of an own item: its cover overall and at the warehouse nearest the user
+  // (the fixture card's fewest delivery hours: Коледино).
+  const own = SUPPLY_ITEMS[0];
+  const shop = await lab.open(`/catalog/${own}/detail.aspx`);
+  const panel = await panelIn(shop, own);
+  const cover = panel.locator('[data-lupa="own-cover-days"]');
+  await cover.waitFor();
+  expect(await cover.getAttribute('data-value')).toBe(String(expectedOverall(expected, own) ?? ''));
+  expect(await cover.getAttribute('data-wh')).toBe('507');
+  const atNearest = expected.find((r: { nm: string; wh: number }) => r.nm === String(own) && r.wh === 507);
+  expect(await cover.getAttribute('data-nearest')).toBe(String(atNearest?.cover ?? ''));
+  await shop.close();
+
   // Coefficients at Коледино as WB sent them at the last read: closed as -1, free marked.
   const polls = Number(lab.server.settings.acceptancePolls);
   const sent = acceptanceCoefficients(today, polls).filter(
@@ -176,6 +192,9 @@ test('the plan, the coefficients and the acceptance watch, recomputed from the f
   await popup.goto(`chrome-extension://${lab.extensionId}/popup.html`);
   await popup.locator('[data-lupa="task-count"][data-kind="acceptance-free"]').waitFor();
   expect(await attr(popup, '[data-lupa="task-count"][data-kind="acceptance-free"]', 'data-value')).toBe(String(total));
+  expect(await attr(popup, '[data-lupa="stock-out-soon"]', 'data-value')).toBe(
+    String(expected.filter((r: { urgent: boolean }) => r.urgent).length),
+  );
   await popup.close();
   await page.close();
 });

@@ -11,7 +11,6 @@ import { kvFamily, LupaDb } from '../../utils/db';
 import { createSellerClient, type GroupState, type SellerResponse } from '../../utils/marketplaces/wb/seller-client';
 import type { SellerGroup } from '../../utils/marketplaces/wb/seller-limits';
 import { createCatalogue } from '../../utils/own-numbers/catalogue';
-import { ownNumbersKv } from '../../utils/own-numbers/tables';
 import { goodsPage, SHOP } from '../fixtures/wb/seller-shop.mjs';
 import { makeSellerToken } from '../fixtures/wb/seller-token.mjs';
 

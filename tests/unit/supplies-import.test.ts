@@ -225,7 +225,7 @@ test('the plan from the store: pace leaves out days out of stock without orders;
   const expected = expectedPlan(TODAY, { box: { [SUPPLY_ITEMS[0]]: 6 } });
   expect(
     rows.map(({ nm, wh, stock, perDay, cover, send, urgent }) => ({ nm, wh, stock, perDay, cover, send, urgent })).sort(byKey),
-  ).toEqual([...expected].sort(byKey));
+  ).toEqual(expected.map(({ nm, wh, stock, perDay, cover, send, urgent }) => ({ nm, wh, stock, perDay, cover, send, urgent })).sort(byKey));
   expect(rows.some((r) => r.urgent)).toBe(true);
   expect(rows.some((r) => r.send !== null && r.send > 0 && r.nm === String(SUPPLY_ITEMS[0]) && r.send % 6 === 0)).toBe(true);
 });

@@ -5,7 +5,7 @@
 // and a notification, once per warehouse, day and box type.
 import { browser } from 'wxt/browser';
 import type { BackgroundFeature } from '../background-kit';
-import { kvItem } from '../db';
+import { kvItem, readCard } from '../db';
 import { t } from '../i18n';
 import { isoDay, moscowDay } from '../marketplaces/wb/seller-supplies';
 import { decodeToken, type TokenCategory } from '../marketplaces/wb/seller-token';
@@ -14,7 +14,7 @@ import type { WatchEvent } from '../model';
 import { getWbToken } from '../secrets';
 import { type AcceptanceSlot, alertKey } from './acceptance';
 import { createSuppliesImports } from './imports';
-import { planFromStore } from './service';
+import { planFromStore, urgentOf } from './service';
 import { DEFAULT_SUPPLY_SETTINGS, suppliesKv } from './tables';
 
 /** The watch's own alarm: once a minute (WB allows 6 a minute on a Personal token). */
@@ -23,6 +23,7 @@ const NEEDED: readonly TokenCategory[] = ['Analytics', 'Statistics', 'Supplies']
 
 const settingsItem = kvItem(suppliesKv.settings);
 const watchItem = kvItem(suppliesKv.watch);
+const stockOutSoon = kvItem(suppliesKv.stockOutSoon);
 
 export const supplies: BackgroundFeature = {
   name: 'supplies',
@@ -30,6 +31,25 @@ export const supplies: BackgroundFeature = {
     const { db, from, guard } = kit;
     const imports = createSuppliesImports({ db, client: kit.seller, guard });
     const settings = async () => (await settingsItem.get(db)) ?? DEFAULT_SUPPLY_SETTINGS;
+    /** The plan now; the rows that run out before a supply could arrive are kept for the popup. */
+    const planNow = async (nm?: string) => {
+      const [s, state] = await Promise.all([settings(), imports.state()]);
+      const today = moscowDay(Date.now());
+      const stockDay = state.stocks?.lastDay ?? null;
+      const planned = await planFromStore(db, { today, stockDay, settings: s }, nm);
+      if (nm === undefined) {
+        const names = new Map(planned.warehouses.map((w) => [w.id, w.name]));
+        const urgent = planned.rows.filter((r) => r.urgent);
+        await guard(() =>
+          stockOutSoon.set(db, {
+            at: Date.now(),
+            total: urgent.length,
+            items: urgentOf(planned.rows).map((u) => ({ ...u, warehouse: names.get(u.wh) ?? '' })),
+          }),
+        );
+      }
+      return { today, stockDay, settings: s, state, planned };
+    };
 
     /** What fits the watch: a task and a notification each, once. */
     const tell = async (fresh: AcceptanceSlot[]) => {
@@ -62,6 +82,7 @@ export const supplies: BackgroundFeature = {
         await imports.stocks();
         await imports.orders();
         await poll();
+        await planNow();
       })().finally(() => {
         running = null;
       });
@@ -80,17 +101,34 @@ export const supplies: BackgroundFeature = {
     };
 
     answer('getSupplies', from.extensionPage, async () => {
-      const [s, state, acceptance, watch, lacking] = await Promise.all([
-        settings(),
-        imports.state(),
+      const [{ today, stockDay, settings: s, state, planned }, acceptance, watch, lacking] = await Promise.all([
+        planNow(),
         imports.slots(),
         watchItem.get(db),
         missing(),
       ]);
-      const today = moscowDay(Date.now());
-      const stockDay = state.stocks?.state === 'done' ? state.stocks.day : null;
-      const planned = await planFromStore(db, { today, stockDay, settings: s });
       return { today, stockDay, ...planned, acceptance, settings: s, watch: watch ?? null, imports: state, missing: lacking };
+    });
+    answer('getStockOutSoon', from.extensionPage, async () => (await stockOutSoon.get(db)) ?? null);
+    // The panel of an own item on the storefront: its cover, and at the warehouse the card says is nearest the user.
+    answer('getOwnCover', from.wbTabOrPage, async ({ marketplace, id }) => {
+      if (marketplace !== 'wb') return null;
+      const { planned } = await planNow(id);
+      if (planned.rows.length === 0) return null;
+      const overall = planned.overall[0];
+      const card = await readCard(db, { marketplace, id });
+      const hours = new Map<number, number | null>((card?.stockByWarehouse ?? []).map((w) => [w.warehouseId, w.deliveryHours]));
+      const names = new Map(planned.warehouses.map((w) => [w.id, w.name]));
+      const nearest = planned.rows
+        .filter((r) => hours.get(r.wh) != null)
+        .sort((a, b) => (hours.get(a.wh) ?? 0) - (hours.get(b.wh) ?? 0))[0];
+      return {
+        cover: overall?.cover ?? null,
+        sells: planned.rows.some((r) => (r.perDay ?? 0) > 0),
+        nearest: nearest
+          ? { wh: nearest.wh, name: names.get(nearest.wh) ?? '', cover: nearest.cover, hours: hours.get(nearest.wh) ?? null }
+          : null,
+      };
     });
     answer('importSupplies', from.extensionPage, async () => {
       runAll().catch((error: unknown) => console.warn('[lupa] supplies import:', error instanceof Error ? error.name : 'error'));
@@ -123,6 +161,7 @@ export const supplies: BackgroundFeature = {
       if (lacking.includes('Analytics') && lacking.includes('Statistics')) return;
       if (!lacking.includes('Analytics') && (await imports.stocksDue())) await imports.stocks();
       if (!lacking.includes('Statistics') && (await imports.ordersDue())) await imports.orders();
+      await planNow();
     });
   },
 };

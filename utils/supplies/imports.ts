@@ -70,7 +70,17 @@ export function createSuppliesImports(deps: SuppliesImportDeps) {
     let c: StocksImport =
       before?.state === 'running'
         ? { ...before, problem: null }
-        : { state: 'running', startedAt: at, finishedAt: null, problem: null, rows: 0, dropped: 0, day: moscowDay(at), offset: 0 };
+        : {
+            state: 'running',
+            startedAt: at,
+            finishedAt: null,
+            problem: null,
+            rows: 0,
+            dropped: 0,
+            day: moscowDay(at),
+            offset: 0,
+            lastDay: before?.state === 'done' ? before.day : (before?.lastDay ?? null),
+          };
     await stocksCursor.set(db, c);
     for (;;) {
       const result = await client.request(
@@ -92,7 +102,7 @@ export function createSuppliesImports(deps: SuppliesImportDeps) {
         offset: c.offset + got,
         rows: c.rows + rows.length,
         dropped: c.dropped + dropped,
-        ...(last ? { state: 'done' as const, finishedAt: now() } : {}),
+        ...(last ? { state: 'done' as const, finishedAt: now(), lastDay: c.day } : {}),
       };
       await guard(() =>
         db.transaction('rw', db.supplyStocks, db.supplyWarehouses, db.kv, async () => {

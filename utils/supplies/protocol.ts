@@ -3,11 +3,13 @@
 // imported and computed, never the token.
 import { z } from 'zod';
 import { TokenCategorySchema } from '../marketplaces/wb/seller-token';
+import { ProductRefSchema } from '../model';
 import {
   AcceptanceReadSchema,
   AcceptanceRowSchema,
   AcceptanceWatchSchema,
   OrdersImportSchema,
+  StockOutSoonSchema,
   StocksImportSchema,
   SupplySettingsSchema,
   SupplyWarehouseSchema,
@@ -57,7 +59,20 @@ export const SuppliesReplySchema = z.object({
 });
 export type SuppliesReply = z.infer<typeof SuppliesReplySchema>;
 
+/** An own item's cover for the storefront panel: overall, and at the warehouse nearest the user. */
+export const OwnCoverSchema = z.object({
+  /** Days over all its warehouses; null when unknown or nothing sells (`sells` says which). */
+  cover: z.number().nullable(),
+  sells: z.boolean(),
+  nearest: z.object({ wh: z.number().int(), name: z.string(), cover: z.number().nullable(), hours: z.number().nullable() }).nullable(),
+});
+export type OwnCover = z.infer<typeof OwnCoverSchema>;
+
 export const suppliesProtocol = {
+  /** The storefront panel of an own item: its days of cover (null: not an own item Lupa has stocks of). */
+  getOwnCover: { request: ProductRefSchema, reply: OwnCoverSchema.nullable() },
+  /** The popup's today list: items that run out before a supply could arrive. */
+  getStockOutSoon: { request: z.object({}), reply: StockOutSoonSchema.nullable() },
   /** The plan with everything the «Поставки» page shows. */
   getSupplies: { request: z.object({}), reply: SuppliesReplySchema },
   /** Starts (or resumes) the stocks, orders and acceptance imports; answers at once with their state. */

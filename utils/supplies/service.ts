@@ -3,6 +3,7 @@
 // window, fed to the planner's method (plan.ts). Orders name their warehouse, not its id: they are
 // matched by the names the stocks report and the coefficients gave; orders at a warehouse no report
 // named are counted apart, not guessed.
+import Dexie from 'dexie';
 import { type LupaDb, schemas, validRows } from '../db';
 import { type Day, type ItemAtWarehouse, overallCover, type PlanRow, plan } from './plan';
 import type { SupplyRow } from './protocol';
@@ -37,7 +38,8 @@ export function itemsOf(
   stocks: ReadonlyArray<{ nm: string; wh: number; day: Day; quantity: number; fromClient: number }>,
   orders: ReadonlyArray<{ nm: string; wh: number; day: Day }>,
   input: PlanInput,
-  firstDay: ReadonlyMap<string, Day>,
+  /** Lupa's first snapshot day (utils/supplies/plan.ts WarehouseDays.since); undefined: none presumed. */
+  since: Day | undefined,
 ): ItemAtWarehouse[] {
   // By item, then by warehouse: a million rows are grouped without building a key string for each.
   const byItem = new Map<string, Map<number, ItemAtWarehouse & { history: { stock: Map<Day, number>; orders: Map<Day, number> } }>>();
@@ -50,7 +52,6 @@ export function itemsOf(
     }
     let item = at.get(wh);
     if (!item) {
-      const since = firstDay.size > 0 ? firstDay.get(`${nm}:${wh}`) : undefined;
       item = {
         nm,
         wh,
@@ -79,7 +80,8 @@ export function itemsOf(
   return list;
 }
 
-export async function planFromStore(db: LupaDb, input: PlanInput) {
+/** The plan of every own item, or of one (`nm`: the panel of an own item reads only its rows). */
+export async function planFromStore(db: LupaDb, input: PlanInput, nm?: string) {
   const { today, settings } = input;
   const from = today - settings.window;
   const warehouses = validRows(schemas.supplyWarehouses, await db.supplyWarehouses.toArray(), 'supplyWarehouses');
@@ -87,18 +89,23 @@ export async function planFromStore(db: LupaDb, input: PlanInput) {
   for (const w of warehouses) if (w.name) byName.set(w.name.toLowerCase(), w);
   const stocks = validRows(
     schemas.supplyStocks,
-    await db.supplyStocks.where('day').between(from, today, true, true).toArray(),
+    nm === undefined
+      ? await db.supplyStocks.where('day').between(from, today, true, true).toArray()
+      : // The key's prefix: every warehouse of the item (a compound range does not bound the day within each).
+        (
+          await db.supplyStocks.where('[nm+wh+day]').between([nm, Dexie.minKey, Dexie.minKey], [nm, Dexie.maxKey, Dexie.maxKey]).toArray()
+        ).filter((s) => s.day >= from && s.day <= today),
     'supplyStocks',
   );
-  // An item's history begins with Lupa's first snapshot of it (the oldest row at or before the window).
-  const firstDay = new Map<string, Day>();
-  for (const s of stocks) {
-    const key = `${s.nm}:${s.wh}`;
-    if ((firstDay.get(key) ?? Number.POSITIVE_INFINITY) > s.day) firstDay.set(key, s.day);
-  }
-  const older = await db.supplyStocks.where('day').below(from).count();
-  if (older > 0) firstDay.clear(); // history reaches past the window: every day is known or unknown, none presumed
-  const orderRows = validRows(schemas.ownOrders, await db.ownOrders.where('day').between(from, today).toArray(), 'ownOrders');
+  // Lupa's history begins with the seller's first import: days before it count as in stock.
+  const since = (await db.supplyStocks.orderBy('day').first())?.day;
+  const orderRows = validRows(
+    schemas.ownOrders,
+    nm === undefined
+      ? await db.ownOrders.where('day').between(from, today).toArray()
+      : await db.ownOrders.where('[nm+day]').between([nm, from], [nm, today]).toArray(),
+    'ownOrders',
+  );
   let unknownOrders = 0;
   const orders: Array<{ nm: string; wh: number; day: Day }> = [];
   for (const o of orderRows) {
@@ -110,7 +117,7 @@ export async function planFromStore(db: LupaDb, input: PlanInput) {
   const current = input.stockDay === null ? [] : stocks.filter((s) => s.day === input.stockDay);
   const toClient = new Map(current.map((s) => [`${s.nm}:${s.wh}`, s.toClient]));
   // Only pairs with stock now or orders in the window are planned (a warehouse the item left long ago is not).
-  const items = itemsOf(stocks, orders, input, firstDay).filter((i) => i.stock > 0 || i.inTransit > 0 || i.history.orders.size > 0);
+  const items = itemsOf(stocks, orders, input, since).filter((i) => i.stock > 0 || i.inTransit > 0 || i.history.orders.size > 0);
   const leadDays = new Map(Object.entries(settings.leadDays).map(([wh, d]) => [Number(wh), d]));
   const planned = plan(items, today, {
     targetDays: settings.targetDays,
@@ -124,3 +131,10 @@ export async function planFromStore(db: LupaDb, input: PlanInput) {
   const overall = [...perItem].map(([nm, list]) => ({ nm, cover: round(overallCover(list), 1) }));
   return { rows, overall, warehouses, unknownOrders };
 }
+
+/** The rows that run out before a supply could arrive, soonest first: the popup's "кончится до поставки". */
+export const urgentOf = (rows: readonly SupplyRow[], limit = 50) =>
+  rows
+    .filter((r) => r.urgent)
+    .slice(0, limit)
+    .map((r) => ({ nm: r.nm, wh: r.wh, cover: r.cover, leadDays: r.leadDays }));

@@ -81,6 +81,8 @@ const ImportStepSchema = z.object({
 export const StocksImportSchema = ImportStepSchema.extend({
   /** The day its snapshot is of, and the next page's offset. */
   day: Day,
+  /** The day of the last complete snapshot (the plan's stock while a new one is read). */
+  lastDay: Day.nullable().default(null),
   offset: z.number().int().nonnegative().max(100_000_000),
 });
 export const OrdersImportSchema = ImportStepSchema.extend({
@@ -115,6 +117,18 @@ export const AcceptanceWatchSchema = z.object({
 });
 export type AcceptanceWatchSetting = z.infer<typeof AcceptanceWatchSchema>;
 
+/** The rows that run out before a supply could arrive, as the last plan computed them (the popup's list). */
+export const StockOutSoonSchema = z.object({
+  at: z.number(),
+  total: z.number().int().nonnegative(),
+  items: z
+    .array(
+      z.object({ nm: Nm, wh: z.number().int(), warehouse: z.string().max(300), cover: z.number().nullable(), leadDays: z.number().int() }),
+    )
+    .max(50),
+});
+export type StockOutSoon = z.infer<typeof StockOutSoonSchema>;
+
 export const suppliesKv = {
   stocksImport: kvKey('supplies-stocks-import', StocksImportSchema),
   ordersImport: kvKey('supplies-orders-import', OrdersImportSchema),
@@ -122,4 +136,5 @@ export const suppliesKv = {
   settings: kvKey('supplies-settings', SupplySettingsSchema),
   /** null: no watch. */
   watch: kvKey('supplies-acceptance-watch', AcceptanceWatchSchema.nullable()),
+  stockOutSoon: kvKey('supplies-stock-out-soon', StockOutSoonSchema),
 };
