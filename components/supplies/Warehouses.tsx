@@ -9,6 +9,7 @@ import { ask } from '../../utils/messaging';
 import type { SuppliesReply } from '../../utils/supplies/protocol';
 import type { SupplySettings, SupplyWarehouse } from '../../utils/supplies/tables';
 import { Figure } from '../Figure';
+import { clampWhole, NumberField } from './NumberField';
 
 const save = (settings: SupplySettings) => ask('saveSupplySettings', settings);
 
@@ -20,10 +21,6 @@ export function SettingsForm({ data, saved }: { data: SuppliesReply; saved: () =
     await save(draft);
     setDone(true);
     saved();
-  };
-  const number = (value: string, min: number, max: number, fallback: number) => {
-    const n = Math.round(Number(value));
-    return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
   };
   return (
     <form
@@ -47,28 +44,22 @@ export function SettingsForm({ data, saved }: { data: SuppliesReply; saved: () =
           ))}
         </select>
       </label>{' '}
-      <label>
-        {t('suppliesTarget')}{' '}
-        <input
-          type="number"
-          min={1}
-          max={365}
-          data-lupa="supply-target"
-          value={draft.targetDays}
-          onChange={(e) => setDraft({ ...draft, targetDays: number(e.target.value, 1, 365, draft.targetDays) })}
-        />
-      </label>{' '}
-      <label>
-        {t('suppliesDefaultLead')}{' '}
-        <input
-          type="number"
-          min={0}
-          max={120}
-          data-lupa="supply-lead-default"
-          value={draft.defaultLeadDays}
-          onChange={(e) => setDraft({ ...draft, defaultLeadDays: number(e.target.value, 0, 120, draft.defaultLeadDays) })}
-        />
-      </label>
+      <NumberField
+        label="suppliesTarget"
+        name="supply-target"
+        min={1}
+        max={365}
+        value={draft.targetDays}
+        onChange={(targetDays) => setDraft({ ...draft, targetDays })}
+      />{' '}
+      <NumberField
+        label="suppliesDefaultLead"
+        name="supply-lead-default"
+        min={0}
+        max={120}
+        value={draft.defaultLeadDays}
+        onChange={(defaultLeadDays) => setDraft({ ...draft, defaultLeadDays })}
+      />
       {items.length > 0 && (
         <details>
           <summary>{t('suppliesColBox')}</summary>
@@ -82,7 +73,9 @@ export function SettingsForm({ data, saved }: { data: SuppliesReply; saved: () =
                 data-lupa="supply-box"
                 data-nm={nm}
                 value={draft.box[nm] ?? 1}
-                onChange={(e) => setDraft({ ...draft, box: { ...draft.box, [nm]: number(e.target.value, 1, 10_000, 1) } })}
+                onChange={(e) =>
+                  setDraft({ ...draft, box: { ...draft.box, [nm]: clampWhole(e.target.value, 1, 10_000, draft.box[nm] ?? 1) } })
+                }
               />
             </label>
           ))}
@@ -98,8 +91,8 @@ export function SettingsForm({ data, saved }: { data: SuppliesReply; saved: () =
 
 export function WarehouseList({ data, warehouses, saved }: { data: SuppliesReply; warehouses: SupplyWarehouse[]; saved: () => void }) {
   const lead = async (wh: number, value: string) => {
-    const n = Math.round(Number(value));
-    if (!Number.isFinite(n) || n < 0 || n > 120) return;
+    const n = clampWhole(value, 0, 120, Number.NaN);
+    if (Number.isNaN(n)) return;
     await save({ ...data.settings, leadDays: { ...data.settings.leadDays, [String(wh)]: n } });
     saved();
   };

@@ -9,6 +9,7 @@ import type { SuppliesReply } from '../../utils/supplies/protocol';
 import type { AcceptanceWatchSetting } from '../../utils/supplies/tables';
 import { Figure } from '../Figure';
 import { problemText } from '../seller-problem';
+import { NumberField } from './NumberField';
 
 const DAY_MS = 86_400_000;
 const dayOfIso = (text: string) => Math.floor(Date.parse(`${text}T00:00:00Z`) / DAY_MS);
@@ -80,35 +81,25 @@ export function AcceptanceWatchForm({ data, saved }: { data: SuppliesReply; save
             ))}
           </select>
         </label>{' '}
-        <label>
-          {t('suppliesWatchFrom')}{' '}
-          <input
-            type="date"
-            data-lupa="watch-from"
-            value={isoDay(draft.from)}
-            onChange={(e) => e.target.value && setDraft({ ...draft, from: dayOfIso(e.target.value) })}
-          />
-        </label>{' '}
-        <label>
-          {t('suppliesWatchTo')}{' '}
-          <input
-            type="date"
-            data-lupa="watch-to"
-            value={isoDay(draft.to)}
-            onChange={(e) => e.target.value && setDraft({ ...draft, to: dayOfIso(e.target.value) })}
-          />
-        </label>{' '}
-        <label>
-          {t('suppliesWatchMax')}{' '}
-          <input
-            type="number"
-            min={0}
-            max={20}
-            data-lupa="watch-max"
-            value={draft.maxCoefficient}
-            onChange={(e) => setDraft({ ...draft, maxCoefficient: Math.min(20, Math.max(0, Math.round(Number(e.target.value)) || 0)) })}
-          />
-        </label>{' '}
+        {(['from', 'to'] as const).map((end) => (
+          <label key={end}>
+            {t(end === 'from' ? 'suppliesWatchFrom' : 'suppliesWatchTo')}{' '}
+            <input
+              type="date"
+              data-lupa={end === 'from' ? 'watch-from' : 'watch-to'}
+              value={isoDay(draft[end])}
+              onChange={(e) => e.target.value && setDraft({ ...draft, [end]: dayOfIso(e.target.value) })}
+            />{' '}
+          </label>
+        ))}
+        <NumberField
+          label="suppliesWatchMax"
+          name="watch-max"
+          min={0}
+          max={20}
+          value={draft.maxCoefficient}
+          onChange={(maxCoefficient) => setDraft({ ...draft, maxCoefficient })}
+        />{' '}
         <button type="submit" data-lupa="watch-save" disabled={draft.warehouses.length === 0}>
           {t('suppliesWatchSave')}
         </button>{' '}
