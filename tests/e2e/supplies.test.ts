@@ -197,6 +197,8 @@ test('the plan, the coefficients and the acceptance watch, recomputed from the f
   );
   await popup.close();
   await page.close();
+  // Nothing of the supplies raised an error in the worker or a page.
+  expect(lab.errors).toEqual([]);
 });
 
 test('a token without «Поставки»: the page says so and a poll sends nothing', async () => {
