@@ -6,6 +6,7 @@
 // watch tells of a free date once and of a date that turns free later once more — the popup's tasks
 // hold each once; the storefront panel of an own item shows its cover, the popup the items that run
 // out before a supply. A token without «Поставки» is said so.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { FIXTURE_SELLER_TOKEN } from '../fixtures/server.mjs';
@@ -120,6 +121,23 @@ test('the plan, the coefficients and the acceptance watch, recomputed from the f
     );
   }
   expect(expected.some((r: { urgent: boolean }) => r.urgent)).toBe(true);
+
+  // All warehouses again: sorted by units to send, most first; the CSV holds every row.
+  await page.locator('[data-lupa="supply-filter"]').selectOption('');
+  await page.locator('[data-lupa="supply-sort"][data-value="send"]').click();
+  const most = Math.max(...expected.map((r: { send: number | null }) => r.send ?? -1));
+  expect(await attr(page, '[data-lupa="supply-row"]', 'data-value')).toBe(String(most));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-lupa="supplies-export"]').click()]);
+  expect(download.suggestedFilename()).toMatch(/^lupa-supplies-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const lines = csv
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split(/\r?\n/);
+  expect(lines[0]).toBe(
+    'Артикул;Склад;Остаток;Возвраты в пути;В пути к клиентам;Заказов в день;Дней запаса;Срок поставки;Кратность;Отправить',
+  );
+  expect(lines).toHaveLength(expected.length + 1);
 
   // The storefront panel of an own item: its cover overall and at the warehouse nearest the user
   // (the fixture card's fewest delivery hours: Коледино).
