@@ -93,9 +93,10 @@ export const supplies: BackgroundFeature = {
       const claims = token ? decodeToken(token) : null;
       return NEEDED.filter((c) => !claims?.categories.includes(c));
     };
+    /** The watch's alarm runs while there is a watch whose last day has not passed. */
     const ensureAlarm = async () => {
       const watch = await watchItem.get(db);
-      if (watch) {
+      if (watch && watch.to >= moscowDay(Date.now())) {
         if (!(await browser.alarms.get(ACCEPTANCE_ALARM))) await browser.alarms.create(ACCEPTANCE_ALARM, { periodInMinutes: 1 });
       } else await browser.alarms.clear(ACCEPTANCE_ALARM);
     };
@@ -150,7 +151,11 @@ export const supplies: BackgroundFeature = {
     });
 
     browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === ACCEPTANCE_ALARM) void poll().catch(() => console.warn('[lupa] acceptance poll failed'));
+      if (alarm.name !== ACCEPTANCE_ALARM) return;
+      void (async () => {
+        await ensureAlarm();
+        if (await browser.alarms.get(ACCEPTANCE_ALARM)) await poll();
+      })().catch(() => console.warn('[lupa] acceptance poll failed'));
     });
     kit.onStart(async () => {
       await ensureAlarm();
