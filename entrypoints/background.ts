@@ -14,6 +14,7 @@ import { positions } from '../utils/positions/background';
 import { productPanel } from '../utils/product-panel/background';
 import { replyAssistant } from '../utils/reply-assistant/background';
 import { seoGaps } from '../utils/seo-gaps/background';
+import { supplies } from '../utils/supplies/background';
 import { twins } from '../utils/twins/background';
 import { unanswered } from '../utils/unanswered/background';
 import { watchlist } from '../utils/watchlist/background';
@@ -35,6 +36,7 @@ const FEATURES: readonly BackgroundFeature[] = [
   seoGaps,
   ownNumbers,
   complaints,
+  supplies,
 ];
 
 export default defineBackground(() => {

@@ -1,5 +1,5 @@
-// Builds Lupa with features left out, to show that a feature is its two folders and a line in each
-// registry. For each feature: copy the working tree, delete components/<feature>/ and
+// Builds Lupa with features left out, to show that a feature is its two folders (and a page of its
+// own, entrypoints/<feature>/, where it has one) and a line in each registry. For each feature: copy the working tree, delete components/<feature>/ and
 // utils/<feature>/ and the feature's own tests, remove from the registry files the import lines that
 // name those folders and the lines that use what they imported, then typecheck. With --build (one
 // feature) it also builds the extension and runs the remaining unit and component tests.
@@ -105,6 +105,8 @@ export async function leaveOut(feature, { build = false } = {}) {
     if (existsSync(join(ROOT, '.wxt'))) cpSync(join(ROOT, '.wxt'), join(dir, '.wxt'), { recursive: true });
     rmSync(join(dir, 'components', feature), { recursive: true, force: true });
     rmSync(join(dir, 'utils', feature), { recursive: true, force: true });
+    // A page of the feature's own (entrypoints/<feature>/, e.g. supplies.html) goes with it.
+    rmSync(join(dir, 'entrypoints', feature), { recursive: true, force: true });
     // The feature's tests (and bench scripts): named after it, or importing from its folders.
     const own = new RegExp(`['"](?:\\.\\.?/)+(?:components|utils)/${feature}/`);
     for (const tier of ['tests/unit', 'tests/components', 'tests/e2e', 'scripts']) {

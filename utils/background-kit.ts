@@ -18,6 +18,8 @@ import { isWbCabinet } from './marketplaces/wb/cabinet';
 import { createWbClient, type RequestContext, type WbClient } from './marketplaces/wb/client';
 import { createWbRegion } from './marketplaces/wb/geo';
 import { isWbStorefront } from './marketplaces/wb/page';
+import { createSellerClient, type GroupState, type SellerClient } from './marketplaces/wb/seller-client';
+import type { SellerGroup } from './marketplaces/wb/seller-limits';
 import { ask, fromStorefrontTab, type SenderCheck } from './messaging';
 import type { Marketplace, ProductRef, WatchEvent } from './model';
 import { backgroundTransport, FetchProblem, Net, type Transport } from './net';
@@ -30,6 +32,7 @@ import {
 } from './product-overview';
 import { quotaGuard } from './quota';
 import { createSearchPages, type SearchPages } from './search-pages';
+import { getWbToken } from './secrets';
 import { getSettings, type Settings } from './settings';
 
 export type Role = 'mine' | 'competitor';
@@ -119,6 +122,8 @@ export interface BackgroundKit {
   net: Net;
   wb: WbClient;
   ozon: OzonClient;
+  /** WB's seller API with the seller's token: one bucket per endpoint group, shared by every feature. */
+  seller: SellerClient;
   overview: ProductOverviewService;
   /** Each marketplace's card source (batches, failure policy): features fetch through these, never by name. */
   sources: Record<Marketplace, OverviewSource>;
@@ -159,6 +164,8 @@ const wbSearchVersion = storage.defineItem<number>('session:wb-search-version');
 const wbBlockedUntil = kvFamily<number, ['wb', string]>(KERNEL_KV.blockedUntil);
 /** A host's Retry-After wait (capped at an hour by utils/net.ts), kept across worker restarts. */
 const hostWait = kvFamily<number, [string]>(KERNEL_KV.hostWait);
+/** Each seller API group's bucket and wait, kept across worker restarts. */
+const sellerGroup = kvFamily<GroupState, [SellerGroup]>(KERNEL_KV.sellerApi);
 
 /** Builds the kernel once per worker start; nothing in it is kept between wake-ups but the store. */
 export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promise<void>; start: () => void } {
@@ -201,6 +208,10 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     net,
     background: backgroundTransport,
     blockedUntil: { get: async () => (await ozonBlockedUntil.get(db)) ?? 0, set: (until) => ozonBlockedUntil.set(db, until) },
+  });
+  const seller = createSellerClient({
+    token: getWbToken,
+    store: { get: (group) => sellerGroup(group).get(db), set: (group, state) => sellerGroup(group).set(db, state) },
   });
   // Background reads of Ozon go through an open Ozon tab (its page JSON answers its own site).
   const sources: Record<Marketplace, OverviewSource> = { wb: wbOverviewSource(wb), ozon: ozonOverviewSource(ozon, () => openTab('ozon')) };
@@ -313,6 +324,7 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
     net,
     wb,
     ozon,
+    seller,
     overview,
     sources,
     searchPages,

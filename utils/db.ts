@@ -28,6 +28,7 @@ import {
 } from './model';
 import { ownNumbersKv, ownNumbersTables } from './own-numbers/tables';
 import { positionsKv, positionsTables } from './positions/tables';
+import { suppliesKv, suppliesTables } from './supplies/tables';
 import { type KvSpec, type TableSpec, table } from './tables';
 import { twinsTables } from './twins/tables';
 import { unansweredKv } from './unanswered/tables';
@@ -73,7 +74,7 @@ const KERNEL_TABLES = {
   }),
 };
 
-/** Every table: the kernel's and one line per feature (v3 positions, v4 twins, v5 and v8 watchlist, v7 competitors, v9 and v10 own numbers, v11 complaint digests). */
+/** Every table: the kernel's and one line per feature (v3 positions, v4 twins, v5 and v8 watchlist, v7 competitors, v9 and v10 own numbers, v11 complaint digests, v12 supplies). */
 export const TABLES = {
   ...KERNEL_TABLES,
   ...positionsTables,
@@ -82,6 +83,7 @@ export const TABLES = {
   ...competitorsTables,
   ...ownNumbersTables,
   ...complaintsTables,
+  ...suppliesTables,
 };
 type Tables = typeof TABLES;
 
@@ -93,6 +95,7 @@ export const KV_KEYS: ReadonlyArray<KvSpec<unknown>> = Object.values({
   ...watchlistKv,
   ...unansweredKv,
   ...ownNumbersKv,
+  ...suppliesKv,
 });
 
 /** The declaration a kv key falls under (its own, or its family's), if any. */

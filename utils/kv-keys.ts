@@ -4,6 +4,7 @@
 // that does not fit reads as absent; a backup holding one is refused (utils/backup/).
 import { z } from 'zod';
 import { LearnedRegionSchema } from './marketplaces/wb/geo';
+import { GroupStateSchema } from './marketplaces/wb/seller-state';
 import { UpstreamsCacheSchema } from './marketplaces/wb/upstreams';
 import { kvKey, kvPrefix } from './tables';
 
@@ -56,4 +57,6 @@ export const KERNEL_KV = {
   historyFetchedAt: kvPrefix('fetched:price-history', InstantSchema),
   storageFreed: kvKey('storage-freed', StorageFreedSchema),
   retentionProgress: kvKey('retention-progress', RetentionProgressSchema),
+  /** A seller API endpoint group's bucket and wait (`seller-api:prices`): one client for every feature that calls the seller API. */
+  sellerApi: kvPrefix('seller-api', GroupStateSchema),
 };

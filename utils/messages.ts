@@ -15,6 +15,7 @@ import { ownNumbersProtocol } from './own-numbers/protocol';
 import { positionsProtocol } from './positions/protocol';
 import { replyAssistantProtocol } from './reply-assistant/protocol';
 import { seoGapsProtocol } from './seo-gaps/protocol';
+import { suppliesProtocol } from './supplies/protocol';
 import { twinsProtocol } from './twins/protocol';
 import { unansweredProtocol } from './unanswered/protocol';
 import { watchlistProtocol } from './watchlist/protocol';
@@ -127,6 +128,7 @@ export const protocol = {
   ...seoGapsProtocol,
   ...ownNumbersProtocol,
   ...complaintsProtocol,
+  ...suppliesProtocol,
 } as const;
 
 export type Protocol = typeof protocol;

@@ -211,6 +211,7 @@ export const WatchEventSchema = z.object({
     'position-drop',
     'spp-change',
     'orders-drop',
+    'acceptance-free',
   ]),
   at: z.number(),
   from: z.number().nullable(),

@@ -8,8 +8,8 @@ import { formatNumber, formatPct, formatRub } from '../../utils/money';
 import type { OwnSalesReply } from '../../utils/own-numbers/protocol';
 import { userOnly } from '../by-user';
 import { Figure } from '../Figure';
+import { dayIn, problemTextIn } from '../seller-problem-text';
 import { useLoadOnce } from '../use-load-once';
-import { dayIn, problemTextIn } from './problem';
 
 const DAY_MS = 86_400_000;
 const text = { t, uiLanguage };

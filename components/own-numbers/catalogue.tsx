@@ -2,16 +2,11 @@
 // prices & discounts API, its progress while it runs (asked again each second), and what stopped it,
 // in the seller's words ("Токен без категории «Цены и скидки»").
 import { useCallback, useEffect, useState } from 'react';
-import { t, uiLanguage } from '../../utils/i18n';
+import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging';
 import type { OwnCatalogue } from '../../utils/own-numbers/protocol';
 import { Figure } from '../Figure';
-import { formatDay } from './expiry';
-import { problemTextIn } from './problem';
-
-type Problem = NonNullable<NonNullable<OwnCatalogue['import']>['problem']>;
-
-export const problemText = (p: Problem): string => problemTextIn({ t, uiLanguage }, p);
+import { formatDay, problemText } from '../seller-problem';
 
 /** The import's state, asked again each second while it runs; `start` asks the background to import. */
 export function useOwnCatalogue() {
@@ -44,7 +39,7 @@ export function CatalogueBlock({ data, start }: ReturnType<typeof useOwnCatalogu
               ? t('ownCatalogueRunning', data.items)
               : run.state === 'done'
                 ? t('ownCatalogueDone', formatDay(run.finishedAt ?? run.startedAt))
-                : problemText(run.problem as Problem)}
+                : problemText(run.problem as NonNullable<NonNullable<OwnCatalogue['import']>['problem']>)}
         </Figure>
       </p>
       {run && (

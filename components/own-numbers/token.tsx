@@ -10,9 +10,9 @@ import type { SellerTokenInfo } from '../../utils/own-numbers/protocol';
 import { onSecretsChanged } from '../../utils/secrets';
 import { Figure } from '../Figure';
 import type { OptionsPart, OptionsPartProps } from '../parts';
+import { categoryName } from '../seller-problem';
 import { CatalogueBlock, useOwnCatalogue } from './catalogue';
 import { DAY_MS, EXPIRY_WARNING_DAYS, formatDay } from './expiry';
-import { categoryName } from './names';
 
 /** The categories Lupa uses, what each gives, and whether Lupa uses it yet. */
 const USES: ReadonlyArray<{ category: TokenCategory; gives: MessageKey; soon?: boolean }> = [

@@ -5,6 +5,7 @@ import { ownNumbersPanel } from '../own-numbers/panel';
 import type { PanelSection } from '../parts';
 import { positionsPanel } from '../positions/panel';
 import { seoGapsPanel } from '../seo-gaps/panel';
+import { suppliesPanel } from '../supplies/panel';
 import { twinsPanel } from '../twins/panel';
 import { watchlistPanel } from '../watchlist/panel';
 
@@ -16,4 +17,5 @@ export const PANEL_SECTIONS: readonly PanelSection[] = [
   positionsPanel,
   seoGapsPanel,
   complaintsPanel,
+  suppliesPanel,
 ];

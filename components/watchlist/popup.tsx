@@ -66,15 +66,21 @@ function when(ms: number): string {
 function TaskItem({ task }: { task: Task }) {
   return (
     <li data-lupa="task" data-kind={task.kind} data-nm={task.id} data-value={task.to ?? ''}>
-      <a href={productUrl(task)} target="_blank" rel="noreferrer">
-        {task.name || `#${task.id}`}
-      </a>
+      {/* A slot at a warehouse (the supplies' acceptance watch) is no product: its name says where and when. */}
+      {task.kind === 'acceptance-free' ? (
+        task.name
+      ) : (
+        <a href={productUrl(task)} target="_blank" rel="noreferrer">
+          {task.name || `#${task.id}`}
+        </a>
+      )}
       : {kindText(task.kind)}
       {task.kind === 'price-move' && task.from !== null && task.to !== null && ` ${formatRub(task.from)} → ${formatRub(task.to)}`}
       {(task.kind === 'rating-drop' || task.kind === 'position-drop') && ` ${task.from ?? '—'} → ${task.to ?? '—'}`}
       {task.kind === 'new-negative' && task.to !== null && ` (${task.to}★)`}
       {task.kind === 'orders-drop' && ` ${t('ordersDropTask', formatNumber(task.from ?? 0), formatNumber(task.to ?? 0))}`}
       {task.kind === 'spp-change' && ` ${task.from === null ? '—' : formatPct(task.from)} → ${task.to === null ? '—' : formatPct(task.to)}`}
+      {task.kind === 'acceptance-free' && task.to !== null && ` (×${task.to})`}
       {task.kind === 'stock-low' && task.to !== null && ` (${t('daysLeft', formatNumber(task.to))})`}
     </li>
   );

@@ -4,12 +4,14 @@ import { competitorsOptions } from '../../components/competitors/OwnItems';
 import { ownNumbersOptions } from '../../components/own-numbers/token';
 import type { OptionsPart } from '../../components/parts';
 import { replyAssistantOptions } from '../../components/reply-assistant/Templates';
+import { suppliesOptions } from '../../components/supplies/links';
 import { unansweredOptions } from '../../components/unanswered/options';
 import { watchlistOptions } from '../../components/watchlist/options';
 
 export const OPTIONS_PARTS: readonly OptionsPart[] = [
   unansweredOptions,
   ownNumbersOptions,
+  suppliesOptions,
   competitorsOptions,
   replyAssistantOptions,
   watchlistOptions,

@@ -91,7 +91,33 @@ const STORES_V11 = {
   complaintDigests: '&[marketplace+productId], at',
 } as const;
 
-const SHIPPED = [STORES_V1, STORES_V2, STORES_V3, STORES_V4, STORES_V5, STORES_V6, STORES_V7, STORES_V8, STORES_V9, STORES_V10, STORES_V11];
+/**
+ * v12: supplies — each own item's stock at each WB warehouse by day, the seller's orders (one row per
+ * order line), WB's warehouses, acceptance coefficients and the acceptance alerts raised.
+ */
+const STORES_V12 = {
+  ...STORES_V11,
+  supplyStocks: '&[nm+wh+day], day',
+  ownOrders: '&srid, [nm+day], day',
+  supplyWarehouses: '&id, name',
+  acceptance: '&[wh+day+box], day',
+  acceptanceAlerts: '&key',
+} as const;
+
+const SHIPPED = [
+  STORES_V1,
+  STORES_V2,
+  STORES_V3,
+  STORES_V4,
+  STORES_V5,
+  STORES_V6,
+  STORES_V7,
+  STORES_V8,
+  STORES_V9,
+  STORES_V10,
+  STORES_V11,
+  STORES_V12,
+];
 
 test('the tables the features declare assemble into exactly the schemas each version shipped', () => {
   expect(DB_VERSION).toBe(SHIPPED.length);

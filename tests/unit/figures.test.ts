@@ -25,7 +25,7 @@ function documentedNames(readme: string): string[] {
 // of two): `data-lupa="…"` in JSX, `name="…"` on a component that renders a Figure, an argument of a
 // function whose parameter is typed FigureName (setFigure, and local helpers), or
 // `setAttribute('data-lupa', …)`.
-const FIGURE_COMPONENTS = new Set(['Figure', 'Money']);
+const FIGURE_COMPONENTS = new Set(['Figure', 'Money', 'NumberField']);
 
 type Node = { type: string; [key: string]: unknown };
 const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && typeof (x as Node).type === 'string';

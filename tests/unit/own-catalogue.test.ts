@@ -2,6 +2,7 @@
 // shape, rubles): kopecks as the fixture's rubles × 100, page by page under a cursor that resumes
 // after a stop with nothing doubled, a token without the category said as such with nothing lost,
 // and own items becoming "мой товар" unless the user chose otherwise.
+import { KERNEL_KV } from '../../utils/kv-keys';
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -10,7 +11,6 @@ import { kvFamily, LupaDb } from '../../utils/db';
 import { createSellerClient, type GroupState, type SellerResponse } from '../../utils/marketplaces/wb/seller-client';
 import type { SellerGroup } from '../../utils/marketplaces/wb/seller-limits';
 import { createCatalogue } from '../../utils/own-numbers/catalogue';
-import { ownNumbersKv } from '../../utils/own-numbers/tables';
 import { goodsPage, SHOP } from '../fixtures/wb/seller-shop.mjs';
 import { makeSellerToken } from '../fixtures/wb/seller-token.mjs';
 
@@ -36,7 +36,7 @@ const watchlist: WatchlistPort = {
 };
 
 function catalogue(pageSize = 20) {
-  const state = kvFamily<GroupState, [SellerGroup]>(ownNumbersKv.sellerApi);
+  const state = kvFamily<GroupState, [SellerGroup]>(KERNEL_KV.sellerApi);
   const client = createSellerClient({
     token: async () => token,
     store: { get: (g) => state(g).get(db), set: (g, s) => state(g).set(db, s) },

@@ -5,12 +5,12 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { kvFamily, LupaDb } from '../../utils/db';
+import { KERNEL_KV } from '../../utils/kv-keys';
 import { createSellerClient, type GroupState, type SellerResponse } from '../../utils/marketplaces/wb/seller-client';
 import type { SellerGroup } from '../../utils/marketplaces/wb/seller-limits';
 import { CommissionReportSchema, commissionRates } from '../../utils/marketplaces/wb/seller-tariffs';
 import type { ProductCard } from '../../utils/model';
 import { COMMISSION_MAX_AGE_MS, createCommission } from '../../utils/own-numbers/commission';
-import { ownNumbersKv } from '../../utils/own-numbers/tables';
 import { CATALOGUE_SUBJECT, commissionReport } from '../fixtures/wb/seller-shop.mjs';
 import { makeSellerToken } from '../fixtures/wb/seller-token.mjs';
 
@@ -54,7 +54,7 @@ const card = (id: string, subjectId?: number): ProductCard => ({
 });
 
 function commission(token = makeSellerToken({ categories: ['Statistics'] })) {
-  const state = kvFamily<GroupState, [SellerGroup]>(ownNumbersKv.sellerApi);
+  const state = kvFamily<GroupState, [SellerGroup]>(KERNEL_KV.sellerApi);
   const client = createSellerClient({
     token: async () => token,
     store: { get: (g) => state(g).get(db), set: (g, s) => state(g).set(db, s) },

@@ -5,13 +5,14 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { kvFamily, LupaDb } from '../../utils/db';
+import { KERNEL_KV } from '../../utils/kv-keys';
 import { createSellerClient, type GroupState, type SellerResponse } from '../../utils/marketplaces/wb/seller-client';
 import { FunnelPageSchema, funnelRows } from '../../utils/marketplaces/wb/seller-funnel';
 import type { SellerGroup } from '../../utils/marketplaces/wb/seller-limits';
 import { calibrate, compare } from '../../utils/own-numbers/calibration';
 import { createFunnel, ordersDrops, salesOf } from '../../utils/own-numbers/funnel';
 import { wbDay } from '../../utils/own-numbers/spp';
-import { type OwnFunnel, ownNumbersKv } from '../../utils/own-numbers/tables';
+import type { OwnFunnel } from '../../utils/own-numbers/tables';
 import { dayNumber, funnelPage, funnelPeriod, QUIET_ITEMS, SHOP } from '../fixtures/wb/seller-shop.mjs';
 import { makeSellerToken } from '../fixtures/wb/seller-token.mjs';
 
@@ -22,7 +23,7 @@ let bodies: Array<{ selectedPeriod: { start: string; end: string }; offset: numb
 let override: Map<number, SellerResponse>;
 
 function funnel(token = makeSellerToken({ categories: ['Analytics'] }), pageSize = 20) {
-  const state = kvFamily<GroupState, [SellerGroup]>(ownNumbersKv.sellerApi);
+  const state = kvFamily<GroupState, [SellerGroup]>(KERNEL_KV.sellerApi);
   const client = createSellerClient({
     token: async () => token,
     store: { get: (g) => state(g).get(db), set: (g, s) => state(g).set(db, s) },

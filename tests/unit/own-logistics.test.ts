@@ -5,13 +5,13 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { kvFamily, LupaDb } from '../../utils/db';
+import { KERNEL_KV } from '../../utils/kv-keys';
 import { createSellerClient, type GroupState } from '../../utils/marketplaces/wb/seller-client';
 import { CardsPageSchema, cardSizes, nextCursor } from '../../utils/marketplaces/wb/seller-content';
 import type { SellerGroup } from '../../utils/marketplaces/wb/seller-limits';
 import { BoxTariffsSchema, boxRates, logisticsOf } from '../../utils/marketplaces/wb/seller-tariffs';
 import type { ProductCard } from '../../utils/model';
 import { createLogistics, medianLogistics, rateFor } from '../../utils/own-numbers/logistics';
-import { ownNumbersKv } from '../../utils/own-numbers/tables';
 import { boxTariffs, cardsListPage, dimensionsOf, SHOP } from '../fixtures/wb/seller-shop.mjs';
 import { makeSellerToken } from '../fixtures/wb/seller-token.mjs';
 
@@ -69,7 +69,7 @@ afterEach(async () => {
 test("each own item: its main warehouse's tariff for its volume; a refusal not asked again at once; no token, nothing", async () => {
   const asked: string[] = [];
   let refuse = false;
-  const state = kvFamily<GroupState, [SellerGroup]>(ownNumbersKv.sellerApi);
+  const state = kvFamily<GroupState, [SellerGroup]>(KERNEL_KV.sellerApi);
   let token = makeSellerToken({ categories: ['Content'] });
   let now = Date.UTC(2026, 10, 30, 12);
   const client = createSellerClient({

@@ -1,6 +1,7 @@
 // The seller API client: a token bucket per endpoint group sized by the token's type, WB's
 // rate-limit headers honoured and kept across a worker restart, 4xx billed as WB bills them, a
 // request the token cannot make never sent, a 401 never retried, every answer checked with zod.
+import { KERNEL_KV } from '../../utils/kv-keys';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { z } from 'zod';
@@ -14,7 +15,6 @@ import {
   waitBefore,
 } from '../../utils/marketplaces/wb/seller-client';
 import { SELLER_GROUPS, type SellerGroup } from '../../utils/marketplaces/wb/seller-limits';
-import { ownNumbersKv } from '../../utils/own-numbers/tables';
 import { makeSellerToken } from '../fixtures/wb/seller-token.mjs';
 
 const T0 = Date.UTC(2026, 11, 1, 6, 0);
@@ -146,7 +146,7 @@ describe('429', () => {
 
   test('the wait survives a worker restart in the kv table, checked against its schema', async () => {
     const db = new LupaDb('seller-client-test');
-    const row = kvFamily<GroupState, [SellerGroup]>(ownNumbersKv.sellerApi);
+    const row = kvFamily<GroupState, [SellerGroup]>(KERNEL_KV.sellerApi);
     const store: GroupStore = { get: (g) => row(g).get(db), set: (g, s) => row(g).set(db, s) };
     answers = [answer(429, {}, { retry: '300' })];
     clock = Date.now();

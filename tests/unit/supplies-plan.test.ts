@@ -49,6 +49,14 @@ describe('pace per warehouse', () => {
     expect(paceAt(history([], []), TODAY, 7).perDay).toBeNull();
     expect(paceAt(history([4, 4, 4], [0, 0, 0]), TODAY, 7).perDay).toBe(0);
   });
+
+  test("days before Lupa's first snapshot count as in stock; days after it without one stay unknown", () => {
+    // A week: Lupa's history begins 3 days ago (one of them without a snapshot); 2 orders 5 days ago.
+    const h = { ...history([undefined, undefined, 2, undefined, 9, undefined, 4], [0, 0, 2, 0, 0, 0, 0]), since: TODAY - 3 };
+    // Days −7, −6 (before, no order): in stock; −5 (an order); −3 (9 units); −1 (4 units); −4 is before too; −2 unknown.
+    expect(paceAt(h, TODAY, 7)).toEqual({ perDay: 2 / 6, days: 6, outOfStock: 0 });
+    expect(paceAt({ ...h, since: undefined }, TODAY, 7).days).toBe(3);
+  });
 });
 
 describe('cover and what to send', () => {

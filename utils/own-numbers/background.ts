@@ -1,13 +1,11 @@
-// The seller's own numbers: the token's claims (options, the popup's task), the seller API client
-// (one bucket per endpoint group, its waits kept in kv) and the own catalogue's import — on demand
-// from the options page, resumed when the worker starts, and refreshed daily by the alarm.
+// The seller's own numbers through the kit's seller API client: the token's claims (options, the
+// popup's task), the own catalogue's import (on demand from the options page, resumed when the worker
+// starts, refreshed daily by the alarm), the SPP by day, WB's commission and logistics tariffs, the
+// sales funnel («Мои продажи», orders-drop tasks) and the sales estimate's calibration on it.
 import type { BackgroundFeature } from '../background-kit';
-import { kvFamily, kvItem } from '../db';
-import { createSellerClient, type GroupState } from '../marketplaces/wb/seller-client';
-import type { SellerGroup } from '../marketplaces/wb/seller-limits';
+import { kvItem } from '../db';
 import { answer } from '../messaging';
 import type { Marketplace } from '../model';
-import { getWbToken } from '../secrets';
 import { calibrate, compare } from './calibration';
 import { createCatalogue } from './catalogue';
 import { createCommission } from './commission';
@@ -17,16 +15,11 @@ import { recordSpp, sppOf } from './spp';
 import { FUNNEL_PERIODS, ownNumbersKv } from './tables';
 import { sellerTokenInfo } from './token';
 
-const groupState = kvFamily<GroupState, [SellerGroup]>(ownNumbersKv.sellerApi);
-
 export const ownNumbers: BackgroundFeature = {
   name: 'own-numbers',
   register(kit) {
     const { db, from } = kit;
-    const client = createSellerClient({
-      token: getWbToken,
-      store: { get: (group) => groupState(group).get(db), set: (group, state) => groupState(group).set(db, state) },
-    });
+    const client = kit.seller;
     const catalogue = createCatalogue({ db, client, guard: kit.guard, watchlist: () => kit.ports.watchlist });
     /** Only a token with the category starts an import by itself. */
     const tokenCan = async (category: 'Prices & Discounts' | 'Analytics') => {

@@ -7,20 +7,13 @@
 
 import type { WatchlistPort } from '../background-kit';
 import { kvItem, type LupaDb, schemas, validRows } from '../db';
-import type { SellerClient, SellerProblem } from '../marketplaces/wb/seller-client';
+import { passes, type SellerClient } from '../marketplaces/wb/seller-client';
 import { GOODS_PAGE, GOODS_PATH, GoodsPageSchema, ownPricesOf } from '../marketplaces/wb/seller-prices';
 import { type CatalogueImport, ownNumbersKv } from './tables';
 
 const DAY_MS = 86_400_000;
 /** A full import a day keeps prices and discounts fresh (the seller changes them in the cabinet). */
 export const CATALOGUE_MAX_AGE_MS = DAY_MS;
-
-/** Problems that pass by themselves: the import stays running and the next alarm resumes it. */
-const passing = (p: SellerProblem) =>
-  p.kind === 'rate-limited' ||
-  p.kind === 'offline' ||
-  p.kind === 'timeout' ||
-  (p.kind === 'server' && (p.status === null || p.status >= 500));
 
 export interface CatalogueDeps {
   db: LupaDb;
@@ -58,7 +51,7 @@ export function createCatalogue(deps: CatalogueDeps) {
     for (;;) {
       const result = await client.request('prices', { path: GOODS_PATH, query: { limit: page, offset: c.offset } }, GoodsPageSchema);
       if (!result.ok) {
-        const resumable = passing(result.problem);
+        const resumable = passes(result.problem);
         c = { ...c, state: resumable ? 'running' : 'failed', problem: result.problem, finishedAt: resumable ? null : now() };
         await cursor.set(db, c);
         return c;

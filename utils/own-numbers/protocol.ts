@@ -1,9 +1,10 @@
 // The seller's own numbers from WB's seller API: what the token can do, the own catalogue (prices
 // and discounts) and its import. Replies carry what the token says and what was imported, never the token.
 import { z } from 'zod';
+import { SellerProblemSchema } from '../marketplaces/wb/seller-state';
 import { TokenCategorySchema } from '../marketplaces/wb/seller-token';
 import { ProductRefSchema } from '../model';
-import { CatalogueImportSchema, SellerProblemSchema } from './tables';
+import { CatalogueImportSchema } from './tables';
 
 export const SellerTokenInfoSchema = z.discriminatedUnion('state', [
   /** No token saved. */

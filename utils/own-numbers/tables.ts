@@ -1,42 +1,14 @@
-// The own numbers' rows: the seller's own items and prices from WB's seller API (v9), and control
-// rows in the kernel's kv table — each seller API group's bucket and wait (so a restarted worker
-// still waits) and the catalogue import's cursor (so a stopped import resumes, nothing doubled).
+// The own numbers' rows: the seller's own items and prices from WB's seller API (v9), and the
+// catalogue import's cursor in the kernel's kv table (so a stopped import resumes, nothing doubled).
 import { z } from 'zod';
 import { InstantSchema } from '../kv-keys';
-import { MAX_STORED_WAIT_MS } from '../marketplaces/wb/seller-client';
 import { CardSizeSchema } from '../marketplaces/wb/seller-content';
 import { FunnelRowSchema } from '../marketplaces/wb/seller-funnel';
 import { type OwnPrice, OwnPriceSchema } from '../marketplaces/wb/seller-prices';
+import { SellerProblemSchema } from '../marketplaces/wb/seller-state';
 import { BoxRateSchema, SubjectRateSchema } from '../marketplaces/wb/seller-tariffs';
-import { TokenCategorySchema } from '../marketplaces/wb/seller-token';
 import { ArticleIdSchema, type Marketplace } from '../model';
-import { kvKey, kvPrefix, table } from '../tables';
-
-const DAY_MS = 86_400_000;
-
-/** A group's bucket: tokens left (a billed error's debt below zero) and until when it waits. */
-export const GroupStateSchema = z.object({
-  tokens: z.number().min(-1000).max(1000),
-  at: InstantSchema,
-  waitUntil: z
-    .number()
-    .nonnegative()
-    .refine((at) => at <= Date.now() + MAX_STORED_WAIT_MS + DAY_MS, 'a wait longer than WB asks for'),
-});
-
-/** Why a seller API call did not give its data (utils/marketplaces/wb/seller-client.ts SellerProblem). */
-export const SellerProblemSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('no-token') }),
-  z.object({ kind: z.literal('unreadable-token') }),
-  z.object({ kind: z.literal('expired-token'), expires: z.number() }),
-  z.object({ kind: z.literal('missing-category'), category: TokenCategorySchema }),
-  z.object({ kind: z.literal('bad-token'), status: z.number().int() }),
-  z.object({ kind: z.literal('rate-limited'), until: z.number() }),
-  z.object({ kind: z.literal('format-changed'), detail: z.string().max(500) }),
-  z.object({ kind: z.literal('offline') }),
-  z.object({ kind: z.literal('timeout') }),
-  z.object({ kind: z.literal('server'), status: z.number().int().nullable() }),
-]);
+import { kvKey, table } from '../tables';
 
 /**
  * The own catalogue's import: a cursor over `/api/v2/list/goods/filter` pages. `running` resumes
@@ -116,8 +88,6 @@ export const ownNumbersTables = {
 };
 
 export const ownNumbersKv = {
-  /** A seller API endpoint group's bucket and wait (`seller-api:prices`). */
-  sellerApi: kvPrefix('seller-api', GroupStateSchema),
   catalogueImport: kvKey('own-catalogue-import', CatalogueImportSchema),
   commission: kvKey('wb-commission', CommissionRatesSchema),
   funnel: kvKey('own-funnel', OwnFunnelSchema),

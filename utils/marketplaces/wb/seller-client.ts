@@ -55,6 +55,13 @@ export type SellerProblem =
   | { kind: 'timeout' }
   | { kind: 'server'; status: number | null };
 
+/** Problems that pass by themselves: an import stays under way and the next alarm resumes it. */
+export const passes = (p: SellerProblem) =>
+  p.kind === 'rate-limited' ||
+  p.kind === 'offline' ||
+  p.kind === 'timeout' ||
+  (p.kind === 'server' && (p.status === null || p.status >= 500));
+
 export type SellerResult<T> = { ok: true; data: T } | { ok: false; problem: SellerProblem };
 
 /** The longest a request waits for its bucket or a 429 before it gives up as rate-limited. */

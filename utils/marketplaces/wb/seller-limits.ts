@@ -91,6 +91,26 @@ export const SELLER_GROUPS = {
     basic: { limit: 1, periodMs: 3 * HOUR, burst: 1 },
     errorCost: 10,
   },
+  /**
+   * The stocks report by WB warehouse (`POST /api/analytics/v1/stocks-report/wb-warehouses`, which
+   * replaced statistics' supplier/stocks in 2026): 3 a minute, one every 20 s, burst 1 (WB's docs;
+   * no Basic figure given: taken as the funnel's).
+   */
+  stocks: {
+    host: 'seller-analytics-api.wildberries.ru',
+    category: 'Analytics',
+    personal: { limit: 3, periodMs: MINUTE, burst: 1 },
+    basic: { limit: 1, periodMs: 3 * HOUR, burst: 1 },
+    errorCost: 10,
+  },
+  /** Acceptance coefficients (`common-api…/api/tariffs/v1/acceptance/coefficients`): 6 a minute, burst 6; Basic 1 an hour. */
+  acceptance: {
+    host: 'common-api.wildberries.ru',
+    category: 'Supplies',
+    personal: { limit: 6, periodMs: MINUTE, burst: 6 },
+    basic: { limit: 1, periodMs: HOUR, burst: 1 },
+    errorCost: 10,
+  },
 } as const satisfies Record<string, EndpointGroup>;
 
 export type SellerGroup = keyof typeof SELLER_GROUPS;

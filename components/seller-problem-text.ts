@@ -1,9 +1,9 @@
 // A seller API problem in the seller's words ("Токен без категории «Цены и скидки»"), over whichever
-// text the caller has: the extension pages' (with the dictionary) or the marketplace page's (the
-// browser's catalogue alone, utils/content/i18n.ts), so the storefront panel carries no dictionary.
-import type { MessageKey } from '../../utils/content/i18n';
-import type { SellerProblem } from '../../utils/marketplaces/wb/seller-client';
-import type { TokenCategory } from '../../utils/marketplaces/wb/seller-token';
+// text the caller has: the extension pages' (seller-problem.ts, with the dictionary) or a marketplace
+// page's (the browser's catalogue alone, utils/content/i18n.ts), so a storefront panel carries no dictionary.
+import type { MessageKey } from '../utils/content/i18n';
+import type { SellerProblem } from '../utils/marketplaces/wb/seller-client';
+import type { TokenCategory } from '../utils/marketplaces/wb/seller-token';
 
 export interface Text {
   t: (key: MessageKey, ...subs: Array<string | number>) => string;

@@ -1,0 +1,36 @@
+// What the seller API client keeps and says, as stored: each endpoint group's bucket and wait (so a
+// restarted worker still waits), and why a call did not give its data (a state the UI names).
+import { z } from 'zod';
+import { MAX_STORED_WAIT_MS } from './seller-client';
+import { TokenCategorySchema } from './seller-token';
+
+const DAY_MS = 86_400_000;
+/** An instant that has passed (kv-keys' InstantSchema; not imported, as the kernel's kv keys import this file). */
+const InstantSchema = z
+  .number()
+  .nonnegative()
+  .refine((at) => at <= Date.now() + DAY_MS, 'an instant in the future');
+
+/** A group's bucket: tokens left (a billed error's debt below zero) and until when it waits. */
+export const GroupStateSchema = z.object({
+  tokens: z.number().min(-1000).max(1000),
+  at: InstantSchema,
+  waitUntil: z
+    .number()
+    .nonnegative()
+    .refine((at) => at <= Date.now() + MAX_STORED_WAIT_MS + DAY_MS, 'a wait longer than WB asks for'),
+});
+
+/** Why a seller API call did not give its data (utils/marketplaces/wb/seller-client.ts SellerProblem). */
+export const SellerProblemSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('no-token') }),
+  z.object({ kind: z.literal('unreadable-token') }),
+  z.object({ kind: z.literal('expired-token'), expires: z.number() }),
+  z.object({ kind: z.literal('missing-category'), category: TokenCategorySchema }),
+  z.object({ kind: z.literal('bad-token'), status: z.number().int() }),
+  z.object({ kind: z.literal('rate-limited'), until: z.number() }),
+  z.object({ kind: z.literal('format-changed'), detail: z.string().max(500) }),
+  z.object({ kind: z.literal('offline') }),
+  z.object({ kind: z.literal('timeout') }),
+  z.object({ kind: z.literal('server'), status: z.number().int().nullable() }),
+]);
