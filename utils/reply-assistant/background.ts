@@ -4,6 +4,7 @@
 // kept in memory for a few minutes: WB's budget for a Basic token is 5 requests an hour for the
 // whole category (reference §3.2), and they are the buyers' words, so they are never stored.
 import type { BackgroundFeature } from '../background-kit';
+import { readCard } from '../db';
 import { createSellerApi, type UnansweredItem } from '../marketplaces/wb/seller-api';
 import { answer } from '../messaging';
 import { problemOf } from '../net';
@@ -16,7 +17,7 @@ export const KNOWN_TTL_MS = 5 * 60_000;
 
 export const replyAssistant: BackgroundFeature = {
   name: 'reply-assistant',
-  register({ from, net, wb, overview }) {
+  register({ from, net, wb, db }) {
     answer('getReplyTemplates', from.cabinet, () => getTemplates());
 
     const sellerApi = createSellerApi({ net });
@@ -32,17 +33,18 @@ export const replyAssistant: BackgroundFeature = {
       return { items: await items };
     });
 
-    // card.json for the characteristics and the size table; the card (from the store while fresh)
-    // for the sizes in stock and the delivery time. Without the card the reply still quotes card.json.
+    // card.json for the characteristics and the size table; the card (the stored one, else read
+    // without storing: a cabinet page open is not a look at the product) for the sizes in stock and
+    // the delivery time. Without the card the reply still quotes card.json.
+    const cardOf = async (article: string) =>
+      (await readCard(db, { marketplace: 'wb', id: article })) ??
+      (await wb.fetchCards([Number(article)]).then(
+        (got) => got.get(Number(article)) ?? null,
+        () => null,
+      ));
     answer('getCardFacts', from.wbCabinet, async ({ article }) => {
       try {
-        const [text, card] = await Promise.all([
-          wb.fetchCardText(Number(article)),
-          overview.get({ marketplace: 'wb', id: article, mode: 'cached' }).then(
-            (o) => o.product,
-            () => null,
-          ),
-        ]);
+        const [text, card] = await Promise.all([wb.fetchCardText(Number(article)), cardOf(article)]);
         return { facts: cardFacts(text, card), problem: null };
       } catch (error) {
         return { facts: null, problem: problemOf(error).kind };
