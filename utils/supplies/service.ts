@@ -153,7 +153,14 @@ export interface ShopToday {
 /** From the orders import (statistics API): today's lines, and yesterday's placed at or before this time a day ago. */
 export async function shopToday(db: LupaDb, now: number): Promise<ShopToday> {
   const day = moscowDay(now);
-  const rows = validRows(schemas.ownOrders, await db.ownOrders.where('day').between(day - 1, day, true, true).toArray(), 'ownOrders');
+  const rows = validRows(
+    schemas.ownOrders,
+    await db.ownOrders
+      .where('day')
+      .between(day - 1, day, true, true)
+      .toArray(),
+    'ownOrders',
+  );
   const count = (lines: typeof rows) => ({ orders: lines.length, sum: lines.reduce((s, r) => s + r.paid, 0) });
   const live = rows.filter((r) => r.cancelled === 0);
   return {
