@@ -11,7 +11,6 @@ import type { WatchEvent } from '../model';
 import { wbDay } from './spp';
 import { FUNNEL_PERIODS, type FunnelPeriodDays, type OwnFunnel, ownNumbersKv } from './tables';
 
-const DAY_MS = 86_400_000;
 /** Yesterday's orders this share below the 14-day daily average or more: a task. */
 export const ORDERS_DROP = 0.3;
 /** …when the average is at least this many orders a day (below it, a quiet day is noise). */
