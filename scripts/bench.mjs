@@ -12,6 +12,7 @@ import { products as ozonProducts } from '../tests/fixtures/ozon/catalog.mjs';
 import { startFixtureServer } from '../tests/fixtures/server.mjs';
 import { products } from '../tests/fixtures/wb/catalog.mjs';
 import { complaintSection } from './bench-complaints.mjs';
+import { ordersSection } from './bench-orders.mjs';
 import { scaleSection } from './bench-scale.mjs';
 import { suppliesSection } from './bench-supplies.mjs';
 import { toneSection } from './bench-tone.mjs';
@@ -302,6 +303,8 @@ const tone = await toneSection();
 // Issue 16's complaint topics on their labelled negative reviews (no browser).
 const complaints = await complaintSection();
 const supplies = await suppliesSection();
+// Issue 12's orders import at a year of a 500-item shop (no browser: fake-indexeddb).
+const orders = await ordersSection();
 
 const dir = join(EXTENSION_DIR, 'content-scripts');
 const scripts = readdirSync(dir)
@@ -392,6 +395,7 @@ const rows = [
   ...tone.rows,
   ...complaints.rows,
   ...supplies.rows,
+  ...orders.rows,
 ].map(([figure, value, digits, target]) => ({
   figure,
   value: Number(value.toFixed(digits)),

@@ -6,18 +6,15 @@
 import { kvItem, type LupaDb, readCards } from '../db';
 import type { SellerClient, SellerProblem } from '../marketplaces/wb/seller-client';
 import { FUNNEL_PAGE, FUNNEL_PATH, FunnelPageSchema, type FunnelRow, funnelBody, funnelRows } from '../marketplaces/wb/seller-funnel';
+import { isoDay } from '../marketplaces/wb/seller-supplies';
 import type { WatchEvent } from '../model';
 import { wbDay } from './spp';
 import { FUNNEL_PERIODS, type FunnelPeriodDays, type OwnFunnel, ownNumbersKv } from './tables';
 
-const DAY_MS = 86_400_000;
 /** Yesterday's orders this share below the 14-day daily average or more: a task. */
 export const ORDERS_DROP = 0.3;
 /** …when the average is at least this many orders a day (below it, a quiet day is noise). */
 export const ORDERS_DROP_MIN_PER_DAY = 2;
-
-/** `YYYY-MM-DD` of a WB day number. */
-const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** One item's own sales as the panel and the prices page show them. */
 export interface OwnSales {
@@ -94,7 +91,7 @@ export function createFunnel(deps: FunnelDeps) {
   const lastDay = () => wbDay(now()) - 1;
 
   async function readPeriod(days: FunnelPeriodDays, end: number): Promise<FunnelRow[] | SellerProblem> {
-    const period = { start: dateOf(end - days + 1), end: dateOf(end) };
+    const period = { start: isoDay(end - days + 1), end: isoDay(end) };
     const rows: FunnelRow[] = [];
     for (let offset = 0; ; offset += page) {
       const result = await client.request(

@@ -15,6 +15,7 @@ import {
   cardsBody,
   nextCursor,
 } from '../marketplaces/wb/seller-content';
+import { isoDay } from '../marketplaces/wb/seller-supplies';
 import { BOX_PATH, type BoxRate, BoxTariffsSchema, boxRates, logisticsOf } from '../marketplaces/wb/seller-tariffs';
 import type { Marketplace } from '../model';
 import { wbDay } from './spp';
@@ -69,7 +70,7 @@ export function createLogistics(deps: LogisticsDeps) {
   }
 
   async function readBox(): Promise<SellerProblem | null> {
-    const date = new Date(wbDay(now()) * DAY_MS).toISOString().slice(0, 10);
+    const date = isoDay(wbDay(now()));
     const result = await client.request('tariffs', { path: BOX_PATH, query: { date } }, BoxTariffsSchema);
     if (!result.ok) return result.problem;
     const { rates } = boxRates(result.data);

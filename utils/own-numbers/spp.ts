@@ -3,6 +3,7 @@
 // (prices & discounts API). spp = 1 − storefront ÷ discounted, in percent with one decimal.
 import type { Spp } from '../background-kit';
 import { type LupaDb, readCards, schemas, validRow, validRows } from '../db';
+import { moscowDay } from '../marketplaces/wb/seller-supplies';
 import type { Marketplace, WatchEvent } from '../model';
 import type { SppPoint } from './tables';
 
@@ -35,7 +36,7 @@ export async function sppOf(db: LupaDb, marketplace: Marketplace, ids: readonly 
 }
 
 /** WB's day: days since the epoch in Moscow time (UTC+3, no daylight saving). */
-export const wbDay = (at: number) => Math.floor((at + 3 * 3_600_000) / 86_400_000);
+export const wbDay = moscowDay;
 /** A move of this many percentage points from the last stored day raises a task. */
 export const SPP_MOVE_POINTS = 3;
 

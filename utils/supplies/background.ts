@@ -14,7 +14,7 @@ import type { WatchEvent } from '../model';
 import { getWbToken } from '../secrets';
 import { type AcceptanceSlot, alertKey } from './acceptance';
 import { createSuppliesImports } from './imports';
-import { planFromStore, urgentOf } from './service';
+import { planFromStore, shopToday, urgentOf } from './service';
 import { DEFAULT_SUPPLY_SETTINGS, suppliesKv } from './tables';
 
 /** The watch's own alarm: once a minute (WB allows 6 a minute on a Personal token). */
@@ -111,6 +111,8 @@ export const supplies: BackgroundFeature = {
       return { today, stockDay, ...planned, acceptance, settings: s, watch: watch ?? null, imports: state, missing: lacking };
     });
     answer('getStockOutSoon', from.extensionPage, async () => (await stockOutSoon.get(db)) ?? null);
+    // Only once orders were imported: before that there is nothing to say, not zero.
+    answer('getShopToday', from.extensionPage, async () => ((await imports.state()).orders ? shopToday(db, Date.now()) : null));
     // The panel of an own item on the storefront: its cover, and at the warehouse the card says is nearest the user.
     answer('getOwnCover', from.wbTabOrPage, async ({ marketplace, id }) => {
       if (marketplace !== 'wb') return null;

@@ -69,6 +69,18 @@ export const OwnCoverSchema = z.object({
 export type OwnCover = z.infer<typeof OwnCoverSchema>;
 
 export const suppliesProtocol = {
+  /** The popup's "today in the shop": orders so far and their sum, against yesterday at the same time. */
+  getShopToday: {
+    request: z.object({}),
+    reply: z
+      .object({
+        day: z.number().int(),
+        orders: z.number().int().nonnegative(),
+        sum: z.number().int().nonnegative(),
+        yesterday: z.object({ orders: z.number().int().nonnegative(), sum: z.number().int().nonnegative() }),
+      })
+      .nullable(),
+  },
   /** The storefront panel of an own item: its days of cover (null: not an own item Lupa has stocks of). */
   getOwnCover: { request: ProductRefSchema, reply: OwnCoverSchema.nullable() },
   /** The popup's today list: items that run out before a supply could arrive. */

@@ -5,6 +5,7 @@
 // named are counted apart, not guessed.
 import Dexie from 'dexie';
 import { type LupaDb, schemas, validRows } from '../db';
+import { moscowDay } from '../marketplaces/wb/seller-supplies';
 import { type Day, type ItemAtWarehouse, overallCover, type PlanRow, plan } from './plan';
 import type { SupplyRow } from './protocol';
 import type { SupplySettings, SupplyWarehouse } from './tables';
@@ -138,3 +139,33 @@ export const urgentOf = (rows: readonly SupplyRow[], limit = 50) =>
     .filter((r) => r.urgent)
     .slice(0, limit)
     .map((r) => ({ nm: r.nm, wh: r.wh, cover: r.cover, leadDays: r.leadDays }));
+
+/** The shop's orders today so far, and yesterday up to the same time (cancelled lines left out). */
+export interface ShopToday {
+  /** Moscow day. */
+  day: number;
+  orders: number;
+  /** What buyers paid, kopecks. */
+  sum: number;
+  yesterday: { orders: number; sum: number };
+}
+
+/** From the orders import (statistics API): today's lines, and yesterday's placed at or before this time a day ago. */
+export async function shopToday(db: LupaDb, now: number): Promise<ShopToday> {
+  const day = moscowDay(now);
+  const rows = validRows(
+    schemas.ownOrders,
+    await db.ownOrders
+      .where('day')
+      .between(day - 1, day, true, true)
+      .toArray(),
+    'ownOrders',
+  );
+  const count = (lines: typeof rows) => ({ orders: lines.length, sum: lines.reduce((s, r) => s + r.paid, 0) });
+  const live = rows.filter((r) => r.cancelled === 0);
+  return {
+    day,
+    ...count(live.filter((r) => r.day === day)),
+    yesterday: count(live.filter((r) => r.day === day - 1 && r.at <= now - 86_400_000)),
+  };
+}
