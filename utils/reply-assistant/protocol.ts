@@ -3,7 +3,7 @@
 // the background; the content script gets only the reviews).
 import { z } from 'zod';
 import { ARTICLE_RE } from '../article';
-import { TemplateSchema } from './templates';
+import { TemplateSchema } from './template-schema';
 
 /** An unanswered review or question as the seller API knows it (components/cabinet/anchors.ts KnownReview). */
 export const KnownReviewSchema = z.object({
