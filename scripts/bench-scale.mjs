@@ -7,7 +7,8 @@
 // refresh of the 1 000 cards once they are known, the worker's heap during that refresh, and a
 // backup and its restore through the options page (as the user does them: the buttons, the file,
 // the confirm), with the page's longest task meanwhile.
-// `--only=refresh,pages,answer,retention,backup` runs some parts (the seeding always).
+// `--only=refresh,pages,answer,retention,backup` runs some parts (the seeding always);
+// `--idb-sqlite` runs them on Chromium's SQLite IndexedDB backend (scripts/chromium.mjs IDB_SQLITE).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,7 +138,7 @@ export async function openings(context, url, row, list, times) {
 }
 
 /** @returns {Promise<{ rows: Array<[string, number, number, object?]>, raw: object }>} */
-export async function scaleSection({ parts = SCALE_PARTS } = {}) {
+export async function scaleSection({ parts = SCALE_PARTS, idbSqlite = false } = {}) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(CHROMIUM_MISSING);
   const server = await startFixtureServer();
@@ -146,7 +147,7 @@ export async function scaleSection({ parts = SCALE_PARTS } = {}) {
     executablePath,
     headless: true,
     ignoreHTTPSErrors: true,
-    args: chromiumArgs({ resolverRules: server.resolverRules }),
+    args: chromiumArgs({ resolverRules: server.resolverRules, idbSqlite }),
     env: chromiumEnv(),
   });
   try {
@@ -335,7 +336,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(1);
   }
   const only = process.argv.find((a) => a.startsWith('--only='));
-  const { rows, raw } = await scaleSection(only ? { parts: only.slice('--only='.length).split(',') } : {});
+  const { rows, raw } = await scaleSection({
+    ...(only ? { parts: only.slice('--only='.length).split(',') } : {}),
+    idbSqlite: process.argv.includes('--idb-sqlite'),
+  });
   for (const [figure, value, digits, target] of rows)
     console.log(
       `${figure}  ${Number(value).toFixed(digits)}  ${target?.text ?? ''}  ${target ? (target.pass(value) ? 'pass' : 'FAIL') : ''}`,

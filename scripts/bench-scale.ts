@@ -8,7 +8,7 @@
 import '../utils/zod-setup';
 import { LupaDb } from '../utils/db';
 import type { PricePoint, ProductCard, StockSnapshot, WatchEvent } from '../utils/model';
-import { thinHistory } from '../utils/retention';
+import { retentionProgress, thinHistory } from '../utils/retention';
 import { WatchlistReplySchema } from '../utils/watchlist/protocol';
 import { createWatchlistService, lastRefresh, TASKS_PER_KIND } from '../utils/watchlist/service';
 import type { WatchRow } from '../utils/watchlist/tables';
@@ -112,12 +112,17 @@ function cardOf(r: ReturnType<typeof shopRow>, i: number): ProductCard {
   };
 }
 
-/** One retention pass at the default window (180 days), then a second one a day later. */
+/**
+ * One retention pass at the default window (180 days), then a second one a day later. `again`:
+ * forget what an earlier call thinned, so that the first pass is a first pass again.
+ */
 export async function retention(
   now: number,
+  again = false,
 ): Promise<{ first: { slices: number[]; ms: number; removed: number }; second: { slices: number[]; ms: number } }> {
   const db = new LupaDb();
   await db.open();
+  if (again) await retentionProgress.delete(db);
   const pass = async (cutoff: number) => {
     const slices: number[] = [];
     const started = performance.now();

@@ -16,11 +16,19 @@ export function findChromium() {
 }
 
 /**
- * @param {{ resolverRules?: string, extensionDir?: string }} options
- * resolverRules: point the marketplace hosts at the fixture server; omit it for the live sites.
+ * Chromium's SQLite backend for IndexedDB, which Chrome is rolling out in place of LevelDB (Debian's
+ * Chromium 156 still defaults to LevelDB). It writes rows about twice as fast on this machine.
  */
-export function chromiumArgs({ resolverRules, extensionDir = EXTENSION_DIR } = {}) {
+export const IDB_SQLITE = '--enable-features=IdbSqliteBackingStore';
+
+/**
+ * @param {{ resolverRules?: string, extensionDir?: string, idbSqlite?: boolean }} options
+ * resolverRules: point the marketplace hosts at the fixture server; omit it for the live sites.
+ * idbSqlite: IndexedDB on Chromium's SQLite backend (IDB_SQLITE) instead of the default.
+ */
+export function chromiumArgs({ resolverRules, extensionDir = EXTENSION_DIR, idbSqlite = false } = {}) {
   return [
+    ...(idbSqlite ? [IDB_SQLITE] : []),
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
     ...(resolverRules ? [`--host-resolver-rules=${resolverRules}`, '--ignore-certificate-errors'] : []),

@@ -63,6 +63,9 @@ function extras<T extends { at: number; source?: string }>(rows: T[]): T[] {
 /**
  * One slice: series after `after` in the table's index, each read between `from` and `cutoff`,
  * until the row or time budget is spent. Returns the last series done (null: the table is done).
+ * The rows are read in a read-only transaction, which blocks no reader; only the series that have
+ * rows to drop are then thinned in a short read-write one, which reads them again (a write may
+ * have come in between; thinning twice is harmless).
  */
 async function slice(
   db: LupaDb,
@@ -72,10 +75,15 @@ async function slice(
 ): Promise<{ after: Key | null; removed: number; done: boolean }> {
   const table = db.table(spec.name);
   const started = performance.now();
+  const rowsOf = async (id: Key) =>
+    (await table
+      .where(spec.index)
+      .between([...id, pass.from], [...id, pass.cutoff], true, false)
+      .toArray()) as Array<{ at: number; source?: string }>;
   let read = 0;
-  let removed = 0;
   let after = pass.after;
-  await db.transaction('rw', table, async () => {
+  const thin: Key[] = [];
+  await db.transaction('r', table, async () => {
     for (;;) {
       // The next series: the first index entry past everything of the last one.
       const next = (await (after
@@ -87,20 +95,23 @@ async function slice(
         return;
       }
       const id = idOf(next, spec.fields);
-      const rows = (await table
-        .where(spec.index)
-        .between([...id, pass.from], [...id, pass.cutoff], true, false)
-        .toArray()) as Array<{ at: number; source?: string }>;
+      const rows = await rowsOf(id);
       read += rows.length + 1;
-      const drop = extras(rows);
-      if (drop.length > 0) {
-        await table.bulkDelete(drop.map((r) => [...id, r.at]));
-        removed += drop.length;
-      }
+      if (extras(rows).length > 0) thin.push(id);
       after = id;
       if (read >= budget.rows || performance.now() - started >= budget.ms) return;
     }
   });
+  let removed = 0;
+  if (thin.length > 0)
+    await db.transaction('rw', table, async () => {
+      for (const id of thin) {
+        const drop = extras(await rowsOf(id));
+        if (drop.length === 0) continue;
+        await table.bulkDelete(drop.map((r) => [...id, r.at]));
+        removed += drop.length;
+      }
+    });
   return { after, removed, done: after === null };
 }
 

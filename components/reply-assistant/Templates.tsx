@@ -12,7 +12,7 @@ import { renderTemplate, TEMPLATE_VARIABLES, unknownVariables } from '../../util
 import type { Topic } from '../../utils/reply-assistant/suggest';
 import { getTemplates, resetTemplates, saveTemplates, type Template } from '../../utils/reply-assistant/templates';
 import { checkTone, type ToneIssue, toneIssueParts } from '../../utils/reply-assistant/tone';
-import type { OptionsPart } from '../parts';
+import type { OptionsPartProps } from '../parts';
 import { saveProblem } from '../save-problem';
 
 const STARS = [1, 2, 3, 4, 5] as const;
@@ -192,12 +192,7 @@ export function Templates({ db, onSaved, onFailed }: { db: LupaDb; onSaved: (tex
   );
 }
 
-export const replyAssistantOptions: OptionsPart = {
-  name: 'reply-assistant',
-  Section: ({ db, say, fail }) => (
-    <>
-      <h2>{t('optTemplates')}</h2>
-      <Templates db={db} onSaved={say} onFailed={fail} />
-    </>
-  ),
-};
+/** The options page's section (loaded as a chunk of its own: options.tsx). */
+export function TemplatesSection({ db, say, fail }: OptionsPartProps) {
+  return <Templates db={db} onSaved={say} onFailed={fail} />;
+}

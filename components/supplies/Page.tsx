@@ -190,9 +190,9 @@ function VirtualRows({ rows, children }: { rows: SupplyRow[]; children: (r: Supp
   );
 }
 
-function exportCsv(data: SuppliesReply) {
+async function exportCsv(data: SuppliesReply) {
   const names = new Map(data.warehouses.map((w) => [w.id, w.name]));
-  const text = csvFile(
+  const text = await csvFile(
     [
       t('suppliesColNm'),
       t('suppliesColWh'),
@@ -259,7 +259,7 @@ export function SuppliesPage() {
             ))}
           </select>
         </label>{' '}
-        <button type="button" data-lupa="supplies-export" onClick={() => exportCsv(data)}>
+        <button type="button" data-lupa="supplies-export" onClick={() => void exportCsv(data)}>
           {t('suppliesExport')}
         </button>
       </p>

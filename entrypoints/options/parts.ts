@@ -3,7 +3,7 @@ import { backupOptions } from '../../components/backup/DataSection';
 import { competitorsOptions } from '../../components/competitors/OwnItems';
 import { ownNumbersOptions } from '../../components/own-numbers/token';
 import type { OptionsPart } from '../../components/parts';
-import { replyAssistantOptions } from '../../components/reply-assistant/Templates';
+import { replyAssistantOptions } from '../../components/reply-assistant/options';
 import { suppliesOptions } from '../../components/supplies/links';
 import { unansweredOptions } from '../../components/unanswered/options';
 import { watchlistOptions } from '../../components/watchlist/options';

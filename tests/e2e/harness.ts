@@ -34,7 +34,7 @@ export interface Lab {
   close(): Promise<void>;
 }
 
-export async function startLab(server?: FixtureServer): Promise<Lab> {
+export async function startLab(server?: FixtureServer, { idbSqlite = false }: { idbSqlite?: boolean } = {}): Promise<Lab> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first`);
   const own = !server;
   const fixture = server ?? (await startFixtureServer());
@@ -45,7 +45,7 @@ export async function startLab(server?: FixtureServer): Promise<Lab> {
     ignoreHTTPSErrors: true,
     locale: 'ru-RU',
     viewport: { width: 1280, height: 900 },
-    args: chromiumArgs({ resolverRules: fixture.resolverRules }),
+    args: chromiumArgs({ resolverRules: fixture.resolverRules, idbSqlite }),
     env: chromiumEnv(),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

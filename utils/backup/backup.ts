@@ -7,8 +7,8 @@ import { DB_VERSION, type LupaDb } from '../db';
 import { endLine, headerLine, TableWriter } from './format';
 import type { Progress } from './restore';
 
-/** Rows read and written at a time: a page is well within 50 ms of the page's own work. */
-export const PAGE_ROWS = 2_000;
+/** Rows read and written at a time (in the backup's own worker: worker.ts). */
+export const PAGE_ROWS = 5_000;
 
 type Row = Record<string, unknown>;
 
@@ -34,20 +34,20 @@ export async function backup(db: LupaDb, options: { onProgress?: Progress; pageR
       const keyPath = table.schema.primKey.keyPath;
       if (!keyPath) throw new Error(`${table.name}: rows without their own key`);
       const writer = new TableWriter(table.name, counts[i] ?? 0);
-      let after: IndexableType | undefined;
-      for (;;) {
-        const rows = (await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after))
-          .limit(pageRows)
-          .toArray()) as Row[];
+      const page = (after: IndexableType | undefined) =>
+        (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(pageRows).toArray() as Promise<Row[]>;
+      let next: Promise<Row[]> | null = page(undefined);
+      while (next) {
+        const rows: Row[] = await next;
         if (rows.length === 0) break;
+        // The next page is read while this one is written out (IndexedDB works apart from this thread).
+        next = rows.length < pageRows ? null : page(keyOf(rows[rows.length - 1] as Row, keyPath));
         const lines: string[] = [];
         writer.lines(rows, lines);
         lines.push('');
         parts.push(new Blob([lines.join('\n')]));
         done += rows.length;
         options.onProgress?.(done, total);
-        after = keyOf(rows[rows.length - 1] as Row, keyPath);
-        if (rows.length < pageRows) break;
       }
       const last: string[] = [];
       writer.close(last);

@@ -15,6 +15,8 @@ import { type BackupHeader, BackupProblem, type Batch, type PieceParser, parserF
 export const MAX_BACKUP_BYTES = 300 * 1024 * 1024;
 /** Bytes read at a time: a piece is parsed, checked and written well within 50 ms. */
 export const PIECE_BYTES = 64 * 1024;
+/** Batches handed to IndexedDB before the restore waits for the oldest to be written. */
+const WRITES_AHEAD = 4;
 
 export type Progress = (done: number, total: number) => void;
 
@@ -96,10 +98,17 @@ type KeptOpen = Transaction & { waitFor<T>(promise: Promise<T>): Promise<T> };
 const YIELD_MS = 16;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Reads a piece of a file at once: a dedicated worker's FileReaderSync (worker.ts), absent elsewhere. */
+type SyncReader = { readAsArrayBuffer(blob: Blob): ArrayBuffer };
+const SyncReaderClass = (globalThis as { FileReaderSync?: new () => SyncReader }).FileReaderSync;
+
 /**
  * Reads the file a piece at a time and hands over the rows. `wait` wraps every wait for something
  * outside IndexedDB (a read of the file, a yield to the page) — inside a transaction, so that the
- * transaction stays open (Dexie's waitFor).
+ * transaction stays open (Dexie's waitFor). In the backup's worker the pieces are read at once
+ * (FileReaderSync) and there is no page to yield to, so nothing waits outside IndexedDB: a waitFor
+ * would wait behind every write already handed to IndexedDB, and this thread could not check the
+ * next piece while IndexedDB writes the last.
  */
 async function readPieces(
   file: Blob,
@@ -115,8 +124,10 @@ async function readPieces(
   let parser: PieceParser | null = null;
   let opening = '';
   let lastYield = performance.now();
+  const sync = SyncReaderClass ? new SyncReaderClass() : null;
   for (let pos = 0; pos < file.size; pos += piece) {
-    const bytes = await wait(file.slice(pos, pos + piece).arrayBuffer());
+    const part = file.slice(pos, pos + piece);
+    const bytes = sync ? sync.readAsArrayBuffer(part) : await wait(part.arrayBuffer());
     let text: string;
     try {
       text = decoder.decode(bytes, { stream: pos + piece < file.size });
@@ -136,7 +147,7 @@ async function readPieces(
     for (const batch of parser.push(text)) await visit(batch);
     options.onProgress?.(Math.min(file.size, pos + piece), file.size);
     // Let the page draw the progress and answer the user now and then (reading a piece mostly does).
-    if (performance.now() - lastYield > YIELD_MS) {
+    if (!sync && performance.now() - lastYield > YIELD_MS) {
       await wait(nextTask());
       lastYield = performance.now();
     }
@@ -177,15 +188,23 @@ export async function restoreBackup(db: LupaDb, file: Blob, contents: BackupCont
   await db.transaction('rw', db.tables, async (tx: Transaction) => {
     for (const table of db.tables) await tx.table(table.name).clear();
     const checker = new Checker();
+    // IndexedDB writes a batch while this thread reads and checks the next ones: a few batches are
+    // let ahead, no more (each waits in memory until written).
+    const writing: Array<Promise<unknown>> = [];
     await readPieces(
       file,
       async (batch) => {
         const rows = checker.rows(batch);
         if ((checker.counts.get(batch.table) ?? 0) > (expected.get(batch.table) ?? 0)) throw new BackupProblem('changed');
-        if (rows.length > 0) await tx.table(batch.table).bulkPut(rows);
+        if (rows.length === 0) return;
+        const written = tx.table(batch.table).bulkPut(rows);
+        written.catch(() => {}); // awaited below, in order; a failure aborts the transaction meanwhile
+        writing.push(written);
+        if (writing.length > WRITES_AHEAD) await writing.shift();
       },
       { ...options, wait: (p) => (tx as KeptOpen).waitFor(p) },
     );
+    for (const written of writing) await written;
     for (const [name, rows] of expected) if ((checker.counts.get(name) ?? 0) !== rows) throw new BackupProblem('changed');
     checker.wholeFile((table) => checker.counts.get(table) ?? 0);
   });

@@ -14,8 +14,18 @@ const scope = self as unknown as {
   postMessage: (reply: WorkerReply) => void;
 };
 
+/** How often the page is told the progress. */
+const PROGRESS_MS = 50;
+
 scope.onmessage = async ({ data: request }) => {
-  const progress = (done: number, total: number) => scope.postMessage({ kind: 'progress', done, total });
+  // The page redraws its bar on each message: one every PROGRESS_MS at most, and the last.
+  let told = Number.NEGATIVE_INFINITY;
+  const progress = (done: number, total: number) => {
+    const now = performance.now();
+    if (done < total && now - told < PROGRESS_MS) return;
+    told = now;
+    scope.postMessage({ kind: 'progress', done, total });
+  };
   const db = new LupaDb();
   try {
     if (request.kind === 'backup') scope.postMessage({ kind: 'backup', file: await backup(db, { onProgress: progress }) });

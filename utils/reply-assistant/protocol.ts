@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ARTICLE_RE } from '../article';
 import { ProblemKindSchema } from '../model';
 import type { CardFacts } from './facts';
-import { TemplateSchema } from './templates';
+import { TemplateSchema } from './template-schema';
 
 /** An unanswered review or question as the seller API knows it (components/cabinet/anchors.ts KnownReview). */
 export const KnownReviewSchema = z.object({

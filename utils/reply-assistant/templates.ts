@@ -3,17 +3,9 @@
 // Variables: {buyer}, {product}, {article}, {brand}. The user edits them in the options page.
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { type Template, TemplateSchema } from './template-schema';
 
-export const TemplateSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  title: z.string().min(1).max(80),
-  kind: z.enum(['review', 'question']),
-  /** Which reviews it suits: star ratings and topics (see suggest.ts). */
-  stars: z.array(z.number().int().min(1).max(5)).default([]),
-  topics: z.array(z.string()).default([]),
-  text: z.string().min(1).max(5000),
-});
-export type Template = z.infer<typeof TemplateSchema>;
+export { type Template, TemplateSchema };
 
 export const DEFAULT_TEMPLATES: Template[] = [
   {
