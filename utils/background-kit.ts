@@ -77,8 +77,8 @@ export interface OwnNumbersPort {
   ordersOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, number | null>>;
   /** WB's logistics a unit for these own items (volume × the box tariff of the warehouse holding their stock); absent where unknown. */
   logisticsOf: (marketplace: Marketplace, ids: readonly string[]) => Promise<Map<string, Logistics>>;
-  /** The sales estimate's correction from the own items' real orders; null until there are enough. */
-  calibration: () => Promise<SalesCalibration | null>;
+  /** The sales estimate's correction for a card of `subject` (its subject's, else the overall one); null until there are enough own items. */
+  calibration: (subject?: number | null) => Promise<(Omit<SalesCalibration, 'subjects'> & { subject: number | null }) | null>;
   /** The items of the seller's own catalogue (imported from the seller API). */
   ownIds: (marketplace: Marketplace) => Promise<Set<string>>;
 }
@@ -96,6 +96,8 @@ export interface SalesCalibration {
   items: number;
   errorPct: number;
   at: number;
+  /** Subjects (WB предмет) with enough own items for a correction of their own. */
+  subjects: Array<{ subject: number; factor: number; items: number; errorPct: number }>;
 }
 
 export interface Ports {

@@ -71,7 +71,13 @@ export const ProductOverviewSchema = z.object({
    * the panel shows the estimate × factor and says on how many items and with what error.
    */
   calibration: z
-    .object({ factor: z.number().positive(), items: z.number().int().positive(), errorPct: z.number().nonnegative() })
+    .object({
+      factor: z.number().positive(),
+      items: z.number().int().positive(),
+      errorPct: z.number().nonnegative(),
+      /** The subject whose own items gave it; null: all own items. */
+      subject: z.number().int().positive().nullable().default(null),
+    })
     .nullable()
     .default(null),
   /** The latest changes on the card, newest first (the change log). */

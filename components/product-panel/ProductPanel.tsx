@@ -222,9 +222,15 @@ export function ProductPanel({
                       value={overview.calibration.factor}
                       data-items={overview.calibration.items}
                       data-error={overview.calibration.errorPct}
+                      data-subject={overview.calibration.subject ?? ''}
                       className="lupa-muted"
                     >
-                      · {t('salesCalibrated', overview.calibration.items, overview.calibration.errorPct)}
+                      ·{' '}
+                      {t(
+                        overview.calibration.subject ? 'salesCalibratedSubject' : 'salesCalibrated',
+                        overview.calibration.items,
+                        overview.calibration.errorPct,
+                      )}
                     </Figure>
                   ) : (
                     <Figure name="sales-calibration" value={null} className="lupa-muted">

@@ -123,13 +123,19 @@ describe('product panel', () => {
     expect(value('sales-calibration')).toBe('');
     expect(text('sales-calibration')).toContain('не откалибрована');
     unmount();
-    show({ ...o, sales, calibration: { factor: 1.35, items: 8, errorPct: 23 } });
+    const { unmount: gone } = show({ ...o, sales, calibration: { factor: 1.35, items: 8, errorPct: 23, subject: null } });
     expect(value('sales-per-day')).toBe('12.2');
     expect(document.querySelector('[data-lupa="sales-per-day"]')?.getAttribute('data-raw')).toBe('9');
     expect(value('sales-range')).toBe('6.9-17.4');
     expect(value('sales-calibration')).toBe('1.35');
     expect(document.querySelector('[data-lupa="sales-calibration"]')?.getAttribute('data-items')).toBe('8');
     expect(text('sales-calibration')).toContain('откалибровано по 8 вашим товарам, ошибка ±23 %');
+    gone();
+    // From the own items of the card's own subject, where there are enough of them: said so.
+    show({ ...o, sales, calibration: { factor: 0.8, items: 4, errorPct: 11, subject: 192 } });
+    expect(value('sales-per-day')).toBe('7.2');
+    expect(document.querySelector('[data-lupa="sales-calibration"]')?.getAttribute('data-subject')).toBe('192');
+    expect(text('sales-calibration')).toContain('откалибровано по 4 вашим товарам этого предмета, ошибка ±11 %');
   });
 
   test('floating says why', async () => {

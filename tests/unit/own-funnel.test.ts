@@ -9,7 +9,7 @@ import { KERNEL_KV } from '../../utils/kv-keys';
 import { createSellerClient, type GroupState, type SellerResponse } from '../../utils/marketplaces/wb/seller-client';
 import { FunnelPageSchema, funnelRows } from '../../utils/marketplaces/wb/seller-funnel';
 import type { SellerGroup } from '../../utils/marketplaces/wb/seller-limits';
-import { calibrate, compare } from '../../utils/own-numbers/calibration';
+import { calibrate, compare, correctionFor } from '../../utils/own-numbers/calibration';
 import { createFunnel, ordersDrops, salesOf } from '../../utils/own-numbers/funnel';
 import { wbDay } from '../../utils/own-numbers/spp';
 import type { OwnFunnel } from '../../utils/own-numbers/tables';
@@ -168,7 +168,25 @@ test('calibration: the median of real ÷ estimated over 3+ own items, and the er
     7,
   );
   // Corrected by 1.2: 12 (0 %), 6 vs 7.5 (20 %), 4.8 vs 4 (20 %): the median miss is 20 %.
-  expect(c).toEqual({ factor: 1.2, items: 3, errorPct: 20, at: 7 });
+  expect(c).toEqual({ factor: 1.2, items: 3, errorPct: 20, at: 7, subjects: [] });
+});
+
+test('calibration by subject: a subject with 3+ own items gets its own correction; the others the overall one', () => {
+  const c = calibrate(
+    [
+      { id: '1', estimated: 10, real: 20, subject: 192 },
+      { id: '2', estimated: 5, real: 10, subject: 192 },
+      { id: '3', estimated: 4, real: 8, subject: 192 },
+      { id: '4', estimated: 10, real: 5, subject: 105 },
+      { id: '5', estimated: 10, real: 5 },
+    ],
+    7,
+  );
+  expect(c?.factor).toBe(2);
+  expect(c?.subjects).toEqual([{ subject: 192, factor: 2, items: 3, errorPct: 0 }]);
+  expect(correctionFor(c as NonNullable<typeof c>, 192)).toEqual({ subject: 192, factor: 2, items: 3, errorPct: 0, at: 7 });
+  expect(correctionFor(c as NonNullable<typeof c>, 105)).toMatchObject({ subject: null, items: 5 });
+  expect(correctionFor(c as NonNullable<typeof c>, null)).toMatchObject({ subject: null, factor: 2 });
 });
 
 test("compare: an own item's stock-snapshot estimate over the funnel's 30 days beside its real orders a day", async () => {

@@ -6,7 +6,7 @@ import type { BackgroundFeature } from '../background-kit';
 import { kvItem } from '../db';
 import { answer } from '../messaging';
 import type { Marketplace } from '../model';
-import { calibrate, compare } from './calibration';
+import { calibrate, compare, correctionFor } from './calibration';
 import { createCatalogue } from './catalogue';
 import { createCommission } from './commission';
 import { createFunnel, salesOf } from './funnel';
@@ -44,7 +44,10 @@ export const ownNumbers: BackgroundFeature = {
 
     const calibrationItem = kvItem(ownNumbersKv.calibration);
     kit.ports.ownNumbers = {
-      calibration: async () => (await calibrationItem.get(db)) ?? null,
+      calibration: async (subject) => {
+        const stored = await calibrationItem.get(db);
+        return stored ? correctionFor(stored, subject) : null;
+      },
       sppOf: (marketplace, ids) => sppOf(db, marketplace, ids),
       commissionOf: commission.of,
       logisticsOf: logistics.of,

@@ -60,11 +60,18 @@ export const OwnSizesSchema = z.object({ at: InstantSchema, sizes: z.array(CardS
 export const BoxTariffsRowSchema = z.object({ at: InstantSchema, rates: z.array(BoxRateSchema).max(5000) });
 
 /** The sales estimate's correction from the own items' real orders (calibration.ts). */
-export const CalibrationSchema = z.object({
+const CorrectionSchema = z.object({
   factor: z.number().positive().max(1000),
   items: z.number().int().positive(),
   errorPct: z.number().nonnegative().max(100_000),
+});
+export const CalibrationSchema = CorrectionSchema.extend({
   at: InstantSchema,
+  /** Subjects with enough own items for a correction of their own. */
+  subjects: z
+    .array(CorrectionSchema.extend({ subject: z.number().int().positive() }))
+    .max(10_000)
+    .default([]),
 });
 
 /** One own item's SPP on one day (WB's day, Moscow time): the day's last reading. */

@@ -11,9 +11,17 @@ export const productPanel: BackgroundFeature = {
     answer('getProductOverview', from.anyTabOrPage, async (request, sender) => {
       const got = await guard(() => overview.get(request, pageRoute(request.marketplace, sender)));
       // The sales estimate's correction, where the seller's own orders give one (own-numbers).
-      const calibration = got.sales ? await kit.ports.ownNumbers?.calibration() : null;
+      const calibration = got.sales ? await kit.ports.ownNumbers?.calibration(got.product?.subjectId) : null;
       return calibration
-        ? { ...got, calibration: { factor: calibration.factor, items: calibration.items, errorPct: calibration.errorPct } }
+        ? {
+            ...got,
+            calibration: {
+              factor: calibration.factor,
+              items: calibration.items,
+              errorPct: calibration.errorPct,
+              subject: calibration.subject,
+            },
+          }
         : got;
     });
   },
