@@ -13,6 +13,7 @@ import type { ProductCard } from '../../utils/model';
 import { COMMISSION_MAX_AGE_MS, createCommission } from '../../utils/own-numbers/commission';
 import { CATALOGUE_SUBJECT, commissionReport } from '../fixtures/wb/seller-shop.mjs';
 import { makeSellerToken } from '../fixtures/wb/seller-token.mjs';
+import { productCard } from './product-card';
 
 test('the report: FBO and FBS rates per subject; a decimal comma read; rows without rates or subject skipped', () => {
   const { rates, dropped } = commissionRates(CommissionReportSchema.parse(commissionReport()));
@@ -31,27 +32,8 @@ let answer: SellerResponse;
 let fetched: string[][];
 const headers = { retry: null, reset: null, remaining: null, retryAfter: null };
 
-const card = (id: string, subjectId?: number): ProductCard => ({
-  marketplace: 'wb',
-  id,
-  rootId: null,
-  name: id,
-  brand: '',
-  seller: null,
-  rating: null,
-  reviewCount: 0,
-  priceNow: 100000,
-  priceBefore: null,
-  priceCard: null,
-  discountPct: null,
-  sizes: [],
-  stockTotal: 0,
-  stockByWarehouse: [],
-  stockKnown: true,
-  photos: null,
-  ...(subjectId ? { subjectId } : {}),
-  fetchedAt: 1,
-});
+const card = (id: string, subjectId?: number): ProductCard =>
+  productCard({ marketplace: 'wb', id, name: id, priceNow: 100000, fetchedAt: 1, ...(subjectId ? { subjectId } : {}) });
 
 function commission(token = makeSellerToken({ categories: ['Statistics'] })) {
   const state = kvFamily<GroupState, [SellerGroup]>(KERNEL_KV.sellerApi);

@@ -14,6 +14,7 @@ import type { ProductCard } from '../../utils/model';
 import { createLogistics, medianLogistics, rateFor } from '../../utils/own-numbers/logistics';
 import { boxTariffs, cardsListPage, dimensionsOf, SHOP } from '../fixtures/wb/seller-shop.mjs';
 import { makeSellerToken } from '../fixtures/wb/seller-token.mjs';
+import { productCard } from './product-card';
 
 const headers = { retry: null, reset: null, remaining: null, retryAfter: null };
 
@@ -87,26 +88,13 @@ test("each own item: its main warehouse's tariff for its volume; a refusal not a
   const logistics = createLogistics({ db, client, now: () => now });
   const withDims = SHOP.filter((g) => dimensionsOf(g.nmID)).slice(0, 2);
   const without = SHOP.find((g) => !dimensionsOf(g.nmID)) as (typeof SHOP)[number];
-  const card = (id: number, stock: Array<[string, number]>): ProductCard => ({
-    marketplace: 'wb',
-    id: String(id),
-    rootId: null,
-    name: '',
-    brand: '',
-    seller: null,
-    rating: null,
-    reviewCount: 0,
-    priceNow: 100000,
-    priceBefore: null,
-    priceCard: null,
-    discountPct: null,
-    sizes: [],
-    stockTotal: 0,
-    stockByWarehouse: stock.map(([name, qty], i) => ({ warehouseId: i + 1, name, qty, deliveryHours: null })),
-    stockKnown: true,
-    photos: null,
-    fetchedAt: 1,
-  });
+  const card = (id: number, stock: Array<[string, number]>): ProductCard =>
+    productCard({
+      marketplace: 'wb',
+      id: String(id),
+      stockByWarehouse: stock.map(([name, qty], i) => ({ warehouseId: i + 1, name, qty, deliveryHours: null })),
+    });
+
   const [a, b] = withDims as [(typeof SHOP)[number], (typeof SHOP)[number]];
   // a: most stock in Коледино; b: most in Казань, which has no tariff (the median then).
   await db.cards.bulkPut([

@@ -6,6 +6,7 @@ import { LupaDb } from '../../utils/db';
 import type { OwnPrice } from '../../utils/marketplaces/wb/seller-prices';
 import type { ProductCard } from '../../utils/model';
 import { recordSpp, SPP_MOVE_POINTS, sppOf, sppPct, wbDay } from '../../utils/own-numbers/spp';
+import { productCard } from './product-card';
 
 test.each([
   [134500, 219450, 38.7],
@@ -44,26 +45,8 @@ const own = (id: string, discountedPrice: number): OwnPrice => ({
   importedAt: 1_000,
 });
 
-const card = (id: string, priceNow: number | null): ProductCard => ({
-  marketplace: 'wb',
-  id,
-  rootId: null,
-  name: id,
-  brand: '',
-  seller: null,
-  rating: null,
-  reviewCount: 0,
-  priceNow,
-  priceBefore: null,
-  priceCard: null,
-  discountPct: null,
-  sizes: [],
-  stockTotal: 0,
-  stockByWarehouse: [],
-  stockKnown: true,
-  photos: null,
-  fetchedAt: 2_000,
-});
+const card = (id: string, priceNow: number | null): ProductCard =>
+  productCard({ marketplace: 'wb', id, name: id, priceNow, priceBefore: null, photos: null, fetchedAt: 2_000 });
 
 test('sppOf: known where both prices are stored; absent without the card, the seller price or a price now', async () => {
   await db.ownPrices.bulkPut([own('1', 219450), own('2', 100000), own('3', 100000)]);
