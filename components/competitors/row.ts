@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { buyerPrice, costsFromText, costsToText, marginOf, priceToMatch } from '../../utils/competitors/pricing';
 import type { CompetitorFiguresReply } from '../../utils/competitors/protocol';
 import { shadowHost } from '../../utils/content/dom';
-import { formatAge, t } from '../../utils/content/i18n';
+import { formatAge, type MessageKey, t } from '../../utils/content/i18n';
 import { type FigureName, type FigureValue, setFigure } from '../../utils/figures';
 import { formatNumber, formatPct, formatRub } from '../../utils/money';
 import { preventSubmit, userOnly } from '../by-user';
@@ -169,46 +169,63 @@ export function mountCompetitorRow(
     };
   };
 
-  const renderLogistics = () => {
-    const api = figures.logistics;
-    const manual = costs?.logistics ?? null;
+  /**
+   * One of WB's costs on its own line: the seller's typed value (marked as theirs), else WB's tariff
+   * (the figure, then `describe` says which), else "unknown". Nothing when Lupa cannot know it (Ozon).
+   */
+  const renderTariff = <T>(spec: {
+    name: 'commission-pct' | 'logistics';
+    label: MessageKey;
+    unknown: MessageKey;
+    manual: number | null;
+    api: T | 'unknown' | null;
+    format: (value: number) => string;
+    value: (api: T) => number;
+    describe: (api: T, el: HTMLElement) => string;
+  }) => {
+    const { api, manual } = spec;
     if (manual === null && api === null) return;
     const p = line(box, manual === null && api === 'unknown' ? 'muted' : undefined);
-    if (manual !== null) {
-      text(p, `${t('logisticsLabel')} `);
-      figure(p, 'logistics', manual, formatRub(manual)).setAttribute('data-source', 'manual');
-      text(p, ` ${t('commissionManual')}`);
-    } else if (api === 'unknown' || api === null) {
-      setFigure(p, 'logistics', null).setAttribute('data-source', 'none');
-      p.textContent = t('logisticsUnknown');
-    } else {
-      text(p, `${t('logisticsLabel')} `);
-      const f = figure(p, 'logistics', api.kopecks, formatRub(api.kopecks));
-      f.setAttribute('data-source', 'api');
-      if (api.warehouse) f.setAttribute('data-warehouse', api.warehouse);
-      const liters = formatNumber(api.liters, 1);
-      text(p, ` ${api.warehouse ? t('logisticsApi', api.warehouse, liters) : t('logisticsApiMedian', liters)}`);
+    if (manual === null && (api === 'unknown' || api === null)) {
+      setFigure(p, spec.name, null).setAttribute('data-source', 'none');
+      p.textContent = t(spec.unknown);
+      return;
     }
+    text(p, `${t(spec.label)} `);
+    const known = manual === null ? (api as T) : null;
+    const shown = known === null ? (manual as number) : spec.value(known);
+    const f = figure(p, spec.name, shown, spec.format(shown));
+    f.setAttribute('data-source', known === null ? 'manual' : 'api');
+    text(p, ` ${known === null ? t('commissionManual') : spec.describe(known, f)}`);
   };
 
-  const renderCommission = () => {
-    const api = figures.commission;
-    const manual = costs?.commissionPct ?? null;
-    if (manual === null && api === null) return;
-    const p = line(box, manual === null && api === 'unknown' ? 'muted' : undefined);
-    if (manual !== null) {
-      text(p, `${t('commissionLabel')} `);
-      figure(p, 'commission-pct', manual, formatPct(manual)).setAttribute('data-source', 'manual');
-      text(p, ` ${t('commissionManual')}`);
-    } else if (api === 'unknown' || api === null) {
-      setFigure(p, 'commission-pct', null).setAttribute('data-source', 'none');
-      p.textContent = t('commissionUnknown');
-    } else {
-      text(p, `${t('commissionLabel')} `);
-      figure(p, 'commission-pct', api.pct, formatPct(api.pct)).setAttribute('data-source', 'api');
-      text(p, ` ${api.fbs === null ? t('commissionApi') : t('commissionApiFbs', formatPct(api.fbs))}`);
-    }
-  };
+  const renderCommission = () =>
+    renderTariff({
+      name: 'commission-pct',
+      label: 'commissionLabel',
+      unknown: 'commissionUnknown',
+      manual: costs?.commissionPct ?? null,
+      api: figures.commission,
+      format: formatPct,
+      value: (api) => api.pct,
+      describe: (api) => (api.fbs === null ? t('commissionApi') : t('commissionApiFbs', formatPct(api.fbs))),
+    });
+
+  const renderLogistics = () =>
+    renderTariff({
+      name: 'logistics',
+      label: 'logisticsLabel',
+      unknown: 'logisticsUnknown',
+      manual: costs?.logistics ?? null,
+      api: figures.logistics,
+      format: formatRub,
+      value: (api) => api.kopecks,
+      describe: (api, el) => {
+        if (api.warehouse) el.setAttribute('data-warehouse', api.warehouse);
+        const liters = formatNumber(api.liters, 1);
+        return api.warehouse ? t('logisticsApi', api.warehouse, liters) : t('logisticsApiMedian', liters);
+      },
+    });
 
   const renderCosts = () => {
     if (!editing) {
