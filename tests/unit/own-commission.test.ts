@@ -85,8 +85,11 @@ test("each item's rate by its card's subject; missing cards fetched once in batc
   // Subject 3979 has no rates in the report; 404 has no card.
   expect(got.has('2')).toBe(false);
   expect(got.has('404')).toBe(false);
-  // The fetched cards are stored: a second look fetches only what WB does not know.
+  // The fetched cards are stored, and a card WB does not know is not asked for again within the hour.
   fetched = [];
+  await c.of('wb', ['3', '5', '404']);
+  expect(fetched).toEqual([]);
+  now += 60 * 60 * 1000;
   await c.of('wb', ['3', '5', '404']);
   expect(fetched).toEqual([['404']]);
   expect(requests).toHaveLength(1);

@@ -14,6 +14,8 @@ import { type CommissionRates, ownNumbersKv } from './tables';
 const DAY_MS = 86_400_000;
 /** WB changes rates rarely and announces it; a day-old copy is fresh enough. */
 export const COMMISSION_MAX_AGE_MS = DAY_MS;
+/** A card that gave no subject is asked for again after this long. */
+const UNKNOWN_RETRY_MS = 60 * 60 * 1000;
 
 export interface CommissionDeps {
   db: LupaDb;
@@ -27,6 +29,8 @@ export function createCommission(deps: CommissionDeps) {
   const now = deps.now ?? (() => Date.now());
   const stored = kvItem(ownNumbersKv.commission);
   let refreshing: Promise<CommissionRates | SellerProblem> | null = null;
+  /** Items whose card gave no subject, and until when they are not asked for again (while the worker lives). */
+  const unknownUntil = new Map<string, number>();
 
   async function fetchRates(): Promise<CommissionRates | SellerProblem> {
     const result = await client.request('commission', { path: COMMISSION_PATH, query: { locale: 'ru' } }, CommissionReportSchema);
@@ -55,16 +59,18 @@ export function createCommission(deps: CommissionDeps) {
     const out = new Map<string, number>();
     const missing: string[] = [];
     for (const [i, card] of (await readCards(db, refs)).entries()) {
+      const id = ids[i] as string;
       if (card?.subjectId) out.set(card.id, card.subjectId);
-      else missing.push(ids[i] as string);
+      else if ((unknownUntil.get(id) ?? 0) <= now()) missing.push(id);
     }
     for (let i = 0; i < missing.length; i += deps.cards.batch) {
       try {
-        const got = [...(await deps.cards.fetchCards(missing.slice(i, i + deps.cards.batch))).values()].filter(
-          (c): c is ProductCard => c !== null,
-        );
+        const asked = missing.slice(i, i + deps.cards.batch);
+        const got = [...(await deps.cards.fetchCards(asked)).values()].filter((c): c is ProductCard => c !== null);
         await storeCards(db, got);
         for (const card of got) if (card.subjectId) out.set(card.id, card.subjectId);
+        // Items the storefront does not show (or shows without a subject) are not asked again on every view.
+        for (const id of asked) if (!out.has(id)) unknownUntil.set(id, now() + UNKNOWN_RETRY_MS);
       } catch (error) {
         // The storefront is away: those items stay unknown this time.
         console.warn('[lupa] commission subjects:', error instanceof Error ? error.name : 'error');
