@@ -30,6 +30,7 @@ export const ownNumbers: BackgroundFeature = {
     const commission = createCommission({ db, client, cards: kit.sources.wb });
     const funnel = createFunnel({ db, client });
     const logistics = createLogistics({ db, client });
+    const calibrationItem = kvItem(ownNumbersKv.calibration);
     /** The day's every period, then a task for each item whose orders dropped (a task is raised once). */
     const readAll = async () => {
       const read = await kit.guard(() => funnel.run(FUNNEL_PERIODS));
@@ -42,7 +43,6 @@ export const ownNumbers: BackgroundFeature = {
     };
     const isOwn = async (id: string) => (await db.ownPrices.get(['wb', id])) !== undefined;
 
-    const calibrationItem = kvItem(ownNumbersKv.calibration);
     kit.ports.ownNumbers = {
       calibration: async (subject) => {
         const stored = await calibrationItem.get(db);
