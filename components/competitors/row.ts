@@ -173,35 +173,36 @@ export function mountCompetitorRow(
    * One of WB's costs on its own line: the seller's typed value (marked as theirs), else WB's tariff
    * (the figure, then `describe` says which), else "unknown". Nothing when Lupa cannot know it (Ozon).
    */
-  const renderTariff = <T>(spec: {
-    name: 'commission-pct' | 'logistics';
-    label: MessageKey;
-    unknown: MessageKey;
-    manual: number | null;
-    api: T | 'unknown' | null;
-    format: (value: number) => string;
-    value: (api: T) => number;
-    describe: (api: T, el: HTMLElement) => string;
-  }) => {
+  const renderTariff = <T>(
+    name: FigureName,
+    spec: {
+      label: MessageKey;
+      unknown: MessageKey;
+      manual: number | null;
+      api: T | 'unknown' | null;
+      format: (value: number) => string;
+      value: (api: T) => number;
+      describe: (api: T, el: HTMLElement) => string;
+    },
+  ) => {
     const { api, manual } = spec;
     if (manual === null && api === null) return;
     const p = line(box, manual === null && api === 'unknown' ? 'muted' : undefined);
     if (manual === null && (api === 'unknown' || api === null)) {
-      setFigure(p, spec.name, null).setAttribute('data-source', 'none');
+      setFigure(p, name, null).setAttribute('data-source', 'none');
       p.textContent = t(spec.unknown);
       return;
     }
     text(p, `${t(spec.label)} `);
     const known = manual === null ? (api as T) : null;
     const shown = known === null ? (manual as number) : spec.value(known);
-    const f = figure(p, spec.name, shown, spec.format(shown));
+    const f = figure(p, name, shown, spec.format(shown));
     f.setAttribute('data-source', known === null ? 'manual' : 'api');
     text(p, ` ${known === null ? t('commissionManual') : spec.describe(known, f)}`);
   };
 
   const renderCommission = () =>
-    renderTariff({
-      name: 'commission-pct',
+    renderTariff('commission-pct', {
       label: 'commissionLabel',
       unknown: 'commissionUnknown',
       manual: costs?.commissionPct ?? null,
@@ -212,8 +213,7 @@ export function mountCompetitorRow(
     });
 
   const renderLogistics = () =>
-    renderTariff({
-      name: 'logistics',
+    renderTariff('logistics', {
       label: 'logisticsLabel',
       unknown: 'logisticsUnknown',
       manual: costs?.logistics ?? null,
