@@ -90,6 +90,22 @@ export function OwnSalesSection({ load }: { load: (reveal: boolean) => Promise<O
               </Figure>
             </p>
           )}
+          {sales.week && (
+            <p>
+              {t('ownWeek')}{' '}
+              <Figure name="own-buyouts-7d" value={sales.week.buyouts}>
+                {t('ownBuyouts', formatNumber(sales.week.buyouts))}
+              </Figure>
+              ,{' '}
+              <Figure name="own-returns-7d" value={sales.week.returns}>
+                {t('ownReturns', formatNumber(sales.week.returns))}
+              </Figure>
+              , {t('ownForPay')}{' '}
+              <Figure name="own-for-pay-7d" value={sales.week.forPay}>
+                {formatRub(sales.week.forPay)}
+              </Figure>
+            </p>
+          )}
           <p className="lupa-muted">{t('ownSalesAsOf', dayIn(text, sales.day * DAY_MS + DAY_MS / 2))}</p>
           {reply?.state === 'ok' && reply.problem && <p className="lupa-note">{problemTextIn(text, reply.problem)}</p>}
         </>

@@ -8,6 +8,7 @@ import { FIXTURE_SELLER_TOKEN } from '../fixtures/server.mjs';
 import { CABINET_PRICES } from '../fixtures/wb/cabinet.mjs';
 import * as wb from '../fixtures/wb/catalog.mjs';
 import { boxTariffs, CATALOGUE_SUBJECT, commissionReport, dimensionsOf, funnelPeriod, SHOP } from '../fixtures/wb/seller-shop.mjs';
+import { allSales, moscowDay } from '../fixtures/wb/seller-supplies.mjs';
 import { ALL_CATEGORIES, makeSellerToken, verifySellerToken } from '../fixtures/wb/seller-token.mjs';
 import { type Lab, panelIn, startLab } from './harness';
 
@@ -86,7 +87,17 @@ test("an own item's panel: «Мои продажи» only on the seller's click,
   expect(await fig('own-funnel', 'data-views')).toBe(String(w7.openCount));
   expect(await fig('own-funnel', 'data-cart')).toBe(String(w7.cartCount));
   expect(await fig('own-funnel', 'data-orders')).toBe(String(w7.orderCount));
-  // Within WB's 3 a minute: nothing refused.
+  // The statistics API's week: buyouts and returns of the last 7 Moscow days, and what WB pays for them.
+  const today = moscowDay(Date.now());
+  const week = (allSales(today) as Array<{ nmId?: number; saleID?: string; date: string; forPay: number }>).filter((l) => {
+    const day = Math.floor(Date.parse(`${l.date}Z`) / 86_400_000);
+    return l.nmId === MINE && /^[SR]/.test(l.saleID ?? '') && day >= today - 6 && day <= today;
+  });
+  expect(week.length).toBeGreaterThan(0);
+  expect(await fig('own-buyouts-7d')).toBe(String(week.filter((l) => l.saleID?.startsWith('S')).length));
+  expect(await fig('own-returns-7d')).toBe(String(week.filter((l) => l.saleID?.startsWith('R')).length));
+  expect(await fig('own-for-pay-7d')).toBe(String(week.reduce((sum, l) => sum + Math.round(l.forPay * 100), 0)));
+  // Within WB's limits (3 a minute for the funnel, 1 a minute for sales): nothing refused.
   expect(lab.server.settings.sellerOverLimit).toBe(0);
 
   await shop.close();

@@ -104,6 +104,12 @@ const STORES_V12 = {
   acceptanceAlerts: '&key',
 } as const;
 
+/** v13: the seller's buyouts and returns (statistics API sales), one row per sale line. */
+const STORES_V13 = {
+  ...STORES_V12,
+  ownSales: '&saleID, [nm+day], day',
+} as const;
+
 const SHIPPED = [
   STORES_V1,
   STORES_V2,
@@ -117,6 +123,7 @@ const SHIPPED = [
   STORES_V10,
   STORES_V11,
   STORES_V12,
+  STORES_V13,
 ];
 
 test('the tables the features declare assemble into exactly the schemas each version shipped', () => {

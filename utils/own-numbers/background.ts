@@ -11,6 +11,7 @@ import { createCatalogue } from './catalogue';
 import { createCommission } from './commission';
 import { createFunnel, salesOf } from './funnel';
 import { createLogistics } from './logistics';
+import { createSalesImport } from './sales';
 import { recordSpp, sppOf } from './spp';
 import { FUNNEL_PERIODS, ownNumbersKv } from './tables';
 import { sellerTokenInfo } from './token';
@@ -22,7 +23,7 @@ export const ownNumbers: BackgroundFeature = {
     const client = kit.seller;
     const catalogue = createCatalogue({ db, client, guard: kit.guard, watchlist: () => kit.ports.watchlist });
     /** Only a token with the category starts an import by itself. */
-    const tokenCan = async (category: 'Prices & Discounts' | 'Analytics') => {
+    const tokenCan = async (category: 'Prices & Discounts' | 'Analytics' | 'Statistics') => {
       const info = await sellerTokenInfo();
       return info.state === 'read' && info.categories.includes(category);
     };
@@ -31,6 +32,13 @@ export const ownNumbers: BackgroundFeature = {
     const funnel = createFunnel({ db, client });
     const logistics = createLogistics({ db, client });
     const calibrationItem = kvItem(ownNumbersKv.calibration);
+    const sales = createSalesImport({ db, client, guard: kit.guard });
+    /** The item's week of buyouts and returns, read first when due (null without the Statistics category or any import). */
+    const weekOf = async (id: string) => {
+      if (!(await tokenCan('Statistics'))) return null;
+      if (await sales.due()) await sales.run();
+      return (await sales.read()) ? sales.week(id) : null;
+    };
     /** The day's every period, then a task for each item whose orders dropped (a task is raised once). */
     const readAll = async () => {
       const read = await kit.guard(() => funnel.run(FUNNEL_PERIODS));
@@ -68,7 +76,7 @@ export const ownNumbers: BackgroundFeature = {
       if (marketplace !== 'wb' || !(await isOwn(id))) return { state: 'not-own' as const };
       if (!reveal) return { state: 'own' as const };
       // The panel's figures first (7 and 30 days); the rest of the day's periods after, unawaited.
-      const read = await kit.guard(() => funnel.run([7, 30]));
+      const [read, week] = await Promise.all([kit.guard(() => funnel.run([7, 30])), weekOf(id)]);
       readAll().catch(() => undefined);
       const stored = await funnel.get();
       if (!stored || (!stored.periods['7'] && !stored.periods['30']))
@@ -76,7 +84,7 @@ export const ownNumbers: BackgroundFeature = {
           state: 'problem' as const,
           problem: 'kind' in read ? read : { kind: 'format-changed' as const, detail: 'funnel: nothing read' },
         };
-      return { state: 'ok' as const, sales: salesOf(stored, id), problem: 'kind' in read ? read : null };
+      return { state: 'ok' as const, sales: { ...salesOf(stored, id), week }, problem: 'kind' in read ? read : null };
     });
 
     answer('getSellerToken', from.extensionPage, sellerTokenInfo);
@@ -98,6 +106,7 @@ export const ownNumbers: BackgroundFeature = {
         await logistics.refresh();
       }
       if ((await funnel.due()) && (await tokenCan('Analytics'))) await readAll();
+      if ((await sales.due()) && (await tokenCan('Statistics'))) await sales.run();
       // After the catalogue and the watchlist's cards: the day's SPP, and a task where it moved.
       const moved = await kit.guard(() => recordSpp(db, Date.now()));
       await kit.ports.watchlist?.record(moved);

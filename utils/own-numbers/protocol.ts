@@ -37,6 +37,11 @@ export const OwnSalesSchema = z.object({
   funnel7: z
     .object({ views: z.number().int().nonnegative(), cart: z.number().int().nonnegative(), orders: z.number().int().nonnegative() })
     .nullable(),
+  /** The last 7 days' buyouts and returns from the statistics API; null before its first import. */
+  week: z
+    .object({ buyouts: z.number().int().nonnegative(), returns: z.number().int().nonnegative(), forPay: z.number().int() })
+    .nullable()
+    .default(null),
 });
 
 export const OwnSalesReplySchema = z.discriminatedUnion('state', [

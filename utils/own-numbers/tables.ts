@@ -88,10 +88,33 @@ export const SppPointSchema = z.object({
 });
 export type SppPoint = z.infer<typeof SppPointSchema>;
 
-/** v9: the seller's own items and prices (prices & discounts), replaced by each full import; v10: their SPP by day. */
+/** One buyout or return of the seller's (statistics API `supplier/sales`). */
+export const OwnSaleSchema = z.object({
+  saleID: z.string().min(2).max(100),
+  nm: ArticleIdSchema,
+  day: z.number().int().nonnegative(),
+  at: z.number(),
+  kind: z.enum(['sale', 'return']),
+  forPay: z.number().int().min(-10_000_000_000).max(10_000_000_000),
+  changed: z.string().max(40),
+});
+
+/** The sales import's cursor (utils/marketplaces/wb/seller-statistics.ts ChangedImport). */
+export const SalesImportSchema = z.object({
+  state: z.enum(['running', 'done', 'failed']),
+  startedAt: InstantSchema,
+  finishedAt: InstantSchema.nullable(),
+  problem: SellerProblemSchema.nullable(),
+  rows: z.number().int().nonnegative(),
+  dropped: z.number().int().nonnegative(),
+  dateFrom: z.string().max(40),
+});
+
+/** v9: the seller's own items and prices (prices & discounts), replaced by each full import; v10: their SPP by day; v13: their buyouts and returns. */
 export const ownNumbersTables = {
   ownPrices: table<OwnPrice, [Marketplace, string]>(OwnPriceSchema, { 9: '&[marketplace+id], importedAt' }),
   sppPoints: table<SppPoint, ['wb', string, number]>(SppPointSchema, { 10: '&[marketplace+id+day]' }),
+  ownSales: table<z.infer<typeof OwnSaleSchema>, string>(OwnSaleSchema, { 13: '&saleID, [nm+day], day' }),
 };
 
 export const ownNumbersKv = {
@@ -101,4 +124,5 @@ export const ownNumbersKv = {
   calibration: kvKey('sales-calibration', CalibrationSchema),
   sizes: kvKey('own-sizes', OwnSizesSchema),
   boxTariffs: kvKey('wb-box-tariffs', BoxTariffsRowSchema),
+  salesImport: kvKey('own-sales-import', SalesImportSchema),
 };

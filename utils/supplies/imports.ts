@@ -12,12 +12,11 @@
 import { z } from 'zod';
 import { kvItem, type LupaDb, schemas, validRows } from '../db';
 import { passes, type SellerClient, type SellerProblem } from '../marketplaces/wb/seller-client';
+import { importChanged, STATISTICS_FULL_PAGE } from '../marketplaces/wb/seller-statistics';
 import {
   isoDay,
   moscowDay,
-  moscowTime,
   ORDERS_PATH,
-  OrdersPageSchema,
   ordersOf,
   STOCKS_PAGE,
   STOCKS_PATH,
@@ -29,7 +28,7 @@ import { type AcceptanceRead, type AcceptanceRow, type OrdersImport, type Stocks
 
 export const ACCEPTANCE_PATH = '/api/tariffs/v1/acceptance/coefficients';
 /** WB sends up to this many order lines at once; a shorter answer is the end for now. */
-export const ORDERS_FULL_PAGE = 80_000;
+export const ORDERS_FULL_PAGE = STATISTICS_FULL_PAGE;
 /** How far back the first orders import reads (WB keeps orders 90 days). */
 export const ORDERS_FIRST_DAYS = 90;
 /** Pages one orders run reads at most (1 a minute after the burst): the next alarm goes on. */
@@ -150,51 +149,25 @@ export function createSuppliesImports(deps: SuppliesImportDeps) {
     );
   }
 
-  async function orders(): Promise<OrdersImport> {
-    const before = await ordersCursor.get(db);
-    const at = now();
-    let c: OrdersImport = {
-      state: 'running',
-      startedAt: before?.state === 'running' ? before.startedAt : at,
-      finishedAt: null,
-      problem: null,
-      rows: before?.state === 'running' ? before.rows : 0,
-      dropped: before?.state === 'running' ? before.dropped : 0,
-      dateFrom: before?.dateFrom ?? isoDay(moscowDay(at) - ORDERS_FIRST_DAYS),
-    };
-    await ordersCursor.set(db, c);
-    for (let pages = 0; pages < ORDERS_PAGES_PER_RUN; pages++) {
-      const result = await client.request('orders', { path: ORDERS_PATH, query: { dateFrom: c.dateFrom, flag: 0 } }, OrdersPageSchema);
-      if (!result.ok) {
-        c = stopped(c, result.problem, now());
-        await ordersCursor.set(db, c);
-        return c;
-      }
-      const { rows, dropped } = ordersOf(result.data);
-      // The next request starts at the newest change read (WB sends rows at or after dateFrom).
-      const newest = rows.reduce<string | null>(
-        (best, r) => (best === null || (moscowTime(r.changed) ?? 0) > (moscowTime(best) ?? 0) ? r.changed : best),
-        null,
-      );
-      const moved = newest !== null && (moscowTime(newest) ?? 0) > (moscowTime(c.dateFrom) ?? 0);
-      const last = result.data.length < ORDERS_FULL_PAGE || !moved;
-      const next: OrdersImport = {
-        ...c,
-        dateFrom: moved ? newest : c.dateFrom,
-        rows: c.rows + rows.length,
-        dropped: c.dropped + dropped,
-        ...(last ? { state: 'done' as const, finishedAt: now() } : {}),
-      };
-      await guard(() =>
-        db.transaction('rw', db.ownOrders, db.kv, async () => {
-          await db.ownOrders.bulkPut(rows);
-          await ordersCursor.set(db, next);
-        }),
-      );
-      c = next;
-      if (last) return c;
-    }
-    return c;
+  function orders(): Promise<OrdersImport> {
+    return importChanged({
+      client,
+      group: 'orders',
+      path: ORDERS_PATH,
+      parse: ordersOf,
+      cursor: { get: () => ordersCursor.get(db), set: (c) => ordersCursor.set(db, c) },
+      store: (rows, next) =>
+        guard(() =>
+          db.transaction('rw', db.ownOrders, db.kv, async () => {
+            await db.ownOrders.bulkPut(rows);
+            await ordersCursor.set(db, next);
+          }),
+        ),
+      firstFrom: isoDay(moscowDay(now()) - ORDERS_FIRST_DAYS),
+      now,
+      maxPages: ORDERS_PAGES_PER_RUN,
+      fullPage: ORDERS_FULL_PAGE,
+    });
   }
 
   /** Reads the coefficients; returns the read's state and the slots the watch waits for that were not told yet. */
