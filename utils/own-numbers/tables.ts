@@ -5,7 +5,7 @@ import { InstantSchema } from '../kv-keys';
 import { CardSizeSchema } from '../marketplaces/wb/seller-content';
 import { FunnelRowSchema } from '../marketplaces/wb/seller-funnel';
 import { type OwnPrice, OwnPriceSchema } from '../marketplaces/wb/seller-prices';
-import { SellerProblemSchema } from '../marketplaces/wb/seller-state';
+import { ChangedImportSchema, SellerProblemSchema } from '../marketplaces/wb/seller-state';
 import { BoxRateSchema, SubjectRateSchema } from '../marketplaces/wb/seller-tariffs';
 import { ArticleIdSchema, type Marketplace } from '../model';
 import { kvKey, table } from '../tables';
@@ -99,16 +99,8 @@ export const OwnSaleSchema = z.object({
   changed: z.string().max(40),
 });
 
-/** The sales import's cursor (utils/marketplaces/wb/seller-statistics.ts ChangedImport). */
-export const SalesImportSchema = z.object({
-  state: z.enum(['running', 'done', 'failed']),
-  startedAt: InstantSchema,
-  finishedAt: InstantSchema.nullable(),
-  problem: SellerProblemSchema.nullable(),
-  rows: z.number().int().nonnegative(),
-  dropped: z.number().int().nonnegative(),
-  dateFrom: z.string().max(40),
-});
+/** The sales import's cursor (utils/marketplaces/wb/seller-statistics.ts). */
+export const SalesImportSchema = ChangedImportSchema;
 
 /** v9: the seller's own items and prices (prices & discounts), replaced by each full import; v10: their SPP by day; v13: their buyouts and returns. */
 export const ownNumbersTables = {

@@ -5,8 +5,7 @@
 // alerts already raised (once per warehouse, day and box type). Control rows in kv: the imports'
 // cursors, the planner's settings (the seller's own: lead times, box multiples) and the watch.
 import { z } from 'zod';
-import { InstantSchema } from '../kv-keys';
-import { SellerProblemSchema } from '../marketplaces/wb/seller-state';
+import { ChangedImportSchema, ImportStepSchema } from '../marketplaces/wb/seller-state';
 import { kvKey, table } from '../tables';
 import { WINDOWS } from './plan';
 
@@ -68,16 +67,6 @@ export const suppliesTables = {
   acceptanceAlerts: table<z.infer<typeof AcceptanceAlertSchema>, string>(AcceptanceAlertSchema, { 12: '&key' }),
 };
 
-/** One import's progress: `running` resumes where it stopped (a wait, a stopped worker). */
-const ImportStepSchema = z.object({
-  state: z.enum(['running', 'done', 'failed']),
-  startedAt: InstantSchema,
-  finishedAt: InstantSchema.nullable(),
-  problem: SellerProblemSchema.nullable(),
-  /** Rows read in this run, and rows that did not fit (counted, not kept). */
-  rows: z.number().int().nonnegative(),
-  dropped: z.number().int().nonnegative(),
-});
 export const StocksImportSchema = ImportStepSchema.extend({
   /** The day its snapshot is of, and the next page's offset. */
   day: Day,
@@ -85,10 +74,7 @@ export const StocksImportSchema = ImportStepSchema.extend({
   lastDay: Day.nullable().default(null),
   offset: z.number().int().nonnegative().max(100_000_000),
 });
-export const OrdersImportSchema = ImportStepSchema.extend({
-  /** The next request's dateFrom: the last lastChangeDate read (WB's own text). */
-  dateFrom: z.string().max(40),
-});
+export const OrdersImportSchema = ChangedImportSchema;
 export const AcceptanceReadSchema = ImportStepSchema;
 export type StocksImport = z.infer<typeof StocksImportSchema>;
 export type OrdersImport = z.infer<typeof OrdersImportSchema>;

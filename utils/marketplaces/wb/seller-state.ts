@@ -1,5 +1,6 @@
 // What the seller API client keeps and says, as stored: each endpoint group's bucket and wait (so a
-// restarted worker still waits), and why a call did not give its data (a state the UI names).
+// restarted worker still waits), why a call did not give its data (a state the UI names), and an
+// import's progress.
 import { z } from 'zod';
 import { MAX_STORED_WAIT_MS } from './seller-client';
 import { TokenCategorySchema } from './seller-token';
@@ -34,3 +35,20 @@ export const SellerProblemSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('timeout') }),
   z.object({ kind: z.literal('server'), status: z.number().int().nullable() }),
 ]);
+
+/** One seller API import's progress: `running` resumes where it stopped (a wait, a stopped worker). */
+export const ImportStepSchema = z.object({
+  state: z.enum(['running', 'done', 'failed']),
+  startedAt: InstantSchema,
+  finishedAt: InstantSchema.nullable(),
+  problem: SellerProblemSchema.nullable(),
+  /** Rows read in this run, and rows that did not fit (counted, not kept). */
+  rows: z.number().int().nonnegative(),
+  dropped: z.number().int().nonnegative(),
+});
+
+/** An import of the statistics API's changed lines (seller-statistics.ts): the step and the next `dateFrom`. */
+export const ChangedImportSchema = ImportStepSchema.extend({
+  /** The next request's dateFrom: the last lastChangeDate read (WB's own text). */
+  dateFrom: z.string().max(40),
+});

@@ -6,22 +6,14 @@
 import { z } from 'zod';
 import { passes, type SellerClient, type SellerProblem } from './seller-client';
 import { rublesToKopecks } from './seller-prices';
+import type { ChangedImportSchema } from './seller-state';
 import { moscowDay, moscowTime } from './seller-supplies';
 
 /** WB sends up to this many lines at once; a shorter answer is the end for now. */
 export const STATISTICS_FULL_PAGE = 80_000;
 
 /** Where an import stands: what it read, what it skipped, why it stopped, and the next `dateFrom`. */
-export interface ChangedImport {
-  state: 'running' | 'done' | 'failed';
-  startedAt: number;
-  finishedAt: number | null;
-  problem: SellerProblem | null;
-  rows: number;
-  dropped: number;
-  /** The next request's dateFrom: the last lastChangeDate read (WB's own text). */
-  dateFrom: string;
-}
+export type ChangedImport = z.infer<typeof ChangedImportSchema>;
 
 export interface ChangedImportDeps<R extends { changed: string }> {
   client: SellerClient;
