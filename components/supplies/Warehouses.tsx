@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { t } from '../../utils/i18n';
 import { isoDay } from '../../utils/marketplaces/wb/seller-supplies';
 import { ask } from '../../utils/messaging';
+import { WINDOWS } from '../../utils/supplies/plan';
 import type { SuppliesReply } from '../../utils/supplies/protocol';
 import type { SupplySettings, SupplyWarehouse } from '../../utils/supplies/tables';
 import { Figure } from '../Figure';
@@ -37,7 +38,7 @@ export function SettingsForm({ data, saved }: { data: SuppliesReply; saved: () =
           value={draft.window}
           onChange={(e) => setDraft({ ...draft, window: Number(e.target.value) as SupplySettings['window'] })}
         >
-          {[7, 14, 30].map((w) => (
+          {WINDOWS.map((w) => (
             <option key={w} value={w}>
               {w}
             </option>

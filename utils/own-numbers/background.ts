@@ -9,7 +9,7 @@ import type { Marketplace } from '../model';
 import { calibrate, compare, correctionFor } from './calibration';
 import { createCatalogue } from './catalogue';
 import { createCommission } from './commission';
-import { createFunnel, salesOf } from './funnel';
+import { createFunnel, ordersPerDay7, salesOf } from './funnel';
 import { createLogistics } from './logistics';
 import { createSalesImport } from './sales';
 import { recordSpp, sppOf } from './spp';
@@ -68,7 +68,7 @@ export const ownNumbers: BackgroundFeature = {
       },
       ordersOf: async (marketplace, ids) => {
         const stored = marketplace === 'wb' ? await funnel.get() : undefined;
-        return new Map(stored ? ids.map((id) => [id, salesOf(stored, id).ordersPerDay7] as const) : []);
+        return stored ? ordersPerDay7(stored, ids) : new Map();
       },
     };
 

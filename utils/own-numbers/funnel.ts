@@ -56,6 +56,14 @@ export function salesOf(funnel: OwnFunnel, id: string): OwnSales {
   };
 }
 
+/** Orders per day over 7 days of many items at once (one pass over the period, not one per item); absent before it is read. */
+export function ordersPerDay7(funnel: OwnFunnel, ids: readonly string[]): Map<string, number> {
+  const rows = funnel.periods['7'];
+  if (!rows) return new Map();
+  const orders = new Map(rows.map((r) => [String(r[0]), r[3]]));
+  return new Map(ids.map((id) => [id, perDay(orders.get(id) ?? 0, 7)]));
+}
+
 /** Items whose yesterday fell ORDERS_DROP or more below their 14-day daily average. */
 export function ordersDrops(funnel: OwnFunnel): Array<{ id: string; average: number; yesterday: number }> {
   const days14 = funnel.periods['14'];
