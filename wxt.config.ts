@@ -20,6 +20,29 @@ export const MARKETPLACE_HOSTS = [
  * chunk's global. A content script is one IIFE that cannot share chunks, so without this every
  * storefront script carried React and chart.js onto every marketplace page.
  */
+/**
+ * A chunk's text is the catalogue's alone (utils/content/i18n.ts): the components it shares with the
+ * extension's pages import utils/i18n.ts, whose Russian dictionary (the fallback of component
+ * tests) would otherwise ride along — ~57 KB of source and its objects on every product page.
+ */
+function contentI18n(root: string) {
+  const pages = resolve(root, 'utils/i18n.ts');
+  const content = resolve(root, 'utils/content/i18n.ts');
+  return {
+    name: 'lupa-content-i18n',
+    enforce: 'pre' as const,
+    async resolveId(
+      this: { resolve: (source: string, importer?: string, options?: { skipSelf: boolean }) => Promise<{ id: string } | null> },
+      source: string,
+      importer?: string,
+    ) {
+      if (!importer || !source.includes('i18n')) return null;
+      const found = await this.resolve(source, importer, { skipSelf: true });
+      return found?.id === pages && importer !== content ? content : null;
+    },
+  };
+}
+
 async function buildChunk(root: string, name: ChunkName): Promise<string> {
   const { build } = await import('vite');
   const { entry, global } = CHUNKS[name];
@@ -28,7 +51,7 @@ async function buildChunk(root: string, name: ChunkName): Promise<string> {
     root,
     logLevel: 'warn',
     // The same guarantees as the content scripts: no code generation, no HTML sinks.
-    plugins: [noSinks()],
+    plugins: [noSinks(), contentI18n(root)],
     oxc: { jsx: { runtime: 'automatic' } },
     build: {
       write: false,

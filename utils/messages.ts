@@ -117,6 +117,8 @@ const kernelProtocol = {
   saveFile: { request: SaveFileRequestSchema, reply: z.object({ saved: z.boolean() }) },
   /** A storefront content script needs a chunk (utils/chunks/table.ts): the background injects it into its world. */
   injectChunk: { request: z.object({ chunk: z.enum(CHUNK_NAMES) }), reply: z.object({ ok: z.literal(true) }) },
+  /** A marketplace page's UI text (utils/catalogue.ts): every message as a template. */
+  getCatalogue: { request: z.object({}), reply: z.object({ messages: z.record(z.string(), z.string().max(5_000)) }) },
   /** The popup's note after storage ran out and history was thinned. */
   getStorageNote: { request: z.object({}), reply: StorageFreedSchema.nullable() },
 } as const;

@@ -3,6 +3,7 @@
 // here knows a marketplace: the adapter does (utils/marketplaces/<wb|ozon>/adapter.ts).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
+import { loadCatalogue } from './catalogue';
 import { servePageEmbedded, servePageFetch } from './page-fetch';
 
 export type StorefrontFeature = (ctx: ContentScriptContext, adapter: MarketplaceAdapter) => void;
@@ -12,12 +13,18 @@ export function runStorefront(ctx: ContentScriptContext, adapter: MarketplaceAda
   performance.mark('lupa:start');
   ctx.onInvalidated(servePageFetch(adapter.storefront.pageRoutePrefixes));
   if (adapter.storefront.servesEmbedded) ctx.onInvalidated(servePageEmbedded());
-  for (const start of features) {
-    try {
-      start(ctx, adapter);
-    } catch (error) {
-      // One feature failing must not take the others, or the page, down.
-      console.warn('[lupa] storefront feature:', error instanceof Error ? error.message : error);
+  // The features start once the page's text has come from the background (catalogue.ts): a message
+  // away, so Chromium's document-idle run of this script, between the page's DOMContentLoaded and
+  // its load event, adds no work before that load.
+  void loadCatalogue().then(() => {
+    if (!ctx.isValid) return;
+    for (const start of features) {
+      try {
+        start(ctx, adapter);
+      } catch (error) {
+        // One feature failing must not take the others, or the page, down.
+        console.warn('[lupa] storefront feature:', error instanceof Error ? error.message : error);
+      }
     }
-  }
+  });
 }
