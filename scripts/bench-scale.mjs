@@ -333,7 +333,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.log(
       typeof value === 'number'
         ? `${figure}  ${value.toFixed(digits)}  ${target?.text ?? ''}  ${target ? (target.pass(value) ? 'pass' : 'FAIL') : ''}`
-        : `${figure}  ${value}  ${target?.text ?? ''}`,
+        : `${figure}  ${value}  ${target?.text ?? ''}  ${target ? 'FAIL' : ''}`,
     );
   console.log(
     JSON.stringify({
