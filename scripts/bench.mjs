@@ -400,12 +400,12 @@ const rows = [
   ...complaints.rows,
   ...supplies.rows,
   ...orders.rows,
-].map(([figure, value, digits, target]) => ({
-  figure,
-  value: Number(value.toFixed(digits)),
-  target: target?.text ?? null,
-  pass: target ? target.pass(value) : null,
-}));
+].map(([figure, value, digits, target]) =>
+  // A figure that could not be measured is its reason ("not measured: …"), and misses its target.
+  typeof value === 'number'
+    ? { figure, value: Number(value.toFixed(digits)), target: target?.text ?? null, pass: target ? target.pass(value) : null }
+    : { figure, value, target: target?.text ?? null, pass: target ? false : null },
+);
 const columns = [
   ['figure', (r) => r.figure],
   ['value', (r) => String(r.value)],
