@@ -56,6 +56,7 @@ async function buildChunk(root: string, name: ChunkName): Promise<string> {
     build: {
       write: false,
       target: 'es2022',
+      ...(process.env.LUPA_NOMINIFY ? { minify: false } : {}),
       // Not library mode: that leaves ES output unminified.
       rollupOptions: {
         input: entry,
@@ -97,7 +98,11 @@ export default defineConfig({
   imports: false,
   // No code generation and no HTML sinks in the bundled libraries (scripts/vite-no-sinks.mjs).
   // The same for workers a page starts (the options page's backup worker), which Vite bundles apart.
-  vite: () => ({ plugins: [noSinks()], worker: { format: 'es', plugins: () => [noSinks()] } }),
+  vite: () => ({
+    ...(process.env.LUPA_NOMINIFY ? { build: { minify: false } } : {}),
+    plugins: [noSinks()],
+    worker: { format: 'es', plugins: () => [noSinks()] },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

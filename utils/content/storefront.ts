@@ -5,6 +5,25 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
 import { loadCatalogue } from './catalogue';
 import { servePageEmbedded, servePageFetch } from './page-fetch';
+import { later } from './timer';
+
+/**
+ * How long the features wait for a page still loading (its images, say) before they start anyway:
+ * short enough that the first figures still come within 100 ms of document idle.
+ */
+export const LOAD_GRACE_MS = 50;
+
+/**
+ * The page's load event has passed (a task after it, so nothing of Lupa's runs inside the page's
+ * load handlers), or the grace is over.
+ */
+function afterLoad(ctx: ContentScriptContext): Promise<void> {
+  return new Promise((resolve) => {
+    if (document.readyState === 'complete') return resolve();
+    ctx.addEventListener(window, 'load', () => later(ctx, 0, resolve), { once: true });
+    later(ctx, LOAD_GRACE_MS, resolve);
+  });
+}
 
 export type StorefrontFeature = (ctx: ContentScriptContext, adapter: MarketplaceAdapter) => void;
 
@@ -13,10 +32,10 @@ export function runStorefront(ctx: ContentScriptContext, adapter: MarketplaceAda
   performance.mark('lupa:start');
   ctx.onInvalidated(servePageFetch(adapter.storefront.pageRoutePrefixes));
   if (adapter.storefront.servesEmbedded) ctx.onInvalidated(servePageEmbedded());
-  // The features start once the page's text has come from the background (catalogue.ts): a message
-  // away, so Chromium's document-idle run of this script, between the page's DOMContentLoaded and
-  // its load event, adds no work before that load.
-  void loadCatalogue().then(() => {
+  // Chromium runs this script at document idle, often between the page's DOMContentLoaded and its
+  // load event. The features start once the page's text has come from the background
+  // (catalogue.ts) and the page has had its load: Lupa's work does not hold the page's load back.
+  void Promise.all([loadCatalogue(), afterLoad(ctx)]).then(() => {
     if (!ctx.isValid) return;
     for (const start of features) {
       try {
