@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { type BackgroundKit, storageFreedNote } from './background-kit';
 import { catalogue } from './catalogue';
 import { answerChunkInjection } from './chunks/inject';
-import { answer } from './messaging';
+import { answer, answerBatches } from './messaging';
 import { thinHistory } from './retention';
 import { migrateLegacyToken } from './secrets';
 
@@ -20,6 +20,8 @@ export function registerKernel(kit: BackgroundKit, runAlarm: () => Promise<void>
   });
   // The storefront's panel and charts, the cabinet's reply assistant.
   answerChunkInjection((sender) => from.storefrontTab(sender) || from.cabinet(sender));
+  // A marketplace page's asks of one task, in one message (each still checked as itself).
+  answerBatches((sender) => from.storefrontTab(sender) || from.cabinet(sender));
   // The UI text of a marketplace page's content script: the page does not load the browser's catalogue itself.
   answer(
     'getCatalogue',

@@ -4,6 +4,7 @@
 // (the product overview, the tab as a transport, exports, chunks) and lists the features' protocols
 // once — a feature left out is a line removed here.
 import { z } from 'zod';
+import { ASK_BATCH_MAX } from './ask-batch';
 import { CHUNK_NAMES } from './chunks/table';
 import { competitorsProtocol } from './competitors/protocol';
 import { complaintsProtocol } from './complaints/protocol';
@@ -110,6 +111,21 @@ export const PageFetchReplySchema = z.object({
 /** The background asks a storefront tab for the structured data its page embeds (JSON-LD text). */
 export const PageEmbeddedReplySchema = z.object({ ldJson: z.array(z.string().max(500_000)).max(20) });
 
+export const AskManyRequestSchema = z.object({
+  asks: z
+    .array(z.object({ type: z.string().max(64), data: z.unknown() }))
+    .min(1)
+    .max(ASK_BATCH_MAX),
+});
+export const AskManyReplySchema = z.object({
+  replies: z.array(
+    z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), res: z.unknown() }),
+      z.object({ ok: z.literal(false), err: z.object({ name: z.string(), message: z.string() }) }),
+    ]),
+  ),
+});
+
 const kernelProtocol = {
   getProductOverview: { request: ProductOverviewRequestSchema, reply: ProductOverviewSchema },
   pageFetch: { request: PageFetchRequestSchema, reply: PageFetchReplySchema },
@@ -117,6 +133,11 @@ const kernelProtocol = {
   saveFile: { request: SaveFileRequestSchema, reply: z.object({ saved: z.boolean() }) },
   /** A storefront content script needs a chunk (utils/chunks/table.ts): the background injects it into its world. */
   injectChunk: { request: z.object({ chunk: z.enum(CHUNK_NAMES) }), reply: z.object({ ok: z.literal(true) }) },
+  /**
+   * Asks a content script made in one task, sent as one message (utils/content/messaging.ts): each
+   * goes through its own handler, sender check and schemas; the replies come back in one task.
+   */
+  askMany: { request: AskManyRequestSchema, reply: AskManyReplySchema },
   /** A marketplace page's UI text (utils/catalogue.ts): every message as a template. */
   getCatalogue: { request: z.object({}), reply: z.object({ messages: z.record(z.string(), z.string().max(5_000)) }) },
   /** The popup's note after storage ran out and history was thinned. */

@@ -6,6 +6,7 @@
 // content script must check itself stays: who is asking (fromBackground) and what it is asked to
 // do (page-fetch.ts's allow-list).
 import type { Runtime } from 'webextension-polyfill';
+import { ASK_BATCH_MAX } from '../ask-batch';
 import type { MessageName, ReplyOf, RequestOf } from '../messages';
 import type { SenderCheck } from '../senders';
 import { browser } from './browser';
@@ -41,13 +42,58 @@ function received(err: unknown): Error {
   return error;
 }
 
-/** Ask the background; it validates the request and its own reply. */
-export async function ask<K extends MessageName>(name: K, data: RequestOf<K>): Promise<ReplyOf<K>> {
-  const envelope: Envelope = { id: nextId++, type: name, data, timestamp: Date.now() };
+async function send(type: string, data: unknown): Promise<unknown> {
+  const envelope: Envelope = { id: nextId++, type, data, timestamp: Date.now() };
   const reply = (await browser.runtime.sendMessage(envelope)) as Reply | undefined;
   if (!reply) throw new Error('No response');
   if (reply.err != null) throw received(reply.err);
-  return reply.res as ReplyOf<K>;
+  return reply.res;
+}
+
+interface Pending {
+  type: string;
+  data: unknown;
+  resolve: (res: unknown) => void;
+  reject: (error: unknown) => void;
+}
+let batch: Pending[] = [];
+
+/**
+ * Sends the asks made in this task: one alone as itself, more as one `askMany` (the panel's
+ * sections ask for their state in the same task: one message out, one task back, one render).
+ */
+function flush(): void {
+  const asks = batch;
+  batch = [];
+  for (let from = 0; from < asks.length; from += ASK_BATCH_MAX) {
+    const part = asks.slice(from, from + ASK_BATCH_MAX);
+    if (part.length === 1) {
+      const [only] = part as [Pending];
+      send(only.type, only.data).then(only.resolve, only.reject);
+      continue;
+    }
+    send('askMany', { asks: part.map(({ type, data }) => ({ type, data })) }).then(
+      (res) => {
+        const replies = (res as { replies?: unknown } | null)?.replies;
+        part.forEach((ask, i) => {
+          const reply = Array.isArray(replies) ? (replies[i] as { ok?: boolean; res?: unknown; err?: unknown } | undefined) : undefined;
+          if (reply?.ok === true) ask.resolve(reply.res);
+          else ask.reject(reply?.ok === false ? received(reply.err) : new Error('No response'));
+        });
+      },
+      (error: unknown) => {
+        for (const ask of part) ask.reject(error);
+      },
+    );
+  }
+}
+
+/** Ask the background; it validates the request and its own reply. Asks of one task travel together. */
+export function ask<K extends MessageName>(name: K, data: RequestOf<K>): Promise<ReplyOf<K>> {
+  return new Promise((resolve, reject) => {
+    if (batch.length === 0) queueMicrotask(flush);
+    batch.push({ type: name, data, resolve: resolve as (res: unknown) => void, reject });
+  });
 }
 
 /** Answer the background's requests (it validated what it sent and validates the reply). */
