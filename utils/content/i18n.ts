@@ -1,7 +1,7 @@
 // UI text where it runs inside the extension (content scripts, chunks): the browser's catalogue
 // (public/_locales) alone, which is always there. utils/i18n.ts adds the Russian dictionary as a
-// fallback for where the API is absent (unit and component tests); the dictionary is ~18 KB that
-// no marketplace page should carry.
+// fallback for where the API is absent (unit and component tests); the dictionary is ~57 KB that
+// no marketplace page should carry, so the chunks' build (wxt.config.ts) reads utils/i18n.ts as this.
 import type ru from '../../public/_locales/ru/messages.json';
 import { formatNumber } from '../money';
 import { browser } from './browser';
@@ -10,23 +10,7 @@ export type MessageKey = keyof typeof ru;
 /** A catalogue lookup: the message with its placeholders filled, or '' when there is none. */
 export type Lookup = (key: MessageKey, subs: string[]) => string;
 
-/**
- * Substitutions the background asks its catalogue with (utils/catalogue.ts): each message comes
- * back as a template with these private-use marks where `$1`…`$9` go (the browser's limit is 9).
- */
-export const SUB_MARKS = ['\uE000', '\uE001', '\uE002', '\uE003', '\uE004', '\uE005', '\uE006', '\uE007', '\uE008'];
-const MARK = /[\uE000-\uE008]/g;
-
-/**
- * Where a marketplace page's copy of the catalogue is kept: on the global of Lupa's isolated world,
- * so the core and the chunks the background injects into that world read one copy.
- */
-export const CATALOGUE_GLOBAL = '__lupaCatalogue';
-const catalogue = () => (globalThis as Record<string, unknown>)[CATALOGUE_GLOBAL] as ReadonlyMap<string, string> | undefined;
-
 export const browserMessage: Lookup = (key, subs) => {
-  const template = catalogue()?.get(key);
-  if (template !== undefined) return template.replace(MARK, (mark) => subs[mark.charCodeAt(0) - 0xe000] ?? '');
   try {
     return browser.i18n?.getMessage(key, subs) ?? '';
   } catch {
@@ -35,7 +19,7 @@ export const browserMessage: Lookup = (key, subs) => {
 };
 
 /** Whether the catalogue has this key (names built at run time, like a table's label). */
-export const hasMessage = (key: string): key is MessageKey => catalogue()?.has(key) ?? browserMessage(key as MessageKey, []) !== '';
+export const hasMessage = (key: string): key is MessageKey => browserMessage(key as MessageKey, []) !== '';
 
 /** How the marketplaces are named in text. */
 /** A product's stars as the storefronts show them: "★4,7"; "★ —" while it has none. */
@@ -51,8 +35,15 @@ export function textFrom(lookup: Lookup) {
   /** The language of the strings in use, so dates and ages read in the same language as the text. */
   const uiLanguage = (): 'ru' | 'en' => (t('locale') === 'en' ? 'en' : 'ru');
   /** "5 мин назад" / "5 minutes ago". */
+  const formats = new Map<string, Intl.RelativeTimeFormat>();
   const formatAge = (ms: number): string => {
-    const rtf = new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto', style: 'short' });
+    const language = uiLanguage();
+    let rtf = formats.get(language);
+    if (!rtf) {
+      // A formatter is costly to make (its locale data); one per language serves every age shown.
+      rtf = new Intl.RelativeTimeFormat(language, { numeric: 'auto', style: 'short' });
+      formats.set(language, rtf);
+    }
     const minutes = Math.round(ms / 60_000);
     if (Math.abs(minutes) < 60) return rtf.format(-minutes, 'minute');
     const hours = Math.round(minutes / 60);
