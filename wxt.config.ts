@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import ru from './public/_locales/ru/messages.json';
+import { writeContentKeys } from './scripts/content-keys.mjs';
 import { noSinks } from './scripts/vite-no-sinks.mjs';
 import { CHUNK_NAMES, CHUNKS, type ChunkName } from './utils/chunks/table';
 
@@ -86,6 +88,13 @@ export default defineConfig({
         ? [{ find: /^wxt\/browser$/, replacement: plain }, ...alias]
         : { ...alias, 'wxt/browser': plain };
     },
+    // The catalogue keys a marketplace page's code uses, for the background to hand it (utils/catalogue.ts).
+    'build:done': (wxt) =>
+      writeContentKeys(
+        wxt.config.outDir,
+        CHUNK_NAMES.map((name) => CHUNKS[name].file),
+        Object.keys(ru),
+      ),
     'build:publicAssets': async (wxt, files) => {
       for (const name of CHUNK_NAMES) {
         // A build with a feature left out (scripts/without-feature.mjs) has no entry for its chunk.

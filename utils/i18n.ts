@@ -18,5 +18,8 @@ function fallback(key: MessageKey, subs: readonly string[]): string {
 
 export const { t, uiLanguage, formatAge, stateMessage } = textFrom((key, subs) => browserMessage(key, subs) || fallback(key, subs));
 
+/** Every key of the catalogue (the background hands a marketplace page its templates: utils/catalogue.ts). */
+export const MESSAGE_KEYS = Object.keys(ru) as MessageKey[];
+
 /** Whether the catalogue has this key (names built at run time, like a table's label). */
 export const hasMessage = (key: string): key is MessageKey => Object.hasOwn(ru, key);

@@ -2,6 +2,7 @@
 // the UI chunks (panel, charts; the reply assistant's) injected into a storefront or cabinet tab, the storage note, the refresh alarm, retention.
 import { browser } from 'wxt/browser';
 import { type BackgroundKit, storageFreedNote } from './background-kit';
+import { catalogue } from './catalogue';
 import { answerChunkInjection } from './chunks/inject';
 import { answer, answerBatches } from './messaging';
 import { thinHistory } from './retention';
@@ -21,6 +22,12 @@ export function registerKernel(kit: BackgroundKit, runAlarm: () => Promise<void>
   answerChunkInjection((sender) => from.storefrontTab(sender) || from.cabinet(sender));
   // A marketplace page's asks of one task, in one message (each still checked as itself).
   answerBatches((sender) => from.storefrontTab(sender) || from.cabinet(sender));
+  // The UI text of a marketplace page's content script: the page does not load the browser's catalogue itself.
+  answer(
+    'getCatalogue',
+    (sender) => from.storefrontTab(sender) || from.cabinet(sender),
+    async () => catalogue(),
+  );
   answer('getStorageNote', from.extensionPage, async () => (await storageFreedNote.get(db)) ?? null);
 
   // Retention runs last in every refresh, after the features' own steps, in short slices; a pass

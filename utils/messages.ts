@@ -138,6 +138,8 @@ const kernelProtocol = {
    * goes through its own handler, sender check and schemas; the replies come back in one task.
    */
   askMany: { request: AskManyRequestSchema, reply: AskManyReplySchema },
+  /** A marketplace page's UI text (utils/catalogue.ts): every message as a template. */
+  getCatalogue: { request: z.object({}), reply: z.object({ messages: z.record(z.string(), z.string().max(5_000)) }) },
   /** The popup's note after storage ran out and history was thinned. */
   getStorageNote: { request: z.object({}), reply: StorageFreedSchema.nullable() },
 } as const;

@@ -3,6 +3,7 @@
 // one observer notices new rows and client-side navigation alike, and each element is handled
 // once. Never throws into the page; a selector that finds nothing adds nothing.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { loadCatalogue } from '../../utils/content/catalogue';
 import type { CabinetPage, CabinetSpec } from '../../utils/marketplaces/cabinet';
 
 export interface CabinetControl {
@@ -18,7 +19,10 @@ export const shownValue = (el: Element | null) => (el ? (el instanceof HTMLInput
 export function runCabinet(ctx: ContentScriptContext, spec: CabinetSpec, controls: readonly CabinetControl[]): void {
   const done = new Map(controls.map((c) => [c.name, new WeakSet<Element>()]));
 
+  // The page's text from the background, asked at once (utils/content/catalogue.ts).
+  const text = loadCatalogue();
   const scan = async () => {
+    await text;
     const page = spec.detect(location.href);
     for (const control of controls) {
       if (!control.pages.includes(page.type)) continue;

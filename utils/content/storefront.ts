@@ -3,6 +3,7 @@
 // here knows a marketplace: the adapter does (utils/marketplaces/<wb|ozon>/adapter.ts).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { MarketplaceAdapter } from '../marketplaces/adapter';
+import { loadCatalogue } from './catalogue';
 import { servePageEmbedded, servePageFetch } from './page-fetch';
 import { later } from './timer';
 
@@ -32,8 +33,9 @@ export function runStorefront(ctx: ContentScriptContext, adapter: MarketplaceAda
   ctx.onInvalidated(servePageFetch(adapter.storefront.pageRoutePrefixes));
   if (adapter.storefront.servesEmbedded) ctx.onInvalidated(servePageEmbedded());
   // Chromium runs this script at document idle, often between the page's DOMContentLoaded and its
-  // load event. The features start once the page has had its load: Lupa's work does not hold it back.
-  void afterLoad(ctx).then(() => {
+  // load event. The features start once the page's text has come from the background
+  // (catalogue.ts) and the page has had its load: Lupa's work does not hold the page's load back.
+  void Promise.all([loadCatalogue(), afterLoad(ctx)]).then(() => {
     if (!ctx.isValid) return;
     for (const start of features) {
       try {
