@@ -6,7 +6,7 @@
 import '../utils/zod-setup';
 import Dexie from 'dexie';
 import { DB_VERSION, LupaDb, schemas, storesAt } from '../utils/db';
-import { shopHistory } from './scale-shop.mjs';
+import { shopHistoryBatches } from './scale-shop.mjs';
 
 /** As utils/backup/restore.ts hands rows to IndexedDB: about a 64 KB piece's rows at a time, a few batches ahead. */
 const BATCH_ROWS = 1_000;
@@ -51,18 +51,10 @@ export async function clearing(): Promise<{ tables: Record<string, number>; roll
   return { tables, rollback };
 }
 
-/** Each product's year, a few products at a time. */
+/** Each product's year, a few products at a time, by table. */
 function* yearOf(ids: readonly number[], days: number, now: number) {
-  for (let first = 0; first < ids.length; first += PRODUCTS_AT_ONCE) {
-    const prices: Row[] = [];
-    const stock: Row[] = [];
-    for (let i = first; i < Math.min(ids.length, first + PRODUCTS_AT_ONCE); i++) {
-      const history = shopHistory(i, ids[i] as number, days, now);
-      prices.push(...history.prices);
-      stock.push(...history.stock);
-    }
+  for (const { prices, stock } of shopHistoryBatches(ids, days, now, PRODUCTS_AT_ONCE))
     yield { pricePoints: prices, stockSnapshots: stock } satisfies Record<History, Row[]>;
-  }
 }
 
 /** One series' rows (by time) packed one row per calendar month: the row's own fields, the rest in `points`. */

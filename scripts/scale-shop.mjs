@@ -49,6 +49,27 @@ export function shopHistory(i, id, days, now) {
 }
 
 /**
+ * The years of products `ids` (by their place in the shop), `perBatch` products at a time: each
+ * batch's price points and stock snapshots.
+ * @param {readonly number[]} ids
+ * @param {number} days
+ * @param {number} now
+ * @param {number} perBatch
+ */
+export function* shopHistoryBatches(ids, days, now, perBatch) {
+  for (let first = 0; first < ids.length; first += perBatch) {
+    /** @type {ReturnType<typeof shopHistory>} */
+    const batch = { prices: [], stock: [] };
+    for (let i = first; i < Math.min(ids.length, first + perBatch); i++) {
+      const history = shopHistory(i, /** @type {number} */ (ids[i]), days, now);
+      batch.prices.push(...history.prices);
+      batch.stock.push(...history.stock);
+    }
+    yield batch;
+  }
+}
+
+/**
  * Product `i`'s row as the shop's last refresh left it: half the user's own (even places), the rest
  * competitors; every 10th out of stock; every 50th no longer returned by the marketplace for a few
  * days; the price at the user's last look a week ago; sales per day as the stock history shows.
