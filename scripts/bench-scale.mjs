@@ -7,7 +7,8 @@
 // refresh of the 1 000 cards once they are known, the worker's heap during that refresh, and a
 // backup and its restore through the options page (as the user does them: the buttons, the file,
 // the confirm), with the page's longest task meanwhile.
-// `--only=refresh,pages,answer,retention,backup` runs some parts (the seeding always);
+// `--only=refresh,pages,answer,retention,backup` runs some parts (the seeding always), and
+// `--only=restore-parts` (never run by default) times a restore's parts apart;
 // `--idb-sqlite` runs them on Chromium's SQLite IndexedDB backend (scripts/chromium.mjs IDB_SQLITE).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -39,6 +40,16 @@ const SEND = async ([type, data]) => {
 };
 
 export const SCALE_PARTS = ['refresh', 'pages', 'answer', 'retention', 'backup'];
+/** In the options page, on the seeded shop: a restore's parts timed apart (scripts/bench-restore.ts). */
+async function restoreParts(context, extensionId, ids, now) {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await injectProbe(options, 'bench-restore.ts', 'lupaBenchRestore');
+  const clearing = await options.evaluate(() => globalThis.lupaBenchRestore.clearing());
+  const writing = await options.evaluate(([list, days, at]) => globalThis.lupaBenchRestore.writing(list, days, at), [ids, SCALE_DAYS, now]);
+  await options.close();
+  return { clearing, writing };
+}
 
 /** In the options page: every task longer than 50 ms from now on (the Long Tasks API). */
 const WATCH_LONG_TASKS = () => {
@@ -200,6 +211,7 @@ export async function scaleSection({ parts = SCALE_PARTS, idbSqlite = false } = 
     const retention = has('retention') ? await worker.evaluate((at) => globalThis.lupaBenchScale.retention(at), now) : null;
     let data = null;
     if (has('backup')) data = await backupAndRestore(context, extensionId);
+    const restore = has('restore-parts') ? await restoreParts(context, extensionId, ids, now) : null;
 
     const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * p)] ?? 0;
     const mb = (bytes) => bytes / 1024 / 1024;
@@ -293,6 +305,27 @@ export async function scaleSection({ parts = SCALE_PARTS, idbSqlite = false } = 
               0,
               { text: '= 1', pass: (v) => v === 1 },
             ],
+          ]
+        : []),
+      ...(restore
+        ? [
+            ...Object.entries(restore.clearing.tables).map(([name, ms]) => [
+              `1 000 × 365: restore part, clearing ${name} in the one transaction (ms)`,
+              ms,
+              0,
+            ]),
+            ['1 000 × 365: restore part, rolling that clearing back (ms)', restore.clearing.rollback, 0],
+            ['1 000 × 365: restore part, zod check of the history rows (ms)', restore.writing.zodMs, 0],
+            ...Object.entries(restore.writing.rows).map(([name, w]) => [
+              `1 000 × 365: restore part, writing ${w.rows} ${name} rows into an empty database, one transaction (ms)`,
+              w.ms,
+              0,
+            ]),
+            ...Object.entries(restore.writing.months).map(([name, w]) => [
+              `1 000 × 365: the same ${name} packed per product and month, ${w.rows} rows, one transaction (ms)`,
+              w.ms,
+              0,
+            ]),
           ]
         : []),
     ];

@@ -7,12 +7,12 @@
 // retention's slices and the parts of the popup's answer.
 import '../utils/zod-setup';
 import { LupaDb } from '../utils/db';
-import type { PricePoint, ProductCard, StockSnapshot, WatchEvent } from '../utils/model';
+import type { ProductCard, WatchEvent } from '../utils/model';
 import { retentionProgress, thinHistory } from '../utils/retention';
 import { WatchlistReplySchema } from '../utils/watchlist/protocol';
 import { createWatchlistService, lastRefresh, TASKS_PER_KIND } from '../utils/watchlist/service';
 import type { WatchRow } from '../utils/watchlist/tables';
-import { DAY_MS, shopCompetitorOf, shopCosts, shopLastRefresh, shopPrice, shopRow, shopStock, shopTasks } from './scale-shop.mjs';
+import { DAY_MS, shopCompetitorOf, shopCosts, shopHistoryBatches, shopLastRefresh, shopRow, shopStock, shopTasks } from './scale-shop.mjs';
 
 /**
  * Seeds the shop. With `cards`, each product's card is stored too (as a refresh would have): the
@@ -61,19 +61,7 @@ export async function seedShop(
       }),
     );
   }
-  const perBatch = 100;
-  for (let first = 0; first < ids.length; first += perBatch) {
-    const prices: PricePoint[] = [];
-    const stock: StockSnapshot[] = [];
-    for (let i = first; i < Math.min(ids.length, first + perBatch); i++) {
-      const productId = String(ids[i]);
-      for (let d = days; d > 0; d--) {
-        const at = now - d * DAY_MS;
-        prices.push({ marketplace: 'wb', productId, at, price: shopPrice(i, d), source: 'history' });
-        const qty = shopStock(i, d, days);
-        stock.push({ marketplace: 'wb', productId, at, total: qty, byWarehouse: [{ warehouseId: 507, qty }] });
-      }
-    }
+  for (const { prices, stock } of shopHistoryBatches(ids, days, now, 100)) {
     await db.transaction('rw', db.pricePoints, db.stockSnapshots, async () => {
       await db.pricePoints.bulkPut(prices);
       await db.stockSnapshots.bulkPut(stock);

@@ -22,6 +22,54 @@ export const shopPrice = (i, d) => 100_000 + ((i * 37 + d * 11) % 5_000) * 10;
 export const shopStock = (i, d, days = SCALE_DAYS) => 300 - ((days - d) % 30) * (1 + (i % 7));
 
 /**
+ * Product `i`'s year (`days` days before `now`, oldest first): its price points (the marketplace's
+ * history) and stock snapshots, as Lupa stores them.
+ * @param {number} i
+ * @param {number} id
+ * @param {number} days
+ * @param {number} now
+ */
+export function shopHistory(i, id, days, now) {
+  const productId = String(id);
+  const prices = [];
+  const stock = [];
+  for (let d = days; d > 0; d--) {
+    const at = now - d * DAY_MS;
+    prices.push({
+      marketplace: /** @type {const} */ ('wb'),
+      productId,
+      at,
+      price: shopPrice(i, d),
+      source: /** @type {const} */ ('history'),
+    });
+    const qty = shopStock(i, d, days);
+    stock.push({ marketplace: /** @type {const} */ ('wb'), productId, at, total: qty, byWarehouse: [{ warehouseId: 507, qty }] });
+  }
+  return { prices, stock };
+}
+
+/**
+ * The years of products `ids` (by their place in the shop), `perBatch` products at a time: each
+ * batch's price points and stock snapshots.
+ * @param {readonly number[]} ids
+ * @param {number} days
+ * @param {number} now
+ * @param {number} perBatch
+ */
+export function* shopHistoryBatches(ids, days, now, perBatch) {
+  for (let first = 0; first < ids.length; first += perBatch) {
+    /** @type {ReturnType<typeof shopHistory>} */
+    const batch = { prices: [], stock: [] };
+    for (let i = first; i < Math.min(ids.length, first + perBatch); i++) {
+      const history = shopHistory(i, /** @type {number} */ (ids[i]), days, now);
+      batch.prices.push(...history.prices);
+      batch.stock.push(...history.stock);
+    }
+    yield batch;
+  }
+}
+
+/**
  * Product `i`'s row as the shop's last refresh left it: half the user's own (even places), the rest
  * competitors; every 10th out of stock; every 50th no longer returned by the marketplace for a few
  * days; the price at the user's last look a week ago; sales per day as the stock history shows.
