@@ -28,33 +28,35 @@ test("the panel sections' asks of one task: one message out, each reply to its o
   const sent = background(({ data }) => ({
     res: {
       replies: (data.asks ?? []).map(({ type }) =>
-        type === 'getTwin' ? { ok: false, err: { name: 'Error', message: 'нет близнеца' } } : { ok: true, res: { type } },
+        type === 'injectChunk' ? { ok: false, err: { name: 'Error', message: 'нет вкладки' } } : { ok: true, res: { type } },
       ),
     },
   }));
-  const watch = ask('getWatch', { marketplace: 'wb', id: '146972802' });
-  const twin = ask('getTwin', { marketplace: 'wb', id: '146972802' });
-  const links = ask('getCompetitorLinks', { marketplace: 'wb', id: '146972802' });
-  await expect(watch).resolves.toEqual({ type: 'getWatch' });
-  await expect(twin).rejects.toThrow('нет близнеца');
-  await expect(links).resolves.toEqual({ type: 'getCompetitorLinks' });
+  const overview = ask('getProductOverview', { marketplace: 'wb', id: '146972802', mode: 'cached' });
+  const chunk = ask('injectChunk', { chunk: 'panel' });
+  const catalogue = ask('getCatalogue', {});
+  await expect(overview).resolves.toEqual({ type: 'getProductOverview' });
+  await expect(chunk).rejects.toThrow('нет вкладки');
+  await expect(catalogue).resolves.toEqual({ type: 'getCatalogue' });
   expect(sent).toHaveLength(1);
   expect(sent[0]?.type).toBe('askMany');
-  expect(sent[0]?.data.asks?.map((a) => a.type)).toEqual(['getWatch', 'getTwin', 'getCompetitorLinks']);
+  expect(sent[0]?.data.asks?.map((a) => a.type)).toEqual(['getProductOverview', 'injectChunk', 'getCatalogue']);
 });
 
 test('a lone ask goes as itself; asks of a later task go in a message of their own', async () => {
   const sent = background(({ type }) => ({ res: { type } }));
-  await expect(ask('getWatch', { marketplace: 'wb', id: '1' })).resolves.toEqual({ type: 'getWatch' });
-  await expect(ask('getTwin', { marketplace: 'wb', id: '1' })).resolves.toEqual({ type: 'getTwin' });
-  expect(sent.map((e) => e.type)).toEqual(['getWatch', 'getTwin']);
+  await expect(ask('getCatalogue', {})).resolves.toEqual({ type: 'getCatalogue' });
+  await expect(ask('injectChunk', { chunk: 'charts' })).resolves.toEqual({ type: 'injectChunk' });
+  expect(sent.map((e) => e.type)).toEqual(['getCatalogue', 'injectChunk']);
 });
 
 test('more asks than a batch holds go in further batches; a lost batch fails each of its asks', async () => {
   const sent = background(({ data }) =>
     sent.length === 1 ? { res: { replies: (data.asks ?? []).map(() => ({ ok: true, res: 1 })) } } : undefined,
   );
-  const asks = Array.from({ length: ASK_BATCH_MAX + 2 }, (_, i) => ask('getWatch', { marketplace: 'wb', id: String(i + 1) }));
+  const asks = Array.from({ length: ASK_BATCH_MAX + 2 }, (_, i) =>
+    ask('getProductOverview', { marketplace: 'wb', id: String(i + 1), mode: 'cached' }),
+  );
   const settled = await Promise.allSettled(asks);
   expect(sent.map((e) => e.data.asks?.length)).toEqual([ASK_BATCH_MAX, 2]);
   expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(ASK_BATCH_MAX);
@@ -76,29 +78,34 @@ test('the background runs each ask of a batch through its own answer: its sender
   const { answer, runBatch } = await import('../../utils/messaging');
   const stops = [
     answer(
-      'getWatch',
+      'getCatalogue',
       () => true,
-      async ({ id }) => ({ role: id === '146972802' ? 'mine' : null }),
+      async () => ({ messages: { refresh: 'Обновить' } }),
     ),
     answer(
-      'getTwin',
+      'getStorageNote',
       () => false,
-      async () => ({ twin: null }) as never,
+      async () => null,
+    ),
+    answer(
+      'injectChunk',
+      () => true,
+      async () => ({ ok: true as const }),
     ),
   ];
   try {
     const replies = await runBatch(
       [
-        { type: 'getWatch', data: { marketplace: 'wb', id: '146972802' } },
-        { type: 'getTwin', data: { marketplace: 'wb', id: '146972802' } },
-        { type: 'getWatch', data: { marketplace: 'wb', id: '../146972802' } },
+        { type: 'getCatalogue', data: {} },
+        { type: 'getStorageNote', data: {} },
+        { type: 'injectChunk', data: { chunk: '../evil' } },
         { type: 'askMany', data: { asks: [] } },
         { type: 'deleteEverything', data: {} },
       ],
       { id: fakeBrowser.runtime.id, tab: { id: 7, url: 'https://www.wildberries.ru/catalog/146972802/detail.aspx' } as never },
     );
     expect(AskManyReplySchema.parse({ replies }).replies.map((r) => r.ok)).toEqual([true, false, false, false, false]);
-    expect(replies[0]).toMatchObject({ ok: true, res: { role: 'mine' } });
+    expect(replies[0]).toMatchObject({ ok: true, res: { messages: { refresh: 'Обновить' } } });
     expect(replies[1]).toMatchObject({ err: { message: expect.stringContaining('sender not allowed') } });
     expect(replies[2]).toMatchObject({ err: { name: 'ZodError' } });
     expect(replies[3]).toMatchObject({ err: { message: expect.stringContaining('no such message') } });
