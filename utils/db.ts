@@ -206,6 +206,30 @@ export async function readCard(db: LupaDb, ref: ProductRef): Promise<ProductCard
 }
 
 /** A product's time series (price points, stock snapshots) between two instants. */
+/** The history tables read by product and time. */
+export type SeriesTable = 'pricePoints' | 'stockSnapshots';
+
+/**
+ * A product's history rows of one table from `from` up to, not including, `to`, checked against the
+ * table's schema. The one read of a series: a change in how history is stored (packed per product
+ * and month, issue 17) changes only this and the writers.
+ */
+export async function readSeries<K extends SeriesTable>(
+  db: LupaDb,
+  name: K,
+  marketplace: Marketplace,
+  id: string,
+  from = 0,
+  to = Number.MAX_SAFE_INTEGER,
+): Promise<Array<z.output<(typeof schemas)[K]>>> {
+  const table = db[name] as unknown as Table<unknown, [Marketplace, string, number]>;
+  return validRows(
+    schemas[name] as z.ZodType<z.output<(typeof schemas)[K]>>,
+    await seriesOf(table, marketplace, id, from, to).toArray(),
+    name,
+  );
+}
+
 export function seriesOf<T>(
   table: Table<T, [Marketplace, string, number]>,
   marketplace: Marketplace,

@@ -2,7 +2,7 @@
 // (latest card, price points, stock snapshots, review summaries) and the reply is assembled from
 // the store, so what the user sees is what Lupa keeps.
 import { OBSERVE_EVERY, storeCards } from './card-store';
-import { kvFamily, type LupaDb, readCard, schemas, seriesOf, validRow, validRows } from './db';
+import { kvFamily, type LupaDb, readCard, readSeries, schemas, validRow, validRows } from './db';
 import { KERNEL_KV } from './kv-keys';
 import type { OzonClient } from './marketplaces/ozon/client';
 import type { RequestContext, WbClient } from './marketplaces/wb/client';
@@ -178,21 +178,9 @@ export function createProductOverviewService(deps: OverviewDeps) {
       };
     }
     const at = now();
-    const points = mergeSeries(
-      validRows(
-        schemas.pricePoints,
-        await seriesOf(db.pricePoints, card.marketplace, card.id, at - CHART_DAYS * DAY_MS).toArray(),
-        'pricePoints',
-      ),
-    );
+    const points = mergeSeries(await readSeries(db, 'pricePoints', card.marketplace, card.id, at - CHART_DAYS * DAY_MS));
     const summary = card.rootId && card.reviewCount > 0 ? await latestReviews(card.marketplace, card.rootId) : undefined;
-    const stock = card.stockKnown
-      ? validRows(
-          schemas.stockSnapshots,
-          await seriesOf(db.stockSnapshots, card.marketplace, card.id, at - SALES_DAYS * DAY_MS).toArray(),
-          'stockSnapshots',
-        )
-      : [];
+    const stock = card.stockKnown ? await readSeries(db, 'stockSnapshots', card.marketplace, card.id, at - SALES_DAYS * DAY_MS) : [];
     const { rootId: _root, ...product } = card;
     return {
       state,

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, expect, test, vi } from 'vitest';
-import { DB_VERSION, LupaDb, readCard, readCards, storesAt, validRows } from '../../utils/db';
+import { DB_VERSION, LupaDb, readCard, readCards, readSeries, storesAt, validRows } from '../../utils/db';
 import { PricePointSchema, type ProductCard, ProductCardSchema } from '../../utils/model';
 
 // The schemas as each version shipped them, written out once: the assembled registry must keep
@@ -329,5 +329,27 @@ test('stored cards are read in the order asked, with a gap where none is stored 
   expect(await readCard(db, { marketplace: 'wb', id: '1649246352' })).toBeUndefined();
   expect(await readCard(db, { marketplace: 'wb', id: '255012877' })).toBeUndefined();
   warn.mockRestore();
+  db.close();
+});
+
+test("a product's series is read between its times, from its own product only, a row that no longer fits skipped", async () => {
+  const name = `lupa-read-series-${Math.random()}`;
+  names.push(name);
+  const db = new LupaDb(name);
+  const point = (productId: string, at: number, price: number) => ({
+    marketplace: 'wb' as const,
+    productId,
+    at,
+    price,
+    source: 'observed' as const,
+  });
+  await db.pricePoints.bulkPut([point('146972802', 100, 134500), point('146972802', 200, 129900), point('146972802', 300, 131000)]);
+  await db.pricePoints.bulkPut([point('255012877', 200, 189000), { ...point('146972802', 250, 1), price: -5 }]);
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  // From 150 up to, not including, 300.
+  const rows = await readSeries(db, 'pricePoints', 'wb', '146972802', 150, 300);
+  expect(rows.map((r) => [r.at, r.price])).toEqual([[200, 129900]]);
+  expect(warn).toHaveBeenCalledTimes(1);
+  expect((await readSeries(db, 'pricePoints', 'wb', '146972802')).map((r) => r.at)).toEqual([100, 200, 300]);
   db.close();
 });

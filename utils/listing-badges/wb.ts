@@ -2,7 +2,7 @@
 // its figures are. The tiles' figures come from the kernel (utils/listing-tiles.ts, shared with the
 // page summary); what is the badges' own is the price trend against Lupa's history.
 
-import { type LupaDb, schemas, seriesOf, validRows } from '../db';
+import { type LupaDb, readSeries } from '../db';
 import { createListingTiles, type ListingTilesSource } from '../listing-tiles';
 import type { RequestContext, WbClient } from '../marketplaces/wb/client';
 import type { Marketplace } from '../model';
@@ -23,7 +23,7 @@ export async function priceTrends(
   const out = new Map<string, number>();
   await db.transaction('r', db.pricePoints, async () => {
     for (const [id, price] of prices) {
-      const points = validRows(schemas.pricePoints, await seriesOf(db.pricePoints, marketplace, id, from, at + 1).toArray(), 'pricePoints');
+      const points = await readSeries(db, 'pricePoints', marketplace, id, from, at + 1);
       // A trend needs history: at least one point older than a day.
       if (!points.some((p) => p.at < at - DAY_MS)) continue;
       const mid = median(points.map((p) => p.price)) as number;

@@ -2,7 +2,7 @@
 // the same cached search pages and card batches), and for each card Lupa has stock history on, its
 // own sales estimate — an estimate from stock snapshots (utils/sales.ts), nothing more.
 
-import { type LupaDb, schemas, seriesOf, validRows } from '../db';
+import { type LupaDb, readSeries } from '../db';
 import type { ListingTilesSource } from '../listing-tiles';
 import type { RequestContext } from '../marketplaces/wb/client';
 import { estimateSales } from '../sales';
@@ -17,11 +17,7 @@ export async function salesOf(db: LupaDb, marketplace: 'wb' | 'ozon', ids: reado
   const out = new Map<string, number>();
   await db.transaction('r', db.stockSnapshots, async () => {
     for (const id of ids) {
-      const rows = validRows(
-        schemas.stockSnapshots,
-        await seriesOf(db.stockSnapshots, marketplace, id, at - SALES_DAYS * DAY_MS).toArray(),
-        'stockSnapshots',
-      );
+      const rows = await readSeries(db, 'stockSnapshots', marketplace, id, at - SALES_DAYS * DAY_MS);
       if (rows.length < 2) continue;
       const estimate = estimateSales(rows);
       if (estimate) out.set(id, estimate.perDay);

@@ -6,7 +6,7 @@
 // own correction, used for every card of the subject. Fewer than MIN_ITEMS comparable items: no
 // correction, and the estimate says so.
 import type { SalesCalibration } from '../background-kit';
-import { type LupaDb, readCards, schemas, seriesOf, validRows } from '../db';
+import { type LupaDb, readCards, readSeries } from '../db';
 import type { FunnelRow } from '../marketplaces/wb/seller-funnel';
 import { estimateSales } from '../sales';
 
@@ -69,11 +69,10 @@ export function correctionFor(
 
 /** The estimate of one own item over the CALIBRATION_DAYS to `end` (ms); null without enough history. */
 export async function estimateOver(db: LupaDb, id: string, end: number): Promise<number | null> {
-  const points = validRows(
-    schemas.stockSnapshots,
-    await seriesOf(db.stockSnapshots, 'wb', id, end - CALIBRATION_DAYS * DAY_MS, end).toArray(),
-    'stockSnapshots',
-  ).map((s) => ({ at: s.at, total: s.total }));
+  const points = (await readSeries(db, 'stockSnapshots', 'wb', id, end - CALIBRATION_DAYS * DAY_MS, end)).map((s) => ({
+    at: s.at,
+    total: s.total,
+  }));
   const estimate = estimateSales(points);
   return estimate && estimate.observedDays >= MIN_OBSERVED_DAYS ? estimate.perDay : null;
 }

@@ -10,7 +10,7 @@
 import Dexie from 'dexie';
 import { storeCards } from '../card-store';
 import { diffCards } from '../changes';
-import { kvItem, type LupaDb, readCards, schemas, seriesOf, validRow, validRows } from '../db';
+import { kvItem, type LupaDb, readCards, readSeries, schemas, validRow, validRows } from '../db';
 import type { RequestContext } from '../marketplaces/wb/client';
 import { type Marketplace, type ProblemKind, type ProductCard, type ProductRef, type WatchEvent, WatchEventSchema } from '../model';
 import { problemOf } from '../net';
@@ -140,11 +140,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
 
   /** Orders per day from the product's stock history (null until there is enough of it). */
   async function salesOf(marketplace: Marketplace, id: string) {
-    const snaps = validRows(
-      schemas.stockSnapshots,
-      await seriesOf(db.stockSnapshots, marketplace, id, now() - 60 * DAY_MS).toArray(),
-      'stockSnapshots',
-    );
+    const snaps = await readSeries(db, 'stockSnapshots', marketplace, id, now() - 60 * DAY_MS);
     return estimateSales(snaps);
   }
   const openCount = () => db.events.where('read').equals(0).count();
