@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 import ru from './public/_locales/ru/messages.json';
 import { writeContentKeys } from './scripts/content-keys.mjs';
 import { noSinks } from './scripts/vite-no-sinks.mjs';
-import { CHUNK_NAMES, CHUNKS, type ChunkName } from './utils/chunks/table';
+import { CHUNK_NAMES, CHUNKS, type ChunkName, CONTENT_KEYS_FILE } from './utils/chunks/table';
 
 // The hosts Lupa talks to. Kept here once: the manifest's permissions come from this list and
 // tests/e2e/hosts.test.ts checks that the built code names nothing else and the README lists them.
@@ -92,6 +92,7 @@ export default defineConfig({
     'build:done': (wxt) =>
       writeContentKeys(
         wxt.config.outDir,
+        CONTENT_KEYS_FILE,
         CHUNK_NAMES.map((name) => CHUNKS[name].file),
         Object.keys(ru),
       ),

@@ -5,8 +5,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const CONTENT_KEYS_FILE = 'content-keys.json';
-
 /** The keys of `keys` that `code` names, or builds from a named prefix. */
 export function keysIn(code, keys) {
   const prefixes = new Set([...code.matchAll(/[`'"]([A-Za-z][A-Za-z0-9]*_)(?:\$\{|[`'"]\s*\+)/g)].map((m) => m[1]));
@@ -14,8 +12,8 @@ export function keysIn(code, keys) {
   return keys.filter((key) => named.has(key) || [...prefixes].some((prefix) => key.startsWith(prefix))).sort();
 }
 
-/** Writes the file beside the build's manifest, from its content scripts and the given chunk files. */
-export function writeContentKeys(outDir, chunkFiles, keys) {
+/** Writes `file` beside the build's manifest, from its content scripts and the given chunk files. */
+export function writeContentKeys(outDir, file, chunkFiles, keys) {
   const scripts = join(outDir, 'content-scripts');
   const files = [
     ...(existsSync(scripts)
@@ -26,5 +24,5 @@ export function writeContentKeys(outDir, chunkFiles, keys) {
     ...chunkFiles.map((f) => join(outDir, f)).filter((f) => existsSync(f)),
   ];
   const code = files.map((f) => readFileSync(f, 'utf8')).join('\n');
-  writeFileSync(join(outDir, CONTENT_KEYS_FILE), `${JSON.stringify(keysIn(code, keys))}\n`);
+  writeFileSync(join(outDir, file), `${JSON.stringify(keysIn(code, keys))}\n`);
 }

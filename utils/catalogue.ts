@@ -4,13 +4,14 @@
 // catalogue loaded already, and a page would otherwise load all of it by a synchronous call.
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { CONTENT_KEYS_FILE } from './chunks/table';
 import { SUB_MARKS } from './content/i18n';
 import { MESSAGE_KEYS, type MessageKey } from './i18n';
 
 /** The build's list (scripts/content-keys.mjs); every key where it cannot be read. */
 async function contentKeys(): Promise<readonly MessageKey[]> {
   try {
-    const response = await fetch(browser.runtime.getURL('/content-keys.json' as '/popup.html'));
+    const response = await fetch(browser.runtime.getURL(`/${CONTENT_KEYS_FILE}` as '/popup.html'));
     const listed = new Set(
       z
         .array(z.string().max(200))

@@ -20,3 +20,9 @@ export const CHUNKS = {
 
 export type ChunkName = keyof typeof CHUNKS;
 export const CHUNK_NAMES = Object.keys(CHUNKS) as [ChunkName, ...ChunkName[]];
+
+/**
+ * The catalogue keys the content scripts and chunks name, listed by the build
+ * (scripts/content-keys.mjs) beside the manifest; the background hands a page only these (utils/catalogue.ts).
+ */
+export const CONTENT_KEYS_FILE = 'content-keys.json';
