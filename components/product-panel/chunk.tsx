@@ -1,15 +1,28 @@
-// The panel chunk (utils/chunks/table.ts: `panel`, built to chunks/panel.js): React and the panel's
-// sections, injected by the background into the storefront content script's world when the page
-// is idle (watch.ts). It takes over the shadow root the core drew the first figures in, and starts
-// from the core's first answer: no second request, no figure shown twice with two values.
+// The panel chunk (utils/chunks/table.ts: `panel`, built to chunks/panel.js), injected by the
+// background into the storefront content script's world when the page is idle (watch.ts). It takes
+// over the shadow root the core drew the first figures in and starts from the core's first answer:
+// no second request, no figure shown twice with two values. The figures are plain DOM
+// (controller.ts, view.ts); React draws only the features' sections, in their own slot.
 import { createRoot } from 'react-dom/client';
 import { ask } from '../../utils/content/messaging';
+import type { PanelSectionProps } from '../parts';
 import type { MountedPanel, PanelMount } from './contract';
-import { type LoadOverview, ProductPanelApp } from './ProductPanelApp';
+import { type LoadOverview, type SectionsView, startPanel } from './controller';
 import { PANEL_SECTIONS } from './sections';
 
+function Sections(props: PanelSectionProps) {
+  return PANEL_SECTIONS.map(({ name, Section }) => <Section key={name} {...props} />);
+}
+
+function reactSections(slot: HTMLElement): SectionsView {
+  const root = createRoot(slot);
+  return {
+    show: (props) => root.render(<Sections {...props} />),
+    unmount: () => root.unmount(),
+  };
+}
+
 export function mountPanel({ container, marketplace, id, floating, first, page }: PanelMount): MountedPanel {
-  const root = createRoot(container);
   // The first 'cached' load is the core's answer, already asked for.
   let firstTaken = false;
   const load: LoadOverview = (mode) => {
@@ -26,25 +39,17 @@ export function mountPanel({ container, marketplace, id, floating, first, page }
       : { overview: null, status: 'lupa-unavailable' as const }
     : undefined;
   if (settled) firstTaken = true;
-  let shown = { floating, page };
-  const render = (next: Partial<typeof shown>) => {
-    shown = { ...shown, ...next };
-    root.render(
-      <ProductPanelApp
-        key={id}
-        marketplace={marketplace}
-        floating={shown.floating}
-        walletPrice={shown.page.walletPrice}
-        initial={initial}
-        load={load}
-        sections={PANEL_SECTIONS}
-      />,
-    );
-  };
-  render({});
+  const panel = startPanel(container, {
+    marketplace,
+    load,
+    initial,
+    floating,
+    walletPrice: page.walletPrice,
+    sections: PANEL_SECTIONS.length > 0 ? reactSections : undefined,
+  });
   return {
-    setFloating: (isFloating) => render({ floating: isFloating }),
-    setPage: (next) => render({ page: next }),
-    unmount: () => root.unmount(),
+    setFloating: (isFloating) => panel.setFloating(isFloating),
+    setPage: (next) => panel.setWalletPrice(next.walletPrice),
+    unmount: () => panel.unmount(),
   };
 }

@@ -1,27 +1,18 @@
 // The panel's first figures in plain DOM, drawn by the storefront's core before the panel chunk
-// (React) arrives: the head and the price block, with exactly the markup, figure names and values
-// ProductPanel.tsx gives them, so the panel replaces them without a jump or a disagreeing value.
+// arrives: the head and the price block, with exactly the markup, figure names and values
+// the panel (view.ts) gives them, so the panel replaces them without a jump or a disagreeing value.
 // The state stays `loading` while the rest of the panel is on its way.
+import { h } from '../../utils/content/dom';
 import { stateMessage, t } from '../../utils/content/i18n';
+import { type FigureName, type FigureValue, setFigure } from '../../utils/figures';
 import type { ProductOverview } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import { formatRub } from '../../utils/money';
 import type { PageFigures } from './contract';
-import type { PanelStatus } from './ProductPanel';
+import type { PanelStatus } from './view';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  node.textContent = text;
-  return node;
-}
-
-function figure(name: string, value: string | number | null, className: string, text: string): HTMLElement {
-  const node = el('span', className, text);
-  node.setAttribute('data-lupa', name);
-  node.setAttribute('data-value', value === null ? '' : String(value));
-  return node;
-}
+const figure = (name: FigureName, value: FigureValue, className: string, text: string) =>
+  setFigure(h('span', { class: className }, text), name, value);
 
 export interface FirstFigures {
   marketplace: Marketplace;
@@ -33,23 +24,23 @@ export interface FirstFigures {
 
 export function renderFirstFigures(container: HTMLElement, { marketplace, floating, status, overview, page }: FirstFigures): void {
   const problem = status !== 'fresh' && status !== 'stale' && status !== 'loading';
-  const section = el('section', floating ? 'lupa-panel lupa-floating' : 'lupa-panel');
-  section.setAttribute('aria-label', 'Lupa');
-  const head = el('header', 'lupa-head');
+  const section = h('section', { class: floating ? 'lupa-panel lupa-floating' : 'lupa-panel', 'aria-label': 'Lupa' });
+  const head = h('header', { class: 'lupa-head' });
   const state = figure('state', status, `lupa-state ${problem ? 'lupa-state--problem' : ''}`, stateMessage(status, marketplace));
   state.setAttribute('role', 'status');
   // The panel's button; it works once the panel is here.
-  const refresh = el('button', 'lupa-refresh', t('refresh'));
-  refresh.type = 'button';
-  refresh.disabled = status === 'loading';
-  refresh.setAttribute('data-lupa', 'refresh');
-  head.append(el('strong', 'lupa-logo', t('panelTitle')), state, refresh);
+  const refresh = h(
+    'button',
+    { type: 'button', class: 'lupa-refresh', 'data-lupa': 'refresh', disabled: status === 'loading' },
+    t('refresh'),
+  );
+  head.append(h('strong', { class: 'lupa-logo' }, t('panelTitle')), state, refresh);
   section.append(head);
-  if (floating) section.append(el('p', 'lupa-note', t('floating')));
+  if (floating) section.append(h('p', { class: 'lupa-note' }, t('floating')));
 
   const product = overview?.product;
   if (product) {
-    const prices = el('div', 'lupa-prices');
+    const prices = h('div', { class: 'lupa-prices' });
     prices.append(
       product.priceNow === null
         ? figure('price-now', null, 'lupa-price-now lupa-out', t('outOfStock'))

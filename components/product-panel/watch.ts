@@ -20,8 +20,8 @@ import type { Marketplace } from '../../utils/model';
 import lupaCss from '../lupa.css?inline';
 import type { FirstOverview, MountedPanel, PageFigures, PanelChunk } from './contract';
 import { renderFirstFigures } from './first-figures';
-import type { PanelStatus } from './ProductPanel';
 import panelCss from './panel.css?inline';
+import type { PanelStatus } from './view';
 
 export interface ProductPanelOptions {
   marketplace: Marketplace;

@@ -16,7 +16,10 @@ export function setUpPanelTests(): void {
   beforeAll(() => {
     HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
   });
-  afterEach(cleanup);
+  afterEach(() => {
+    cleanup();
+    document.body.replaceChildren();
+  });
 }
 
 /** The overview of the fixture's product number `index`, from a fresh database. */

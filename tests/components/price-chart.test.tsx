@@ -1,9 +1,16 @@
-import { fireEvent, render } from '@testing-library/react';
+import { fireEvent } from '@testing-library/react';
 import { expect, test, vi } from 'vitest';
-import { PriceChart, stepPath } from '../../components/PriceChart';
+import { priceChart, stepPath } from '../../components/product-panel/price-chart';
 
 // The charts chunk is injected by the background in the extension; here it is a stand-in that records draws.
 const drawn: number[] = [];
+/** The chart as the panel puts it in the page. */
+const render = (props: Parameters<typeof priceChart>[0]) => {
+  const container = document.body.appendChild(document.createElement('div'));
+  container.append(priceChart(props).element);
+  return { container };
+};
+
 vi.mock('../../components/charts/load', () => ({
   loadCharts: () =>
     Promise.resolve({
@@ -22,7 +29,7 @@ const points = [
 ];
 
 test('the quick chart is drawn at once: a step line between the lowest and highest price, labelled', () => {
-  const { container } = render(<PriceChart points={points} label="История цены" />);
+  const { container } = render({ points, label: 'История цены' });
   const figure = container.querySelector('[data-lupa="price-chart"]');
   expect(figure?.getAttribute('data-value')).toBe('3');
   expect(container.querySelector('canvas')).toBeNull();
@@ -35,7 +42,7 @@ test('the quick chart is drawn at once: a step line between the lowest and highe
 test('pointing at the quick chart brings the detailed chart (chart.js) with the same points', async () => {
   drawn.length = 0;
   HTMLCanvasElement.prototype.getContext = vi.fn(() => ({}) as CanvasRenderingContext2D) as never;
-  const { container } = render(<PriceChart points={points} label="История цены" />);
+  const { container } = render({ points, label: 'История цены' });
   fireEvent.pointerEnter(container.querySelector('button') as HTMLElement);
   expect(container.querySelector('canvas')).not.toBeNull();
   await vi.waitFor(() => expect(drawn).toEqual([3]));
@@ -43,7 +50,7 @@ test('pointing at the quick chart brings the detailed chart (chart.js) with the 
 });
 
 test('no points: nothing drawn and no figure value', () => {
-  const { container } = render(<PriceChart points={[]} label="История цены" />);
+  const { container } = render({ points: [], label: 'История цены' });
   expect(container.querySelector('[data-lupa="price-chart"]')?.hasAttribute('data-value')).toBe(false);
   expect(stepPath([])).toBeNull();
 });

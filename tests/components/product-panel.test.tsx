@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, test, vi } from 'vitest';
-import { ProductPanel } from '../../components/product-panel/ProductPanel';
-import { ProductPanelApp } from '../../components/product-panel/ProductPanelApp';
+import { startPanel } from '../../components/product-panel/controller';
+import { priceChart } from '../../components/product-panel/price-chart';
+import { drawPanel, type PanelView } from '../../components/product-panel/view';
 import type { ProductOverview } from '../../utils/messages';
 import { overviewOf, setUpPanelTests } from './overview';
 
@@ -10,19 +11,25 @@ setUpPanelTests();
 
 const value = (name: string) => document.querySelector(`[data-lupa="${name}"]`)?.getAttribute('data-value') ?? null;
 const text = (name: string) => document.querySelector(`[data-lupa="${name}"]`)?.textContent ?? null;
-const show = (overview: ProductOverview, extra: Partial<Parameters<typeof ProductPanel>[0]> = {}) =>
-  render(
-    <ProductPanel
-      marketplace="wb"
-      status={overview.state}
-      overview={overview}
-      refreshing={false}
-      floating={false}
-      now={Date.now()}
-      onRefresh={() => {}}
-      {...extra}
-    />,
-  );
+/** The panel drawn for `overview` in the page; `unmount` takes it away. */
+function show(overview: ProductOverview, extra: Partial<PanelView> = {}) {
+  const container = document.body.appendChild(document.createElement('div'));
+  const section = container.appendChild(document.createElement('section'));
+  drawPanel(section, {
+    marketplace: 'wb',
+    status: overview.state,
+    overview,
+    refreshing: false,
+    floating: false,
+    now: Date.now(),
+    onRefresh: () => {},
+    chart: (points, label) => priceChart({ points, label }),
+    ...extra,
+  });
+  return { container, unmount: () => container.remove() };
+}
+const start = (options: Omit<Parameters<typeof startPanel>[1], 'marketplace' | 'floating'>) =>
+  startPanel(document.body.appendChild(document.createElement('div')), { marketplace: 'wb', floating: false, ...options });
 
 describe('product panel', () => {
   test('money figures carry kopecks and read as roubles', async () => {
@@ -149,7 +156,7 @@ describe('panel behaviour', () => {
     const fresh = await overviewOf(1);
     const stale = { ...fresh, state: 'stale' as const };
     const load = vi.fn(async (mode: string) => (mode === 'cached' ? stale : fresh));
-    render(<ProductPanelApp marketplace="wb" load={load} floating={false} />);
+    start({ load });
     await waitFor(() => expect(value('state')).toBe('fresh'));
     expect(load.mock.calls.map((c) => c[0])).toEqual(['cached', 'refresh']);
     expect(value('price-now')).toBe('459000');
@@ -159,16 +166,16 @@ describe('panel behaviour', () => {
     const fresh = await overviewOf(1);
     const offline: ProductOverview = { ...fresh, state: 'offline', product: null };
     const load = vi.fn(async (mode: string) => (mode === 'cached' ? fresh : offline));
-    render(<ProductPanelApp marketplace="wb" load={load} floating={false} />);
+    start({ load });
     await waitFor(() => expect(value('state')).toBe('fresh'));
-    await act(async () => screen.getByRole('button', { name: 'Обновить' }).click());
+    screen.getByRole('button', { name: 'Обновить' }).click();
     await waitFor(() => expect(value('state')).toBe('offline'));
     expect(value('price-now')).toBe('459000');
   });
 
   test('when the background cannot be reached the panel says so', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    render(<ProductPanelApp marketplace="wb" load={() => Promise.reject(new Error('Could not establish connection'))} floating={false} />);
+    start({ load: () => Promise.reject(new Error('Could not establish connection')) });
     await waitFor(() => expect(value('state')).toBe('lupa-unavailable'));
     expect(text('state')).toContain('перезагрузите страницу');
     warn.mockRestore();

@@ -38,3 +38,41 @@ export function shadowHost(tag: string, css: string): { host: HTMLElement; root:
   root.appendChild(style);
   return { host, root };
 }
+
+/** An attribute value: null, undefined and false leave the attribute out, true sets it empty. */
+export type Attr = string | number | boolean | null | undefined;
+/** A child: text (always a text node, never markup) or a node; null, undefined and false are skipped. */
+export type Child = Node | string | number | null | undefined | false;
+
+function fill<E extends Element>(
+  e: E,
+  attrs: Record<string, Attr> | null | undefined,
+  children: ReadonlyArray<Child | readonly Child[]>,
+): E {
+  if (attrs)
+    for (const [name, value] of Object.entries(attrs)) {
+      if (value === null || value === undefined || value === false) continue;
+      e.setAttribute(name === 'className' ? 'class' : name, value === true ? '' : String(value));
+    }
+  for (const child of children.flat())
+    if (child !== null && child !== undefined && child !== false) e.append(typeof child === 'number' ? String(child) : child);
+  return e;
+}
+
+/** An HTML element with its attributes and children: Lupa's plain-DOM UI is built with this, text as text. */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Record<string, Attr> | null,
+  ...children: ReadonlyArray<Child | readonly Child[]>
+): HTMLElementTagNameMap[K] {
+  return fill(document.createElement(tag), attrs, children);
+}
+
+/** The same for an SVG element. */
+export function s<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs?: Record<string, Attr> | null,
+  ...children: ReadonlyArray<Child | readonly Child[]>
+): SVGElementTagNameMap[K] {
+  return fill(document.createElementNS('http://www.w3.org/2000/svg', tag), attrs, children);
+}
