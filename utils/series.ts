@@ -136,13 +136,17 @@ export function mergeMonths<T extends [number, ...unknown[]]>(
   });
 }
 
+/** A month row's key as one string (a Map's key). */
+const monthKey = (marketplace: unknown, productId: unknown, month: number) => `${marketplace}\u0000${productId}\u0000${month}`;
+const keyText = (row: MonthRow<unknown>) => monthKey(row.marketplace, row.productId, row.month);
+
 /** Flat points (of one series) grouped by product and month, each group's points packed in arrival order. */
 export function packMonths(name: SeriesTable, points: ReadonlyArray<Record<string, unknown>>): Array<MonthRow<[number, ...unknown[]]>> {
   const codec = codecOf(name);
   const rows = new Map<string, MonthRow<[number, ...unknown[]]>>();
   for (const p of points) {
     const month = monthOf(p.at as number);
-    const key = `${p.marketplace}\u0000${p.productId}\u0000${month}`;
+    const key = monthKey(p.marketplace, p.productId, month);
     let row = rows.get(key);
     if (!row) {
       row = { marketplace: p.marketplace as Marketplace, productId: p.productId as string, month, points: [] };
@@ -162,8 +166,6 @@ export function flatten(name: SeriesTable, rows: ReadonlyArray<MonthRow<[number,
       if (Array.isArray(t)) out.push(codec.unpack(row.marketplace, row.productId, t));
   return out;
 }
-
-const keyText = (row: MonthRow<unknown>) => `${row.marketplace}\u0000${row.productId}\u0000${row.month}`;
 
 /**
  * Packs a series' flat points into month rows as they stream in (a restore): a month is handed over
