@@ -1,9 +1,10 @@
 // Run by `npm run bench` inside the extension's own service worker (bundled on the fly, evaluated
 // through the DevTools protocol): it fills Lupa's real IndexedDB with a year of daily prices for many
 // products, then times the panel's read of one product's history — the same calls the product
-// overview makes (utils/product-overview.ts): seriesOf → validRows → mergeSeries.
+// overview makes (utils/product-overview.ts): readSeries (the month rows read, checked and
+// flattened) → mergeSeries.
 import '../utils/zod-setup';
-import { LupaDb, schemas, seriesOf, validRows } from '../utils/db';
+import { addPoints, LupaDb, readSeries } from '../utils/db';
 import type { PricePoint } from '../utils/model';
 import { mergeSeries } from '../utils/stats';
 
@@ -31,9 +32,9 @@ export async function seed(products: number, days: number, now: number): Promise
         });
       }
     }
-    await db.pricePoints.bulkPut(rows);
+    await addPoints(db, 'pricePoints', rows);
   }
-  const rows = await db.pricePoints.count();
+  const rows = (await db.priceMonths.toArray()).reduce((n, r) => n + r.points.length, 0);
   db.close();
   return { rows, ms: performance.now() - started };
 }
@@ -46,10 +47,15 @@ export async function readYear(index: number, now: number, runs: number): Promis
   const idbMs: number[] = [];
   let points = 0;
   for (let r = 0; r < runs; r++) {
-    const started = performance.now();
-    const rows = await seriesOf(db.pricePoints, 'wb', benchId(index), now - 365 * DAY_MS).toArray();
+    // The raw read of the month rows alone, then the whole read as the panel makes it.
+    let started = performance.now();
+    await db.priceMonths
+      .where('[marketplace+productId+month]')
+      .between(['wb', benchId(index), now - 366 * DAY_MS], ['wb', benchId(index), now])
+      .toArray();
     idbMs.push(performance.now() - started);
-    points = mergeSeries(validRows(schemas.pricePoints, rows, 'pricePoints')).length;
+    started = performance.now();
+    points = mergeSeries(await readSeries(db, 'pricePoints', 'wb', benchId(index), now - 365 * DAY_MS)).length;
     ms.push(performance.now() - started);
   }
   db.close();

@@ -1,11 +1,12 @@
 // Run by scripts/bench-scale.mjs (`--only=restore-parts`) inside the options page, once the shop is
 // seeded: where a restore's time goes on this browser's IndexedDB, part by part — clearing the old
-// rows, writing the history's rows table by table, checking them with zod — and what the same year
-// costs packed one row per product and calendar month (issue 17: what would bring a restore of the
-// 1 000 × 365 shop under 30 s on Chromium's default LevelDB backend).
+// rows, writing the history's rows table by table, checking them with zod — what the same year
+// costs as v13 stored it (a row per point) against v14's one row per product and calendar month
+// (issue 17), and v14's upgrade of a database v13 wrote with that year.
 import '../utils/zod-setup';
 import Dexie from 'dexie';
-import { DB_VERSION, LupaDb, schemas, storesAt } from '../utils/db';
+import { LupaDb, storesAt } from '../utils/db';
+import { codecOf, packMonths } from '../utils/series';
 import { shopHistoryBatches } from './scale-shop.mjs';
 
 /** As utils/backup/restore.ts hands rows to IndexedDB: about a 64 KB piece's rows at a time, a few batches ahead. */
@@ -45,7 +46,7 @@ export async function clearing(): Promise<{ tables: Record<string, number>; roll
     if (error !== rolledBack) throw error;
   }
   // The next read waits for the rollback.
-  await db.pricePoints.count();
+  await db.priceMonths.count();
   const rollback = ms(aborted);
   db.close();
   return { tables, rollback };
@@ -55,20 +56,6 @@ export async function clearing(): Promise<{ tables: Record<string, number>; roll
 function* yearOf(ids: readonly number[], days: number, now: number) {
   for (const { prices, stock } of shopHistoryBatches(ids, days, now, PRODUCTS_AT_ONCE))
     yield { pricePoints: prices, stockSnapshots: stock } satisfies Record<History, Row[]>;
-}
-
-/** One series' rows (by time) packed one row per calendar month: the row's own fields, the rest in `points`. */
-function packed(rows: readonly Row[]): Row[] {
-  const months = new Map<string, Row & { points: Row[] }>();
-  for (const { marketplace, productId, at, ...rest } of rows) {
-    const date = new Date(at as number);
-    const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
-    const key = `${marketplace}:${productId}:${month}`;
-    const row = months.get(key) ?? { marketplace, productId, month, points: [] };
-    months.set(key, row);
-    row.points.push({ at, ...rest });
-  }
-  return [...months.values()];
 }
 
 /**
@@ -114,17 +101,58 @@ async function writeYear(
   return out;
 }
 
+/** The flat history tables as v13 declared them. */
+const V13 = storesAt(13);
+
 /**
  * The shop's year of history: every row checked with zod (as both readings of a restore check it),
- * the rows written into an empty database in one transaction as a restore writes them (Lupa's
- * indexes, a row per point), then the same points packed one row per product and month.
+ * the rows written into an empty database in one transaction as v13's restore wrote them (a row per
+ * point), then packed one row per product and month as v14's restore writes them (utils/series.ts).
  */
 export async function writing(ids: number[], days: number, now: number) {
   const started = performance.now();
-  for (const year of yearOf(ids, days, now)) for (const table of HISTORY) for (const row of year[table]) schemas[table].parse(row);
+  for (const year of yearOf(ids, days, now)) for (const table of HISTORY) for (const row of year[table]) codecOf(table).point.parse(row);
   const zodMs = ms(started);
-  const rows = await writeYear(storesAt(DB_VERSION) as Record<History, string>, (_, rows) => rows, ids, days, now);
+  const flat = { pricePoints: V13.pricePoints, stockSnapshots: V13.stockSnapshots } as Record<History, string>;
+  const rows = await writeYear(flat, (_, rows) => rows, ids, days, now);
   const monthly = '&[marketplace+productId+month]';
-  const months = await writeYear({ pricePoints: monthly, stockSnapshots: monthly }, (_, rows) => packed(rows), ids, days, now);
+  const months = await writeYear(
+    { pricePoints: monthly, stockSnapshots: monthly },
+    (table, rows) => packMonths(table, rows) as unknown as Row[],
+    ids,
+    days,
+    now,
+  );
   return { zodMs, rows, months };
+}
+
+/**
+ * v14's upgrade on the shop's year: a database as v13 kept it (the year a row per point, written with
+ * relaxed durability: the seeding is not timed), then opened by this build — the time to open is
+ * the upgrade packing 730 000 rows into month rows.
+ */
+export async function upgrade(ids: number[], days: number, now: number): Promise<{ ms: number; flatRows: number; monthRows: number }> {
+  const name = `lupa-bench-upgrade-${Math.random()}`;
+  const old = new Dexie(name, { chromeTransactionDurability: 'relaxed' });
+  for (let v = 1; v <= 13; v++) old.version(v).stores(storesAt(v));
+  await old.open();
+  let flatRows = 0;
+  for (const year of yearOf(ids, days, now))
+    await old.transaction('rw', old.table('pricePoints'), old.table('stockSnapshots'), async () => {
+      for (const table of HISTORY) {
+        await old.table(table).bulkPut(year[table]);
+        flatRows += year[table].length;
+      }
+    });
+  old.close();
+  const db = new LupaDb(name);
+  try {
+    const started = performance.now();
+    await db.open();
+    const upgradeMs = ms(started);
+    return { ms: upgradeMs, flatRows, monthRows: (await db.priceMonths.count()) + (await db.stockMonths.count()) };
+  } finally {
+    db.close();
+    await Dexie.delete(name);
+  }
 }

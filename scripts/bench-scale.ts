@@ -6,7 +6,7 @@
 // last refresh's summary, all valid against Lupa's own schemas — and times the incremental
 // retention's slices and the parts of the popup's answer.
 import '../utils/zod-setup';
-import { LupaDb } from '../utils/db';
+import { addPoints, LupaDb } from '../utils/db';
 import type { ProductCard, WatchEvent } from '../utils/model';
 import { retentionProgress, thinHistory } from '../utils/retention';
 import { WatchlistReplySchema } from '../utils/watchlist/protocol';
@@ -61,16 +61,18 @@ export async function seedShop(
       }),
     );
   }
+  // Points, not month rows: the shop's size as the issue counts it.
+  let points = 0;
   for (const { prices, stock } of shopHistoryBatches(ids, days, now, 100)) {
-    await db.transaction('rw', db.pricePoints, db.stockSnapshots, async () => {
-      await db.pricePoints.bulkPut(prices);
-      await db.stockSnapshots.bulkPut(stock);
+    points += prices.length + stock.length;
+    await db.transaction('rw', db.priceMonths, db.stockMonths, async () => {
+      await addPoints(db, 'pricePoints', prices);
+      await addPoints(db, 'stockSnapshots', stock);
     });
   }
   const events: WatchEvent[] = ids.flatMap((id, i) => shopTasks(i, id, now));
   await db.events.bulkPut(events);
-  const rows =
-    (await db.pricePoints.count()) + (await db.stockSnapshots.count()) + (await db.events.count()) + (await db.watchlist.count());
+  const rows = points + (await db.events.count()) + (await db.watchlist.count());
   db.close();
   return { rows, ms: performance.now() - started };
 }

@@ -172,6 +172,13 @@ const sellerGroup = kvFamily<GroupState, [SellerGroup]>(KERNEL_KV.sellerApi);
 /** Builds the kernel once per worker start; nothing in it is kept between wake-ups but the store. */
 export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promise<void>; start: () => void } {
   const db = new LupaDb();
+  // An extension API call at most every 5 s while an upgrade runs: the worker is then not idle.
+  let lastStep = 0;
+  db.onUpgradeStep = () => {
+    if (Date.now() - lastStep < 5_000) return;
+    lastStep = Date.now();
+    void browser.runtime.getPlatformInfo().catch(() => {});
+  };
   const net = new Net({
     backoffStore: { get: (host) => hostWait(host).get(db), set: (host, until) => hostWait(host).set(db, until) },
     policies: {

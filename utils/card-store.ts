@@ -2,7 +2,7 @@
 // service that fetches cards (product panel, listing badges), so a product seen anywhere adds
 // to the same history.
 import { diffCards } from './changes';
-import { type LupaDb, readCards, seriesOf } from './db';
+import { addPoints, type LupaDb, lastPoint, readCards } from './db';
 import type { ChangeRow, PricePoint, ProductCard, StockSnapshot } from './model';
 
 /** An observation is added when the value moved, or the last one is this old. */
@@ -14,21 +14,19 @@ export async function observePrices(
   observations: ReadonlyArray<Pick<PricePoint, 'marketplace' | 'productId' | 'at' | 'price'>>,
   every = OBSERVE_EVERY,
 ) {
-  await db.transaction('rw', db.pricePoints, async () => {
+  await db.transaction('rw', db.priceMonths, async () => {
     const fresh: PricePoint[] = [];
     for (const o of observations) {
-      const last = await seriesOf(db.pricePoints, o.marketplace, o.productId)
-        .filter((p) => p.source === 'observed')
-        .last();
+      const last = await lastPoint(db, 'pricePoints', o.marketplace, o.productId, (p) => p.source === 'observed');
       if (!last || last.price !== o.price || o.at - last.at >= every) fresh.push({ ...o, source: 'observed' });
     }
-    await db.pricePoints.bulkPut(fresh);
+    await addPoints(db, 'pricePoints', fresh);
   });
 }
 
 /** `observeEvery` 0: every fetch is a point (Ozon, where Lupa's own points are the only history). */
 export async function storeCards(db: LupaDb, cards: readonly ProductCard[], observeEvery = OBSERVE_EVERY): Promise<void> {
-  await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots, db.changes], async () => {
+  await db.transaction('rw', [db.cards, db.priceMonths, db.stockMonths, db.changes], async () => {
     // The change log: what differs from the card stored before this one.
     const before = await readCards(db, cards);
     const changes: ChangeRow[] = [];
@@ -47,6 +45,7 @@ export async function storeCards(db: LupaDb, cards: readonly ProductCard[], obse
       ),
       observeEvery,
     );
+    const snapshots: StockSnapshot[] = [];
     for (const card of cards) {
       const snapshot: StockSnapshot = {
         marketplace: card.marketplace,
@@ -55,9 +54,10 @@ export async function storeCards(db: LupaDb, cards: readonly ProductCard[], obse
         total: card.stockTotal,
         byWarehouse: card.stockByWarehouse.map((w) => ({ warehouseId: w.warehouseId, qty: w.qty })),
       };
-      const last = await seriesOf(db.stockSnapshots, card.marketplace, card.id).last();
+      const last = await lastPoint(db, 'stockSnapshots', card.marketplace, card.id);
       const moved = !last || JSON.stringify(last.byWarehouse) !== JSON.stringify(snapshot.byWarehouse);
-      if (moved || snapshot.at - last.at >= OBSERVE_EVERY) await db.stockSnapshots.put(snapshot);
+      if (moved || snapshot.at - last.at >= OBSERVE_EVERY) snapshots.push(snapshot);
     }
+    await addPoints(db, 'stockSnapshots', snapshots);
   });
 }

@@ -4,7 +4,7 @@
 // and is listed once in TABLES. Every schema version ever shipped stays readable: a table's index
 // spec is kept by the version that introduced or changed it, a data change has an upgrade, and
 // tests/unit/db.test.ts opens a database written by each older version.
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type IndexableType, type Table, type Transaction } from 'dexie';
 import { z } from 'zod';
 import { competitorsTables } from './competitors/tables';
 import { complaintsTables } from './complaints/tables';
@@ -28,6 +28,7 @@ import {
 } from './model';
 import { ownNumbersKv, ownNumbersTables } from './own-numbers/tables';
 import { positionsKv, positionsTables } from './positions/tables';
+import { codecOf, monthOf, monthTables, packMonths, putMerged, type SeriesTable } from './series';
 import { suppliesKv, suppliesTables } from './supplies/tables';
 import { type KvSpec, type TableSpec, table } from './tables';
 import { twinsTables } from './twins/tables';
@@ -47,23 +48,10 @@ const KvRowSchema = z.object({ key: z.string(), value: z.unknown() }) as z.ZodTy
  * summaries, kv. v2: price points also come from the marketplace's published history, so each
  * carries its `source` (v1 rows were all Lupa's own observations). v3: search pages kept for ten
  * minutes (shared by badges and scans). v6: the change log — what changed on a card between looks.
+ * v14: the price points and stock snapshots packed one row per product and month.
  */
 const KERNEL_TABLES = {
   cards: table<ProductCard, [Marketplace, string]>(ProductCardSchema, { 1: '&[marketplace+id], fetchedAt' }),
-  pricePoints: table<PricePoint, [Marketplace, string, number]>(
-    PricePointSchema,
-    { 1: '&[marketplace+productId+at]', 2: '&[marketplace+productId+at], source' },
-    {
-      2: (tx) =>
-        tx
-          .table('pricePoints')
-          .toCollection()
-          .modify((row: Partial<PricePoint>) => {
-            row.source ??= 'observed';
-          }),
-    },
-  ),
-  stockSnapshots: table<StockSnapshot, [Marketplace, string, number]>(StockSnapshotSchema, { 1: '&[marketplace+productId+at]' }),
   reviewSummaries: table<ReviewSummary, [Marketplace, string, number]>(ReviewSummarySchema, { 1: '&[marketplace+rootId+at]' }),
   kv: table<KvRow, string>(KvRowSchema, { 1: '&key' }),
   searchPages: table<SearchPage, [Marketplace, string, string, number, number]>(SearchPageSchema, {
@@ -72,6 +60,63 @@ const KERNEL_TABLES = {
   changes: table<ChangeRow, [Marketplace, string, number, string]>(ChangeRowSchema, {
     6: '&[marketplace+productId+at+field], [marketplace+productId]',
   }),
+  // v14: price points and stock snapshots packed one row per product and month (utils/series.ts).
+  ...monthTables,
+};
+
+/** Rows read from a flat history table at a time while v14 packs them. */
+const MOVE_ROWS = 10_000;
+
+/**
+ * v14's upgrade of one flat history table: its rows, read a page at a time by their key (product,
+ * then time), packed into month rows; the table itself is then deleted (its index spec is null).
+ * A row whose time is no instant cannot be placed in a month: it is dropped, with a warning.
+ */
+async function moveToMonths(tx: Transaction, name: SeriesTable): Promise<void> {
+  const flat = tx.table(name);
+  const months = tx.table(codecOf(name).months);
+  let after: IndexableType | undefined;
+  let dropped = 0;
+  for (;;) {
+    const rows = (await (after === undefined ? flat.orderBy(':id') : flat.where(':id').above(after)).limit(MOVE_ROWS).toArray()) as Array<
+      Record<string, unknown>
+    >;
+    const last = rows[rows.length - 1];
+    if (!last) break;
+    after = [last.marketplace, last.productId, last.at] as IndexableType;
+    const placed = rows.filter((r) => typeof r.at === 'number' && Number.isFinite(monthOf(r.at)));
+    dropped += rows.length - placed.length;
+    await putMerged(months, packMonths(name, placed));
+    (tx.db as LupaDb).onUpgradeStep?.();
+    if (rows.length < MOVE_ROWS) break;
+  }
+  if (dropped > 0) console.warn(`[lupa] ${dropped} row(s) of ${name} without a time were not kept`);
+}
+
+/**
+ * The flat history tables of v1–v13, deleted by v14 once their rows are packed into month rows.
+ * Declared only for the versions that had them: no code reads them.
+ */
+const RETIRED_TABLES = {
+  pricePoints: table<PricePoint, [Marketplace, string, number]>(
+    PricePointSchema,
+    { 1: '&[marketplace+productId+at]', 2: '&[marketplace+productId+at], source', 14: null },
+    {
+      2: (tx) =>
+        tx
+          .table('pricePoints')
+          .toCollection()
+          .modify((row: Partial<PricePoint>) => {
+            row.source ??= 'observed';
+          }),
+      14: (tx) => moveToMonths(tx, 'pricePoints'),
+    },
+  ),
+  stockSnapshots: table<StockSnapshot, [Marketplace, string, number]>(
+    StockSnapshotSchema,
+    { 1: '&[marketplace+productId+at]', 14: null },
+    { 14: (tx) => moveToMonths(tx, 'stockSnapshots') },
+  ),
 };
 
 /** Every table: the kernel's and one line per feature (v3 positions, v4 twins, v5 and v8 watchlist, v7 competitors, v9 and v10 own numbers, v11 complaint digests, v12 supplies). */
@@ -108,18 +153,23 @@ type KeyOf<S> = S extends TableSpec<unknown, infer K> ? K : never;
 type LupaTables = { [N in TableName]: Table<RowOf<Tables[N]>, KeyOf<Tables[N]>> };
 
 const specs = Object.entries(TABLES) as Array<[TableName, TableSpec<unknown, unknown>]>;
+/** Every table any version declared, the retired ones included: what the versions are built from. */
+const everySpec = [...specs, ...Object.entries(RETIRED_TABLES)] as Array<[string, TableSpec<unknown, unknown>]>;
 /** The newest schema version any table declares. */
-export const DB_VERSION = Math.max(...specs.flatMap(([, spec]) => Object.keys(spec.indexes).map(Number)));
+export const DB_VERSION = Math.max(...everySpec.flatMap(([, spec]) => Object.keys(spec.indexes).map(Number)));
 
-/** The Dexie stores of schema version `version`: each table's newest index spec at or before it. */
-export function storesAt(version: number): Record<string, string> {
-  const stores: Record<string, string> = {};
-  for (const [name, spec] of specs) {
+/**
+ * The Dexie stores of schema version `version`: each table's newest index spec at or before it
+ * (null: the table was deleted by then).
+ */
+export function storesAt(version: number): Record<string, string | null> {
+  const stores: Record<string, string | null> = {};
+  for (const [name, spec] of everySpec) {
     const at = Object.keys(spec.indexes)
       .map(Number)
       .filter((v) => v <= version)
       .sort((a, b) => b - a)[0];
-    if (at !== undefined) stores[name] = spec.indexes[at] as string;
+    if (at !== undefined) stores[name] = spec.indexes[at] as string | null;
   }
   return stores;
 }
@@ -143,6 +193,13 @@ export function isUserDataWrite(stores: readonly string[], mode: 'readonly' | 'r
 export interface LupaDb extends LupaTables {}
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the tables are declared by the registry above
 export class LupaDb extends Dexie {
+  /**
+   * Called now and then while a long upgrade runs (v14 packs the history: 17 s for a year of 1 000
+   * products): the background calls an extension API there, which keeps the worker from being
+   * stopped as idle after 30 s — a stopped worker would abort the upgrade, and start it over each time.
+   */
+  onUpgradeStep?: () => void;
+
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.use({
@@ -155,7 +212,7 @@ export class LupaDb extends Dexie {
       }),
     });
     for (let version = 1; version <= DB_VERSION; version++) {
-      const upgrades = specs.flatMap(([, spec]) => spec.upgrades?.[version] ?? []);
+      const upgrades = everySpec.flatMap(([, spec]) => spec.upgrades?.[version] ?? []);
       const declared = this.version(version).stores(storesAt(version));
       if (upgrades.length > 0)
         declared.upgrade(async (tx) => {
@@ -205,40 +262,8 @@ export async function readCard(db: LupaDb, ref: ProductRef): Promise<ProductCard
   return validRow(schemas.cards, await db.cards.get([ref.marketplace, ref.id]), 'cards');
 }
 
-/** A product's time series (price points, stock snapshots) between two instants. */
-/** The history tables read by product and time. */
-export type SeriesTable = 'pricePoints' | 'stockSnapshots';
-
-/**
- * A product's history rows of one table from `from` up to, not including, `to`, checked against the
- * table's schema. The one read of a series: a change in how history is stored (packed per product
- * and month, issue 17) changes only this and the writers.
- */
-export async function readSeries<K extends SeriesTable>(
-  db: LupaDb,
-  name: K,
-  marketplace: Marketplace,
-  id: string,
-  from = 0,
-  to = Number.MAX_SAFE_INTEGER,
-): Promise<Array<z.output<(typeof schemas)[K]>>> {
-  const table = db[name] as unknown as Table<unknown, [Marketplace, string, number]>;
-  return validRows(
-    schemas[name] as z.ZodType<z.output<(typeof schemas)[K]>>,
-    await seriesOf(table, marketplace, id, from, to).toArray(),
-    name,
-  );
-}
-
-export function seriesOf<T>(
-  table: Table<T, [Marketplace, string, number]>,
-  marketplace: Marketplace,
-  id: string,
-  from = 0,
-  to = Number.MAX_SAFE_INTEGER,
-) {
-  return table.where('[marketplace+productId+at]').between([marketplace, id, from], [marketplace, id, to]);
-}
+/** A product's time series (price points, stock snapshots), packed by month: utils/series.ts. */
+export { addPoints, lastPoint, readAllSeries, readSeries, type SeriesTable } from './series';
 
 /**
  * One key of the `kv` table, as declared with its schema (utils/tables.ts kvKey, registered in

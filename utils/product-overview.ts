@@ -2,7 +2,7 @@
 // (latest card, price points, stock snapshots, review summaries) and the reply is assembled from
 // the store, so what the user sees is what Lupa keeps.
 import { OBSERVE_EVERY, storeCards } from './card-store';
-import { kvFamily, type LupaDb, readCard, readSeries, schemas, validRow, validRows } from './db';
+import { addPoints, kvFamily, type LupaDb, readCard, readSeries, schemas, validRow, validRows } from './db';
 import { KERNEL_KV } from './kv-keys';
 import type { OzonClient } from './marketplaces/ozon/client';
 import type { RequestContext, WbClient } from './marketplaces/wb/client';
@@ -128,8 +128,8 @@ export function createProductOverviewService(deps: OverviewDeps) {
     if (last !== undefined && now() - last < TTL.priceHistory) return null;
     try {
       const points = await source.fetchHistory(id);
-      await db.transaction('rw', [db.pricePoints, db.kv], async () => {
-        await db.pricePoints.bulkPut(points);
+      await db.transaction('rw', [db.priceMonths, db.kv], async () => {
+        await addPoints(db, 'pricePoints', points);
         await fetched.set(db, now());
       });
       return null;

@@ -4,12 +4,15 @@
 // At a shop's scale (1 000 products × a year) one pass over every history table held a write lock
 // for 25 s, so the work is incremental: a watermark says up to when history is already thinned
 // (only the day it falls in is looked at again), and the work goes in short slices — each a
-// bounded number of rows read by the `[marketplace+productId+at]` index and a time budget, in its
+// bounded number of rows read by the series' index (product, then time or month) and a time budget, in its
 // own transaction — with the position stored after each, so a worker stopped midway resumes
 // there. Thinning is idempotent, so a slice whose position was not stored is merely done twice.
+import type { Table } from 'dexie';
 import type { z } from 'zod';
 import { kvItem, type LupaDb } from './db';
 import { KERNEL_KV, type RetentionProgressSchema } from './kv-keys';
+import type { Marketplace } from './model';
+import { dropPoints, MONTH_INDEX, type MonthTable, readMonths, SERIES_OF_MONTHS } from './series';
 import { DAY_MS } from './stats';
 
 /** Rows read per slice: with the commit, well under 50 ms of IndexedDB work on a busy 2-core machine. */
@@ -22,18 +25,47 @@ type Key = Array<string | number>;
 export type RetentionProgress = z.infer<typeof RetentionProgressSchema>;
 export const retentionProgress = kvItem(KERNEL_KV.retentionProgress);
 
+type Point = { at: number; source?: string };
+
 interface SeriesTable {
   /** A table's name: the kernel's series, and a feature's where that feature is built in (positions). */
   name: string;
   index: string;
-  /** Fields that name one series (the index's fields before `at`). */
+  /** Fields that name one series (the index's fields before its time). */
   fields: string[];
+  /** A series' points from `from` up to, not including, `to`, sorted by time. */
+  read(table: Table, id: Key, from: number, to: number): Promise<Point[]>;
+  /** Removes these points of a series. */
+  drop(table: Table, id: Key, points: Point[]): Promise<void>;
 }
+
+/** A table of one row per point, keyed by the series' fields and the time. */
+const flat = (name: string, index: string, fields: string[]): SeriesTable => ({
+  name,
+  index,
+  fields,
+  read: async (table, id, from, to) =>
+    (await table
+      .where(index)
+      .between([...id, from], [...id, to], true, false)
+      .toArray()) as Point[],
+  drop: (table, id, points) => table.bulkDelete(points.map((p) => [...id, p.at])),
+});
+
+/** A series packed one row per product and month (utils/series.ts). */
+const packed = (name: MonthTable): SeriesTable => ({
+  name,
+  index: MONTH_INDEX,
+  fields: ['marketplace', 'productId'],
+  read: (table, [marketplace, id], from, to) => readMonths(table, SERIES_OF_MONTHS[name], marketplace as Marketplace, String(id), from, to),
+  drop: (table, [marketplace, id], points) => dropPoints(table, marketplace as Marketplace, String(id), points),
+});
+
 const SERIES: SeriesTable[] = [
   // Price points from the marketplace's history and Lupa's own are kept apart (a day of each).
-  { name: 'pricePoints', index: '[marketplace+productId+at]', fields: ['marketplace', 'productId'] },
-  { name: 'stockSnapshots', index: '[marketplace+productId+at]', fields: ['marketplace', 'productId'] },
-  { name: 'positions', index: '[marketplace+productId+query+region+at]', fields: ['marketplace', 'productId', 'query', 'region'] },
+  packed('priceMonths'),
+  packed('stockMonths'),
+  flat('positions', '[marketplace+productId+query+region+at]', ['marketplace', 'productId', 'query', 'region']),
 ];
 
 export interface ThinOptions {
@@ -75,11 +107,7 @@ async function slice(
 ): Promise<{ after: Key | null; removed: number; done: boolean }> {
   const table = db.table(spec.name);
   const started = performance.now();
-  const rowsOf = async (id: Key) =>
-    (await table
-      .where(spec.index)
-      .between([...id, pass.from], [...id, pass.cutoff], true, false)
-      .toArray()) as Array<{ at: number; source?: string }>;
+  const rowsOf = (id: Key) => spec.read(table, id, pass.from, pass.cutoff);
   let read = 0;
   let after = pass.after;
   const thin: Key[] = [];
@@ -108,7 +136,7 @@ async function slice(
       for (const id of thin) {
         const drop = extras(await rowsOf(id));
         if (drop.length === 0) continue;
-        await table.bulkDelete(drop.map((r) => [...id, r.at]));
+        await spec.drop(table, id, drop);
         removed += drop.length;
       }
     });

@@ -9,8 +9,8 @@ import type { z } from 'zod';
 
 export interface TableSpec<Row, Key> {
   row: z.ZodType<Row>;
-  /** Dexie index spec by the schema version that introduced or changed it. */
-  indexes: Readonly<Record<number, string>>;
+  /** Dexie index spec by the schema version that introduced or changed it (null: deleted by it). */
+  indexes: Readonly<Record<number, string | null>>;
   /** Data changes that a version's upgrade makes to this table's rows. */
   upgrades?: Readonly<Record<number, (tx: Transaction) => Promise<unknown>>>;
   /**
@@ -22,7 +22,7 @@ export interface TableSpec<Row, Key> {
   readonly key?: Key;
 }
 
-export function table<Row, Key>(row: z.ZodType<Row>, indexes: Record<number, string>, upgrades?: TableSpec<Row, Key>['upgrades']) {
+export function table<Row, Key>(row: z.ZodType<Row>, indexes: Record<number, string | null>, upgrades?: TableSpec<Row, Key>['upgrades']) {
   return { row, indexes, upgrades } as TableSpec<Row, Key>;
 }
 

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type Lab, panelIn, startLab } from './harness';
 
-/** In an extension page: every store's row count and a SHA-256 of its sorted rows (raw IndexedDB). */
+/**
+ * In an extension page: every store's row count and a SHA-256 of its sorted rows (raw IndexedDB).
+ * The history packed by month (utils/series.ts) counts its points, as the backup file does.
+ */
 const digest = () =>
   new Promise<Record<string, string>>((resolve, reject) => {
     const open = indexedDB.open('lupa');
@@ -20,7 +23,10 @@ const digest = () =>
           .sort()
           .join('\n');
         const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-        out[name] = `${rows.length}:${[...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+        const count = ['priceMonths', 'stockMonths'].includes(name)
+          ? rows.reduce((n: number, r) => n + (r as { points: unknown[] }).points.length, 0)
+          : rows.length;
+        out[name] = `${count}:${[...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
       }
       db.close();
       resolve(out);
@@ -74,7 +80,7 @@ test('backup → delete everything → restore, confirmed, gives back an identic
   );
   const before = await options.evaluate(digest);
   expect(Number(before.cards?.split(':')[0])).toBeGreaterThanOrEqual(3);
-  expect(Number(before.pricePoints?.split(':')[0])).toBeGreaterThan(30);
+  expect(Number(before.priceMonths?.split(':')[0])).toBeGreaterThan(30);
   expect(Number(before.twins?.split(':')[0])).toBe(2);
   const rows = Object.values(before).reduce((n, v) => n + Number(v.split(':')[0]), 0);
 
@@ -104,7 +110,7 @@ test('backup → delete everything → restore, confirmed, gives back an identic
   await summary.waitFor();
   expect(Number(await summary.getAttribute('data-value'))).toBe(rows);
   expect(await summary.locator('[data-lupa="restore-table"][data-table="pricePoints"]').getAttribute('data-value')).toBe(
-    before.pricePoints?.split(':')[0],
+    before.priceMonths?.split(':')[0],
   );
   expect(Object.values(await options.evaluate(digest)).every((v) => v.startsWith('0:'))).toBe(true);
   await options.locator('[data-lupa="restore-confirm"]').click();

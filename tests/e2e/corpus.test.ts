@@ -94,8 +94,21 @@ const STORE_ROWS = async ({
     !article || (r.marketplace === article.marketplace && (r.id === article.id || r.productId === article.id || r.rootId === article.root));
   // A listing's search pages: its own query (Ozon keeps the page URL as the query).
   const ofQuery = (r: Record<string, unknown>) => !query || String(r.query).includes(query);
+  // The history packed by month (utils/series.ts), counted a point at a time as the flat tables were.
+  const flat: Record<string, string> = { priceMonths: 'pricePoints', stockMonths: 'stockSnapshots' };
   const out: Record<string, number> = {};
-  for (const [name, all] of rows) {
+  for (const [stored, months] of rows) {
+    const name = flat[stored] ?? stored;
+    const all = flat[stored]
+      ? months.flatMap((r) =>
+          (r.points as unknown[][]).map((p) => ({
+            marketplace: r.marketplace,
+            productId: r.productId,
+            at: p[0],
+            source: name === 'pricePoints' ? p[2] : undefined,
+          })),
+        )
+      : months;
     const list = all.filter(name === 'searchPages' ? ofQuery : mine);
     out[name] = list.length;
     if (name === 'pricePoints') {

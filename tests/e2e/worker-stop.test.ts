@@ -33,14 +33,19 @@ const idb = {
       const open = indexedDB.open('lupa');
       open.onsuccess = () => {
         const db = open.result;
-        const tx = db.transaction(['cards', 'stockSnapshots', 'pricePoints', 'kv', 'positions'], 'readonly');
+        const tx = db.transaction(['cards', 'stockMonths', 'priceMonths', 'kv', 'positions'], 'readonly');
         const out: Record<string, number | string[] | number[]> = {};
         const all = (store: string) =>
           new Promise<Array<Record<string, unknown>>>((res) => {
             const req = tx.objectStore(store).getAll();
             req.onsuccess = () => res(req.result);
           });
-        Promise.all([all('cards'), all('stockSnapshots'), all('pricePoints'), all('kv'), all('positions')]).then(
+        // The history packed by month (utils/series.ts): its points, as [at, …] tuples with the row's product.
+        const pointsOf = (store: string) =>
+          all(store).then((rows) =>
+            rows.flatMap((r) => (r.points as unknown[][]).map((p) => ({ productId: r.productId, at: p[0], source: p[2] }))),
+          );
+        Promise.all([all('cards'), pointsOf('stockMonths'), pointsOf('priceMonths'), all('kv'), all('positions')]).then(
           ([cards, snaps, points, kv, positions]) => {
             out.positions = positions.map((p) => `${p.query}:${p.organic ?? '-'}:${p.page ?? '-'}`).sort();
             out.cards = cards.length;

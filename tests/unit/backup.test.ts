@@ -2,13 +2,14 @@
 // checked whole before anything is written; the replacement is one transaction, so a bad, cut or
 // changed file leaves the database as it was.
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { backup } from '../../utils/backup/backup';
 import { wipeAll } from '../../utils/backup/data';
 import { BackupProblem, type ProblemCode } from '../../utils/backup/format';
 import { type BackupContents, checkBackup, restoreBackup } from '../../utils/backup/restore';
-import { LupaDb } from '../../utils/db';
+import { addPoints, LupaDb, readAllSeries, storesAt } from '../../utils/db';
 import { getWbToken, setWbToken } from '../../utils/secrets';
 import { getSettings, saveSettings } from '../../utils/settings';
 // The file is tried on the watchlist's rows and tasks (user data with optional fields and page text),
@@ -17,6 +18,8 @@ import type { WatchRow } from '../../utils/watchlist/tables';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 30);
+/** A back-off that has passed (the same in every copy of the shop). */
+const A_MINUTE_AGO = Date.now() - 60_000;
 const TOKEN = 'wb-token-0123456789abcdefghijklmnopqrstuvwxyz';
 
 let db: LupaDb;
@@ -37,6 +40,24 @@ async function picture(of: LupaDb): Promise<Record<string, string[]>> {
 
 /** A small shop: history with a warehouse list, a card with optional fields left out, a watch row, tasks, control rows. */
 async function seed(into: LupaDb, products = 3, days = 20) {
+  const { prices, stock, rest } = shop(products, days);
+  await addPoints(into, 'pricePoints', prices);
+  await addPoints(into, 'stockSnapshots', stock);
+  for (const [table, rows] of Object.entries(rest)) await into.table(table).bulkPut(rows);
+}
+
+/** The same shop in a database as version 13 kept it (history a row per point), as dexie-export-import backed it up. */
+async function seedV13(products: number, days: number): Promise<Dexie> {
+  const old = new Dexie(`backup-v13-${Math.random()}`);
+  for (let v = 1; v <= 13; v++) old.version(v).stores(storesAt(v));
+  const { prices, stock, rest } = shop(products, days);
+  await old.table('pricePoints').bulkPut(prices);
+  await old.table('stockSnapshots').bulkPut(stock);
+  for (const [table, rows] of Object.entries(rest)) await old.table(table).bulkPut(rows);
+  return old;
+}
+
+function shop(products: number, days: number) {
   const prices = [];
   const stock = [];
   for (let p = 0; p < products; p++)
@@ -56,8 +77,6 @@ async function seed(into: LupaDb, products = 3, days = 20) {
         byWarehouse: [{ warehouseId: 507, qty: 10 + d }],
       });
     }
-  await into.pricePoints.bulkPut(prices);
-  await into.stockSnapshots.bulkPut(stock);
   const watched: WatchRow[] = [
     { marketplace: 'wb', id: '146972802', role: 'mine', addedAt: NOW - 30 * DAY, looked: null },
     // A row with the optional fields, one of them undefined (stored as such by IndexedDB).
@@ -72,24 +91,26 @@ async function seed(into: LupaDb, products = 3, days = 20) {
       notFoundAt: NOW - DAY,
     },
   ];
-  await into.watchlist.bulkPut(watched);
-  await into.events.put({
-    key: 'wb:146972802:price-move',
-    marketplace: 'wb',
-    id: '146972802',
-    name: '"><img src=x onerror=alert(1)>',
-    kind: 'price-move',
-    at: NOW - DAY,
-    from: 100_000,
-    to: 90_000,
-    read: 0,
-  });
-  await into.kv.bulkPut([
+  const events = [
+    {
+      key: 'wb:146972802:price-move',
+      marketplace: 'wb',
+      id: '146972802',
+      name: '"><img src=x onerror=alert(1)>',
+      kind: 'price-move',
+      at: NOW - DAY,
+      from: 100_000,
+      to: 90_000,
+      read: 0,
+    },
+  ];
+  const kv = [
     { key: 'basket:1469', value: 12 },
-    { key: 'blocked-until:ozon', value: Date.now() - 60_000 },
+    { key: 'blocked-until:ozon', value: A_MINUTE_AGO },
     { key: 'watch-refresh-cursor', value: { runId: '1', startedAt: NOW, pending: ['wb:146972803'] } },
     { key: 'retention-progress', value: { watermark: NOW - 200 * DAY, pass: null } },
-  ]);
+  ];
+  return { prices, stock, rest: { watchlist: watched, events, kv } as Record<string, object[]> };
 }
 
 /** The old backup writer, as the options page used it (it wants a browser's `self` and FileReader). */
@@ -100,7 +121,7 @@ class BufferFileReader {
     blob.arrayBuffer().then((result) => this.onload?.({ target: { result } }), this.onerror);
   }
 }
-async function exportDB(of: LupaDb, options: { prettyJson: boolean }): Promise<Blob> {
+async function exportDB(of: Dexie, options: { prettyJson: boolean }): Promise<Blob> {
   (globalThis as { self?: unknown }).self ??= globalThis;
   (globalThis as { FileReader?: unknown }).FileReader ??= BufferFileReader;
   const { exportDB: write } = await import('dexie-export-import');
@@ -161,7 +182,7 @@ describe('backup and restore round trip', () => {
     const file = await backup(db);
     const before = await picture(db);
     for (const pieceBytes of [1, 13, 4096]) {
-      await db.pricePoints.clear();
+      await db.priceMonths.clear();
       await restoreFile(db, file, { pieceBytes });
       expect(await picture(db)).toEqual(before);
     }
@@ -189,9 +210,31 @@ describe('backup and restore round trip', () => {
       { $: 'end', rows: 1 },
     ]);
     await restoreFile(db, file);
-    expect(await db.pricePoints.toArray()).toEqual([{ marketplace: 'wb', productId: '1', at: NOW, price: 5, source: 'history' }]);
+    expect(await readAllSeries(db, 'pricePoints')).toEqual([{ marketplace: 'wb', productId: '1', at: NOW, price: 5, source: 'history' }]);
     expect(await db.watchlist.count()).toBe(0);
     expect(await db.kv.count()).toBe(0);
+  });
+
+  test('points across months and out of time order are packed into the same month rows as in order', async () => {
+    const ats = Array.from({ length: 100 }, (_, d) => NOW - d * DAY);
+    const prices = ats.map((at, i) => ({ marketplace: 'wb' as const, productId: '1', at, price: 1000 + i, source: 'history' as const }));
+    const again = { ...(prices[5] as (typeof prices)[number]), price: 7 };
+    await addPoints(db, 'pricePoints', [...prices, again]);
+    const before = await picture(db);
+    // The newest first, a point repeated (the later wins, as a row of the same key did), in pieces of a few rows.
+    const shuffled = [...prices, again];
+    const file = lupaFile([
+      header({ pricePoints: shuffled.length }),
+      { $: 'table', name: 'pricePoints', rows: shuffled.length, fields: ['marketplace', 'productId', 'at', 'price', 'source'] },
+      ...shuffled.map((p) => [p.marketplace, p.productId, p.at, p.price, p.source]),
+      { $: 'end', rows: shuffled.length },
+    ]);
+    await wipeAll(db);
+    await restoreFile(db, file, { pieceBytes: 150 });
+    expect(await picture(db)).toEqual(before);
+    // 22 August to 30 November.
+    expect(await db.priceMonths.count()).toBe(4);
+    expect((await readAllSeries(db, 'pricePoints')).find((p) => p.at === again.at)?.price).toBe(7);
   });
 
   test('control rows of keys this build does not use are left out and counted', async () => {
@@ -209,10 +252,12 @@ describe('backup and restore round trip', () => {
 });
 
 describe('a backup made by dexie-export-import (before the streamed format)', () => {
-  test('is restored row for row', async () => {
+  test('is restored row for row, the history packed by month', async () => {
     await seed(db);
     const before = await picture(db);
-    const old = await exportDB(db, { prettyJson: false });
+    const v13 = await seedV13(3, 20);
+    const old = await exportDB(v13, { prettyJson: false });
+    await v13.delete();
     expect(await old.text()).toContain('"$types":{"byWarehouse":"arrayNonindexKeys"}');
     await wipeAll(db);
     for (const pieceBytes of [37, 65_536]) {
@@ -224,15 +269,18 @@ describe('a backup made by dexie-export-import (before the streamed format)', ()
   test('is restored when written pretty', async () => {
     await seed(db, 1, 3);
     const before = await picture(db);
-    const old = await exportDB(db, { prettyJson: true });
-    await db.pricePoints.clear();
+    const v13 = await seedV13(1, 3);
+    const old = await exportDB(v13, { prettyJson: true });
+    await v13.delete();
+    await db.priceMonths.clear();
     await restoreFile(db, old, { pieceBytes: 11 });
     expect(await picture(db)).toEqual(before);
   });
 
   test('with a typeson reviver other than plain JSON (a Date, a Map, a Blob) is refused', async () => {
-    await seed(db, 1, 1);
-    const text = await (await exportDB(db, { prettyJson: false })).text();
+    const v13 = await seedV13(1, 1);
+    const text = await (await exportDB(v13, { prettyJson: false })).text();
+    await v13.delete();
     for (const [path, type] of [
       ['at', 'date'],
       ['byWarehouse', 'map'],
@@ -247,7 +295,9 @@ describe('a backup made by dexie-export-import (before the streamed format)', ()
 
   test('cut short is refused', async () => {
     await seed(db, 2, 5);
-    const text = await (await exportDB(db, { prettyJson: false })).text();
+    const v13 = await seedV13(2, 5);
+    const text = await (await exportDB(v13, { prettyJson: false })).text();
+    await v13.delete();
     await refused(new Blob([text.slice(0, Math.floor(text.length * 0.6))]), 'truncated');
   });
 });

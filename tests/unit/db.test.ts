@@ -1,8 +1,20 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, expect, test, vi } from 'vitest';
-import { DB_VERSION, LupaDb, readCard, readCards, readSeries, storesAt, validRows } from '../../utils/db';
-import { PricePointSchema, type ProductCard, ProductCardSchema } from '../../utils/model';
+import {
+  addPoints,
+  DB_VERSION,
+  LupaDb,
+  lastPoint,
+  readAllSeries,
+  readCard,
+  readCards,
+  readSeries,
+  storesAt,
+  validRows,
+} from '../../utils/db';
+import { PricePointSchema, type ProductCard, ProductCardSchema, type StockSnapshot } from '../../utils/model';
+import { monthOf } from '../../utils/series';
 
 // The schemas as each version shipped them, written out once: the assembled registry must keep
 // producing exactly these, or databases in the field would not open.
@@ -110,6 +122,18 @@ const STORES_V13 = {
   ownSales: '&saleID, [nm+day], day',
 } as const;
 
+/**
+ * v14: price points and stock snapshots packed one row per product and calendar month (UTC), their
+ * points as tuples sorted by time; the flat tables are moved in by the upgrade, then deleted.
+ */
+const STORES_V14 = {
+  ...STORES_V13,
+  pricePoints: null,
+  stockSnapshots: null,
+  priceMonths: '&[marketplace+productId+month]',
+  stockMonths: '&[marketplace+productId+month]',
+};
+
 const SHIPPED = [
   STORES_V1,
   STORES_V2,
@@ -124,6 +148,7 @@ const SHIPPED = [
   STORES_V11,
   STORES_V12,
   STORES_V13,
+  STORES_V14,
 ];
 
 test('the tables the features declare assemble into exactly the schemas each version shipped', () => {
@@ -149,12 +174,11 @@ test('a database written by version 1 opens after the upgrade with its data, pri
   v1.close();
 
   const db = new LupaDb(name);
-  const points = await db.pricePoints.toArray();
+  const points = await readAllSeries(db, 'pricePoints');
   expect(points.map((p) => p.source)).toEqual(['observed', 'observed']);
   expect(points.map((p) => p.price)).toEqual([134500, 129900]);
   expect(validRows(PricePointSchema, points, 'pricePoints')).toHaveLength(2);
   expect(await db.cards.count()).toBe(1);
-  expect(await db.pricePoints.where('source').equals('observed').count()).toBe(2);
   expect(db.verno).toBe(SHIPPED.length);
   db.close();
 });
@@ -170,7 +194,9 @@ test('a database written by version 2 opens at the current version with its data
   v2.close();
 
   const db = new LupaDb(name);
-  expect(await db.pricePoints.get(['wb', '1', 1])).toMatchObject({ source: 'history', price: 100 });
+  expect(await readSeries(db, 'pricePoints', 'wb', '1')).toEqual([
+    { marketplace: 'wb', productId: '1', at: 1, source: 'history', price: 100 },
+  ]);
   expect(await db.reviewSummaries.count()).toBe(1);
   expect(await db.table('positions').count()).toBe(0);
   await db.table('positions').put({
@@ -236,7 +262,7 @@ test('stored rows that no longer fit are skipped with one warning, never deleted
   warn.mockRestore();
 });
 
-test.each([1, 2, 3, 4, 5, 6, 7, 8])(
+test.each([1, 2, 3, 4, 5, 6, 7, 8, 13])(
   'a database written by version %i opens at the current version with every row it had',
   async (version) => {
     const all = SHIPPED;
@@ -272,8 +298,13 @@ test.each([1, 2, 3, 4, 5, 6, 7, 8])(
     const db = new LupaDb(name);
     await db.open();
     expect(db.verno).toBe(SHIPPED.length);
-    for (const [table, count] of Object.entries(written)) expect(await db.table(table).count(), table).toBe(count);
-    if (version === 1) expect((await db.pricePoints.toArray()).every((p) => p.source === 'observed')).toBe(true);
+    // The flat history is in its month rows, point for point (even a snapshot carrying only its key).
+    const packed = { pricePoints: 'priceMonths', stockSnapshots: 'stockMonths' } as Record<string, string>;
+    const points = async (table: string) => ((await db.table(table).toArray()) as Array<{ points: unknown[] }>).flatMap((r) => r.points);
+    for (const [table, count] of Object.entries(written))
+      expect(packed[table] ? (await points(packed[table])).length : await db.table(table).count(), table).toBe(count);
+    expect(db.tables.map((t) => t.name)).not.toContain('pricePoints');
+    if (version === 1) expect((await points('priceMonths')).every((p) => (p as unknown[])[2] === 'observed')).toBe(true);
     if (version < 7) expect(await db.table('competitorLinks').count()).toBe(0);
     // The tasks an older version stored are found by the v8 index.
     if (version >= 5) expect(await db.events.where('[read+kind+at]').between([0, '', 0], [0, '\uffff', Infinity]).count()).toBe(1);
@@ -332,24 +363,129 @@ test('stored cards are read in the order asked, with a gap where none is stored 
   db.close();
 });
 
-test("a product's series is read between its times, from its own product only, a row that no longer fits skipped", async () => {
+const point = (productId: string, at: number, price: number, source: 'observed' | 'history' = 'observed') => ({
+  marketplace: 'wb' as const,
+  productId,
+  at,
+  price,
+  source,
+});
+
+test("a product's series is read between its times, from its own product only, a point that no longer fits skipped", async () => {
   const name = `lupa-read-series-${Math.random()}`;
   names.push(name);
   const db = new LupaDb(name);
-  const point = (productId: string, at: number, price: number) => ({
-    marketplace: 'wb' as const,
-    productId,
-    at,
-    price,
-    source: 'observed' as const,
-  });
-  await db.pricePoints.bulkPut([point('146972802', 100, 134500), point('146972802', 200, 129900), point('146972802', 300, 131000)]);
-  await db.pricePoints.bulkPut([point('255012877', 200, 189000), { ...point('146972802', 250, 1), price: -5 }]);
+  await addPoints(db, 'pricePoints', [point('146972802', 100, 134500), point('146972802', 200, 129900), point('146972802', 300, 131000)]);
+  await addPoints(db, 'pricePoints', [point('255012877', 200, 189000)]);
+  // A point that no longer fits, written into the month row by hand: the row's other points still read.
+  const row = await db.priceMonths.get(['wb', '146972802', 0]);
+  await db.priceMonths.put({ ...row!, points: [...row!.points.slice(0, 2), [250, -5, 'observed'], ...row!.points.slice(2)] });
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   // From 150 up to, not including, 300.
   const rows = await readSeries(db, 'pricePoints', 'wb', '146972802', 150, 300);
   expect(rows.map((r) => [r.at, r.price])).toEqual([[200, 129900]]);
   expect(warn).toHaveBeenCalledTimes(1);
   expect((await readSeries(db, 'pricePoints', 'wb', '146972802')).map((r) => r.at)).toEqual([100, 200, 300]);
+  warn.mockRestore();
+  db.close();
+});
+
+test('a series across month edges: one row per month, read by [from, to) whichever months that spans', async () => {
+  const name = `lupa-month-edges-${Math.random()}`;
+  names.push(name);
+  const db = new LupaDb(name);
+  const dec1 = Date.UTC(2025, 11, 1);
+  const jan1 = Date.UTC(2026, 0, 1);
+  const feb1 = Date.UTC(2026, 1, 1);
+  const ats = [dec1 - 1, dec1, jan1 - 1, jan1, jan1 + 1, feb1 - 1, feb1];
+  // Written out of order, in two goes.
+  await addPoints(
+    db,
+    'pricePoints',
+    [...ats.slice(3), ...ats.slice(0, 1)].map((at, i) => point('1', at, 1000 + i)),
+  );
+  await addPoints(
+    db,
+    'pricePoints',
+    ats.slice(1, 3).map((at) => point('1', at, 2000)),
+  );
+  // Nov, Dec, Jan, Feb: each month's points in its own row, in time order.
+  expect((await db.priceMonths.toArray()).map((r) => [r.month, r.points.map((p) => p[0])])).toEqual([
+    [Date.UTC(2025, 10, 1), [dec1 - 1]],
+    [dec1, [dec1, jan1 - 1]],
+    [jan1, [jan1, jan1 + 1, feb1 - 1]],
+    [feb1, [feb1]],
+  ]);
+  const at = async (from: number, to: number) => (await readSeries(db, 'pricePoints', 'wb', '1', from, to)).map((p) => p.at);
+  expect(await at(0, Number.MAX_SAFE_INTEGER)).toEqual(ats);
+  // `to` exclusive on a month's first instant: that month's row is not needed.
+  expect(await at(dec1, jan1)).toEqual([dec1, jan1 - 1]);
+  expect(await at(jan1 - 1, jan1 + 1)).toEqual([jan1 - 1, jan1]);
+  expect(await at(feb1 - 1, feb1)).toEqual([feb1 - 1]);
+  expect(await at(jan1, jan1)).toEqual([]);
+  expect(monthOf(jan1 - 1)).toBe(dec1);
+  expect(monthOf(jan1)).toBe(jan1);
+  db.close();
+});
+
+test('a point at an instant the series has replaces it; the latest point is found across months', async () => {
+  const name = `lupa-add-points-${Math.random()}`;
+  names.push(name);
+  const db = new LupaDb(name);
+  const jan = Date.UTC(2026, 0, 10);
+  const feb = Date.UTC(2026, 1, 10);
+  await addPoints(db, 'pricePoints', [point('1', jan, 100, 'observed'), point('1', feb, 200, 'history')]);
+  // The same instant from the marketplace's history: it replaces Lupa's own, as the flat table's key did.
+  await addPoints(db, 'pricePoints', [point('1', jan, 150, 'history')]);
+  expect((await readSeries(db, 'pricePoints', 'wb', '1')).map((p) => [p.at, p.price, p.source])).toEqual([
+    [jan, 150, 'history'],
+    [feb, 200, 'history'],
+  ]);
+  await addPoints(db, 'pricePoints', [point('1', jan - 1, 90, 'observed')]);
+  expect(await lastPoint(db, 'pricePoints', 'wb', '1')).toMatchObject({ at: feb, price: 200 });
+  // The latest of Lupa's own observations is a month earlier.
+  expect(await lastPoint(db, 'pricePoints', 'wb', '1', (p) => p.source === 'observed')).toMatchObject({ at: jan - 1, price: 90 });
+  expect(await lastPoint(db, 'pricePoints', 'wb', '2')).toBeUndefined();
+  db.close();
+});
+
+test('a database written by version 13 opens with its history packed by month, every field kept', async () => {
+  const name = `lupa-upgrade-v13-${Math.random()}`;
+  names.push(name);
+  const v13 = new Dexie(name);
+  for (let v = 1; v <= 13; v++) v13.version(v).stores(SHIPPED[v - 1] as Record<string, string>);
+  const day = 86_400_000;
+  const start = Date.UTC(2025, 11, 20);
+  const prices = ['146972802', '255012877'].flatMap((id, p) =>
+    Array.from({ length: 40 }, (_, d) => point(id, start + d * day, 100000 + p * 1000 + d, d % 2 ? 'history' : 'observed')),
+  );
+  const stock: StockSnapshot[] = Array.from({ length: 40 }, (_, d) => ({
+    marketplace: 'wb',
+    productId: '146972802',
+    at: start + d * day + 3_600_000,
+    total: 40 - d,
+    byWarehouse: [
+      { warehouseId: 507, qty: 30 - d },
+      { warehouseId: 117986, qty: 10 },
+    ],
+  }));
+  await v13.table('pricePoints').bulkPut(prices);
+  await v13.table('stockSnapshots').bulkPut(stock);
+  v13.close();
+
+  const db = new LupaDb(name);
+  let steps = 0;
+  db.onUpgradeStep = () => steps++;
+  await db.open();
+  expect(db.verno).toBe(14);
+  // Told between pages of the move (the background keeps its worker awake there).
+  expect(steps).toBeGreaterThan(0);
+  expect(db.tables.map((t) => t.name)).not.toContain('stockSnapshots');
+  // 40 days from 20 December end on 28 January: two month rows a product.
+  expect(await db.priceMonths.count()).toBe(4);
+  expect(await db.stockMonths.count()).toBe(2);
+  expect(await readSeries(db, 'pricePoints', 'wb', '146972802')).toEqual(prices.slice(0, 40));
+  expect(await readSeries(db, 'pricePoints', 'wb', '255012877')).toEqual(prices.slice(40));
+  expect(await readSeries(db, 'stockSnapshots', 'wb', '146972802')).toEqual(stock);
   db.close();
 });

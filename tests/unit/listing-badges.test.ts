@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { LupaDb } from '../../utils/db';
+import { addPoints, LupaDb } from '../../utils/db';
 import { createListingBadgesService } from '../../utils/listing-badges/wb';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
 import { Net } from '../../utils/net';
@@ -63,8 +63,10 @@ test('the price trend compares with the 30-day median of what Lupa saw, and need
   // Ten days ago the first product cost 25 % more.
   const id = first.badges[0]!.id;
   const price = first.badges[0]!.priceNow as number;
-  await db.pricePoints.put({ marketplace: 'wb', productId: id, at: clock - 10 * DAY, price: Math.round(price * 1.25), source: 'observed' });
-  await db.pricePoints.put({ marketplace: 'wb', productId: id, at: clock - 40 * DAY, price: price * 10, source: 'observed' });
+  await addPoints(db, 'pricePoints', [
+    { marketplace: 'wb', productId: id, at: clock - 10 * DAY, price: Math.round(price * 1.25), source: 'observed' },
+    { marketplace: 'wb', productId: id, at: clock - 40 * DAY, price: price * 10, source: 'observed' },
+  ]);
   clock += SEARCH_TTL + 1;
   const next = await service.badges({ marketplace: 'wb', listing: search, tiles });
   // Window: the 10-day-old point and today's observation; median = (1.25p + p) / 2.

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { LupaDb } from '../../utils/db';
+import { addPoints, LupaDb } from '../../utils/db';
 import { createSummaryService } from '../../utils/listing-summary/service';
 import { bandWidth, bidLadder, breakEvenCpm, priceBands, type SummaryTile, summarise } from '../../utils/listing-summary/summary';
 import { createListingTiles, PROBLEM_SHARED_MS } from '../../utils/listing-tiles';
@@ -172,7 +172,9 @@ describe('the summary service', () => {
     const noCpm = products.find((p) => p.log && p.log.cpm === undefined)!;
     const first = String(products[5]!.id);
     // Three daily looks at its stock: 100, 90, 80 — ten a day.
-    await db.stockSnapshots.bulkPut(
+    await addPoints(
+      db,
+      'stockSnapshots',
       [100, 90, 80].map((total, i) => ({
         marketplace: 'wb' as const,
         productId: first,

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { historyCsv } from '../../utils/backup/data';
-import { LupaDb } from '../../utils/db';
+import { addPoints, LupaDb } from '../../utils/db';
 
 let db: LupaDb;
 beforeEach(() => {
@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 test('the price history CSV writes rubles the way the listing export does', async () => {
-  await db.pricePoints.bulkPut([
+  await addPoints(db, 'pricePoints', [
     { marketplace: 'wb', productId: '146972802', at: Date.UTC(2026, 10, 1), price: 189000, source: 'history' },
     { marketplace: 'ozon', productId: '1649246352', at: Date.UTC(2026, 10, 2), price: 197750, source: 'observed' },
   ]);

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { kvFamily, LupaDb } from '../../utils/db';
+import { addPoints, kvFamily, LupaDb } from '../../utils/db';
 import { KERNEL_KV } from '../../utils/kv-keys';
 import { createSellerClient, type GroupState, type SellerResponse } from '../../utils/marketplaces/wb/seller-client';
 import { FunnelPageSchema, funnelRows } from '../../utils/marketplaces/wb/seller-funnel';
@@ -193,7 +193,7 @@ test("compare: an own item's stock-snapshot estimate over the funnel's 30 days b
   const end = Date.UTC(2026, 10, 30, 21, 0);
   const DAY = 86_400_000;
   // Item 1: 100 units, 3 sold a day for 20 days; item 2: only 3 days of history (not compared).
-  await db.stockSnapshots.bulkPut([
+  await addPoints(db, 'stockSnapshots', [
     ...Array.from({ length: 21 }, (_, i) => ({
       marketplace: 'wb' as const,
       productId: '1',

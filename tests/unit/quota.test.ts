@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { storeCards } from '../../utils/card-store';
-import { LupaDb } from '../../utils/db';
+import { addPoints, LupaDb, readSeries } from '../../utils/db';
 import type { ProductCard } from '../../utils/model';
 import { isQuotaError, quotaGuard } from '../../utils/quota';
 import { DAY_MS } from '../../utils/stats';
@@ -64,7 +64,7 @@ test('storage full: history thinned, what the user made kept, the user told, the
   for (let d = 60; d >= 1; d--)
     for (let h = 0; h < 6; h++)
       points.push({ marketplace: 'wb', productId: '1', at: NOW - d * DAY_MS + h * 3_600_000, price: 100000 + d, source: 'observed' });
-  await db.pricePoints.bulkPut(points as never);
+  await addPoints(db, 'pricePoints', points as never);
   await db.table('watchlist').put({ marketplace: 'wb', id: '1', role: 'mine', addedAt: 1, looked: null });
   await db.table('competitorLinks').put({ marketplace: 'wb', mineId: '1', competitorMarketplace: 'wb', competitorId: '2', linkedAt: 1 });
   await db.table('unitCosts').put({ marketplace: 'wb', id: '1', cost: 50000, commissionPct: 20, logistics: 7000, updatedAt: 1 });
@@ -77,7 +77,7 @@ test('storage full: history thinned, what the user made kept, the user told, the
   await guard(() => storeCards(db, [card]));
 
   expect(await db.cards.get(['wb', '146972802'])).toMatchObject({ priceNow: 134500 });
-  const left = await db.pricePoints.where('[marketplace+productId+at]').between(['wb', '1', 0], ['wb', '1', NOW]).toArray();
+  const left = await readSeries(db, 'pricePoints', 'wb', '1', 0, NOW);
   // Older than a week: one a day (53 days); the last week keeps all six a day.
   expect(left).toHaveLength(53 + 7 * 6);
   expect(told).toEqual([53 * 5 + 1]);

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { expect, test } from 'vitest';
-import { LupaDb } from '../../utils/db';
+import { addPoints, LupaDb, readAllSeries } from '../../utils/db';
 import { thinHistory } from '../../utils/retention';
 
 const DAY = 86_400_000;
@@ -20,13 +20,16 @@ test('history older than the window keeps the last point of each day; newer hist
         price: 1000 + h,
         source: 'observed' as const,
       });
-  await db.pricePoints.bulkPut(points);
+  await addPoints(db, 'pricePoints', points);
   await db.table('watchlist').put({ marketplace: 'wb', id: '1', role: 'mine', addedAt: 0, looked: null });
   const removed = await thinHistory(db, cutoff);
-  const old = await db.pricePoints.filter((p) => p.at < cutoff).toArray();
+  const all = await readAllSeries(db, 'pricePoints');
+  const old = all.filter((p) => p.at < cutoff);
   expect(old).toHaveLength(120);
   expect(old.every((p) => p.price === 1005)).toBe(true);
-  expect(await db.pricePoints.filter((p) => p.at >= cutoff).count()).toBe(180 * 6);
+  expect(all.filter((p) => p.at >= cutoff)).toHaveLength(180 * 6);
+  // Thinned inside the month rows: still one row per month (days 100‥399: 10 months and a bit).
+  expect(await db.priceMonths.count()).toBe(new Set(all.map((p) => new Date(p.at).toISOString().slice(0, 7))).size);
   expect(removed).toBe(120 * 5);
   expect(await db.table('watchlist').count()).toBe(1);
   expect(await thinHistory(db, cutoff)).toBe(0);
@@ -44,8 +47,8 @@ async function seedHistory(db: LupaDb, products: number) {
         points.push({ marketplace: 'wb' as const, productId: String(p + 1), at, price: 1000 + h, source: 'observed' as const });
         stock.push({ marketplace: 'wb' as const, productId: String(p + 1), at, total: 50 - h, byWarehouse: [] });
       }
-  await db.pricePoints.bulkPut(points);
-  await db.stockSnapshots.bulkPut(stock);
+  await addPoints(db, 'pricePoints', points);
+  await addPoints(db, 'stockSnapshots', stock);
 }
 
 /** Counts the rows each table hands out and the mutations it takes. */
@@ -96,8 +99,10 @@ test('a second pass with a later cutoff reads only the watermark’s day on, and
   // A day later: only that day (and the watermark's, already one point) is read, per series — twice
   // where there is something to drop (read-only first, then again in the short write).
   expect(await thinHistory(db, cutoff + DAY)).toBe(2 * 3 * 5);
-  expect(seen.mutations).toBe(2 * 3);
-  expect(seen.read).toBeLessThan(2 * 3 * (2 * (6 + 1) + 1) + 10);
+  // Each such series' month row is deleted and written back thinner (two mutations); the reads are
+  // month rows: that day's month, and the next series' first row.
+  expect(seen.mutations).toBe(2 * 3 * 2);
+  expect(seen.read).toBeLessThan(2 * 3 * (2 * 2 + 1) + 10);
   await db.delete();
 });
 
@@ -122,16 +127,11 @@ test('work stops between slices and a restarted worker resumes it, with the same
   const second = new LupaDb(name);
   const rest = await thinHistory(second, cutoff, { sliceRows: 500 });
   expect(part + rest).toBe(2 * 5 * 600);
-  for (const table of [second.pricePoints, second.stockSnapshots]) {
-    const old = await table.filter((p) => p.at < cutoff).toArray();
+  for (const table of ['pricePoints', 'stockSnapshots'] as const) {
+    const old = (await readAllSeries(second, table)).filter((p) => p.at < cutoff);
     expect(old).toHaveLength(5 * 120);
   }
-  expect(
-    await second.pricePoints
-      .filter((p) => p.at < cutoff)
-      .and((p) => p.price !== 1005)
-      .count(),
-  ).toBe(0);
+  expect((await readAllSeries(second, 'pricePoints')).filter((p) => p.at < cutoff && p.price !== 1005)).toHaveLength(0);
   expect(await thinHistory(second, cutoff)).toBe(0);
   await second.delete();
 });

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { BackgroundKit } from '../../utils/background-kit';
 import { competitors } from '../../utils/competitors/background';
-import { isUserDataWrite, LupaDb, USER_TABLES } from '../../utils/db';
+import { addPoints, isUserDataWrite, LupaDb, USER_TABLES } from '../../utils/db';
 import { positions } from '../../utils/positions/background';
 import { quotaGuard } from '../../utils/quota';
 import { DAY_MS } from '../../utils/stats';
@@ -76,7 +76,7 @@ beforeEach(async () => {
   for (let d = 60; d >= 1; d--)
     for (let h = 0; h < 6; h++)
       points.push({ marketplace: 'wb', productId: '1', at: NOW - d * DAY_MS + h * 3_600_000, price: 100000 + d, source: 'observed' });
-  await db.pricePoints.bulkPut(points as never);
+  await addPoints(db, 'pricePoints', points as never);
 });
 afterEach(async () => {
   vi.restoreAllMocks();

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { LupaDb } from '../../utils/db';
+import { addPoints, LupaDb } from '../../utils/db';
 import { createOzonClient } from '../../utils/marketplaces/ozon/client';
 import { createWbClient } from '../../utils/marketplaces/wb/client';
 import type { ProductCard, WatchEvent } from '../../utils/model';
@@ -140,7 +140,9 @@ describe('watchlist refresh', () => {
     await service.set('wb', id, 'mine');
     // The fixture card has 66 in stock; Lupa saw it sell 15 a day over the last four days.
     const now = Date.now();
-    await db.stockSnapshots.bulkPut(
+    await addPoints(
+      db,
+      'stockSnapshots',
       [126, 111, 96, 81].map((total, i) => ({
         marketplace: 'wb' as const,
         productId: id,
@@ -186,9 +188,11 @@ describe('tasks: one open per product and condition', () => {
   const id = '146972802';
   /** Stock history for the last four days (the fixture's card has 66 in stock now). */
   async function stockHistory(totals: number[]) {
-    await db.stockSnapshots.clear();
+    await db.stockMonths.clear();
     const now = Date.now();
-    await db.stockSnapshots.bulkPut(
+    await addPoints(
+      db,
+      'stockSnapshots',
       totals.map((total, i) => ({
         marketplace: 'wb' as const,
         productId: id,

@@ -2,12 +2,17 @@
 // consistent picture: a refresh cannot write between two tables), each page turned into lines of
 // the backup format (format.ts) and kept as a small Blob; the file is those Blobs joined. No string
 // holds more than a page. Seller tokens are not in the database, so never in a backup.
+// The history packed by month (utils/series.ts) is written flat, a row per point, under its flat
+// table's name (pricePoints, stockSnapshots), as every backup since the format's first: a file
+// restores whatever the schema version that wrote it. The header's and tables' counts are points,
+// known once written, so their lines are put in front when the rest is done.
 import type { IndexableType, Transaction } from 'dexie';
 import { DB_VERSION, type LupaDb } from '../db';
+import { flatten, type MonthRow, SERIES_OF_MONTHS } from '../series';
 import { endLine, headerLine, TableWriter } from './format';
 import type { Progress } from './restore';
 
-/** Rows read and written at a time (in the backup's own worker: worker.ts). */
+/** Rows read and written at a time (in the backup's own worker: worker.ts); a month row holds a month of points. */
 export const PAGE_ROWS = 5_000;
 
 type Row = Record<string, unknown>;
@@ -16,24 +21,29 @@ function keyOf(row: Row, keyPath: string | string[]): IndexableType {
   return (Array.isArray(keyPath) ? keyPath.map((k) => row[k]) : row[keyPath]) as IndexableType;
 }
 
+/** The name a table has in a backup file: a month table's flat series, else its own. */
+export const fileTableOf = (name: string): string => (SERIES_OF_MONTHS as Record<string, string>)[name] ?? name;
+
 export async function backup(db: LupaDb, options: { onProgress?: Progress; pageRows?: number; now?: number } = {}): Promise<Blob> {
   const pageRows = options.pageRows ?? PAGE_ROWS;
   const parts: Blob[] = [];
+  const none = new Blob([]);
   await db.transaction('r', db.tables, async (tx: Transaction) => {
     const tables = db.tables.map((t) => tx.table(t.name));
+    // Progress counts the database's rows (a month row is one).
     const counts = await Promise.all(tables.map((t) => t.count()));
     const total = counts.reduce((n, c) => n + c, 0);
-    parts.push(
-      new Blob([
-        `${headerLine(DB_VERSION, options.now ?? Date.now(), Object.fromEntries(tables.map((t, i) => [t.name, counts[i] ?? 0])))}\n`,
-      ]),
-    );
+    parts.push(none); // the header, once the counts are known
+    const written: Record<string, number> = {};
     let done = 0;
     options.onProgress?.(0, total);
-    for (const [i, table] of tables.entries()) {
+    for (const table of tables) {
       const keyPath = table.schema.primKey.keyPath;
       if (!keyPath) throw new Error(`${table.name}: rows without their own key`);
-      const writer = new TableWriter(table.name, counts[i] ?? 0);
+      const series = (SERIES_OF_MONTHS as Record<string, (typeof SERIES_OF_MONTHS)[keyof typeof SERIES_OF_MONTHS]>)[table.name];
+      const writer = new TableWriter(fileTableOf(table.name));
+      const head = parts.length;
+      parts.push(none); // the table's line, once its rows are counted
       const page = (after: IndexableType | undefined) =>
         (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(pageRows).toArray() as Promise<Row[]>;
       let next: Promise<Row[]> | null = page(undefined);
@@ -43,17 +53,18 @@ export async function backup(db: LupaDb, options: { onProgress?: Progress; pageR
         // The next page is read while this one is written out (IndexedDB works apart from this thread).
         next = rows.length < pageRows ? null : page(keyOf(rows[rows.length - 1] as Row, keyPath));
         const lines: string[] = [];
-        writer.lines(rows, lines);
+        writer.lines(series ? flatten(series, rows as unknown as Array<MonthRow<[number, ...unknown[]]>>) : rows, lines);
         lines.push('');
         parts.push(new Blob([lines.join('\n')]));
         done += rows.length;
         options.onProgress?.(done, total);
       }
-      const last: string[] = [];
-      writer.close(last);
-      if (last.length > 0) parts.push(new Blob([`${last.join('\n')}\n`]));
+      parts[head] = new Blob([`${writer.head()}\n`]);
+      written[fileTableOf(table.name)] = writer.rows;
     }
-    parts.push(new Blob([`${endLine(total)}\n`]));
+    const points = Object.values(written).reduce((n, c) => n + c, 0);
+    parts[0] = new Blob([`${headerLine(DB_VERSION, options.now ?? Date.now(), written)}\n`]);
+    parts.push(new Blob([`${endLine(points)}\n`]));
   });
   return new Blob(parts, { type: 'application/x-ndjson' });
 }

@@ -3,15 +3,13 @@
 // Lupa's database itself.
 import { browser } from 'wxt/browser';
 import { csvFile } from '../csv';
-import { type LupaDb, schemas, validRows } from '../db';
+import { type LupaDb, readAllSeries } from '../db';
 import { MARKET_NAME } from '../i18n';
 import { csvRubles } from '../money';
 import { clearSecrets } from '../secrets';
 
 export async function historyCsv(db: LupaDb): Promise<string> {
-  const points = validRows(schemas.pricePoints, await db.pricePoints.toArray(), 'pricePoints').sort(
-    (a, b) => a.productId.localeCompare(b.productId) || a.at - b.at,
-  );
+  const points = (await readAllSeries(db, 'pricePoints')).sort((a, b) => a.productId.localeCompare(b.productId) || a.at - b.at);
   return csvFile(
     ['Маркетплейс', 'Артикул', 'Дата', 'Цена, ₽', 'Источник'],
     points.map((p) => [

@@ -74,28 +74,36 @@ export const headerLine = (schema: number, createdAt: number, tables: Record<str
 
 export const endLine = (rows: number) => JSON.stringify({ $: 'end', rows });
 
-/** Writes one table's section: its line, then each row as an array of its values. */
+/**
+ * Writes one table's section: its line, then each row as an array of its values. The table's line
+ * (with its row count) is asked for last, once every row is written: a packed history table's points
+ * are counted as they are written out (utils/series.ts).
+ */
 export class TableWriter {
+  private first: string[] | null = null;
   private fields: string[] | null = null;
-  constructor(
-    private readonly name: string,
-    private readonly rows: number,
-  ) {}
+  private count = 0;
+  constructor(private readonly name: string) {}
 
-  /** The lines for these rows (the table's own line before the first). */
+  /** The lines for these rows (a fields line where their fields change). */
   lines(rows: readonly Row[], out: string[]): void {
     for (const row of rows) {
       const fields = fieldsOf(row);
-      if (this.fields === null) out.push(JSON.stringify({ $: 'table', name: this.name, rows: this.rows, fields }));
+      if (this.fields === null) this.first = fields;
       else if (!sameFields(fields, this.fields)) out.push(JSON.stringify({ $: 'fields', fields }));
       this.fields = fields;
       out.push(JSON.stringify(fields.map((f) => row[f])));
     }
+    this.count += rows.length;
   }
 
-  /** A table without rows still gets its line, so the reader knows it was written. */
-  close(out: string[]): void {
-    if (this.fields === null) out.push(JSON.stringify({ $: 'table', name: this.name, rows: this.rows, fields: [] }));
+  /** The table's own line, which goes before its rows (a table without rows still gets one). */
+  head(): string {
+    return JSON.stringify({ $: 'table', name: this.name, rows: this.count, fields: this.first ?? [] });
+  }
+
+  get rows(): number {
+    return this.count;
   }
 }
 

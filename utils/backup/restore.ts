@@ -5,10 +5,12 @@
 //      rows, checking them again as they go (the file may have changed on disk in between): any
 //      problem aborts the transaction, and the database is as it was.
 // The options page runs both itself: between pieces it yields, so no step holds the page long.
-import type { Transaction } from 'dexie';
+import type { Table, Transaction } from 'dexie';
 import type { z } from 'zod';
 import { kvSpecOf, type LupaDb, schemas } from '../db';
+import { codecOf, MonthPacker, type MonthRow, putMerged, SERIES_OF_MONTHS, type SeriesTable } from '../series';
 import type { KvSpec } from '../tables';
+import { fileTableOf } from './backup';
 import { type BackupHeader, BackupProblem, type Batch, type PieceParser, parserFor } from './format';
 
 /** Files above this are refused before anything is read (a year of 1 000 products is ~45 MB). */
@@ -17,6 +19,20 @@ export const MAX_BACKUP_BYTES = 300 * 1024 * 1024;
 export const PIECE_BYTES = 64 * 1024;
 /** Batches handed to IndexedDB before the restore waits for the oldest to be written. */
 const WRITES_AHEAD = 4;
+/** Month rows of packed history written at a time. */
+const MONTH_ROWS = 200;
+
+/**
+ * The tables a file holds, by their names in the file, with the schema of a row: this build's
+ * tables, the history packed by month (utils/series.ts) as its flat points.
+ */
+const FILE_SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
+  Object.entries(schemas).map(([name, schema]) => {
+    const series = fileTableOf(name);
+    return [series, series === name ? schema : codecOf(series as SeriesTable).point];
+  }),
+);
+const isSeries = (table: string): table is SeriesTable => Object.values(SERIES_OF_MONTHS).includes(table as SeriesTable);
 
 export type Progress = (done: number, total: number) => void;
 
@@ -53,8 +69,8 @@ class Checker {
 
   /** The batch's rows to write; throws on the first that does not fit. */
   rows(batch: Batch): Row[] {
-    const schema = (schemas as Record<string, z.ZodType | undefined>)[batch.table];
-    if (!Object.hasOwn(schemas, batch.table) || !schema) throw new BackupProblem('unknown-table', { table: batch.table });
+    const schema = FILE_SCHEMAS[batch.table];
+    if (!Object.hasOwn(FILE_SCHEMAS, batch.table) || !schema) throw new BackupProblem('unknown-table', { table: batch.table });
     const keep: Row[] = [];
     batch.rows.forEach((row, i) => {
       const parsed = schema.safeParse(row);
@@ -164,7 +180,7 @@ export async function checkBackup(file: Blob, options: ReadOptions = {}): Promis
   const header = await readPieces(file, (batch) => void checker.rows(batch), options);
   const rows = (table: string) => checker.counts.get(table) ?? 0;
   checker.wholeFile(rows);
-  const tables = Object.keys(schemas).map((name) => ({ name, rows: rows(name) }));
+  const tables = Object.keys(FILE_SCHEMAS).map((name) => ({ name, rows: rows(name) }));
   return {
     format: header.format,
     createdAt: header.createdAt,
@@ -183,7 +199,8 @@ export async function checkBackup(file: Blob, options: ReadOptions = {}): Promis
  */
 export async function restoreBackup(db: LupaDb, file: Blob, contents: BackupContents, options: ReadOptions = {}): Promise<void> {
   const expected = new Map(contents.tables.map((t) => [t.name, t.rows]));
-  const missing = contents.tables.filter((t) => t.rows > 0 && !db.tables.some((d) => d.name === t.name));
+  const stored = (name: string) => (isSeries(name) ? codecOf(name).months : name);
+  const missing = contents.tables.filter((t) => t.rows > 0 && !db.tables.some((d) => d.name === stored(t.name)));
   if (missing.length > 0) throw new BackupProblem('unknown-table', { table: missing[0]?.name });
   await db.transaction('rw', db.tables, async (tx: Transaction) => {
     for (const table of db.tables) await tx.table(table.name).clear();
@@ -191,19 +208,43 @@ export async function restoreBackup(db: LupaDb, file: Blob, contents: BackupCont
     // IndexedDB writes a batch while this thread reads and checks the next ones: a few batches are
     // let ahead, no more (each waits in memory until written).
     const writing: Array<Promise<unknown>> = [];
+    const write = async (table: Table, rows: unknown[]) => {
+      const written = table.bulkPut(rows);
+      written.catch(() => {}); // awaited below, in order; a failure aborts the transaction meanwhile
+      writing.push(written);
+      if (writing.length > WRITES_AHEAD) await writing.shift();
+    };
+    // The history's points are packed into month rows as they come (utils/series.ts).
+    const packers = new Map<SeriesTable, { packer: MonthPacker; table: Table; ready: Array<MonthRow<[number, ...unknown[]]>> }>();
+    const handOver = async (
+      into: { table: Table; ready: Array<MonthRow<[number, ...unknown[]]>> },
+      rows: ReturnType<MonthPacker['add']>,
+      all: boolean,
+    ) => {
+      into.ready.push(...rows.fresh);
+      if (into.ready.length >= MONTH_ROWS || all || rows.again.length > 0) await write(into.table, into.ready.splice(0));
+      if (rows.again.length === 0) return;
+      // A month met again (a file not in time order): merged with what is written of it.
+      for (const written of writing.splice(0)) await written;
+      await putMerged(into.table, rows.again);
+    };
     await readPieces(
       file,
       async (batch) => {
         const rows = checker.rows(batch);
         if ((checker.counts.get(batch.table) ?? 0) > (expected.get(batch.table) ?? 0)) throw new BackupProblem('changed');
         if (rows.length === 0) return;
-        const written = tx.table(batch.table).bulkPut(rows);
-        written.catch(() => {}); // awaited below, in order; a failure aborts the transaction meanwhile
-        writing.push(written);
-        if (writing.length > WRITES_AHEAD) await writing.shift();
+        if (!isSeries(batch.table)) return write(tx.table(batch.table), rows);
+        let into = packers.get(batch.table);
+        if (!into) {
+          into = { packer: new MonthPacker(batch.table), table: tx.table(codecOf(batch.table).months), ready: [] };
+          packers.set(batch.table, into);
+        }
+        await handOver(into, into.packer.add(rows), false);
       },
       { ...options, wait: (p) => (tx as KeptOpen).waitFor(p) },
     );
+    for (const into of packers.values()) await handOver(into, into.packer.end(), true);
     for (const written of writing) await written;
     for (const [name, rows] of expected) if ((checker.counts.get(name) ?? 0) !== rows) throw new BackupProblem('changed');
     checker.wholeFile((table) => checker.counts.get(table) ?? 0);

@@ -21,7 +21,7 @@ export async function priceTrends(
 ): Promise<Map<string, number>> {
   const from = at - TREND_DAYS * DAY_MS;
   const out = new Map<string, number>();
-  await db.transaction('r', db.pricePoints, async () => {
+  await db.transaction('r', db.priceMonths, async () => {
     for (const [id, price] of prices) {
       const points = await readSeries(db, 'pricePoints', marketplace, id, from, at + 1);
       // A trend needs history: at least one point older than a day.

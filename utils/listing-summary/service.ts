@@ -15,7 +15,7 @@ export const SALES_DAYS = 60;
 /** Orders a day per card from Lupa's stock snapshots, for the cards that have enough of them. */
 export async function salesOf(db: LupaDb, marketplace: 'wb' | 'ozon', ids: readonly string[], at: number): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  await db.transaction('r', db.stockSnapshots, async () => {
+  await db.transaction('r', db.stockMonths, async () => {
     for (const id of ids) {
       const rows = await readSeries(db, 'stockSnapshots', marketplace, id, at - SALES_DAYS * DAY_MS);
       if (rows.length < 2) continue;

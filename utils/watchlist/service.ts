@@ -200,7 +200,7 @@ export function createWatchlistService(deps: WatchlistDeps) {
     const at = now();
     const refs = [...cards, ...missing].map((r) => [r.marketplace, r.id] as [Marketplace, string]);
     // Every table storeCards writes must be in this transaction too.
-    await db.transaction('rw', [db.cards, db.pricePoints, db.stockSnapshots, db.changes, db.events, db.kv, db.watchlist], async () => {
+    await db.transaction('rw', [db.cards, db.priceMonths, db.stockMonths, db.changes, db.events, db.kv, db.watchlist], async () => {
       const looked = await lookedAt.get(db);
       const before = await readCards(db, cards);
       const seen: WatchEvent[] = [...extra];
