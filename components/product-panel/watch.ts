@@ -4,7 +4,7 @@
 //
 // This is the storefront's light core (plain DOM): it asks for the product at once, puts the
 // panel's shadow host where the panel goes and draws the first figures (first-figures.ts). The
-// panel itself — React and its sections — is a chunk the background injects into this content
+// panel itself — its figures and the features' sections (React) — is a chunk the background injects into this content
 // script's world once the page is idle (chunk.tsx); it takes over the same shadow root and reuses
 // the answer already here.
 

@@ -181,7 +181,7 @@ const INJECTED = () => {
         handlers.length > 0 ||
         (el.tagName === 'SCRIPT' && /__pwned/.test(el.textContent ?? '')) ||
         (el.tagName === 'IMG' && el.getAttribute('src') === 'x') ||
-        // Lupa draws one SVG of its own, the price line (components/PriceChart.tsx); any other is from data.
+        // Lupa draws one SVG of its own, the price line (components/product-panel/price-chart.ts); any other is from data.
         (el.tagName === 'svg' && !el.closest('[data-lupa="price-chart"]')) ||
         (el.tagName === 'B' && el.textContent === 'жирный');
       if (bad) found.push(el.outerHTML.slice(0, 120));

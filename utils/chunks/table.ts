@@ -7,7 +7,7 @@
 export const CHUNKS = {
   /** chart.js and the two charts (components/charts/draw.ts), loaded on the first chart. */
   charts: { file: 'chunks/charts.js', entry: 'components/charts/draw.ts', global: '__lupaCharts' },
-  /** The product panel: React, its sections (components/product-panel/chunk.tsx), loaded when the page is idle. */
+  /** The product panel: its figures (plain DOM) and the features' sections (React) (components/product-panel/chunk.tsx), loaded when the page is idle. */
   panel: { file: 'chunks/panel.js', entry: 'components/product-panel/chunk.tsx', global: '__lupaPanel' },
   /**
    * The reply assistant in a seller cabinet (components/reply-assistant/chunk.ts): suggestions, the
