@@ -132,7 +132,8 @@ function renderedNames(): Map<string, string[]> {
       if (n.type === 'JSXAttribute' && (n.name as { name?: string }).name === 'names' && isNode(n.value))
         add(figureValues(n.value, new Set(['rating', 'reviews'])), file);
       // A plain-DOM element's attributes (`h('tr', { 'data-lupa': 'stock-warehouse', … })`, utils/content/dom.ts).
-      if ((n.type === 'Property' || n.type === 'ObjectProperty') && (n.key as { value?: unknown }).value === 'data-lupa') add(literals(n.value), file);
+      if ((n.type === 'Property' || n.type === 'ObjectProperty') && (n.key as { value?: unknown }).value === 'data-lupa')
+        add(literals(n.value), file);
       if (n.type === 'CallExpression') {
         const callee = n.callee as Node & { name?: string; property?: { name?: string } };
         const args = n.arguments as unknown[];
