@@ -5,7 +5,7 @@ import type { ProductOverview, ProductOverviewRequest } from '../../utils/messag
 import type { Marketplace } from '../../utils/model';
 import type { PanelSectionProps } from '../parts';
 import { type DrawnPriceChart, priceChart } from './price-chart';
-import { drawPanel, type PanelStatus } from './view';
+import { drawPanel, drawRefreshing, type PanelStatus } from './view';
 
 export type LoadOverview = (mode: ProductOverviewRequest['mode']) => Promise<ProductOverview>;
 
@@ -111,7 +111,7 @@ export function startPanel(container: HTMLElement, options: PanelOptions): Panel
 
   const refresh = async (mode: 'refresh' | 'user' = 'refresh') => {
     refreshing = true;
-    draw();
+    if (!drawRefreshing(section, { marketplace, status, refreshing })) draw();
     await run(mode, true);
   };
 

@@ -59,14 +59,14 @@ function fig(name: FigureName, value: FigureValue, attrs: Attrs, ...children: Ch
 const money = (name: FigureName, kopecks: number | null, attrs: Attrs = null) =>
   fig(name, kopecks, attrs, kopecks === null ? '—' : formatRub(kopecks));
 
-function head({ marketplace, status, overview, refreshing, now, onRefresh }: PanelView, problem: boolean): HTMLElement {
+const isProblem = (status: PanelStatus) => status !== 'fresh' && status !== 'stale' && status !== 'loading';
+const stateText = ({ marketplace, status, refreshing }: Pick<PanelView, 'marketplace' | 'status' | 'refreshing'>) =>
+  refreshing && !isProblem(status) ? t('refreshing') : stateMessage(status, marketplace);
+
+function head(view: PanelView, problem: boolean): HTMLElement {
+  const { status, overview, refreshing, now, onRefresh } = view;
   const product = overview?.product ?? null;
-  const state = fig(
-    'state',
-    status,
-    { class: `lupa-state ${problem ? 'lupa-state--problem' : ''}`, role: 'status' },
-    refreshing && !problem ? t('refreshing') : stateMessage(status, marketplace),
-  );
+  const state = fig('state', status, { class: `lupa-state ${problem ? 'lupa-state--problem' : ''}`, role: 'status' }, stateText(view));
   const refresh = h('button', { type: 'button', class: 'lupa-refresh', 'data-lupa': 'refresh', disabled: refreshing }, t('refresh'));
   refresh.addEventListener('click', onRefresh);
   return h(
@@ -343,7 +343,7 @@ function changes(overview: ProductOverview): Child[] {
 export function drawPanel(section: HTMLElement, view: PanelView): void {
   const { status, overview, floating, walletPrice = null, slot = null } = view;
   const product = overview?.product ?? null;
-  const problem = status !== 'fresh' && status !== 'stale' && status !== 'loading';
+  const problem = isProblem(status);
   section.className = floating ? 'lupa-panel lupa-floating' : 'lupa-panel';
   section.setAttribute('aria-label', 'Lupa');
   const parts: Child[] = [head(view, problem), floating && h('p', { class: 'lupa-note' }, t('floating'))];
@@ -358,4 +358,17 @@ export function drawPanel(section: HTMLElement, view: PanelView): void {
   section.insertBefore(figures, slot && slot.parentNode === section ? slot : null);
   if (slot && product && slot.parentNode !== section) section.append(slot);
   if (slot && !product) slot.remove();
+}
+
+/**
+ * A refresh starts or ends with the figures as they are: only the state's words and the button
+ * change. False when the panel has no such head (not drawn yet): draw it whole then.
+ */
+export function drawRefreshing(section: HTMLElement, view: Pick<PanelView, 'marketplace' | 'status' | 'refreshing'>): boolean {
+  const state = section.querySelector('.lupa-head [data-lupa="state"]');
+  const button = section.querySelector<HTMLButtonElement>('.lupa-head [data-lupa="refresh"]');
+  if (!state || !button || state.getAttribute('data-value') !== view.status) return false;
+  state.textContent = stateText(view);
+  button.disabled = view.refreshing;
+  return true;
 }

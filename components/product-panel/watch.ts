@@ -42,6 +42,8 @@ const FIRST_WAIT_MS = 2_000;
 /** …and for the page's load event this long at most (a page whose own resource hangs). */
 const LOAD_WAIT_MS = 5_000;
 const IDLE_TIMEOUT_MS = 1_000;
+/** How often, at most, the page's mutations make the panel look for its anchor and the page's figures again. */
+const PLACE_EVERY_MS = 50;
 
 interface Mounted {
   id: string;
@@ -191,9 +193,25 @@ function mountPanel(ctx: ContentScriptContext, options: ProductPanelOptions, id:
     found.after(host);
     setFloating(false);
   };
-  const observer = new MutationObserver(place);
+  // The page mutates in bursts while it renders: look at once, then at most once per PLACE_EVERY_MS.
+  let placedAt = Number.NEGATIVE_INFINITY;
+  let pending: (() => void) | null = null;
+  const placeNow = () => {
+    pending = null;
+    placedAt = performance.now();
+    place();
+  };
+  const observer = new MutationObserver(() => {
+    if (pending) return;
+    const wait = placedAt + PLACE_EVERY_MS - performance.now();
+    if (wait <= 0) placeNow();
+    else pending = later(ctx, wait, placeNow);
+  });
   observer.observe(document.body, { childList: true, subtree: true });
-  const stopWatching = () => observer.disconnect();
+  const stopWatching = () => {
+    observer.disconnect();
+    pending?.();
+  };
 
   return {
     id,

@@ -173,6 +173,23 @@ describe('panel behaviour', () => {
     expect(value('price-now')).toBe('459000');
   });
 
+  test('while a refresh runs the state says so and the button waits; the figures stay until the answer', async () => {
+    const fresh = await overviewOf(1);
+    let answer: (o: ProductOverview) => void = () => {};
+    const load = vi.fn((mode: string) => (mode === 'cached' ? Promise.resolve(fresh) : new Promise<ProductOverview>((r) => (answer = r))));
+    start({ load });
+    await waitFor(() => expect(value('state')).toBe('fresh'));
+    const button = screen.getByRole('button', { name: 'Обновить' }) as HTMLButtonElement;
+    button.click();
+    expect(text('state')).toBe('Обновляем…');
+    expect(button.disabled).toBe(true);
+    expect(value('price-now')).toBe('459000');
+    answer({ ...fresh, product: fresh.product && { ...fresh.product, priceNow: 449000 } });
+    await waitFor(() => expect(value('price-now')).toBe('449000'));
+    expect(text('state')).toBe('Данные свежие');
+    expect((screen.getByRole('button', { name: 'Обновить' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   test('when the background cannot be reached the panel says so', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     start({ load: () => Promise.reject(new Error('Could not establish connection')) });
