@@ -339,7 +339,26 @@ function changes(overview: ProductOverview): Child[] {
   ];
 }
 
-/** The panel's markup for this state, in `section` (the panel's own element, kept across redraws). */
+/** The figures drawn from one overview (all but the head and the price block), per panel. */
+const drawnFrom = new WeakMap<HTMLElement, { overview: ProductOverview; parts: Child[] }>();
+
+/** Everything under the price block: it changes only with the overview. */
+function body(overview: ProductOverview, product: NonNullable<ProductOverview['product']>, chart: PanelView['chart']): Child[] {
+  return [
+    ...priceHistory(overview, chart),
+    ...stock(product),
+    product.stockKnown && sales(overview),
+    ...reviews(product, overview),
+    ...seller(product),
+    ...changes(overview),
+  ];
+}
+
+/**
+ * The panel's markup for this state, in `section` (the panel's own element, kept across redraws).
+ * The figures under the price block are drawn again only for a new overview: the page's own wallet
+ * price or a move beside the price block redraws the head and the price block alone.
+ */
 export function drawPanel(section: HTMLElement, view: PanelView): void {
   const { status, overview, floating, walletPrice = null, slot = null } = view;
   const product = overview?.product ?? null;
@@ -347,9 +366,14 @@ export function drawPanel(section: HTMLElement, view: PanelView): void {
   section.className = floating ? 'lupa-panel lupa-floating' : 'lupa-panel';
   section.setAttribute('aria-label', 'Lupa');
   const parts: Child[] = [head(view, problem), floating && h('p', { class: 'lupa-note' }, t('floating'))];
-  if (product && overview) parts.push(prices(product, walletPrice), ...priceHistory(overview, view.chart), ...stock(product));
-  if (product && overview && product.stockKnown) parts.push(sales(overview));
-  if (product && overview) parts.push(...reviews(product, overview), ...seller(product), ...changes(overview));
+  if (product && overview) {
+    let drawn = drawnFrom.get(section);
+    if (drawn?.overview !== overview) {
+      drawn = { overview, parts: body(overview, product, view.chart) };
+      drawnFrom.set(section, drawn);
+    }
+    parts.push(prices(product, walletPrice), ...drawn.parts);
+  }
   // Everything but the sections' slot is redrawn; the slot stays where it is, last.
   for (const node of [...section.childNodes]) if (node !== slot) node.remove();
   const figures = document.createDocumentFragment();

@@ -190,6 +190,19 @@ describe('panel behaviour', () => {
     expect((screen.getByRole('button', { name: 'Обновить' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
+  test("the page's wallet price shows as it changes; the figures under the price block are not drawn again", async () => {
+    const fresh = await overviewOf(0);
+    const panel = start({ load: async () => fresh, walletPrice: null });
+    await waitFor(() => expect(value('state')).toBe('fresh'));
+    expect(value('price-wallet')).toBeNull();
+    const reviews = document.querySelector('[data-lupa="reviews"]');
+    panel.setWalletPrice(129_900);
+    expect(value('price-wallet')).toBe('129900');
+    expect(text('price-wallet')).toContain('1\u00a0299\u00a0₽');
+    expect(document.querySelector('[data-lupa="reviews"]')).toBe(reviews);
+    expect(document.querySelectorAll('[data-lupa="price-min"]')).toHaveLength(1);
+  });
+
   test('when the background cannot be reached the panel says so', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     start({ load: () => Promise.reject(new Error('Could not establish connection')) });
