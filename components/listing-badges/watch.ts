@@ -3,6 +3,7 @@
 // is said once, in the status chip — never per tile, never by touching the page's own content.
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { onlyLupaAdded } from '../../utils/content/dom';
 import { stateMessage, t } from '../../utils/content/i18n';
 import { ask } from '../../utils/content/messaging';
 import { followNavigation } from '../../utils/content/navigation';
@@ -183,7 +184,9 @@ function startSession(
     });
   }
 
-  const observer = new MutationObserver(schedule);
+  const observer = new MutationObserver((records) => {
+    if (!onlyLupaAdded(records)) schedule();
+  });
   observer.observe(document.body, { childList: true, subtree: true });
   // Tiles that never come mean the markup changed: say so once.
   const cancelNoTiles = later(ctx, options.noTilesAfterMs ?? 6_000, () => {

@@ -6,6 +6,7 @@
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadChunk } from '../../utils/chunks/load';
+import { onlyLupaAdded } from '../../utils/content/dom';
 import { ask } from '../../utils/content/messaging';
 import { followNavigation } from '../../utils/content/navigation';
 import type { StorefrontFeature } from '../../utils/content/storefront';
@@ -151,7 +152,9 @@ function startSession(ctx: ContentScriptContext, adapter: MarketplaceAdapter, li
     cancelScan?.();
     cancelScan = later(ctx, SCAN_DELAY_MS, () => void scan());
   };
-  const observer = new MutationObserver(schedule);
+  const observer = new MutationObserver((records) => {
+    if (!onlyLupaAdded(records)) schedule();
+  });
   observer.observe(document.body, { childList: true, subtree: true });
   schedule();
 

@@ -10,7 +10,7 @@
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadChunk } from '../../utils/chunks/load';
-import { shadowHost } from '../../utils/content/dom';
+import { onlyLupaAdded, shadowHost } from '../../utils/content/dom';
 import { ask } from '../../utils/content/messaging';
 import { followNavigation } from '../../utils/content/navigation';
 import type { StorefrontFeature } from '../../utils/content/storefront';
@@ -201,8 +201,8 @@ function mountPanel(ctx: ContentScriptContext, options: ProductPanelOptions, id:
     placedAt = performance.now();
     place();
   };
-  const observer = new MutationObserver(() => {
-    if (pending) return;
+  const observer = new MutationObserver((records) => {
+    if (pending || onlyLupaAdded(records)) return;
     const wait = placedAt + PLACE_EVERY_MS - performance.now();
     if (wait <= 0) placeNow();
     else pending = later(ctx, wait, placeNow);

@@ -76,3 +76,11 @@ export function s<K extends keyof SVGElementTagNameMap>(
 ): SVGElementTagNameMap[K] {
   return fill(document.createElementNS('http://www.w3.org/2000/svg', tag), attrs, children);
 }
+
+/**
+ * A mutation burst that only put Lupa's own hosts (`lupa-*` elements) into the page: nothing of the
+ * page's changed, so an observer looking for the page's changes has nothing to look at. A removal
+ * is never only Lupa's: the page may have taken a host of Lupa's away.
+ */
+export const onlyLupaAdded = (records: readonly MutationRecord[]): boolean =>
+  records.every((r) => r.removedNodes.length === 0 && [...r.addedNodes].every((n) => n.nodeName.startsWith('LUPA-')));

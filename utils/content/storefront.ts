@@ -36,15 +36,17 @@ export function runStorefront(ctx: ContentScriptContext, adapter: MarketplaceAda
   // load event. The page's text is asked for once the page has had its load (its answer, handled
   // before the load, held the load back by 1–10 ms), then the features start (catalogue.ts): Lupa's
   // work does not hold the page's load back.
-  void afterLoad(ctx).then(loadCatalogue).then(() => {
-    if (!ctx.isValid) return;
-    for (const start of features) {
-      try {
-        start(ctx, adapter);
-      } catch (error) {
-        // One feature failing must not take the others, or the page, down.
-        console.warn('[lupa] storefront feature:', error instanceof Error ? error.message : error);
+  void afterLoad(ctx)
+    .then(loadCatalogue)
+    .then(() => {
+      if (!ctx.isValid) return;
+      for (const start of features) {
+        try {
+          start(ctx, adapter);
+        } catch (error) {
+          // One feature failing must not take the others, or the page, down.
+          console.warn('[lupa] storefront feature:', error instanceof Error ? error.message : error);
+        }
       }
-    }
-  });
+    });
 }
