@@ -253,7 +253,9 @@ async function inTurns(measure, url, runs, sides, warm = 2) {
   return out;
 }
 
-const HOST_RUNS = 9;
+// Medians of 15 views a side (the issue asks for at least 7): the script-time median of 9 moved by
+// ±3 ms from one bench to the next on this 2-core machine, as much as the margin left under 50 ms.
+const HOST_RUNS = 15;
 const hostUrl = wbUrl(products[0]);
 const host = await inTurns(pageMetrics, hostUrl, HOST_RUNS, { with: EXTENSION_DIR, without: null, empty: EMPTY_EXTENSION });
 rmSync(EMPTY_EXTENSION, { recursive: true, force: true });
