@@ -89,7 +89,7 @@ test('backup → delete everything → restore, confirmed, gives back an identic
   const file = (await download.path()) as string;
   expect(download.suggestedFilename()).toMatch(/^lupa-backup-\d{4}-\d{2}-\d{2}\.jsonl$/);
   const text = readFileSync(file, 'utf8');
-  expect(JSON.parse(text.split('\n')[0] as string)).toMatchObject({ $: 'lupa-backup', version: 1 });
+  expect(JSON.parse(text.split('\n')[0] as string)).toMatchObject({ $: 'lupa-backup', version: 2 });
   expect(text).not.toContain(token);
   expect(text).not.toContain('$types');
   const backupBars = (await options.evaluate(progressSeen)).filter(([name]) => name === 'backup-progress');

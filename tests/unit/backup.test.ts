@@ -171,10 +171,42 @@ describe('backup and restore round trip', () => {
     const text = await (await backup(db)).text();
     expect(text).not.toContain('$types');
     const lines = text.trimEnd().split('\n');
-    expect(JSON.parse(lines[0] as string)).toMatchObject({ $: 'lupa-backup', version: 1, tables: { pricePoints: 60, stockSnapshots: 60 } });
-    expect(lines).toContain(JSON.stringify(['wb', '146972802', NOW - 20 * DAY, 100_020, 'history']));
+    expect(JSON.parse(lines[0] as string)).toMatchObject({ $: 'lupa-backup', version: 2, tables: { pricePoints: 60, stockSnapshots: 60 } });
     expect(text.match(/"productId"/g)).toHaveLength(2);
+    // A product's month of points is one line that names the product once (format 2).
+    const groups = lines.map((l) => JSON.parse(l)).filter((l) => l.$ === 'group');
+    expect(groups[0]).toMatchObject({ of: ['wb', '146972802'] });
+    expect(groups[0].rows).toContainEqual([NOW - 20 * DAY, 100_020, 'history']);
+    expect(groups.reduce((n, g) => n + g.rows.length, 0)).toBe(120);
+    expect(text).not.toContain('"146972802",1');
     expect(JSON.parse(lines[lines.length - 1] as string)).toEqual({ $: 'end', rows: 127 });
+  });
+
+  test('a format 1 file (a line per point) restores the same rows as the format 2 file made now', async () => {
+    await seed(db);
+    const before = await picture(db);
+    const text = await (await backup(db)).text();
+    // The same file as Lupa wrote it before format 2: each group line written out as its rows.
+    const flat = text
+      .trimEnd()
+      .split('\n')
+      .flatMap((line) => {
+        const value = JSON.parse(line);
+        if (value.$ === 'lupa-backup') return [JSON.stringify({ ...value, version: 1 })];
+        if (value.$ !== 'group') return [line];
+        return value.rows.map((rest: unknown[]) => JSON.stringify([...value.of, ...rest]));
+      });
+    expect(flat.length).toBeGreaterThan(text.trimEnd().split('\n').length);
+    await wipeAll(db);
+    await restoreFile(db, new Blob([`${flat.join('\n')}\n`]), { pieceBytes: 101 });
+    expect(await picture(db)).toEqual(before);
+  });
+
+  test('a group line of another shape, or one that is not a list of rows, is refused as damaged', async () => {
+    await seed(db, 1, 3);
+    const text = await (await backup(db)).text();
+    await refused(new Blob([text.replace(/("rows":\[\[)(\d+),/, '$1$2,1,')]), 'damaged');
+    await refused(new Blob([text.replace(/"of":\["wb","146972802"\],"rows":\[/, '"of":["wb","146972802"],"rows":[5,')]), 'damaged');
   });
 
   test('a file cut into pieces of any size reads the same', async () => {
@@ -425,7 +457,7 @@ describe('files that are no backup Lupa can restore', () => {
   test('a file from a newer Lupa', async () => {
     await refused(
       lupaFile([
-        { ...header({}), version: 2 },
+        { ...header({}), version: 3 },
         { $: 'end', rows: 0 },
       ]),
       'newer',
@@ -443,7 +475,8 @@ describe('files that are no backup Lupa can restore', () => {
     const contents = await checkBackup(good);
     // What is read the second time has a bad row in its second table: the first is written before it is met.
     const text = await good.text();
-    const changed = new Blob([text.replace(/("stockSnapshots".*\n\["wb","146972802",\d+),\d+/, '$1,"x"')]);
+    // The stock's first point (a group line since format 2): its total made text.
+    const changed = new Blob([text.replace(/("stockSnapshots".*\n\{"\$":"group","of":\["wb","146972802"\],"rows":\[\[\d+),\d+/, '$1,"x"')]);
     expect(await changed.text()).not.toBe(text);
     const before = await picture(db);
     await expect(restoreBackup(db, changed, contents, { pieceBytes: 50 })).rejects.toMatchObject({

@@ -2,15 +2,19 @@
 // consistent picture: a refresh cannot write between two tables), each page turned into lines of
 // the backup format (format.ts) and kept as a small Blob; the file is those Blobs joined. No string
 // holds more than a page. Seller tokens are not in the database, so never in a backup.
-// The history packed by month (utils/series.ts) is written flat, a row per point, under its flat
-// table's name (pricePoints, stockSnapshots), as every backup since the format's first: a file
-// restores whatever the schema version that wrote it. The header's and tables' counts are points,
+// The history packed by month (utils/series.ts) is written as its points, under its flat table's
+// name (pricePoints, stockSnapshots), as every backup since the format's first, so a file restores
+// whatever the schema version that wrote it; since format 2 a month's points are one group line
+// (format.ts), the product written once, which keeps the file about the size of the stored rows. The header's and tables' counts are points,
 // known once written, so their lines are put in front when the rest is done.
 import type { IndexableType, Transaction } from 'dexie';
 import { DB_VERSION, type LupaDb } from '../db';
 import { flatten, type MonthRow, SERIES_OF_MONTHS } from '../series';
 import { endLine, headerLine, TableWriter } from './format';
 import type { Progress } from './restore';
+
+/** A flat point's fields before its own (marketplace, productId): a group line gives them once. */
+const SHARED_FIELDS = 2;
 
 /** Rows read and written at a time (in the backup's own worker: worker.ts); a month row holds a month of points. */
 export const PAGE_ROWS = 5_000;
@@ -53,7 +57,11 @@ export async function backup(db: LupaDb, options: { onProgress?: Progress; pageR
         // The next page is read while this one is written out (IndexedDB works apart from this thread).
         next = rows.length < pageRows ? null : page(keyOf(rows[rows.length - 1] as Row, keyPath));
         const lines: string[] = [];
-        writer.lines(series ? flatten(series, rows as unknown as Array<MonthRow<[number, ...unknown[]]>>) : rows, lines);
+        if (!series) writer.lines(rows, lines);
+        // A month row's points: one group line (the product once, then each point's own values).
+        else
+          for (const row of rows as unknown as Array<MonthRow<[number, ...unknown[]]>>)
+            writer.group(flatten(series, [row]), SHARED_FIELDS, lines);
         lines.push('');
         parts.push(new Blob([lines.join('\n')]));
         done += rows.length;

@@ -7,6 +7,10 @@
 //   {"$":"fields","fields":[…]}                                          ← the next rows have other fields
 //   …
 //   {"$":"end","rows":735000}
+// Since version 2 a table's rows that share their first fields may come as one group line, those
+// fields' values once and the rest of each row as before (the history: a product's month of points):
+//   {"$":"group","of":["wb","146972802"],"rows":[[1796079616236,189000,"history"],…]}
+// A group stands for its rows: they are counted, checked and restored one by one, as if written flat.
 // Rows are arrays so a field's name is written once per table, not once per row; values are plain
 // JSON (times are numbers), so nothing needs reviving. The end line and the counts make a cut file
 // detectable wherever it was cut.
@@ -16,7 +20,7 @@
 import type { z } from 'zod';
 
 export const FORMAT = 'lupa-backup';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Why a file cannot be restored; the options page says it in the user's words (restore_* messages). */
 export type ProblemCode =
@@ -97,6 +101,33 @@ export class TableWriter {
     this.count += rows.length;
   }
 
+  /**
+   * The lines for rows that share the values of their first `shared` fields (a product's month of
+   * points): a group line for each run of rows with the same fields.
+   */
+  group(rows: readonly Row[], shared: number, out: string[]): void {
+    let run: unknown[][] = [];
+    let of: unknown[] = [];
+    const flush = () => {
+      if (run.length > 0) out.push(JSON.stringify({ $: 'group', of, rows: run }));
+      run = [];
+    };
+    for (const row of rows) {
+      const fields = fieldsOf(row);
+      if (this.fields === null) this.first = fields;
+      else if (!sameFields(fields, this.fields)) {
+        flush();
+        out.push(JSON.stringify({ $: 'fields', fields }));
+      }
+      this.fields = fields;
+      const values = fields.map((f) => row[f]);
+      if (run.length === 0) of = values.slice(0, shared);
+      run.push(values.slice(shared));
+    }
+    flush();
+    this.count += rows.length;
+  }
+
   /** The table's own line, which goes before its rows (a table without rows still gets one). */
   head(): string {
     return JSON.stringify({ $: 'table', name: this.name, rows: this.count, fields: this.first ?? [] });
@@ -173,6 +204,21 @@ export class LupaLinesParser implements PieceParser {
       throw new BackupProblem('truncated', { line: this.line, table: this.table.name });
   }
 
+  /** One row of the table under way: its values in the fields' order (a group's shared ones first). */
+  private row(shared: readonly unknown[], rest: readonly unknown[], out: Batch[]) {
+    const table = this.table;
+    if (!table) return this.damaged('a row before its table');
+    if (shared.length + rest.length !== table.fields.length) this.damaged('a row of another shape');
+    const row: Row = {};
+    for (let i = 0; i < shared.length; i++) row[table.fields[i] as string] = shared[i];
+    for (let i = 0; i < rest.length; i++) row[table.fields[shared.length + i] as string] = rest[i];
+    table.seen++;
+    this.total++;
+    const last = out[out.length - 1];
+    if (last && last.table === table.name) last.rows.push(row);
+    else out.push({ table: table.name, rows: [row], first: table.seen });
+  }
+
   private take(text: string, out: Batch[]) {
     this.line++;
     if (this.ended) this.damaged('after the end');
@@ -187,20 +233,14 @@ export class LupaLinesParser implements PieceParser {
       this.head = readHeader(value);
       return;
     }
-    if (Array.isArray(value)) {
-      const table = this.table;
-      if (!table) return this.damaged('a row before its table');
-      if (value.length !== table.fields.length) this.damaged('a row of another shape');
-      const row: Row = {};
-      for (let i = 0; i < value.length; i++) row[table.fields[i] as string] = value[i];
-      table.seen++;
-      this.total++;
-      const last = out[out.length - 1];
-      if (last && last.table === table.name) last.rows.push(row);
-      else out.push({ table: table.name, rows: [row], first: table.seen });
+    if (Array.isArray(value)) return this.row([], value, out);
+    if (!isObject(value)) return this.damaged('neither a row nor a section');
+    if (value.$ === 'group') {
+      const { of, rows } = value;
+      if (!Array.isArray(of) || of.length === 0 || !Array.isArray(rows)) return this.damaged('a bad group line');
+      for (const rest of rows) this.row(of, Array.isArray(rest) ? rest : this.damaged('a bad group line'), out);
       return;
     }
-    if (!isObject(value)) return this.damaged('neither a row nor a section');
     if (value.$ === 'table') {
       this.closeTable();
       const { name, rows, fields } = value;
