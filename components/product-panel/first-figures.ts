@@ -2,17 +2,16 @@
 // arrives: the head and the price block, with exactly the markup, figure names and values
 // the panel (view.ts) gives them, so the panel replaces them without a jump or a disagreeing value.
 // The state stays `loading` while the rest of the panel is on its way.
-import { h } from '../../utils/content/dom';
+import { fig, h } from '../../utils/content/dom';
 import { stateMessage, t } from '../../utils/content/i18n';
-import { type FigureName, type FigureValue, setFigure } from '../../utils/figures';
+import type { FigureName, FigureValue } from '../../utils/figures';
 import type { ProductOverview } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import { formatRub } from '../../utils/money';
 import type { PageFigures } from './contract';
 import type { PanelStatus } from './view';
 
-const figure = (name: FigureName, value: FigureValue, className: string, text: string) =>
-  setFigure(h('span', { class: className }, text), name, value);
+const figure = (name: FigureName, value: FigureValue, className: string, text: string) => fig(name, value, { class: className }, text);
 
 export interface FirstFigures {
   marketplace: Marketplace;

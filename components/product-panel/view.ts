@@ -4,8 +4,8 @@
 // slot, drawn by React (chunk.tsx); a redraw of the figures never touches that slot, so a field the
 // user is typing in keeps its focus and text. Data arrives as a validated ProductOverview; every
 // text from it is set as text.
-import { type Child, h } from '../../utils/content/dom';
-import { type FigureName, type FigureValue, setFigure } from '../../utils/figures';
+import { type Child, fig, h } from '../../utils/content/dom';
+import { type FigureName, setFigure } from '../../utils/figures';
 import { formatAge, type MessageKey, stateMessage, t } from '../../utils/i18n';
 import type { ProductOverview } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
@@ -52,10 +52,6 @@ const PRICE_STATS = [
 
 type Attrs = Parameters<typeof h>[1];
 
-/** A figure: data-lupa names it, data-value holds the raw value (kopecks for money). */
-function fig(name: FigureName, value: FigureValue, attrs: Attrs, ...children: Child[]): HTMLElement {
-  return setFigure(h('span', attrs, ...children), name, value);
-}
 const money = (name: FigureName, kopecks: number | null, attrs: Attrs = null) =>
   fig(name, kopecks, attrs, kopecks === null ? '—' : formatRub(kopecks));
 

@@ -89,15 +89,24 @@ export class TableWriter {
   private count = 0;
   constructor(private readonly name: string) {}
 
+  /**
+   * A row's values in its fields' order; first a fields line (after `before`) when its fields are
+   * not the last row's.
+   */
+  private values(row: Row, out: string[], before?: () => void): unknown[] {
+    const fields = fieldsOf(row);
+    if (this.fields === null) this.first = fields;
+    else if (!sameFields(fields, this.fields)) {
+      before?.();
+      out.push(JSON.stringify({ $: 'fields', fields }));
+    }
+    this.fields = fields;
+    return fields.map((f) => row[f]);
+  }
+
   /** The lines for these rows (a fields line where their fields change). */
   lines(rows: readonly Row[], out: string[]): void {
-    for (const row of rows) {
-      const fields = fieldsOf(row);
-      if (this.fields === null) this.first = fields;
-      else if (!sameFields(fields, this.fields)) out.push(JSON.stringify({ $: 'fields', fields }));
-      this.fields = fields;
-      out.push(JSON.stringify(fields.map((f) => row[f])));
-    }
+    for (const row of rows) out.push(JSON.stringify(this.values(row, out)));
     this.count += rows.length;
   }
 
@@ -113,14 +122,7 @@ export class TableWriter {
       run = [];
     };
     for (const row of rows) {
-      const fields = fieldsOf(row);
-      if (this.fields === null) this.first = fields;
-      else if (!sameFields(fields, this.fields)) {
-        flush();
-        out.push(JSON.stringify({ $: 'fields', fields }));
-      }
-      this.fields = fields;
-      const values = fields.map((f) => row[f]);
+      const values = this.values(row, out, flush);
       if (run.length === 0) of = values.slice(0, shared);
       run.push(values.slice(shared));
     }

@@ -1,4 +1,5 @@
 // DOM helpers shared by every storefront's content script.
+import { type FigureName, type FigureValue, setFigure } from '../figures';
 
 /** The first element any of the selectors finds; a selector the engine rejects is skipped. */
 export function queryFirst(root: ParentNode, selectors: readonly string[]): Element | null {
@@ -66,6 +67,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   ...children: ReadonlyArray<Child | readonly Child[]>
 ): HTMLElementTagNameMap[K] {
   return fill(document.createElement(tag), attrs, children);
+}
+
+/** A figure as a span: data-lupa names it, data-value holds the raw value (kopecks for money). */
+export function fig(name: FigureName, value: FigureValue, attrs?: Record<string, Attr> | null, ...children: Child[]): HTMLElement {
+  return setFigure(h('span', attrs, ...children), name, value);
 }
 
 /** The same for an SVG element. */
