@@ -15,9 +15,19 @@ export interface PanelSectionProps {
   /** The product's title as the marketplace gives it (text, never markup). */
   name: string;
 }
+/** A drawn section: told when the product's figures it takes change, and when the panel goes. */
+export interface DrawnSection {
+  update?(props: PanelSectionProps): void;
+  unmount?(): void;
+}
+/**
+ * A section of the product panel. It draws itself in plain DOM (utils/content/dom.ts) into an
+ * element of its own under the panel's figures: the panel is a marketplace page's code, and a
+ * framework there cost the page ~25 ms of script on every product page (issue 11).
+ */
 export interface PanelSection {
   name: string;
-  Section: ComponentType<PanelSectionProps>;
+  draw(into: HTMLElement, props: PanelSectionProps): DrawnSection | undefined;
 }
 
 /** A popup part is remounted (a new `key`) when the popup reloads, so it loads afresh. */

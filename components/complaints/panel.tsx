@@ -6,6 +6,7 @@ import type { ComplaintDigestReply } from '../../utils/complaints/protocol';
 import { formatAge, stateMessage, t } from '../../utils/content/i18n';
 import { ask } from '../../utils/content/messaging';
 import type { PanelSection } from '../parts';
+import { reactSection } from '../product-panel/react-section';
 import { useLoadOnce } from '../use-load-once';
 import { TopicList, topicKey } from './TopicList';
 
@@ -36,6 +37,7 @@ export function ComplaintSection({ load }: { load: () => Promise<ComplaintDigest
 
 export const complaintsPanel: PanelSection = {
   name: 'complaints',
-  Section: ({ marketplace, id }) =>
+  draw: reactSection(({ marketplace, id }) =>
     marketplace === 'wb' ? <ComplaintSection load={() => ask('getComplaintDigest', { marketplace, id })} /> : null,
+  ),
 };

@@ -3,11 +3,12 @@ import { t } from '../../utils/content/i18n';
 import { ask } from '../../utils/content/messaging';
 import { adapterOf } from '../../utils/marketplaces';
 import type { PanelSection } from '../parts';
+import { reactSection } from '../product-panel/react-section';
 import { PositionsSection } from './PositionsSection';
 
 export const positionsPanel: PanelSection = {
   name: 'positions',
-  Section: ({ marketplace, id }) =>
+  draw: reactSection(({ marketplace, id }) =>
     adapterOf(marketplace).positions ? (
       <>
         <h3>{t('positions')}</h3>
@@ -26,4 +27,5 @@ export const positionsPanel: PanelSection = {
         />
       </>
     ) : null,
+  ),
 };

@@ -1,4 +1,4 @@
-// What the storefront's core (watch.ts, in the content script) hands the panel chunk (chunk.tsx,
+// What the storefront's core (watch.ts, in the content script) hands the panel chunk (chunk.ts,
 // injected when the page is idle): types only, so neither carries the other's code.
 import type { ProductOverview } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';

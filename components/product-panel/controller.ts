@@ -9,7 +9,7 @@ import { drawPanel, drawRefreshing, type PanelStatus } from './view';
 
 export type LoadOverview = (mode: ProductOverviewRequest['mode']) => Promise<ProductOverview>;
 
-/** The features' sections, drawn into their slot (chunk.tsx: React); none in component tests. */
+/** The features' sections, drawn into their slot (chunk.ts); none in component tests. */
 export interface SectionsView {
   show(props: PanelSectionProps): void;
   unmount(): void;

@@ -1,7 +1,7 @@
 // The product panel: what a seller wants to know about a competitor's card at a glance. Drawn in
 // plain DOM (no React): it is read-only, it is on every product page, and a page should not pay for
 // a framework to show figures. The features' sections (forms, toggles) come after it in their own
-// slot, drawn by React (chunk.tsx); a redraw of the figures never touches that slot, so a field the
+// slot, drawn by the features themselves (chunk.ts); a redraw of the figures never touches that slot, so a field the
 // user is typing in keeps its focus and text. Data arrives as a validated ProductOverview; every
 // text from it is set as text.
 import { type Child, fig, h } from '../../utils/content/dom';

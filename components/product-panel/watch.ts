@@ -5,7 +5,7 @@
 // This is the storefront's light core (plain DOM): it asks for the product at once, puts the
 // panel's shadow host where the panel goes and draws the first figures (first-figures.ts). The
 // panel itself — its figures and the features' sections (React) — is a chunk the background injects into this content
-// script's world once the page is idle (chunk.tsx); it takes over the same shadow root and reuses
+// script's world once the page is idle (chunk.ts); it takes over the same shadow root and reuses
 // the answer already here.
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';

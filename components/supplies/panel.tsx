@@ -8,6 +8,7 @@ import { formatNumber } from '../../utils/money';
 import type { OwnCover } from '../../utils/supplies/protocol';
 import { Figure } from '../Figure';
 import type { PanelSection, PanelSectionProps } from '../parts';
+import { reactSection } from '../product-panel/react-section';
 import { useLoadOnce } from '../use-load-once';
 
 const days = (cover: number | null, sells: boolean) =>
@@ -31,4 +32,4 @@ function OwnCoverDays({ marketplace, id }: PanelSectionProps) {
   );
 }
 
-export const suppliesPanel: PanelSection = { name: 'supplies', Section: OwnCoverDays };
+export const suppliesPanel: PanelSection = { name: 'supplies', draw: reactSection(OwnCoverDays) };

@@ -1,11 +1,12 @@
 // Twins in the product panel: the same product on the other marketplace, its price beside this one.
 import { ask } from '../../utils/content/messaging';
 import type { PanelSection } from '../parts';
+import { reactSection } from '../product-panel/react-section';
 import { TwinSection } from './TwinSection';
 
 export const twinsPanel: PanelSection = {
   name: 'twins',
-  Section: ({ marketplace, id, priceNow }) => (
+  draw: reactSection(({ marketplace, id, priceNow }) => (
     <TwinSection
       marketplace={marketplace}
       priceNow={priceNow}
@@ -14,5 +15,5 @@ export const twinsPanel: PanelSection = {
         set: (twin) => ask('setTwin', { marketplace, id, twin }),
       }}
     />
-  ),
+  )),
 };

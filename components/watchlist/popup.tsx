@@ -11,9 +11,10 @@ import type { ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
 import type { ProductRef } from '../../utils/model';
 import { formatNumber, formatPct, formatRub } from '../../utils/money';
+import { DomPart } from '../dom-part';
 import type { PopupPart, PopupPartProps } from '../parts';
 import { VirtualList } from '../VirtualList';
-import { WatchToggle } from './WatchToggle';
+import { watchToggle } from './watch-toggle';
 
 type Watchlist = ReplyOf<'getWatchlist'>;
 type Task = Watchlist['tasks'][number];
@@ -279,12 +280,14 @@ function WatchSection({ generation, reload, failed }: PopupPartProps) {
 
 function WatchControl({ product }: { product: ProductRef }) {
   return (
-    <WatchToggle
+    <DomPart
       key={`${product.marketplace}:${product.id}`}
-      api={{
-        get: () => ask('getWatch', product),
-        set: (role) => ask('setWatch', { ...product, role }),
-      }}
+      draw={(into) =>
+        watchToggle(into, {
+          get: () => ask('getWatch', product),
+          set: (role) => ask('setWatch', { ...product, role }),
+        })
+      }
     />
   );
 }

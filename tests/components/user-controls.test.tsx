@@ -5,8 +5,9 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, expect, test, vi } from 'vitest';
 import { CompetitorOf } from '../../components/competitors/CompetitorOf';
+import { DomPart } from '../../components/dom-part';
 import { TwinSection } from '../../components/twins/TwinSection';
-import { WatchToggle } from '../../components/watchlist/WatchToggle';
+import { watchToggle } from '../../components/watchlist/watch-toggle';
 import { t } from '../../utils/i18n';
 
 let trusted = true;
@@ -60,7 +61,7 @@ test('the seller’s own items are not in the DOM until the user opens the contr
 
 test('a script’s click does not mark the item; a full disk says so and keeps the role shown', async () => {
   const set = vi.fn(async () => Promise.reject(storageFull()));
-  const { container } = render(<WatchToggle api={{ get: async () => ({ role: null }), set }} />);
+  const { container } = render(<DomPart draw={(into) => watchToggle(into, { get: async () => ({ role: null }), set })} />);
   await settle();
   const mine = container.querySelector('button[data-role="mine"]') as HTMLElement;
   trusted = false;

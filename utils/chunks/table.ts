@@ -7,8 +7,8 @@
 export const CHUNKS = {
   /** chart.js and the two charts (components/charts/draw.ts), loaded on the first chart. */
   charts: { file: 'chunks/charts.js', entry: 'components/charts/draw.ts', global: '__lupaCharts' },
-  /** The product panel: its figures (plain DOM) and the features' sections (React) (components/product-panel/chunk.tsx), loaded when the page is idle. */
-  panel: { file: 'chunks/panel.js', entry: 'components/product-panel/chunk.tsx', global: '__lupaPanel' },
+  /** The product panel: its figures and the features' sections, all plain DOM (components/product-panel/chunk.ts), loaded when the page is idle. */
+  panel: { file: 'chunks/panel.js', entry: 'components/product-panel/chunk.ts', global: '__lupaPanel' },
   /**
    * The reply assistant in a seller cabinet (components/reply-assistant/chunk.ts): suggestions, the
    * tone check and its rules, "fill all", loaded once the page shows an answer field.
