@@ -1,19 +1,23 @@
-// A plain-DOM part (a product panel section's control, components/parts.ts) inside one of Lupa's
-// React pages: the popup shows the same control as the panel, from the same code. A new `key` on
-// the element draws it afresh; leaving the page's tree unmounts it.
+// A plain-DOM part (a product panel section's control or figures, components/parts.ts) inside one
+// of Lupa's React pages: the popup shows the same control as the panel, from the same code. It is
+// drawn once, and afresh when one of `deps` changes (or the element gets a new `key`); leaving the
+// page's tree unmounts it.
 import { useEffect, useRef } from 'react';
 import type { DrawnSection } from './parts';
 
-export function DomPart({ draw }: { draw: (into: HTMLElement) => DrawnSection | undefined }) {
+export function DomPart({ draw, deps = [] }: { draw: (into: HTMLElement) => DrawnSection | undefined; deps?: readonly unknown[] }) {
   const into = useRef<HTMLDivElement>(null);
   const drawRef = useRef(draw);
+  drawRef.current = draw;
   useEffect(() => {
-    if (!into.current) return;
-    const drawn = drawRef.current(into.current);
+    const element = into.current;
+    if (!element) return;
+    const drawn = drawRef.current(element);
     return () => {
       drawn?.unmount?.();
-      into.current?.replaceChildren();
+      element.replaceChildren();
     };
-  }, []);
+    // biome-ignore lint/correctness/useExhaustiveDependencies: drawn afresh exactly when the caller's deps change
+  }, deps);
   return <div ref={into} className="lupa-dom-part" />;
 }
