@@ -7,6 +7,7 @@
 // the smallest container holding an article and number inputs. Small functions over the DOM, no
 // site knowledge: each cabinet's words and forms are in its CabinetSpec.
 import type { CabinetSpec } from '../../utils/marketplaces/cabinet';
+import type { UnansweredItem } from '../../utils/marketplaces/wb/seller-api';
 
 type ReviewSpec = CabinetSpec['review'];
 type PricesSpec = CabinetSpec['prices'];
@@ -20,16 +21,7 @@ export const norm = (s: string): string => s.replace(/\s{2,}|[^\S ]/g, ' ').trim
 const squash = (s: string): string => s.slice(0, 2000).toLowerCase().replace(/\s+/g, '');
 
 /** A review or question as the seller API knows it (the background asks; content never sees the token). */
-export interface KnownReview {
-  id: string;
-  /** The buyer's text in the parts the API gives (text, pros, cons), non-empty ones. */
-  parts: string[];
-  buyer: string;
-  article: string | null;
-  stars: number | null;
-  product: string;
-  brand: string;
-}
+export type KnownReview = UnansweredItem;
 
 /** What Lupa needs of one review to suggest and fill an answer. */
 export interface ReviewFound {

@@ -3,7 +3,7 @@
 // is said once, in the status chip — never per tile, never by touching the page's own content.
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { onlyLupaAdded } from '../../utils/content/dom';
+import { h, onlyLupaAdded } from '../../utils/content/dom';
 import { stateMessage, t } from '../../utils/content/i18n';
 import { ask } from '../../utils/content/messaging';
 import { followNavigation } from '../../utils/content/navigation';
@@ -219,28 +219,13 @@ type Chip = ReturnType<typeof createChip>;
 function createChip(marketplace: Marketplace, onExport: () => void, onRetry: () => void) {
   const { host, root } = shadowHost('lupa-listing-status');
   setFigure(host, 'listing-status', 'loading');
-  const box = document.createElement('div');
-  box.className = 'chip';
-  const logo = document.createElement('span');
-  logo.className = 'logo';
-  logo.textContent = 'Lupa';
-  const text = document.createElement('span');
-  setFigure(text, 'listing-count');
-  const problemText = document.createElement('span');
-  problemText.className = 'problem';
-  const retryButton = document.createElement('button');
-  retryButton.type = 'button';
-  retryButton.textContent = t('retry');
-  retryButton.hidden = true;
+  const text = setFigure(h('span'), 'listing-count');
+  const problemText = h('span', { className: 'problem' });
+  const retryButton = h('button', { type: 'button', hidden: true }, t('retry'));
   retryButton.addEventListener('click', onRetry);
-  const exportButton = document.createElement('button');
-  exportButton.type = 'button';
-  exportButton.textContent = 'CSV';
-  exportButton.title = t('exportCsv');
-  setFigure(exportButton, 'listing-export');
+  const exportButton = setFigure(h('button', { type: 'button', title: t('exportCsv') }, 'CSV'), 'listing-export');
   exportButton.addEventListener('click', onExport);
-  box.append(logo, text, problemText, retryButton, exportButton);
-  root.appendChild(box);
+  root.append(h('div', { className: 'chip' }, h('span', { className: 'logo' }, 'Lupa'), text, problemText, retryButton, exportButton));
   document.body.appendChild(host);
   let problem: ChipProblem | null = null;
 

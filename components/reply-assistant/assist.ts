@@ -2,7 +2,7 @@
 // suit it (one click puts the filled text into the cabinet's own field, so that the cabinet's page
 // notices), and the tone check as the seller types. Plain DOM, textContent only. Never sends.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { shadowHost } from '../../utils/content/dom';
+import { h, shadowHost } from '../../utils/content/dom';
 import { t } from '../../utils/content/i18n';
 import { setFigure } from '../../utils/figures';
 import { type CardFacts, factsReply, factTopics } from '../../utils/reply-assistant/facts';
@@ -92,14 +92,9 @@ export function mountAssistant(
 ): HTMLElement {
   const { host, root } = shadowHost('lupa-reply-assistant', css);
   setFigure(host, 'reply-assistant');
-  const box = document.createElement('div');
-  box.className = 'chip-inline';
+  const box = h('div', { className: 'chip-inline' }, h('span', { className: 'logo' }, 'Lupa'));
   const suggestions = suggestTemplates(templates, parts.text, parts.stars, parts.kind).slice(0, 3);
   const vars = { buyer: greetable(parts.buyer), product: parts.product, article: parts.article, brand: parts.brand };
-  const label = document.createElement('span');
-  label.className = 'logo';
-  label.textContent = 'Lupa';
-  box.append(label);
   // What a suggestion would put in the field, filled for this review: shown while it is pointed at.
   const preview = document.createElement('p');
   preview.className = 'preview';
@@ -180,17 +175,9 @@ export const FILL_STARS = [4, 5] as const;
  */
 export function mountFillAll(ctx: ContentScriptContext, templates: readonly Template[]): FillAll {
   const { host, root } = shadowHost('lupa-reply-fill', css);
-  const box = document.createElement('div');
-  box.className = 'chip-inline';
-  const label = document.createElement('span');
-  label.className = 'logo';
-  label.textContent = 'Lupa';
-  const button = document.createElement('button');
-  button.type = 'button';
-  setFigure(button, 'reply-fill-all', 0);
-  const note = document.createElement('span');
-  box.append(label, button, note);
-  root.append(box);
+  const button = setFigure(h('button', { type: 'button' }), 'reply-fill-all', 0);
+  const note = h('span');
+  root.append(h('div', { className: 'chip-inline' }, h('span', { className: 'logo' }, 'Lupa'), button, note));
   const reviews: ReviewParts[] = [];
   let first: Element | null = null;
 

@@ -45,7 +45,7 @@ export function App() {
   if (!settings) return null;
 
   return (
-    <main className="lupa-options">
+    <main className="lupa-options lupa-page">
       <h1>
         <span className="lupa-logo">Lupa</span> — {t('optTitle')}
       </h1>
