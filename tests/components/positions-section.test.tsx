@@ -11,18 +11,9 @@ import { POLL_MS, type PositionsApi, positionsSection } from '../../components/p
 import { t } from '../../utils/i18n';
 import type { PositionsReply, ScanStatus } from '../../utils/positions/protocol';
 import type { PositionRow } from '../../utils/positions/tables';
+import { user } from './user-events';
 
-let trusted = true;
-vi.mock('../../components/by-user', async (original) => {
-  const real = await original<typeof import('../../components/by-user')>();
-  return {
-    ...real,
-    userOnly:
-      (handler: (event: never) => void) =>
-      (event: never): void =>
-        trusted ? handler(event) : real.userOnly(handler)(event),
-  };
-});
+vi.mock('../../components/by-user', async (original) => (await import('./user-events')).userOnlyWhenTrusted(original));
 const tracked: Array<{ marketplace: 'wb'; productId: string; name: string; queries: string[]; rows: PositionRow[] }> = [];
 vi.mock('../../utils/messaging', () => ({
   ask: async (name: string) => {
@@ -100,7 +91,7 @@ afterEach(() => {
   cleanup();
   vi.useRealTimers();
   vi.restoreAllMocks();
-  trusted = true;
+  user.trusted = true;
   tracked.length = 0;
 });
 
@@ -162,7 +153,7 @@ test('a script’s typing is undone and its clicks add nothing', async () => {
   await settle();
   const field = input(container);
   type(field, 'футболка');
-  trusted = false;
+  user.trusted = false;
   type(field, 'купить дёшево');
   expect(field.value).toBe('футболка');
   fireEvent.change(field, { target: { value: 'купить дёшево' } });
