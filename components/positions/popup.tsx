@@ -1,11 +1,13 @@
-// Positions in the popup: every tracked product with its latest positions per query.
+// Positions in the popup: every tracked product with its latest positions per query (the table the
+// product panel draws, positions-table.ts, hosted through components/dom-part.tsx).
 import { useEffect, useState } from 'react';
 import { t } from '../../utils/i18n';
 import { productUrl } from '../../utils/marketplaces/refs';
 import type { ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
+import { DomPart } from '../dom-part';
 import type { PopupPart, PopupPartProps } from '../parts';
-import { PositionsTable } from './PositionsTable';
+import { positionsTable } from './positions-table';
 
 type Tracked = ReplyOf<'getTrackedPositions'>['products'];
 
@@ -30,7 +32,14 @@ function TrackedPositions({ failed }: PopupPartProps) {
             </a>{' '}
             <span className="lupa-muted">{p.productId}</span>
           </h3>
-          <PositionsTable productId={p.productId} queries={p.queries} rows={p.rows} />
+          <DomPart
+            draw={(into) => {
+              const table = positionsTable({ productId: p.productId, queries: p.queries, rows: p.rows });
+              if (table) into.append(table);
+              return undefined;
+            }}
+            deps={[p]}
+          />
         </section>
       ))}
     </>

@@ -9,22 +9,13 @@ import { DomPart } from '../../components/dom-part';
 import { TwinSection } from '../../components/twins/TwinSection';
 import { watchToggle } from '../../components/watchlist/watch-toggle';
 import { t } from '../../utils/i18n';
+import { user } from './user-events';
 
-let trusted = true;
-vi.mock('../../components/by-user', async (original) => {
-  const real = await original<typeof import('../../components/by-user')>();
-  return {
-    ...real,
-    userOnly:
-      (handler: (event: never) => void) =>
-      (event: never): void =>
-        trusted ? handler(event) : real.userOnly(handler)(event),
-  };
-});
+vi.mock('../../components/by-user', async (original) => (await import('./user-events')).userOnlyWhenTrusted(original));
 
 afterEach(() => {
   cleanup();
-  trusted = true;
+  user.trusted = true;
 });
 
 const storageFull = () => Object.assign(new Error('the browser storage is full: nothing was written'), { name: 'LupaStorageFull' });
@@ -40,21 +31,21 @@ test('the seller’s own items are not in the DOM until the user opens the contr
   expect(container.innerHTML).not.toContain('146972802');
   expect(container.innerHTML).not.toContain('Футболка');
 
-  trusted = false;
+  user.trusted = false;
   await act(async () => opener.click());
   expect(container.querySelector('[data-lupa="competitor-of"]')).toBeNull();
 
-  trusted = true;
+  user.trusted = true;
   await act(async () => opener.click());
   await settle();
   const list = container.querySelector('[data-lupa="competitor-of"]');
   expect(list?.getAttribute('data-value')).toBe('0');
   const button = container.querySelector('[data-mine="wb:146972802"]') as HTMLElement;
 
-  trusted = false;
+  user.trusted = false;
   await act(async () => button.click());
   expect(set).not.toHaveBeenCalled();
-  trusted = true;
+  user.trusted = true;
   await act(async () => button.click());
   expect(set).toHaveBeenCalledWith({ marketplace: 'wb', id: '146972802', name: own[0]?.name }, true);
 });
@@ -64,11 +55,11 @@ test('a script’s click does not mark the item; a full disk says so and keeps t
   const { container } = render(<DomPart draw={(into) => watchToggle(into, { get: async () => ({ role: null }), set })} />);
   await settle();
   const mine = container.querySelector('button[data-role="mine"]') as HTMLElement;
-  trusted = false;
+  user.trusted = false;
   await act(async () => mine.click());
   expect(set).not.toHaveBeenCalled();
 
-  trusted = true;
+  user.trusted = true;
   await act(async () => mine.click());
   await settle();
   expect(set).toHaveBeenCalledWith('mine');
@@ -84,11 +75,11 @@ test('a twin refused by a full disk says so, and the pasted link stays in the fi
   await settle();
   const input = container.querySelector('[data-lupa="twin-input"]') as HTMLInputElement;
 
-  trusted = false;
+  user.trusted = false;
   fireEvent.change(input, { target: { value: '754321987' } });
   expect(input.value).toBe('');
 
-  trusted = true;
+  user.trusted = true;
   fireEvent.change(input, { target: { value: '754321987' } });
   await act(async () => (container.querySelector('button[type="submit"]') as HTMLElement).click());
   await settle();
