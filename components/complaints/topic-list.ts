@@ -18,29 +18,27 @@ export function drawTopics(into: HTMLElement, topics: readonly TopicCount[], lim
     h(
       'ul',
       { className: 'lupa-complaints' },
-      topics
-        .slice(0, limit)
-        .map((c) =>
-          setFigure(
+      topics.slice(0, limit).map((c) =>
+        setFigure(
+          h(
+            'li',
+            { 'data-topic': c.topic, 'data-change': c.count - c.previous },
+            `${t(topicKey(c.topic))}: `,
+            h('b', null, c.count),
+            ' ',
             h(
-              'li',
-              { 'data-topic': c.topic, 'data-change': c.count - c.previous },
-              `${t(topicKey(c.topic))}: `,
-              h('b', null, c.count),
-              ' ',
-              h(
-                'span',
-                {
-                  className: c.count > c.previous ? 'lupa-bad' : c.count < c.previous ? 'lupa-good' : 'lupa-muted',
-                  title: t('complaintsChange'),
-                },
-                `(${signed(c.count - c.previous)})`,
-              ),
+              'span',
+              {
+                className: c.count > c.previous ? 'lupa-bad' : c.count < c.previous ? 'lupa-good' : 'lupa-muted',
+                title: t('complaintsChange'),
+              },
+              `(${signed(c.count - c.previous)})`,
             ),
-            'complaint-topic',
-            c.count,
           ),
+          'complaint-topic',
+          c.count,
         ),
+      ),
     ),
   );
   return undefined;
