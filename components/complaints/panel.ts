@@ -6,8 +6,8 @@ import type { ComplaintDigestReply } from '../../utils/complaints/protocol';
 import { h } from '../../utils/content/dom';
 import { formatAge, stateMessage, t } from '../../utils/content/i18n';
 import { ask } from '../../utils/content/messaging';
-import { loadOnce } from '../load-once';
 import type { DrawnSection, PanelSection } from '../parts';
+import { drawLoaded } from '../plain-part';
 import { drawTopics } from './topic-list';
 
 function digestOf({ digest, problem }: ComplaintDigestReply): HTMLElement {
@@ -27,27 +27,13 @@ function digestOf({ digest, problem }: ComplaintDigestReply): HTMLElement {
   return section;
 }
 
-export function complaintSection(into: HTMLElement, load: () => Promise<ComplaintDigestReply>): DrawnSection {
-  let drawn: HTMLElement | null = null;
-  const stop = loadOnce(
+export const complaintSection = (into: HTMLElement, load: () => Promise<ComplaintDigestReply>): DrawnSection =>
+  drawLoaded(
+    into,
     load,
-    (reply) => {
-      if (!reply.own) return;
-      drawn = digestOf(reply);
-      into.append(drawn);
-    },
-    () => {
-      drawn = h('p', { className: 'lupa-note' }, t('sectionUnavailable'));
-      into.append(drawn);
-    },
+    (reply) => (reply.own ? digestOf(reply) : null),
+    () => h('p', { className: 'lupa-note' }, t('sectionUnavailable')),
   );
-  return {
-    unmount() {
-      stop();
-      drawn?.remove();
-    },
-  };
-}
 
 export const complaintsPanel: PanelSection = {
   name: 'complaints',

@@ -11,9 +11,8 @@ import { t, uiLanguage } from '../../utils/content/i18n';
 import { formatNumber, formatPct, formatRub } from '../../utils/money';
 import type { OwnSalesReply } from '../../utils/own-numbers/protocol';
 import { userOnly } from '../by-user';
-import { loadOnce } from '../load-once';
 import type { DrawnSection } from '../parts';
-import { redrawAfter } from '../plain-part';
+import { drawLoaded, redrawAfter } from '../plain-part';
 import { dayIn, problemTextIn } from '../seller-problem-text';
 
 const DAY_MS = 86_400_000;
@@ -71,7 +70,7 @@ function salesOf({ sales, problem }: Shown): Array<Node | false> {
 }
 
 /** The section of an own item: the button until the seller presses it, then the figures. */
-function drawOwn(into: HTMLElement, load: (reveal: boolean) => Promise<OwnSalesReply>): HTMLElement {
+function ownSection(load: (reveal: boolean) => Promise<OwnSalesReply>): HTMLElement {
   let busy = false;
   let reply: OwnSalesReply | null = null;
   let failed = false;
@@ -114,23 +113,12 @@ function drawOwn(into: HTMLElement, load: (reveal: boolean) => Promise<OwnSalesR
     userOnly(() => void reveal()),
   );
   show();
-  into.append(section);
   return section;
 }
 
-export function ownSalesSection(into: HTMLElement, load: (reveal: boolean) => Promise<OwnSalesReply>): DrawnSection {
-  let section: HTMLElement | null = null;
-  const stop = loadOnce(
+export const ownSalesSection = (into: HTMLElement, load: (reveal: boolean) => Promise<OwnSalesReply>): DrawnSection =>
+  drawLoaded(
+    into,
     () => load(false),
-    (r) => {
-      if (r.state !== 'not-own') section = drawOwn(into, load);
-    },
-    () => {},
+    (r) => (r.state === 'not-own' ? null : ownSection(load)),
   );
-  return {
-    unmount() {
-      stop();
-      section?.remove();
-    },
-  };
-}

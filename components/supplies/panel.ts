@@ -8,8 +8,8 @@ import { ask } from '../../utils/content/messaging';
 import { t } from '../../utils/i18n';
 import { formatNumber } from '../../utils/money';
 import type { OwnCover } from '../../utils/supplies/protocol';
-import { loadOnce } from '../load-once';
 import type { DrawnSection, PanelSection } from '../parts';
+import { drawLoaded } from '../plain-part';
 
 const days = (cover: number | null, sells: boolean) =>
   cover !== null ? t('ownCoverDays', formatNumber(cover, 1)) : sells ? t('suppliesUnknownPace') : t('suppliesNoSales');
@@ -27,24 +27,8 @@ const coverOf = (cover: OwnCover) =>
     ),
   );
 
-export function ownCoverDays(into: HTMLElement, load: () => Promise<OwnCover | null>): DrawnSection {
-  let drawn: HTMLElement | null = null;
-  const stop = loadOnce(
-    load,
-    (cover) => {
-      if (!cover) return;
-      drawn = coverOf(cover);
-      into.append(drawn);
-    },
-    () => {},
-  );
-  return {
-    unmount() {
-      stop();
-      drawn?.remove();
-    },
-  };
-}
+export const ownCoverDays = (into: HTMLElement, load: () => Promise<OwnCover | null>): DrawnSection =>
+  drawLoaded(into, load, (cover) => cover && coverOf(cover));
 
 export const suppliesPanel: PanelSection = {
   name: 'supplies',

@@ -2,7 +2,7 @@
 // seller's numbers in the DOM until the user's own click, then each figure as the reply has it. The
 // button is updated in place (the element the user pressed stays) and comes back after a problem.
 // (jsdom makes every event a script event; the user's own events are played by letting userOnly
-// through, `trusted = false` plays a page script's.)
+// through, `user.trusted = false` plays a page script's.)
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, expect, test, vi } from 'vitest';
 import { DomPart } from '../../components/dom-part';
@@ -11,26 +11,17 @@ import ru from '../../public/_locales/ru/messages.json';
 import { CATALOGUE_GLOBAL } from '../../utils/content/i18n';
 import { t } from '../../utils/i18n';
 import type { OwnSalesReply } from '../../utils/own-numbers/protocol';
+import { user } from './user-events';
 
 // The panel's text comes from the page's copy of the catalogue (no dictionary in a chunk): the
 // Russian one here, so that what the button says can be read.
 (globalThis as Record<string, unknown>)[CATALOGUE_GLOBAL] = new Map(Object.entries(ru).map(([key, entry]) => [key, entry.message]));
 
-let trusted = true;
-vi.mock('../../components/by-user', async (original) => {
-  const real = await original<typeof import('../../components/by-user')>();
-  return {
-    ...real,
-    userOnly:
-      (handler: (event: never) => void) =>
-      (event: never): void =>
-        trusted ? handler(event) : real.userOnly(handler)(event),
-  };
-});
+vi.mock('../../components/by-user', async () => (await import('./user-events')).byUserMock);
 
 afterEach(() => {
   cleanup();
-  trusted = true;
+  user.trusted = true;
 });
 
 const settle = () => act(async () => {});
@@ -69,13 +60,13 @@ test("an own item: nothing of the seller's numbers until the user's click; a scr
   expect(container.querySelectorAll(OWN_FIGURES)).toHaveLength(0);
   expect(container.innerHTML).not.toContain('87');
 
-  trusted = false;
+  user.trusted = false;
   fireEvent.click(button);
   await settle();
   expect(load).not.toHaveBeenCalledWith(true);
   expect(container.querySelectorAll(OWN_FIGURES)).toHaveLength(0);
 
-  trusted = true;
+  user.trusted = true;
   fireEvent.click(button);
   await waitFor(() => expect(figure('own-orders-7d')).toBe('12.4'));
   expect(load).toHaveBeenCalledWith(true);

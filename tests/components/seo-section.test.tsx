@@ -1,27 +1,18 @@
 // The SEO section: what it offers before asking, what it shows of an answer, and that a slow
 // earlier answer never replaces a newer one. (jsdom makes every event a script event; the user's
-// own events are played here by letting userOnly through; `trusted = false` plays a page script's.)
+// own events are played here by letting userOnly through; `user.trusted = false` plays a page script's.)
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, expect, test, vi } from 'vitest';
 import { DomPart } from '../../components/dom-part';
 import { seoSection, titleQuery } from '../../components/seo-gaps/seo-section';
 import type { SeoGapsReply } from '../../utils/seo-gaps/protocol';
+import { user } from './user-events';
 
-let trusted = true;
-vi.mock('../../components/by-user', async (original) => {
-  const real = await original<typeof import('../../components/by-user')>();
-  return {
-    ...real,
-    userOnly:
-      (handler: (event: never) => void) =>
-      (event: never): void =>
-        trusted ? handler(event) : real.userOnly(handler)(event),
-  };
-});
+vi.mock('../../components/by-user', async () => (await import('./user-events')).byUserMock);
 
 afterEach(() => {
   cleanup();
-  trusted = true;
+  user.trusted = true;
 });
 
 const Seo = ({ title, compare }: { title?: string; compare: (query: string) => Promise<SeoGapsReply> }) => (
@@ -103,7 +94,7 @@ test('a slow first answer does not replace the second', async () => {
 test("a page script's typing and clicks change nothing: the field shows the user's draft again, and only it is compared", async () => {
   const compare = vi.fn(async (query: string) => reply(query));
   render(<Seo title="Футболка оверсайз" compare={compare} />);
-  trusted = false;
+  user.trusted = false;
   fireEvent.input(input(), { target: { value: 'чужой запрос' } });
   expect(input().value).toBe('футболка оверсайз');
   fireEvent.change(input(), { target: { value: 'чужой запрос' } });
@@ -112,7 +103,7 @@ test("a page script's typing and clicks change nothing: the field shows the user
   expect(compare).not.toHaveBeenCalled();
   // A value set without an event is no draft either.
   input().value = 'чужой запрос';
-  trusted = true;
+  user.trusted = true;
   fireEvent.click(compareButton());
   await waitFor(() => expect(q('seo-rivals')).toHaveLength(1));
   expect(compare).toHaveBeenCalledWith('футболка оверсайз');
