@@ -6,9 +6,10 @@ import { t } from '../../utils/i18n';
 import { productUrl } from '../../utils/marketplaces/refs';
 import type { ReplyOf } from '../../utils/messages';
 import { ask } from '../../utils/messaging';
+import { DomPart } from '../dom-part';
 import { Figure } from '../Figure';
 import type { PopupPart, PopupPartProps } from '../parts';
-import { TopicList, topicKey } from './TopicList';
+import { drawTopics } from './topic-list';
 
 /** Items shown; the rest are counted. */
 const SHOWN = 10;
@@ -36,12 +37,7 @@ function ComplaintsSection({ failed }: PopupPartProps) {
               {item.name || item.productId}
             </a>{' '}
             <span className="lupa-muted">{t('complaintsItemCount', item.recent)}</span>
-            <TopicList
-              topics={item.topics}
-              label={(topic) => t(topicKey(topic))}
-              changeTitle={t('complaintsChange')}
-              limit={TOPICS_SHOWN}
-            />
+            <DomPart draw={(into) => drawTopics(into, item.topics, TOPICS_SHOWN)} deps={[item]} />
           </Figure>
         ))}
       </ul>

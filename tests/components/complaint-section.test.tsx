@@ -1,12 +1,15 @@
 // The complaint digest's panel section: nothing for another seller's item, the topics with their
 // change for an own one, a calm line when there are no complaints, and a stored digest kept with the
 // reason when the reviews could not be read now.
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, expect, test } from 'vitest';
-import { ComplaintSection } from '../../components/complaints/panel';
+import { complaintSection } from '../../components/complaints/panel';
+import { DomPart } from '../../components/dom-part';
 import type { ComplaintDigestReply } from '../../utils/complaints/protocol';
 
 afterEach(cleanup);
+
+const Complaints = ({ load }: { load: () => Promise<ComplaintDigestReply> }) => <DomPart draw={(into) => complaintSection(into, load)} />;
 
 const NOW = Date.now();
 const digest = (over: Partial<NonNullable<ComplaintDigestReply['digest']>> = {}): NonNullable<ComplaintDigestReply['digest']> => ({
@@ -28,12 +31,13 @@ const topics = () =>
   ]);
 
 test("another seller's item: no section at all", async () => {
-  const { container } = render(<ComplaintSection load={async () => ({ own: false, digest: null, problem: null })} />);
-  await waitFor(() => expect(container.innerHTML).toBe(''));
+  const { container } = render(<Complaints load={async () => ({ own: false, digest: null, problem: null })} />);
+  await act(async () => {});
+  expect(container.querySelector('.lupa-dom-part')?.innerHTML).toBe('');
 });
 
 test('an own item: each topic with its count and its change against the 30 days before', async () => {
-  render(<ComplaintSection load={async () => ({ own: true, digest: digest(), problem: null })} />);
+  render(<Complaints load={async () => ({ own: true, digest: digest(), problem: null })} />);
   await waitFor(() => expect(topics()).toHaveLength(3));
   expect(topics()).toEqual([
     ['size', '3', '2'],
@@ -44,19 +48,19 @@ test('an own item: each topic with its count and its change against the 30 days 
 });
 
 test('no 1–3★ reviews in 30 days: said so, no topics', async () => {
-  render(<ComplaintSection load={async () => ({ own: true, digest: digest({ recent: 0, previous: 0, topics: [] }), problem: null })} />);
+  render(<Complaints load={async () => ({ own: true, digest: digest({ recent: 0, previous: 0, topics: [] }), problem: null })} />);
   await waitFor(() => expect(document.querySelector('[data-lupa="complaints"] .lupa-good')).not.toBeNull());
   expect(topics()).toEqual([]);
 });
 
 test('the reviews could not be read now: the stored digest stays, with why', async () => {
-  render(<ComplaintSection load={async () => ({ own: true, digest: digest({ at: NOW - 7_200_000 }), problem: 'offline' })} />);
+  render(<Complaints load={async () => ({ own: true, digest: digest({ at: NOW - 7_200_000 }), problem: 'offline' })} />);
   await waitFor(() => expect(topics()).toHaveLength(3));
   expect(document.querySelectorAll('[data-lupa="complaints"] .lupa-note')).toHaveLength(1);
 });
 
 test('the background does not answer: the section says it is unavailable, the panel stays', async () => {
-  render(<ComplaintSection load={() => Promise.reject(new Error('no receiver'))} />);
+  render(<Complaints load={() => Promise.reject(new Error('no receiver'))} />);
   await waitFor(() => expect(document.querySelector('.lupa-note')).not.toBeNull());
   expect(topics()).toEqual([]);
 });

@@ -1,17 +1,23 @@
 // The SEO section: what it offers before asking, what it shows of an answer, and that a slow
 // earlier answer never replaces a newer one. (jsdom makes every event a script event; the user's
-// own events are played here by letting userOnly through.)
+// own events are played here by letting userOnly through; `user.trusted = false` plays a page script's.)
 import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react';
 import { afterEach, expect, test, vi } from 'vitest';
-import { SeoSection, titleQuery } from '../../components/seo-gaps/SeoSection';
+import { DomPart } from '../../components/dom-part';
+import { seoSection, titleQuery } from '../../components/seo-gaps/seo-section';
 import type { SeoGapsReply } from '../../utils/seo-gaps/protocol';
+import { user } from './user-events';
 
-vi.mock('../../components/by-user', async (original) => {
-  const real = await original<typeof import('../../components/by-user')>();
-  return { ...real, userOnly: (handler: (event: never) => void) => handler };
+vi.mock('../../components/by-user', async (original) => (await import('./user-events')).userOnlyWhenTrusted(original));
+
+afterEach(() => {
+  cleanup();
+  user.trusted = true;
 });
 
-afterEach(cleanup);
+const Seo = ({ title, compare }: { title?: string; compare: (query: string) => Promise<SeoGapsReply> }) => (
+  <DomPart draw={(into) => seoSection(into, { title, compare })} />
+);
 
 const reply = (query: string, over: Partial<SeoGapsReply> = {}): SeoGapsReply => ({
   query,
@@ -33,13 +39,13 @@ const compareButton = () => q('seo-compare')[0] as HTMLButtonElement;
 test('the query a buyer would type is offered from the title', () => {
   expect(titleQuery('Футболка оверсайз из хлопка с принтом')).toBe('футболка оверсайз');
   expect(titleQuery('Наушники TWS-Pro 5.3, с микрофоном')).toBe('наушники tws-pro');
-  render(<SeoSection title="Кроссовки мужские летние" compare={vi.fn()} />);
+  render(<Seo title="Кроссовки мужские летние" compare={vi.fn()} />);
   expect(input().value).toBe('кроссовки мужские');
 });
 
 test('an answer: cards compared, each missing word with how many use it, phrases apart, the words only this card has', async () => {
   const compare = vi.fn(async (query: string) => reply(query));
-  render(<SeoSection title="Футболка оверсайз" compare={compare} />);
+  render(<Seo title="Футболка оверсайз" compare={compare} />);
   fireEvent.click(compareButton());
   await waitFor(() => expect(q('seo-rivals')).toHaveLength(1));
   expect(compare).toHaveBeenCalledWith('футболка оверсайз');
@@ -61,7 +67,7 @@ test('an answer: cards compared, each missing word with how many use it, phrases
 
 test('a problem is said in words and shows no figures; an empty query asks nothing', async () => {
   const compare = vi.fn(async (query: string) => reply(query, { rivals: 0, missing: [], unique: [], problem: 'blocked' }));
-  render(<SeoSection compare={compare} />);
+  render(<Seo compare={compare} />);
   fireEvent.click(compareButton());
   expect(compare).not.toHaveBeenCalled();
   fireEvent.change(input(), { target: { value: 'наушники' } });
@@ -76,11 +82,46 @@ test('a slow first answer does not replace the second', async () => {
     .fn<(query: string) => Promise<SeoGapsReply>>()
     .mockImplementationOnce(() => new Promise((resolve) => (releaseFirst = resolve)))
     .mockImplementationOnce(async (query) => reply(query));
-  render(<SeoSection title="Футболка оверсайз" compare={compare} />);
+  render(<Seo title="Футболка оверсайз" compare={compare} />);
   fireEvent.click(compareButton());
   fireEvent.change(input(), { target: { value: 'футболка женская' } });
   fireEvent.click(compareButton());
   await waitFor(() => expect((q('seo-rivals')[0] as HTMLElement | undefined)?.dataset.query).toBe('футболка женская'));
   await act(async () => releaseFirst(reply('футболка оверсайз')));
   expect((q('seo-rivals')[0] as HTMLElement).dataset.query).toBe('футболка женская');
+});
+
+test("a page script's typing and clicks change nothing: the field shows the user's draft again, and only it is compared", async () => {
+  const compare = vi.fn(async (query: string) => reply(query));
+  render(<Seo title="Футболка оверсайз" compare={compare} />);
+  user.trusted = false;
+  fireEvent.input(input(), { target: { value: 'чужой запрос' } });
+  expect(input().value).toBe('футболка оверсайз');
+  fireEvent.change(input(), { target: { value: 'чужой запрос' } });
+  expect(input().value).toBe('футболка оверсайз');
+  fireEvent.click(compareButton());
+  expect(compare).not.toHaveBeenCalled();
+  // A value set without an event is no draft either.
+  input().value = 'чужой запрос';
+  user.trusted = true;
+  fireEvent.click(compareButton());
+  await waitFor(() => expect(q('seo-rivals')).toHaveLength(1));
+  expect(compare).toHaveBeenCalledWith('футболка оверсайз');
+});
+
+test('the field is drawn once: an answer arriving keeps what the user typed and where the focus is', async () => {
+  let release: (r: SeoGapsReply) => void = () => {};
+  const compare = vi.fn(() => new Promise<SeoGapsReply>((resolve) => (release = resolve)));
+  render(<Seo title="Футболка оверсайз" compare={compare} />);
+  const field = input();
+  fireEvent.click(compareButton());
+  await waitFor(() => expect(document.querySelector('.lupa-seo > p.lupa-muted')).not.toBeNull());
+  field.focus();
+  fireEvent.input(field, { target: { value: 'футболка женская' } });
+  await act(async () => release(reply('футболка оверсайз')));
+  expect(q('seo-rivals')).toHaveLength(1);
+  expect(document.querySelector('.lupa-seo > p.lupa-muted')).toBeNull();
+  expect(input()).toBe(field);
+  expect(document.activeElement).toBe(field);
+  expect(field.value).toBe('футболка женская');
 });

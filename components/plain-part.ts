@@ -1,0 +1,64 @@
+// Helpers for plain-DOM parts (components/parts.ts): a part drawn once its data has loaded, and for
+// parts that hold what the user is doing — a part redraws the elements that show data, never the
+// field the user types in or the button they just pressed.
+import { userOnly } from './by-user';
+import { loadOnce } from './load-once';
+import type { DrawnSection } from './parts';
+
+/**
+ * A part drawn once its data is loaded: `make` turns the answer into the part's element, or into
+ * nothing (null: not in the DOM at all); `failed` says what shows when there is no answer.
+ */
+export function drawLoaded<T>(
+  into: HTMLElement,
+  load: () => Promise<T>,
+  make: (value: T) => Element | null,
+  failed: () => Element | null = () => null,
+): DrawnSection {
+  let drawn: Element | null = null;
+  const draw = (node: Element | null) => {
+    drawn = node;
+    if (node) into.append(node);
+  };
+  const stop = loadOnce(
+    load,
+    (value) => draw(make(value)),
+    () => draw(failed()),
+  );
+  return {
+    unmount() {
+      stop();
+      drawn?.remove();
+    },
+  };
+}
+
+/**
+ * Replaces whatever follows `anchor` in its parent with `nodes`: the data shown below a form or a
+ * button is rebuilt while the form or button itself (its focus, its text) stays where it is.
+ */
+export function redrawAfter(anchor: Node, ...nodes: Array<Node | null | undefined | false>): void {
+  while (anchor.nextSibling) anchor.nextSibling.remove();
+  const parent = anchor.parentNode;
+  for (const node of nodes) if (node) parent?.appendChild(node);
+}
+
+/**
+ * The user's draft in a text field: kept from the user's own 'input'/'change' events only. A page
+ * script's event puts the last draft back into the field, as a controlled React input with a
+ * userOnly onChange ignored it; a script that sets `value` without an event changes no draft either.
+ * Returns the draft as it stands.
+ */
+export function keptDraft(input: HTMLInputElement): () => string {
+  let draft = input.value;
+  const keep = userOnly(() => {
+    draft = input.value;
+  });
+  const edited = (event: Event) => {
+    keep(event);
+    if (input.value !== draft) input.value = draft;
+  };
+  input.addEventListener('input', edited);
+  input.addEventListener('change', edited);
+  return () => draft;
+}
