@@ -4,7 +4,8 @@
 // are played here by letting userOnly through.)
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, expect, test, vi } from 'vitest';
-import { type TwinApi, TwinSection } from '../../components/twins/TwinSection';
+import { DomPart } from '../../components/dom-part';
+import { type TwinApi, twinSection } from '../../components/twins/twin-section';
 import type { TwinReply } from '../../utils/twins/protocol';
 
 vi.mock('../../components/by-user', async (original) => {
@@ -32,7 +33,7 @@ function link(text: string) {
 
 test('when the first read fails, the section still offers the link form and says Lupa did not answer', async () => {
   const api: TwinApi = { get: vi.fn(() => Promise.reject(new Error('Receiving end does not exist'))), set: vi.fn(async () => LINKED) };
-  render(<TwinSection marketplace="wb" priceNow={189_000} api={api} />);
+  render(<DomPart draw={(into) => twinSection(into, { marketplace: 'wb', priceNow: 189_000, api })} />);
   await waitFor(() => expect(input()).not.toBeNull());
   expect(screen.getByRole('status').textContent).toMatch(/Lupa не отвечает/);
   link(OZON_URL);
@@ -43,7 +44,7 @@ test('when the first read fails, the section still offers the link form and says
 test('while the twin is read the button is busy, and a second submit asks nothing more', async () => {
   let answer: (reply: TwinReply) => void = () => undefined;
   const set = vi.fn(() => new Promise<TwinReply>((resolve) => (answer = resolve)));
-  render(<TwinSection marketplace="wb" priceNow={189_000} api={{ get: async () => UNLINKED, set }} />);
+  render(<DomPart draw={(into) => twinSection(into, { marketplace: 'wb', priceNow: 189_000, api: { get: async () => UNLINKED, set } })} />);
   await waitFor(() => expect(input()).not.toBeNull());
   link(OZON_URL);
   await waitFor(() => expect(submit().disabled).toBe(true));
@@ -55,7 +56,7 @@ test('while the twin is read the button is busy, and a second submit asks nothin
 
 test('what is not a product of the other marketplace is refused at once, without asking the background', async () => {
   const set = vi.fn(async () => UNLINKED);
-  render(<TwinSection marketplace="wb" priceNow={189_000} api={{ get: async () => UNLINKED, set }} />);
+  render(<DomPart draw={(into) => twinSection(into, { marketplace: 'wb', priceNow: 189_000, api: { get: async () => UNLINKED, set } })} />);
   await waitFor(() => expect(input()).not.toBeNull());
   link('футболка');
   expect(screen.getByRole('status').textContent).toMatch(/Не похоже на товар Ozon/);
@@ -65,7 +66,7 @@ test('what is not a product of the other marketplace is refused at once, without
 
 test('a link the background could not make says Lupa did not answer, not that the input was wrong', async () => {
   const set = vi.fn(() => Promise.reject(new Error('The message port closed before a response was received.')));
-  render(<TwinSection marketplace="wb" priceNow={189_000} api={{ get: async () => UNLINKED, set }} />);
+  render(<DomPart draw={(into) => twinSection(into, { marketplace: 'wb', priceNow: 189_000, api: { get: async () => UNLINKED, set } })} />);
   await waitFor(() => expect(input()).not.toBeNull());
   link(OZON_URL);
   await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Lupa не отвечает/));

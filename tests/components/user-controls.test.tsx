@@ -4,9 +4,9 @@
 // trusted ones are played by letting userOnly through.)
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, expect, test, vi } from 'vitest';
-import { CompetitorOf } from '../../components/competitors/CompetitorOf';
+import { competitorOf } from '../../components/competitors/competitor-of';
 import { DomPart } from '../../components/dom-part';
-import { TwinSection } from '../../components/twins/TwinSection';
+import { twinSection } from '../../components/twins/twin-section';
 import { watchToggle } from '../../components/watchlist/watch-toggle';
 import { t } from '../../utils/i18n';
 
@@ -33,7 +33,7 @@ const settle = () => act(async () => {});
 test('the seller’s own items are not in the DOM until the user opens the control', async () => {
   const own = [{ marketplace: 'wb' as const, id: '146972802', name: 'Футболка оверсайз из хлопка с принтом' }];
   const set = vi.fn(async () => ({}));
-  const { container } = render(<CompetitorOf api={{ get: async () => ({ own, linkedTo: [] }), set }} />);
+  const { container } = render(<DomPart draw={(into) => competitorOf(into, { get: async () => ({ own, linkedTo: [] }), set })} />);
   await settle();
   const opener = container.querySelector('[data-lupa="competitor-of-open"]') as HTMLElement;
   expect(opener).not.toBeNull();
@@ -79,7 +79,15 @@ test('a script’s click does not mark the item; a full disk says so and keeps t
 test('a twin refused by a full disk says so, and the pasted link stays in the field', async () => {
   const set = vi.fn(async () => Promise.reject(storageFull()));
   const { container } = render(
-    <TwinSection marketplace="wb" priceNow={134500} api={{ get: async () => ({ twin: null, state: null, linkedId: null }), set }} />,
+    <DomPart
+      draw={(into) =>
+        twinSection(into, {
+          marketplace: 'wb',
+          priceNow: 134500,
+          api: { get: async () => ({ twin: null, state: null, linkedId: null }), set },
+        })
+      }
+    />,
   );
   await settle();
   const input = container.querySelector('[data-lupa="twin-input"]') as HTMLInputElement;
