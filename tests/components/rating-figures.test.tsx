@@ -26,3 +26,17 @@ test('a product with no rating yet shows a dash and an empty value', () => {
   expect(container.querySelector('[data-lupa="rating"]')?.textContent).toBe('★ —');
   expect(container.querySelector('[data-lupa="reviews"]')?.getAttribute('data-value')).toBe('0');
 });
+
+test('inside a line of text (the popup’s <p>) the figures’ host is a span, and a new rating draws them afresh', () => {
+  const line = (rating: number | null) => (
+    <p>
+      <DomPart as="span" draw={(into) => void into.append(...ratingFigures(rating, 12, 'rating', 'reviews'))} deps={[rating]} />
+    </p>
+  );
+  const { container, rerender } = render(line(4.2));
+  expect(container.querySelector('p > span.lupa-dom-part > [data-lupa="rating"]')?.getAttribute('data-value')).toBe('4.2');
+  expect(container.querySelector('div')).toBeNull();
+  rerender(line(4.9));
+  expect(container.querySelectorAll('[data-lupa="rating"]').length).toBe(1);
+  expect(container.querySelector('[data-lupa="rating"]')?.getAttribute('data-value')).toBe('4.9');
+});

@@ -105,3 +105,37 @@ test('a twin refused by a full disk says so, and the pasted link stays in the fi
   // Kept for another try: save() clears the draft only after a success.
   expect((container.querySelector('[data-lupa="twin-input"]') as HTMLInputElement).value).toBe('754321987');
 });
+
+test('a script’s typing into the twin field (an input event, or a value set with no event) is undone; the user’s text stays', async () => {
+  const set = vi.fn(async () => Promise.reject(storageFull()));
+  const { container } = render(
+    <DomPart
+      draw={(into) =>
+        twinSection(into, {
+          marketplace: 'wb',
+          priceNow: 134500,
+          api: { get: async () => ({ twin: null, state: null, linkedId: null }), set },
+        })
+      }
+    />,
+  );
+  await settle();
+  const input = container.querySelector('[data-lupa="twin-input"]') as HTMLInputElement;
+  fireEvent.input(input, { target: { value: '754321987' } });
+
+  trusted = false;
+  fireEvent.input(input, { target: { value: 'https://www.ozon.ru/product/chuzhoy-tovar-111111111/' } });
+  expect(input.value).toBe('754321987');
+  await act(async () => (container.querySelector('button[type="submit"]') as HTMLElement).click());
+  expect(set).not.toHaveBeenCalled();
+
+  // A value set with no event is not the user's either: the user's submit sends what they typed,
+  // and the field shows it again when the section draws.
+  input.value = 'https://www.ozon.ru/product/chuzhoy-tovar-111111111/';
+  trusted = true;
+  await act(async () => (container.querySelector('button[type="submit"]') as HTMLElement).click());
+  await settle();
+  expect(set).toHaveBeenCalledWith('754321987');
+  expect(screen.getByText(t('storageFull'))).toBeTruthy();
+  expect(input.value).toBe('754321987');
+});
