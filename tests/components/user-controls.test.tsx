@@ -76,8 +76,9 @@ test('a script’s click does not mark the item; a full disk says so and keeps t
   expect(screen.getByText(t('storageFull'))).toBeTruthy();
 });
 
-test('a twin refused by a full disk says so, and the pasted link stays in the field', async () => {
-  const set = vi.fn(async () => Promise.reject(storageFull()));
+/** An unlinked twin section whose every link the full disk refuses, with its field. */
+async function unlinkedTwinOnFullDisk() {
+  const set = vi.fn(async (_twin: string | null) => Promise.reject(storageFull()));
   const { container } = render(
     <DomPart
       draw={(into) =>
@@ -90,7 +91,11 @@ test('a twin refused by a full disk says so, and the pasted link stays in the fi
     />,
   );
   await settle();
-  const input = container.querySelector('[data-lupa="twin-input"]') as HTMLInputElement;
+  return { set, container, input: container.querySelector('[data-lupa="twin-input"]') as HTMLInputElement };
+}
+
+test('a twin refused by a full disk says so, and the pasted link stays in the field', async () => {
+  const { set, container, input } = await unlinkedTwinOnFullDisk();
 
   trusted = false;
   fireEvent.change(input, { target: { value: '754321987' } });
@@ -107,20 +112,7 @@ test('a twin refused by a full disk says so, and the pasted link stays in the fi
 });
 
 test('a script’s typing into the twin field (an input event, or a value set with no event) is undone; the user’s text stays', async () => {
-  const set = vi.fn(async () => Promise.reject(storageFull()));
-  const { container } = render(
-    <DomPart
-      draw={(into) =>
-        twinSection(into, {
-          marketplace: 'wb',
-          priceNow: 134500,
-          api: { get: async () => ({ twin: null, state: null, linkedId: null }), set },
-        })
-      }
-    />,
-  );
-  await settle();
-  const input = container.querySelector('[data-lupa="twin-input"]') as HTMLInputElement;
+  const { set, container, input } = await unlinkedTwinOnFullDisk();
   fireEvent.input(input, { target: { value: '754321987' } });
 
   trusted = false;
