@@ -120,12 +120,14 @@ export function twinSection(
     linkButton.disabled = saving;
     unlink.disabled = saving;
     if (input.value !== draft) input.value = draft;
-    status.textContent =
+    const said =
       problem === 'bad-input'
         ? t('twinBadInput', MARKET_NAME[other])
         : problem === 'storage'
           ? t('storageFull')
           : stateMessage('lupa-unavailable', marketplace);
+    // A live region: its text is set only when it changes, so a redraw does not say it again.
+    if (status.textContent !== said) status.textContent = said;
     const { twin, state, linkedId } = data;
     if (linkedId) {
       twinLink.setAttribute('href', productUrl({ marketplace: other, id: linkedId }));
