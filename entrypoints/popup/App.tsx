@@ -3,8 +3,9 @@
 // positions. The popup itself knows none of them.
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { DomPart } from '../../components/dom-part';
 import { Figure } from '../../components/Figure';
-import { RatingFigures } from '../../components/RatingFigures';
+import { ratingFigures } from '../../components/rating-figures';
 import { t } from '../../utils/i18n';
 import { productRefCandidates } from '../../utils/marketplaces/refs';
 import type { ProductOverview, ReplyOf } from '../../utils/messages';
@@ -40,7 +41,11 @@ function Summary({ overview, label }: { overview: ProductOverview; label: string
           {p.priceNow === null ? t('outOfStock') : formatRub(p.priceNow)}
         </Figure>
         {' · '}
-        <RatingFigures rating={p.rating} reviewCount={p.reviewCount} names={{ rating: 'rating', reviews: 'reviews' }} />
+        <DomPart
+          as="span"
+          draw={(into) => void into.append(...ratingFigures(p.rating, p.reviewCount, 'rating', 'reviews'))}
+          deps={[p.rating, p.reviewCount]}
+        />
         {p.stockKnown && (
           <>
             {' · '}

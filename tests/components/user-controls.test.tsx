@@ -4,9 +4,9 @@
 // trusted ones are played by letting userOnly through.)
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, expect, test, vi } from 'vitest';
-import { CompetitorOf } from '../../components/competitors/CompetitorOf';
+import { competitorOf } from '../../components/competitors/competitor-of';
 import { DomPart } from '../../components/dom-part';
-import { TwinSection } from '../../components/twins/TwinSection';
+import { twinSection } from '../../components/twins/twin-section';
 import { watchToggle } from '../../components/watchlist/watch-toggle';
 import { t } from '../../utils/i18n';
 import { user } from './user-events';
@@ -24,7 +24,7 @@ const settle = () => act(async () => {});
 test('the seller’s own items are not in the DOM until the user opens the control', async () => {
   const own = [{ marketplace: 'wb' as const, id: '146972802', name: 'Футболка оверсайз из хлопка с принтом' }];
   const set = vi.fn(async () => ({}));
-  const { container } = render(<CompetitorOf api={{ get: async () => ({ own, linkedTo: [] }), set }} />);
+  const { container } = render(<DomPart draw={(into) => competitorOf(into, { get: async () => ({ own, linkedTo: [] }), set })} />);
   await settle();
   const opener = container.querySelector('[data-lupa="competitor-of-open"]') as HTMLElement;
   expect(opener).not.toBeNull();
@@ -67,13 +67,26 @@ test('a script’s click does not mark the item; a full disk says so and keeps t
   expect(screen.getByText(t('storageFull'))).toBeTruthy();
 });
 
-test('a twin refused by a full disk says so, and the pasted link stays in the field', async () => {
-  const set = vi.fn(async () => Promise.reject(storageFull()));
+/** An unlinked twin section whose every link the full disk refuses, with its field. */
+async function unlinkedTwinOnFullDisk() {
+  const set = vi.fn(async (_twin: string | null) => Promise.reject(storageFull()));
   const { container } = render(
-    <TwinSection marketplace="wb" priceNow={134500} api={{ get: async () => ({ twin: null, state: null, linkedId: null }), set }} />,
+    <DomPart
+      draw={(into) =>
+        twinSection(into, {
+          marketplace: 'wb',
+          priceNow: 134500,
+          api: { get: async () => ({ twin: null, state: null, linkedId: null }), set },
+        })
+      }
+    />,
   );
   await settle();
-  const input = container.querySelector('[data-lupa="twin-input"]') as HTMLInputElement;
+  return { set, container, input: container.querySelector('[data-lupa="twin-input"]') as HTMLInputElement };
+}
+
+test('a twin refused by a full disk says so, and the pasted link stays in the field', async () => {
+  const { set, container, input } = await unlinkedTwinOnFullDisk();
 
   user.trusted = false;
   fireEvent.change(input, { target: { value: '754321987' } });
@@ -87,4 +100,25 @@ test('a twin refused by a full disk says so, and the pasted link stays in the fi
   expect(screen.getByText(t('storageFull'))).toBeTruthy();
   // Kept for another try: save() clears the draft only after a success.
   expect((container.querySelector('[data-lupa="twin-input"]') as HTMLInputElement).value).toBe('754321987');
+});
+
+test('a script’s typing into the twin field (an input event, or a value set with no event) is undone; the user’s text stays', async () => {
+  const { set, container, input } = await unlinkedTwinOnFullDisk();
+  fireEvent.input(input, { target: { value: '754321987' } });
+
+  trusted = false;
+  fireEvent.input(input, { target: { value: 'https://www.ozon.ru/product/chuzhoy-tovar-111111111/' } });
+  expect(input.value).toBe('754321987');
+  await act(async () => (container.querySelector('button[type="submit"]') as HTMLElement).click());
+  expect(set).not.toHaveBeenCalled();
+
+  // A value set with no event is not the user's either: the user's submit sends what they typed,
+  // and the field shows it again when the section draws.
+  input.value = 'https://www.ozon.ru/product/chuzhoy-tovar-111111111/';
+  trusted = true;
+  await act(async () => (container.querySelector('button[type="submit"]') as HTMLElement).click());
+  await settle();
+  expect(set).toHaveBeenCalledWith('754321987');
+  expect(screen.getByText(t('storageFull'))).toBeTruthy();
+  expect(input.value).toBe('754321987');
 });
