@@ -11,6 +11,8 @@ export interface DraftInput {
   draft(): string;
   /** Sets the draft and the field (after the draft was saved: ''). */
   set(draft: string): void;
+  /** Puts the draft back into the field if a script set its value without an event (on a redraw). */
+  restore(): void;
 }
 
 export function draftInput(attrs: Record<string, Attr>): DraftInput {
@@ -23,7 +25,7 @@ export function draftInput(attrs: Record<string, Attr>): DraftInput {
         draft = input.value;
         kept = true;
       })(event);
-      if (!kept) input.value = draft;
+      if (!kept && input.value !== draft) input.value = draft;
     });
   }
   return {
@@ -32,6 +34,9 @@ export function draftInput(attrs: Record<string, Attr>): DraftInput {
     set(next) {
       draft = next;
       input.value = next;
+    },
+    restore() {
+      if (input.value !== draft) input.value = draft;
     },
   };
 }

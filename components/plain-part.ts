@@ -1,7 +1,6 @@
 // Helpers for plain-DOM parts (components/parts.ts): a part drawn once its data has loaded, and for
 // parts that hold what the user is doing — a part redraws the elements that show data, never the
 // field the user types in or the button they just pressed.
-import { userOnly } from './by-user';
 import { loadOnce } from './load-once';
 import type { DrawnSection } from './parts';
 
@@ -41,24 +40,4 @@ export function redrawAfter(anchor: Node, ...nodes: Array<Node | null | undefine
   while (anchor.nextSibling) anchor.nextSibling.remove();
   const parent = anchor.parentNode;
   for (const node of nodes) if (node) parent?.appendChild(node);
-}
-
-/**
- * The user's draft in a text field: kept from the user's own 'input'/'change' events only. A page
- * script's event puts the last draft back into the field, as a controlled React input with a
- * userOnly onChange ignored it; a script that sets `value` without an event changes no draft either.
- * Returns the draft as it stands.
- */
-export function keptDraft(input: HTMLInputElement): () => string {
-  let draft = input.value;
-  const keep = userOnly(() => {
-    draft = input.value;
-  });
-  const edited = (event: Event) => {
-    keep(event);
-    if (input.value !== draft) input.value = draft;
-  };
-  input.addEventListener('input', edited);
-  input.addEventListener('change', edited);
-  return () => draft;
 }

@@ -9,6 +9,7 @@
 // and kept (focus and the typed query survive a redraw); the tables, chips and chart are rebuilt
 // from each answer. While a scan runs the section asks for its progress every POLL_MS.
 import { h } from '../../utils/content/dom';
+import { placeChildren } from '../../utils/content/place-children';
 import { type MessageKey, stateMessage, t } from '../../utils/i18n';
 import type { Marketplace } from '../../utils/model';
 import type { PositionsReply, ScanStatus } from '../../utils/positions/protocol';
@@ -16,7 +17,6 @@ import { isStorageFull } from '../../utils/storage-full';
 import { preventSubmit, userOnly } from '../by-user';
 import { draftInput } from '../draft-input';
 import type { DrawnSection } from '../parts';
-import { placeChildren } from '../place-children';
 import { saveProblem } from '../save-problem';
 import { positionsChart } from './positions-chart';
 import { positionsTable, regionsTable } from './positions-table';

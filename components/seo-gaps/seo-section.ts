@@ -10,8 +10,9 @@ import { stateMessage, t } from '../../utils/content/i18n';
 import { setFigure } from '../../utils/figures';
 import type { SeoGapsReply } from '../../utils/seo-gaps/protocol';
 import { preventSubmit, userOnly } from '../by-user';
+import { draftInput } from '../draft-input';
 import type { DrawnSection } from '../parts';
-import { keptDraft, redrawAfter } from '../plain-part';
+import { redrawAfter } from '../plain-part';
 
 /** The query a buyer would most likely type for this title: its first two words. */
 export function titleQuery(title: string): string {
@@ -82,10 +83,9 @@ export function seoSection(
   let asked = 0;
   let alive = true;
 
-  const input = h('input', { 'data-lupa': 'seo-query-input', value: titleQuery(title), maxlength: 120, placeholder: t('seoPlaceholder') });
-  const draft = keptDraft(input);
+  const field = draftInput({ 'data-lupa': 'seo-query-input', value: titleQuery(title), maxlength: 120, placeholder: t('seoPlaceholder') });
   const button = h('button', { type: 'submit', 'data-lupa': 'seo-compare' }, t('seoCompare'));
-  const form = h('form', { className: 'lupa-form' }, input, button);
+  const form = h('form', { className: 'lupa-form' }, field.input, button);
   form.addEventListener('submit', preventSubmit);
   const section = h('div', { className: 'lupa-seo', 'data-lupa': 'seo-gaps' }, form);
   into.append(section);
@@ -100,7 +100,7 @@ export function seoSection(
     );
 
   const run = async () => {
-    const query = draft().trim();
+    const query = field.draft().trim();
     if (!query) return;
     const mine = ++asked;
     busy = true;

@@ -16,6 +16,7 @@ import { formatNumber, formatRub } from '../../utils/money';
 import { isStorageFull } from '../../utils/storage-full';
 import type { TwinReply } from '../../utils/twins/protocol';
 import { preventSubmit, userOnly } from '../by-user';
+import { draftInput } from '../draft-input';
 import { loadOnce } from '../load-once';
 import type { DrawnSection } from '../parts';
 import { ratingFigures } from '../rating-figures';
@@ -53,7 +54,6 @@ export function twinSection(
   const other = otherMarketplace(marketplace);
   let price = priceNow;
   let data: TwinReply | null = null;
-  let draft = '';
   let problem: Problem | null = null;
   let saving = false;
   let alive = true;
@@ -72,7 +72,7 @@ export function twinSection(
       if (!alive) return;
       data = reply;
       problem = null;
-      draft = '';
+      field.set('');
     } catch (error) {
       if (!alive) return;
       problem = isStorageFull(error) ? 'storage' : 'unavailable';
@@ -81,26 +81,16 @@ export function twinSection(
     show();
   };
 
-  // The draft is what the user typed: a script's change to the field (a synthetic input or change
-  // event) is undone, as a controlled field would.
-  const input = h('input', { 'data-lupa': 'twin-input', maxlength: 500, placeholder: t('twinPlaceholder', MARKET_NAME[other]) });
-  const keepDraft = userOnly(() => {
-    draft = input.value;
-  });
-  const edited = (event: Event) => {
-    keepDraft(event);
-    if (input.value !== draft) input.value = draft;
-  };
-  input.addEventListener('input', edited);
-  input.addEventListener('change', edited);
+  // The draft is what the user typed: a script's change to the field is undone (draft-input.ts).
+  const field = draftInput({ 'data-lupa': 'twin-input', maxlength: 500, placeholder: t('twinPlaceholder', MARKET_NAME[other]) });
   const linkButton = h('button', { type: 'submit' }, t('twinLink'));
   linkButton.addEventListener(
     'click',
     userOnly(() => {
-      if (draft.trim() && !saving) void save(draft);
+      if (field.draft().trim() && !saving) void save(field.draft());
     }),
   );
-  const form = h('form', { class: 'lupa-twin-form lupa-form' }, input, linkButton);
+  const form = h('form', { class: 'lupa-twin-form lupa-form' }, field.input, linkButton);
   form.addEventListener('submit', preventSubmit);
 
   const twinLink = h('a', { target: '_blank', rel: 'noreferrer' });
@@ -119,7 +109,7 @@ export function twinSection(
     form.setAttribute('aria-busy', String(saving));
     linkButton.disabled = saving;
     unlink.disabled = saving;
-    if (input.value !== draft) input.value = draft;
+    field.restore();
     const said =
       problem === 'bad-input'
         ? t('twinBadInput', MARKET_NAME[other])

@@ -7,10 +7,7 @@ import { competitorOf } from '../../components/competitors/competitor-of';
 import { DomPart } from '../../components/dom-part';
 import type { ProductRef } from '../../utils/model';
 
-vi.mock('../../components/by-user', async (original) => {
-  const real = await original<typeof import('../../components/by-user')>();
-  return { ...real, userOnly: (handler: (event: never) => void) => handler };
-});
+vi.mock('../../components/by-user', async (original) => (await import('./user-events')).userOnlyWhenTrusted(original));
 
 afterEach(cleanup);
 

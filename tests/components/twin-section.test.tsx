@@ -9,10 +9,7 @@ import type { DrawnSection } from '../../components/parts';
 import { type TwinApi, twinSection } from '../../components/twins/twin-section';
 import type { TwinReply } from '../../utils/twins/protocol';
 
-vi.mock('../../components/by-user', async (original) => {
-  const real = await original<typeof import('../../components/by-user')>();
-  return { ...real, userOnly: (handler: (event: never) => void) => handler };
-});
+vi.mock('../../components/by-user', async (original) => (await import('./user-events')).userOnlyWhenTrusted(original));
 
 afterEach(cleanup);
 

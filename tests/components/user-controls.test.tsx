@@ -106,7 +106,7 @@ test('a script’s typing into the twin field (an input event, or a value set wi
   const { set, container, input } = await unlinkedTwinOnFullDisk();
   fireEvent.input(input, { target: { value: '754321987' } });
 
-  trusted = false;
+  user.trusted = false;
   fireEvent.input(input, { target: { value: 'https://www.ozon.ru/product/chuzhoy-tovar-111111111/' } });
   expect(input.value).toBe('754321987');
   await act(async () => (container.querySelector('button[type="submit"]') as HTMLElement).click());
@@ -115,7 +115,7 @@ test('a script’s typing into the twin field (an input event, or a value set wi
   // A value set with no event is not the user's either: the user's submit sends what they typed,
   // and the field shows it again when the section draws.
   input.value = 'https://www.ozon.ru/product/chuzhoy-tovar-111111111/';
-  trusted = true;
+  user.trusted = true;
   await act(async () => (container.querySelector('button[type="submit"]') as HTMLElement).click());
   await settle();
   expect(set).toHaveBeenCalledWith('754321987');
