@@ -2,7 +2,7 @@
 // user's own 'input' events; a page script's change (its value setter and an 'input'/'change' event)
 // is undone, the field showing the user's draft again, as a React field bound to the draft did. The
 // field is made once and kept while its part lives, so a redraw around it keeps focus and text.
-import { type Attr, h } from '../utils/content/dom';
+import { type Attrs, h } from '../utils/content/dom';
 import { userOnly } from './by-user';
 
 export interface DraftInput {
@@ -15,7 +15,7 @@ export interface DraftInput {
   restore(): void;
 }
 
-export function draftInput(attrs: Record<string, Attr>): DraftInput {
+export function draftInput(attrs: Attrs): DraftInput {
   const input = h('input', attrs);
   let draft = input.value;
   for (const type of ['input', 'change']) {

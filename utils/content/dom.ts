@@ -42,14 +42,12 @@ export function shadowHost(tag: string, css: string): { host: HTMLElement; root:
 
 /** An attribute value: null, undefined and false leave the attribute out, true sets it empty. */
 export type Attr = string | number | boolean | null | undefined;
+/** An element's attributes; `data-lupa` takes a figure name from the list (utils/figures.ts), so a typo fails tsc. */
+export type Attrs = Record<string, Attr> & { 'data-lupa'?: FigureName | null | undefined | false };
 /** A child: text (always a text node, never markup) or a node; null, undefined and false are skipped. */
 export type Child = Node | string | number | null | undefined | false;
 
-function fill<E extends Element>(
-  e: E,
-  attrs: Record<string, Attr> | null | undefined,
-  children: ReadonlyArray<Child | readonly Child[]>,
-): E {
+function fill<E extends Element>(e: E, attrs: Attrs | null | undefined, children: ReadonlyArray<Child | readonly Child[]>): E {
   if (attrs)
     for (const [name, value] of Object.entries(attrs)) {
       if (value === null || value === undefined || value === false) continue;
@@ -63,21 +61,21 @@ function fill<E extends Element>(
 /** An HTML element with its attributes and children: Lupa's plain-DOM UI is built with this, text as text. */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  attrs?: Record<string, Attr> | null,
+  attrs?: Attrs | null,
   ...children: ReadonlyArray<Child | readonly Child[]>
 ): HTMLElementTagNameMap[K] {
   return fill(document.createElement(tag), attrs, children);
 }
 
 /** A figure as a span: data-lupa names it, data-value holds the raw value (kopecks for money). */
-export function fig(name: FigureName, value: FigureValue, attrs?: Record<string, Attr> | null, ...children: Child[]): HTMLElement {
+export function fig(name: FigureName, value: FigureValue, attrs?: Attrs | null, ...children: Child[]): HTMLElement {
   return setFigure(h('span', attrs, ...children), name, value);
 }
 
 /** The same for an SVG element. */
 export function s<K extends keyof SVGElementTagNameMap>(
   tag: K,
-  attrs?: Record<string, Attr> | null,
+  attrs?: Attrs | null,
   ...children: ReadonlyArray<Child | readonly Child[]>
 ): SVGElementTagNameMap[K] {
   return fill(document.createElementNS('http://www.w3.org/2000/svg', tag), attrs, children);
