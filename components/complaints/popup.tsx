@@ -1,14 +1,12 @@
 // The complaint digests in the popup: the seller's own items with 1–3★ reviews in the last 30 days,
 // the most first, each with its top topics and their change. The counts are stored when the reviews
 // are read (the panel's look, the periodic refresh); opening the popup reads them and counts nothing.
-import { useEffect, useState } from 'react';
 import { t } from '../../utils/i18n';
 import { productUrl } from '../../utils/marketplaces/refs';
-import type { ReplyOf } from '../../utils/messages';
-import { ask } from '../../utils/messaging';
 import { DomPart } from '../dom-part';
 import { Figure } from '../Figure';
 import type { PopupPart, PopupPartProps } from '../parts';
+import { useAnswer } from '../use-answer';
 import { drawTopics } from './topic-list';
 
 /** Items shown; the rest are counted. */
@@ -17,14 +15,7 @@ const SHOWN = 10;
 const TOPICS_SHOWN = 3;
 
 function ComplaintsSection({ failed }: PopupPartProps) {
-  const [data, setData] = useState<ReplyOf<'getComplaintDigests'> | null>(null);
-  useEffect(() => {
-    let live = true;
-    ask('getComplaintDigests', {}).then((d) => live && setData(d), failed);
-    return () => {
-      live = false;
-    };
-  }, [failed]);
+  const data = useAnswer('getComplaintDigests', {}, failed);
   // Nothing to say until the seller has own items with complaints.
   if (!data || data.items.length === 0) return null;
   return (

@@ -1,23 +1,14 @@
 // The popup's task for the WB token: 14 days before it expires (and once it has), renew it.
 // Loaded apart from the popup's first screen (popup.tsx).
-import { useEffect, useState } from 'react';
 import { t } from '../../utils/i18n';
-import { ask } from '../../utils/messaging';
-import type { SellerTokenInfo } from '../../utils/own-numbers/protocol';
 import type { PopupPartProps } from '../parts';
+import { useAnswer } from '../use-answer';
 import { DAY_MS, EXPIRY_WARNING_DAYS, formatDay } from './expiry';
 
 const API_ACCESS = 'https://seller.wildberries.ru/api-integrations';
 
 export function TokenTasks({ failed }: PopupPartProps) {
-  const [info, setInfo] = useState<SellerTokenInfo | null>(null);
-  useEffect(() => {
-    let live = true;
-    ask('getSellerToken', {}).then((i) => live && setInfo(i), failed);
-    return () => {
-      live = false;
-    };
-  }, [failed]);
+  const info = useAnswer('getSellerToken', {}, failed);
   if (!info) return <li hidden />;
   if (info.state !== 'read' || info.expires === null) return null;
   const now = Date.now();

@@ -1,25 +1,15 @@
 // The popup's "today in the shop": the seller's orders so far today and what buyers paid, against
 // yesterday up to the same time (the orders import, statistics API; cancelled lines left out).
-import { useEffect, useState } from 'react';
 import { t } from '../../utils/i18n';
-import { ask } from '../../utils/messaging';
 import { formatNumber, formatRub } from '../../utils/money';
 import { Figure } from '../Figure';
 import type { PopupPartProps } from '../parts';
-
-type Today = NonNullable<Awaited<ReturnType<typeof ask<'getShopToday'>>>>;
+import { useAnswer } from '../use-answer';
 
 const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
 
 export function ShopToday({ failed }: PopupPartProps) {
-  const [data, setData] = useState<Today | null>(null);
-  useEffect(() => {
-    let live = true;
-    ask('getShopToday', {}).then((d) => live && setData(d), failed);
-    return () => {
-      live = false;
-    };
-  }, [failed]);
+  const data = useAnswer('getShopToday', {}, failed);
   if (!data) return null;
   const y = data.yesterday;
   return (

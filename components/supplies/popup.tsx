@@ -1,24 +1,15 @@
 // The popup's today list: own items that run out at a warehouse before a supply could arrive
 // (stock-out-soon), as the last plan computed them, with a link to the «Поставки» page.
-import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t } from '../../utils/i18n';
-import { ask } from '../../utils/messaging';
 import { formatNumber } from '../../utils/money';
-import type { StockOutSoon } from '../../utils/supplies/tables';
 import type { PopupPartProps } from '../parts';
+import { useAnswer } from '../use-answer';
 
 const SHOWN = 3;
 
 export function StockOutSoonTasks({ failed }: PopupPartProps) {
-  const [data, setData] = useState<StockOutSoon | null | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    ask('getStockOutSoon', {}).then((d) => live && setData(d), failed);
-    return () => {
-      live = false;
-    };
-  }, [failed]);
+  const data = useAnswer('getStockOutSoon', {}, failed);
   if (data === undefined) return <li hidden />;
   if (!data || data.total === 0) return null;
   return (

@@ -1,10 +1,9 @@
 // What waits for an answer in the seller cabinets, as items of the popup's "today" list: each
 // count opens its cabinet page. WB's from its seller API (token), Ozon's as read off its cabinet.
-import { useEffect, useState } from 'react';
 import { type MessageKey, t } from '../../utils/i18n';
 import type { ReplyOf } from '../../utils/messages';
-import { ask } from '../../utils/messaging';
 import type { PopupPart, PopupPartProps } from '../parts';
+import { useAnswer } from '../use-answer';
 
 type Counts = ReplyOf<'getUnanswered'>;
 
@@ -25,14 +24,7 @@ const UNANSWERED: readonly Unanswered[] = [
 ];
 
 function UnansweredTasks({ failed }: PopupPartProps) {
-  const [data, setData] = useState<Counts | null>(null);
-  useEffect(() => {
-    let live = true;
-    ask('getUnanswered', {}).then((d) => live && setData(d), failed);
-    return () => {
-      live = false;
-    };
-  }, [failed]);
+  const data = useAnswer('getUnanswered', {}, failed);
   if (!data) return <li hidden />;
   return (
     <>

@@ -26,92 +26,44 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
+type Bucket = readonly [limit: number, periodMs: number, burst: number];
+const bucket = ([limit, periodMs, burst]: Bucket): BucketLimit => ({ limit, periodMs, burst });
+
+/** A group's row: its host and category, and each budget's bucket as [limit, periodMs, burst]. */
+const group = (host: string, category: TokenCategory | null, personal: Bucket, basic: Bucket): EndpointGroup => ({
+  host,
+  category,
+  personal: bucket(personal),
+  basic: bucket(basic),
+  errorCost: 10,
+});
+
 export const SELLER_GROUPS = {
   /** Reviews and questions: 3 rps, burst 6, shared by the whole category. */
-  feedbacks: {
-    host: 'feedbacks-api.wildberries.ru',
-    category: 'Questions & Feedbacks',
-    personal: { limit: 3, periodMs: SECOND, burst: 6 },
-    basic: { limit: 5, periodMs: HOUR, burst: 1 },
-    errorCost: 10,
-  },
+  feedbacks: group('feedbacks-api.wildberries.ru', 'Questions & Feedbacks', [3, SECOND, 6], [5, HOUR, 1]),
   /** Prices & discounts: 10 per 6 s, burst 5. */
-  prices: {
-    host: 'discounts-prices-api.wildberries.ru',
-    category: 'Prices & Discounts',
-    personal: { limit: 10, periodMs: 6 * SECOND, burst: 5 },
-    basic: { limit: 4, periodMs: HOUR, burst: 1 },
-    errorCost: 10,
-  },
+  prices: group('discounts-prices-api.wildberries.ru', 'Prices & Discounts', [10, 6 * SECOND, 5], [4, HOUR, 1]),
   /** Orders: 1 a minute, burst 10. */
-  orders: {
-    host: 'statistics-api.wildberries.ru',
-    category: 'Statistics',
-    personal: { limit: 1, periodMs: MINUTE, burst: 10 },
-    basic: { limit: 1, periodMs: 3 * HOUR, burst: 1 },
-    errorCost: 10,
-  },
+  orders: group('statistics-api.wildberries.ru', 'Statistics', [1, MINUTE, 10], [1, 3 * HOUR, 1]),
   /** Sales: 1 a minute, burst 1. */
-  sales: {
-    host: 'statistics-api.wildberries.ru',
-    category: 'Statistics',
-    personal: { limit: 1, periodMs: MINUTE, burst: 1 },
-    basic: { limit: 1, periodMs: 2 * HOUR, burst: 1 },
-    errorCost: 10,
-  },
+  sales: group('statistics-api.wildberries.ru', 'Statistics', [1, MINUTE, 1], [1, 2 * HOUR, 1]),
   /** The sales funnel: 3 a minute (no Basic figure given: taken as the orders' Basic one). */
-  funnel: {
-    host: 'seller-analytics-api.wildberries.ru',
-    category: 'Analytics',
-    personal: { limit: 3, periodMs: MINUTE, burst: 3 },
-    basic: { limit: 1, periodMs: 3 * HOUR, burst: 1 },
-    errorCost: 10,
-  },
+  funnel: group('seller-analytics-api.wildberries.ru', 'Analytics', [3, MINUTE, 3], [1, 3 * HOUR, 1]),
   /** WB's commission by subject: 1 a minute, burst 2; any token category. */
-  commission: {
-    host: 'common-api.wildberries.ru',
-    category: null,
-    personal: { limit: 1, periodMs: MINUTE, burst: 2 },
-    basic: { limit: 5, periodMs: HOUR, burst: 1 },
-    errorCost: 10,
-  },
+  commission: group('common-api.wildberries.ru', null, [1, MINUTE, 2], [5, HOUR, 1]),
   /** WB's box tariffs by warehouse: 60 a minute; any token category (no Basic figure given: the same). */
-  tariffs: {
-    host: 'common-api.wildberries.ru',
-    category: null,
-    personal: { limit: 60, periodMs: MINUTE, burst: 5 },
-    basic: { limit: 60, periodMs: MINUTE, burst: 5 },
-    errorCost: 10,
-  },
+  tariffs: group('common-api.wildberries.ru', null, [60, MINUTE, 5], [60, MINUTE, 5]),
   /** The seller's cards (content): 100 a minute, burst 5 (no Basic figure given: taken as the orders' Basic one). */
-  content: {
-    host: 'content-api.wildberries.ru',
-    category: 'Content',
-    personal: { limit: 100, periodMs: MINUTE, burst: 5 },
-    basic: { limit: 1, periodMs: 3 * HOUR, burst: 1 },
-    errorCost: 10,
-  },
+  content: group('content-api.wildberries.ru', 'Content', [100, MINUTE, 5], [1, 3 * HOUR, 1]),
   /**
    * The stocks report by WB warehouse (`POST /api/analytics/v1/stocks-report/wb-warehouses`, which
    * replaced statistics' supplier/stocks in 2026): 3 a minute, one every 20 s, burst 1 (WB's docs;
    * no Basic figure given: taken as the funnel's).
    */
-  stocks: {
-    host: 'seller-analytics-api.wildberries.ru',
-    category: 'Analytics',
-    personal: { limit: 3, periodMs: MINUTE, burst: 1 },
-    basic: { limit: 1, periodMs: 3 * HOUR, burst: 1 },
-    errorCost: 10,
-  },
+  stocks: group('seller-analytics-api.wildberries.ru', 'Analytics', [3, MINUTE, 1], [1, 3 * HOUR, 1]),
   /** Acceptance coefficients (`common-api…/api/tariffs/v1/acceptance/coefficients`): 6 a minute, burst 6; Basic 1 an hour. */
-  acceptance: {
-    host: 'common-api.wildberries.ru',
-    category: 'Supplies',
-    personal: { limit: 6, periodMs: MINUTE, burst: 6 },
-    basic: { limit: 1, periodMs: HOUR, burst: 1 },
-    errorCost: 10,
-  },
-} as const satisfies Record<string, EndpointGroup>;
+  acceptance: group('common-api.wildberries.ru', 'Supplies', [6, MINUTE, 6], [1, HOUR, 1]),
+} satisfies Record<string, EndpointGroup>;
 
 export type SellerGroup = keyof typeof SELLER_GROUPS;
 export const SELLER_GROUP_NAMES = Object.keys(SELLER_GROUPS) as SellerGroup[];
