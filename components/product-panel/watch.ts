@@ -1,12 +1,12 @@
 // Puts one product panel on a storefront product page and keeps it right across client-side
 // navigation: a new article remounts, leaving a product page removes it, and everything the panel
-// starts (observers, React root) ends with it or with the content script's context.
+// starts (observers, the chunk's panel) ends with it or with the content script's context.
 //
 // This is the storefront's light core (plain DOM): it asks for the product at once, puts the
 // panel's shadow host where the panel goes and draws the first figures (first-figures.ts). The
-// panel itself — its figures and the features' sections (React) — is a chunk the background injects into this content
-// script's world once the page is idle (chunk.ts); it takes over the same shadow root and reuses
-// the answer already here.
+// panel itself — its figures and the features' sections, plain DOM — is a chunk the background injects
+// into this content script's world once the page is idle (chunk.ts); it takes over the same shadow
+// root and reuses the answer already here.
 
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadChunk } from '../../utils/chunks/load';
@@ -15,6 +15,7 @@ import { ask } from '../../utils/content/messaging';
 import { followNavigation } from '../../utils/content/navigation';
 import type { StorefrontFeature } from '../../utils/content/storefront';
 import { later } from '../../utils/content/timer';
+import type { MarketplaceAdapter } from '../../utils/marketplaces/adapter';
 import type { ProductOverview } from '../../utils/messages';
 import type { Marketplace } from '../../utils/model';
 import lupaCss from '../lupa.css?inline';
@@ -83,10 +84,18 @@ function askFirst(marketplace: Marketplace, id: string): FirstOverview {
   return first;
 }
 
+/** The overview asked for before the page's text was here (productPanelCore.early), taken by the panel it is for. */
+let asked: { marketplace: Marketplace; id: string; first: FirstOverview } | null = null;
+function takeAsked(marketplace: Marketplace, id: string): FirstOverview | null {
+  const found = asked?.marketplace === marketplace && asked.id === id ? asked.first : null;
+  asked = null;
+  return found;
+}
+
 function mountPanel(ctx: ContentScriptContext, options: ProductPanelOptions, id: string): Mounted {
   const { marketplace } = options;
-  // The answer is what the page waits for: ask before building anything.
-  const first = askFirst(marketplace, id);
+  // The answer is what the page waits for: asked before building anything (or already, early).
+  const first = takeAsked(marketplace, id) ?? askFirst(marketplace, id);
   const anchor = options.findAnchor();
   let floating = !anchor;
   const readPage = (): PageFigures => ({ walletPrice: options.walletPrice?.() ?? null });
@@ -250,11 +259,22 @@ export function watchProductPanel(ctx: ContentScriptContext, options: ProductPan
   ctx.onInvalidated(unmount);
 }
 
-/** The product panel as a storefront feature: the adapter says which page is a product and where the panel goes. */
-export const productPanelCore: StorefrontFeature = (ctx, adapter) =>
-  watchProductPanel(ctx, {
-    marketplace: adapter.marketplace,
-    productId: adapter.storefront.productId,
-    findAnchor: () => adapter.storefront.productAnchor(document),
-    walletPrice: adapter.storefront.walletPrice && (() => adapter.storefront.walletPrice?.(document) ?? null),
-  });
+/**
+ * The product panel as a storefront feature: the adapter says which page is a product and where the
+ * panel goes. Its first answer is asked for early, beside the page's text.
+ */
+export const productPanelCore: StorefrontFeature = Object.assign(
+  (ctx: ContentScriptContext, adapter: MarketplaceAdapter) =>
+    watchProductPanel(ctx, {
+      marketplace: adapter.marketplace,
+      productId: adapter.storefront.productId,
+      findAnchor: () => adapter.storefront.productAnchor(document),
+      walletPrice: adapter.storefront.walletPrice && (() => adapter.storefront.walletPrice?.(document) ?? null),
+    }),
+  {
+    early: (_ctx: ContentScriptContext, adapter: MarketplaceAdapter) => {
+      const id = adapter.storefront.productId(location.href);
+      asked = id ? { marketplace: adapter.marketplace, id, first: askFirst(adapter.marketplace, id) } : null;
+    },
+  },
+);

@@ -25,7 +25,25 @@ function afterLoad(ctx: ContentScriptContext): Promise<void> {
   });
 }
 
-export type StorefrontFeature = (ctx: ContentScriptContext, adapter: MarketplaceAdapter) => void;
+export type StorefrontFeature = ((ctx: ContentScriptContext, adapter: MarketplaceAdapter) => void) & {
+  /**
+   * What the feature asks for that needs no text (the product's overview): asked as soon as the
+   * page's text is, in a message of its own, so its answer is on its way while the text comes.
+   * The feature itself starts once the text is here.
+   */
+  early?: (ctx: ContentScriptContext, adapter: MarketplaceAdapter) => void;
+};
+
+/** Runs one feature's step; one feature failing must not take the others, or the page, down. */
+function each(features: readonly StorefrontFeature[], step: (feature: StorefrontFeature) => void): void {
+  for (const feature of features) {
+    try {
+      step(feature);
+    } catch (error) {
+      console.warn('[lupa] storefront feature:', error instanceof Error ? error.message : error);
+    }
+  }
+}
 
 export function runStorefront(ctx: ContentScriptContext, adapter: MarketplaceAdapter, features: readonly StorefrontFeature[]): void {
   // The start of Lupa's work on this page (document idle); `npm run bench` measures from here.
@@ -35,18 +53,17 @@ export function runStorefront(ctx: ContentScriptContext, adapter: MarketplaceAda
   // Chromium runs this script at document idle, often between the page's DOMContentLoaded and its
   // load event. The page's text is asked for once the page has had its load (its answer, handled
   // before the load, held the load back by 1–10 ms), then the features start (catalogue.ts): Lupa's
-  // work does not hold the page's load back.
+  // work does not hold the page's load back. The features' early asks go out right after the text's
+  // (a microtask later: the text's ask has left alone, messaging.ts), not after its answer.
   void afterLoad(ctx)
-    .then(loadCatalogue)
     .then(() => {
-      if (!ctx.isValid) return;
-      for (const start of features) {
-        try {
-          start(ctx, adapter);
-        } catch (error) {
-          // One feature failing must not take the others, or the page, down.
-          console.warn('[lupa] storefront feature:', error instanceof Error ? error.message : error);
-        }
-      }
+      const text = loadCatalogue();
+      queueMicrotask(() => {
+        if (ctx.isValid) each(features, (feature) => feature.early?.(ctx, adapter));
+      });
+      return text;
+    })
+    .then(() => {
+      if (ctx.isValid) each(features, (start) => start(ctx, adapter));
     });
 }
