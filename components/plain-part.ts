@@ -1,6 +1,5 @@
-// Helpers for plain-DOM parts (components/parts.ts): a part drawn once its data has loaded, and for
-// parts that hold what the user is doing — a part redraws the elements that show data, never the
-// field the user types in or the button they just pressed.
+// A plain-DOM part (components/parts.ts) drawn once its data has loaded. Parts that keep controls
+// across redraws put their children with placeChildren (utils/content/place-children.ts).
 import { loadOnce } from './load-once';
 import type { DrawnSection } from './parts';
 
@@ -30,14 +29,4 @@ export function drawLoaded<T>(
       drawn?.remove();
     },
   };
-}
-
-/**
- * Replaces whatever follows `anchor` in its parent with `nodes`: the data shown below a form or a
- * button is rebuilt while the form or button itself (its focus, its text) stays where it is.
- */
-export function redrawAfter(anchor: Node, ...nodes: Array<Node | null | undefined | false>): void {
-  while (anchor.nextSibling) anchor.nextSibling.remove();
-  const parent = anchor.parentNode;
-  for (const node of nodes) if (node) parent?.appendChild(node);
 }

@@ -8,11 +8,12 @@
 // says it is their item, and nothing at all for another seller's. Plain DOM (components/parts.ts).
 import { fig, h } from '../../utils/content/dom';
 import { t, uiLanguage } from '../../utils/content/i18n';
+import { placeChildren } from '../../utils/content/place-children';
 import { formatNumber, formatPct, formatRub } from '../../utils/money';
 import type { OwnSalesReply } from '../../utils/own-numbers/protocol';
 import { userOnly } from '../by-user';
 import type { DrawnSection } from '../parts';
-import { drawLoaded, redrawAfter } from '../plain-part';
+import { drawLoaded } from '../plain-part';
 import { dayIn, problemTextIn } from '../seller-problem-text';
 
 const DAY_MS = 86_400_000;
@@ -82,19 +83,17 @@ function ownSection(load: (reveal: boolean) => Promise<OwnSalesReply>): HTMLElem
   // The button is updated in place while it shows (the user's focus stays); what follows is redrawn.
   const show = () => {
     const shown = reply?.state === 'ok' ? reply : null;
-    if (shown) {
-      hint.remove();
-      button.remove();
-    } else {
+    if (!shown) {
       button.disabled = busy;
       button.textContent = busy ? t('ownSalesBusy') : t('ownSalesShow');
     }
-    redrawAfter(
-      shown ? heading : button,
+    placeChildren(section, [
+      heading,
+      !shown && [hint, button],
       failed && h('p', { className: 'lupa-note' }, t('sectionUnavailable')),
       reply?.state === 'problem' && h('p', { className: 'lupa-note' }, problemTextIn(text, reply.problem)),
-      ...(shown ? salesOf(shown) : []),
-    );
+      shown && salesOf(shown),
+    ]);
   };
   const reveal = async () => {
     busy = true;

@@ -7,12 +7,12 @@
 // and a newer query's answer wins over an older one. Plain DOM (components/parts.ts).
 import { fig, h } from '../../utils/content/dom';
 import { stateMessage, t } from '../../utils/content/i18n';
+import { placeChildren } from '../../utils/content/place-children';
 import { setFigure } from '../../utils/figures';
 import type { SeoGapsReply } from '../../utils/seo-gaps/protocol';
 import { preventSubmit, userOnly } from '../by-user';
 import { draftInput } from '../draft-input';
 import type { DrawnSection } from '../parts';
-import { redrawAfter } from '../plain-part';
 
 /** The query a buyer would most likely type for this title: its first two words. */
 export function titleQuery(title: string): string {
@@ -91,13 +91,13 @@ export function seoSection(
   into.append(section);
 
   const show = () =>
-    redrawAfter(
+    placeChildren(section, [
       form,
       busy && h('p', { className: 'lupa-muted' }, t('seoBusy')),
       failed && h('p', { className: 'lupa-note' }, t('sectionUnavailable')),
       reply?.problem && h('p', { className: 'lupa-note' }, stateMessage(reply.problem, 'wb')),
-      ...(reply && !reply.problem ? answer(reply) : []),
-    );
+      reply && !reply.problem && answer(reply),
+    ]);
 
   const run = async () => {
     const query = field.draft().trim();
