@@ -7,6 +7,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadChunk } from '../../utils/chunks/load';
 import { onlyLupaAdded } from '../../utils/content/dom';
+import { moveKeepingFocus } from '../../utils/content/keep-focus';
 import { ask } from '../../utils/content/messaging';
 import { followNavigation } from '../../utils/content/navigation';
 import type { StorefrontFeature } from '../../utils/content/storefront';
@@ -77,7 +78,7 @@ function startSession(ctx: ContentScriptContext, adapter: MarketplaceAdapter, li
     const list = tiles[0]?.parentElement;
     const parent = list?.parentElement;
     if (!list || !parent) return;
-    if (host.parentElement !== parent || host.nextElementSibling !== list) parent.insertBefore(host, list);
+    if (host.parentElement !== parent || host.nextElementSibling !== list) moveKeepingFocus(host, () => parent.insertBefore(host, list));
   }
 
   function draw(tiles: readonly Element[]) {

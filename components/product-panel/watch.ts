@@ -11,6 +11,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { loadChunk } from '../../utils/chunks/load';
 import { onlyLupaAdded, shadowHost } from '../../utils/content/dom';
+import { moveKeepingFocus } from '../../utils/content/keep-focus';
 import { ask } from '../../utils/content/messaging';
 import { followNavigation } from '../../utils/content/navigation';
 import type { StorefrontFeature } from '../../utils/content/storefront';
@@ -188,18 +189,15 @@ function mountPanel(ctx: ContentScriptContext, options: ProductPanelOptions, id:
     rereadPage();
     if (!host.isConnected) {
       const found = options.findAnchor();
-      if (found) found.after(host);
-      else {
-        document.body.append(host);
-        lookUntil = Date.now() + anchorWaitMs;
-      }
+      moveKeepingFocus(host, () => (found ? found.after(host) : document.body.append(host)));
+      if (!found) lookUntil = Date.now() + anchorWaitMs;
       setFloating(!found);
       return;
     }
     if (!floating || Date.now() > lookUntil) return;
     const found = options.findAnchor();
     if (!found) return;
-    found.after(host);
+    moveKeepingFocus(host, () => found.after(host));
     setFloating(false);
   };
   // The page mutates in bursts while it renders: look at once, then at most once per PLACE_EVERY_MS.

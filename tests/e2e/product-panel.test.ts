@@ -129,11 +129,29 @@ describe('product panel on the fixture storefront', () => {
       lab.server.settings.productLayout = layout;
       const product = wb.products[i % 3]!;
       const page = await lab.open(`/catalog/${product.id}/detail.aspx`);
-      // Once the panel itself is here (the chunk took over), the page is long rendered: it stays beside the block.
+      // The panel may be fresh before the page has rendered (a loaded machine): it ends beside the block all the same.
       await panelIn(page, product.id);
       await expect.poll(() => whereIsPanel(page, layout as Layout), { message: `load ${i + 1} (${layout})` }).toBe('inline');
       await page.close();
     }
+  });
+
+  test('a seller typing in the floating panel keeps the field and every key when the page renders and the panel moves inline', async () => {
+    // The page renders its price block late enough for the panel (and its sections) to be here first.
+    lab.server.settings.shellDelayMs = 3_000;
+    lab.server.settings.productLayout = 'css-modules-2026';
+    const product = wb.products[0]!;
+    const page = await lab.open(`/catalog/${product.id}/detail.aspx`);
+    const p = await panelIn(page, product.id);
+    const field = p.locator('[data-lupa="seo-query-input"]');
+    await field.fill('');
+    await field.pressSequentially('футболка');
+    expect(await p.getAttribute('data-placement')).toBe('floating');
+    await expect.poll(() => whereIsPanel(page, 'css-modules-2026'), { timeout: 10_000 }).toBe('inline');
+    // The next keys, typed with no new click, still go into the same field.
+    await page.keyboard.type(' оверсайз');
+    expect(await field.inputValue()).toBe('футболка оверсайз');
+    await page.close();
   });
 
   test('floats and says so when the price block is nowhere on the page', async () => {
