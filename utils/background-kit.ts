@@ -11,12 +11,13 @@ import { kvFamily, kvItem, LupaDb } from './db';
 import { t } from './i18n';
 import { KERNEL_KV } from './kv-keys';
 import { createListingTiles, type ListingTilesSource } from './listing-tiles';
+import { adapterOf } from './marketplaces';
 import { isOzonCabinet } from './marketplaces/ozon/cabinet';
 import { createOzonClient, type OzonClient } from './marketplaces/ozon/client';
 import { isOzonStorefront } from './marketplaces/ozon/page';
 import { isWbCabinet } from './marketplaces/wb/cabinet';
 import { createWbClient, type RequestContext, type WbClient } from './marketplaces/wb/client';
-import { createWbRegion } from './marketplaces/wb/geo';
+import { createWbRegion, SITE_GEO_KEY } from './marketplaces/wb/geo';
 import { isWbStorefront } from './marketplaces/wb/page';
 import { createSellerClient, type GroupState, type SellerClient } from './marketplaces/wb/seller-client';
 import type { SellerGroup } from './marketplaces/wb/seller-limits';
@@ -292,13 +293,16 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
   const siteRegionOf = async (tabId: number, frameId: number): Promise<string | null> => {
     const [result] = await browser.scripting.executeScript({
       target: { tabId, frameIds: [frameId] },
-      func: () => {
+      // The function runs in the tab, apart from this module: the key's pattern goes as an argument.
+      func: (pattern: string) => {
+        const siteKey = new RegExp(pattern);
         for (let i = 0; i < localStorage.length; i++) {
           const key = localStorage.key(i);
-          if (key && /^geo-data-v1/.test(key)) return (localStorage.getItem(key) ?? '').slice(0, 20_000);
+          if (key && siteKey.test(key)) return (localStorage.getItem(key) ?? '').slice(0, 20_000);
         }
         return null;
       },
+      args: [SITE_GEO_KEY.source],
     });
     const text = result?.result;
     return typeof text === 'string' ? text : null;
@@ -310,7 +314,8 @@ export function createBackgroundKit(): { kit: BackgroundKit; alarm: () => Promis
       page: pageTransport(tabId),
       embedded: async () => (await ask('pageEmbedded', {}, tabId)).ldJson,
       tabId,
-      ...(marketplace === 'wb' ? { siteRegion: () => siteRegionOf(tabId, sender.frameId ?? 0) } : {}),
+      // Where search differs by region (WB), the site keeps the one the user picked.
+      ...(adapterOf(marketplace).searchRegions ? { siteRegion: () => siteRegionOf(tabId, sender.frameId ?? 0) } : {}),
     };
   };
 

@@ -210,11 +210,12 @@ export function createListingTiles(deps: { db: LupaDb; wb: WbClient; ozon?: Ozon
     return { problem: null, tiles: out };
   }
 
+  const sources: Record<Marketplace, (ask: TileAsk, ctx: RequestContext) => Promise<ListingTiles>> = { wb: wbTiles, ozon: ozonTiles };
   return async (ask: TileAsk, ctx: RequestContext = {}): Promise<ListingTiles> => {
     const key = `${ask.marketplace}|${JSON.stringify(ask.listing)}`;
     const last = failed.get(key);
     if (ask.shareProblem && last && now() - last.at < PROBLEM_SHARED_MS) return { problem: last.problem, tiles: [] };
-    const result = await (ask.marketplace === 'wb' ? wbTiles(ask, ctx) : ozonTiles(ask, ctx));
+    const result = await sources[ask.marketplace](ask, ctx);
     if (result.problem && result.tiles.length === 0) failed.set(key, { at: now(), problem: result.problem });
     else failed.delete(key);
     return result;

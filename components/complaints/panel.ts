@@ -2,10 +2,12 @@
 // the last 30 days complain about, against the 30 days before, so the seller sees what to fix in the
 // product or the card. Figures: complaints (the section), complaint-topic (topic-list.ts). Nothing
 // for other sellers' items (nothing in the DOM at all). Plain DOM (components/parts.ts).
+
 import type { ComplaintDigestReply } from '../../utils/complaints/protocol';
 import { h } from '../../utils/content/dom';
 import { formatAge, stateMessage, t } from '../../utils/content/i18n';
 import { ask } from '../../utils/content/messaging';
+import { adapterOf } from '../../utils/marketplaces';
 import type { DrawnSection, PanelSection } from '../parts';
 import { drawLoaded } from '../plain-part';
 import { drawTopics } from './topic-list';
@@ -38,5 +40,5 @@ export const complaintSection = (into: HTMLElement, load: () => Promise<Complain
 export const complaintsPanel: PanelSection = {
   name: 'complaints',
   draw: (into, { marketplace, id }) =>
-    marketplace === 'wb' ? complaintSection(into, () => ask('getComplaintDigest', { marketplace, id })) : undefined,
+    adapterOf(marketplace).sellerApi ? complaintSection(into, () => ask('getComplaintDigest', { marketplace, id })) : undefined,
 };

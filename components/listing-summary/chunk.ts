@@ -22,8 +22,8 @@ export interface SummaryViewOptions {
 }
 
 export function createSummaryView({ marketplace, listing, prefs, save }: SummaryViewOptions) {
-  const withLadder = marketplace === 'wb' && listing.type === 'search';
-  const { adsMarked } = adapterOf(marketplace);
+  const { adsMarked, adBids } = adapterOf(marketplace);
+  const withLadder = adBids && listing.type === 'search';
   let tiles: readonly SummaryTile[] = [];
   const bar = createSummaryBar(marketplace, withLadder, prefs, { onToggle: (open) => save({ open }), onExport, onAssumptions: save });
 

@@ -59,7 +59,7 @@ async function scanChat(ctx: Parameters<CabinetControl['scan']>[0], spec: Parame
       article: chat?.article ?? '',
       kind: 'question' as const,
     };
-    const article = spec.marketplace === 'wb' ? parts.article : '';
+    const article = spec.cardFacts ? parts.article : '';
     const host = chunk.mountAssistant(ctx, parts, templates, spec.marketplace, article ? () => factsOf(article) : undefined);
     field.after(host);
     chats.set(field, { said, host });
@@ -104,8 +104,7 @@ export const replyAssistantCabinet: CabinetControl = {
       if (done.has(review.field) || !review.field.isConnected) continue;
       done.add(review.field);
       const parts = { ...review, kind: questions ? ('question' as const) : ('review' as const) };
-      // WB's card.json answers by article; Ozon's cabinet shows a SKU Lupa cannot read facts for.
-      const article = spec.marketplace === 'wb' ? review.article : '';
+      const article = spec.cardFacts ? review.article : '';
       review.field.after(chunk.mountAssistant(ctx, parts, templates, spec.marketplace, article ? () => factsOf(article) : undefined));
       if (questions) continue;
       if (!fill || fill.gone()) fill = chunk.mountFillAll(ctx, templates);

@@ -5,6 +5,7 @@
 
 import { storeCards } from '../card-store';
 import { type LupaDb, readCards, schemas, validRow, validRows } from '../db';
+import { adapterOf } from '../marketplaces';
 import { MARKETPLACE_IDS } from '../marketplaces/ids';
 import type { Marketplace, ProductCard, ProductRef } from '../model';
 import type { OverviewSource } from '../product-overview';
@@ -150,10 +151,12 @@ export function createCompetitorsService(deps: CompetitorsDeps) {
       const refs = [...links.values()].flat().map((l) => ({ marketplace: l.competitorMarketplace, id: l.competitorId }));
       const problem = refs.length ? await freshen(refs) : null;
       const cards = await cardsOf(refs);
-      const spp = marketplace === 'wb' ? await (deps.spp?.(marketplace, ids) ?? new Map()) : null;
-      const commission = marketplace === 'wb' ? ((await deps.commission?.(marketplace, ids)) ?? null) : null;
+      // SPP, commission and logistics come from the seller API, where Lupa reads one (WB).
+      const { sellerApi } = adapterOf(marketplace);
+      const spp = sellerApi ? await (deps.spp?.(marketplace, ids) ?? new Map()) : null;
+      const commission = sellerApi ? ((await deps.commission?.(marketplace, ids)) ?? null) : null;
       const orders = (await deps.orders?.(marketplace, ids)) ?? new Map<string, number | null>();
-      const logistics = marketplace === 'wb' ? ((await deps.logistics?.(marketplace, ids)) ?? null) : null;
+      const logistics = sellerApi ? ((await deps.logistics?.(marketplace, ids)) ?? null) : null;
       const out: CompetitorFigures[] = [];
       for (const [i, id] of ids.entries()) {
         const own = (links.get(id) ?? []).map((l) => cards.get(keyOf({ marketplace: l.competitorMarketplace, id: l.competitorId })));

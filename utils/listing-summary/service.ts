@@ -4,6 +4,7 @@
 
 import { type LupaDb, readSeries } from '../db';
 import type { ListingTilesSource } from '../listing-tiles';
+import { adapterOf } from '../marketplaces';
 import type { RequestContext } from '../marketplaces/wb/client';
 import { estimateSales } from '../sales';
 import { DAY_MS } from '../stats';
@@ -31,16 +32,15 @@ export function createSummaryService(deps: { db: LupaDb; tiles: ListingTilesSour
   return async function summaryTiles(request: SummaryTilesRequest, ctx: RequestContext = {}): Promise<SummaryTilesReply> {
     // The badges ask for the same tiles first: when that just failed, the summary says so without asking again.
     const { problem, tiles } = await deps.tiles({ ...request, shareProblem: true }, ctx);
-    // Ozon shows no stock: Lupa has no stock history there to estimate from.
-    const sales =
-      request.marketplace === 'wb'
-        ? await salesOf(
-            deps.db,
-            'wb',
-            tiles.map((t) => t.id),
-            now(),
-          )
-        : new Map<string, number>();
+    // Where the storefront shows no stock (Ozon), Lupa has no stock history to estimate from.
+    const sales = adapterOf(request.marketplace).stockShown
+      ? await salesOf(
+          deps.db,
+          request.marketplace,
+          tiles.map((t) => t.id),
+          now(),
+        )
+      : new Map<string, number>();
     return {
       state: problem?.kind ?? 'fresh',
       detail: problem?.detail ?? null,

@@ -58,6 +58,15 @@ export interface MarketplaceAdapter {
    * ad share is unknown, never "0 %".
    */
   adsMarked: boolean;
+  /** Whether search shows what advertised tiles pay (WB's `log.cpm`): the bid ladder of a search page. */
+  adBids: boolean;
+  /** Whether the storefront shows stock (WB's card, by warehouse): sales estimated from its history. */
+  stockShown: boolean;
+  /**
+   * Whether Lupa reads the seller's own numbers through this marketplace's seller API with their own
+   * token (WB's): own sales, SPP, commission, logistics, supplies and cover, the complaint digest.
+   */
+  sellerApi: boolean;
 }
 
 /** What a user pasted, as an article: the bare number, or the article of the product page it links to. */

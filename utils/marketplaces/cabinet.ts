@@ -9,6 +9,11 @@ export type CabinetPage = { type: 'reviews' } | { type: 'questions' } | { type: 
 
 export interface CabinetSpec {
   marketplace: Marketplace;
+  /**
+   * Whether the article a review, question or chat shows is one Lupa reads the card's own text by
+   * (WB's card.json), so a reply can answer from the card; Ozon's cabinet shows a SKU it cannot.
+   */
+  cardFacts: boolean;
   detect: (href: string) => CabinetPage;
   review: {
     /** The article as a review card writes it ("Артикул WB: 146972802"); group 1 is the article. */

@@ -2,8 +2,10 @@
 // popup's task), the own catalogue's import (on demand from the options page, resumed when the worker
 // starts, refreshed daily by the alarm), the SPP by day, WB's commission and logistics tariffs, the
 // sales funnel («Мои продажи», orders-drop tasks) and the sales estimate's calibration on it.
+
 import type { BackgroundFeature } from '../background-kit';
 import { kvItem } from '../db';
+import { adapterOf } from '../marketplaces';
 import { answer } from '../messaging';
 import type { Marketplace } from '../model';
 import { calibrate, compare, correctionFor } from './calibration';
@@ -67,13 +69,13 @@ export const ownNumbers: BackgroundFeature = {
         return new Set(keys.map(([, id]) => id));
       },
       ordersOf: async (marketplace, ids) => {
-        const stored = marketplace === 'wb' ? await funnel.get() : undefined;
+        const stored = adapterOf(marketplace).sellerApi ? await funnel.get() : undefined;
         return stored ? ordersPerDay7(stored, ids) : new Map();
       },
     };
 
     answer('getOwnSales', from.wbTabOrPage, async ({ marketplace, id, reveal }) => {
-      if (marketplace !== 'wb' || !(await isOwn(id))) return { state: 'not-own' as const };
+      if (!adapterOf(marketplace).sellerApi || !(await isOwn(id))) return { state: 'not-own' as const };
       if (!reveal) return { state: 'own' as const };
       // The panel's figures first (7 and 30 days); the rest of the day's periods after, unawaited.
       const [read, week] = await Promise.all([kit.guard(() => funnel.run([7, 30])), weekOf(id)]);

@@ -2,9 +2,11 @@
 // (one request fetches every subject; WB allows one a minute, Lupa asks once a day), and each own
 // item's subject from its storefront card (`subjectId`). An item whose card or subject is not known
 // yet is fetched once; an item whose subject WB's report lacks stays unknown, never guessed.
+
 import type { Commission } from '../background-kit';
 import { storeCards } from '../card-store';
 import { kvItem, type LupaDb, readCards } from '../db';
+import { adapterOf } from '../marketplaces';
 import type { SellerClient, SellerProblem } from '../marketplaces/wb/seller-client';
 import { COMMISSION_PATH, CommissionReportSchema, commissionRates } from '../marketplaces/wb/seller-tariffs';
 import type { Marketplace, ProductCard } from '../model';
@@ -84,7 +86,7 @@ export function createCommission(deps: CommissionDeps) {
     /** Each own item's commission where both its subject and WB's rate for it are known. */
     async of(marketplace: Marketplace, ids: readonly string[]): Promise<Map<string, Commission>> {
       const out = new Map<string, Commission>();
-      if (marketplace !== 'wb' || ids.length === 0) return out;
+      if (!adapterOf(marketplace).sellerApi || ids.length === 0) return out;
       const known = await rates();
       if (!known) return out;
       const bySubject = new Map(known.rates.map(([subject, fbo, fbs]) => [subject, { fbo, fbs }]));

@@ -3,8 +3,10 @@
 // warehouse that holds most of the item's stock (the storefront card's stock by warehouse), or the
 // median over WB's warehouses when that one has no tariff row; an item without dimensions stays
 // unknown, never guessed.
+
 import type { Logistics } from '../background-kit';
 import { kvItem, type LupaDb, readCards } from '../db';
+import { adapterOf } from '../marketplaces';
 import type { SellerClient, SellerProblem } from '../marketplaces/wb/seller-client';
 import {
   CARDS_PATH,
@@ -106,7 +108,7 @@ export function createLogistics(deps: LogisticsDeps) {
     /** Each own item's logistics where its volume and a tariff are known. */
     async of(marketplace: Marketplace, ids: readonly string[]): Promise<Map<string, Logistics>> {
       const out = new Map<string, Logistics>();
-      if (marketplace !== 'wb' || ids.length === 0) return out;
+      if (!adapterOf(marketplace).sellerApi || ids.length === 0) return out;
       await refresh();
       const [sizes, box] = await Promise.all([sizesItem.get(db), boxItem.get(db)]);
       if (!sizes || !box) return out;

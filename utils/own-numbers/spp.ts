@@ -1,8 +1,10 @@
 // WB's SPP (скидка постоянного покупателя) on the seller's own items: the storefront card's price now
 // (`price.product`, the card Lupa already reads) against the seller's price after their own discount
 // (prices & discounts API). spp = 1 − storefront ÷ discounted, in percent with one decimal.
+
 import type { Spp } from '../background-kit';
 import { type LupaDb, readCards, schemas, validRow, validRows } from '../db';
+import { adapterOf } from '../marketplaces';
 import { moscowDay } from '../marketplaces/wb/seller-supplies';
 import type { Marketplace, WatchEvent } from '../model';
 import type { SppPoint } from './tables';
@@ -16,7 +18,7 @@ export function sppPct(storefront: number, discounted: number): number | null {
 /** Each own item's SPP from the stored storefront card and the imported seller prices. */
 export async function sppOf(db: LupaDb, marketplace: Marketplace, ids: readonly string[]): Promise<Map<string, Spp>> {
   const out = new Map<string, Spp>();
-  if (marketplace !== 'wb' || ids.length === 0) return out;
+  if (!adapterOf(marketplace).sellerApi || ids.length === 0) return out;
   const keys = ids.map((id) => [marketplace, id] as [Marketplace, string]);
   const prices = new Map(
     validRows(schemas.ownPrices, (await db.ownPrices.bulkGet(keys)).filter(Boolean), 'ownPrices').map((p) => [p.id, p]),
@@ -46,9 +48,10 @@ export const SPP_MOVE_POINTS = 3;
  * day raises a `spp-change` task (one per item and day).
  */
 export async function recordSpp(db: LupaDb, now: number): Promise<WatchEvent[]> {
-  const ids = ((await db.ownPrices.toCollection().primaryKeys()) as Array<[Marketplace, string]>)
-    .filter(([m]) => m === 'wb')
-    .map(([, id]) => id);
+  // SPP is WB's: the prices its seller API gave for the seller's WB items.
+  const ids = (
+    (await db.ownPrices.where('[marketplace+id]').between(['wb', ''], ['wb', '\uffff']).primaryKeys()) as Array<[Marketplace, string]>
+  ).map(([, id]) => id);
   const spp = await sppOf(db, 'wb', ids);
   if (spp.size === 0) return [];
   const day = wbDay(now);

@@ -1,5 +1,7 @@
 // SEO gaps' background side: WB only, where Lupa reads search (the same capability as positions).
+
 import type { BackgroundFeature, BackgroundKit } from '../background-kit';
+import { adapterOf } from '../marketplaces';
 import { answer } from '../messaging';
 import { createSeoService } from './service';
 
@@ -11,7 +13,7 @@ export const seoGaps: BackgroundFeature = {
       cardText: (id) => kit.wb.fetchCardText(Number(id)),
     });
     answer('getSeoGaps', kit.from.wbTabOrPage, ({ marketplace, productId, query }, sender) => {
-      if (marketplace !== 'wb')
+      if (!adapterOf(marketplace).cardText)
         return Promise.resolve({ query, rivals: 0, skipped: 0, minCount: 0, missing: [], unique: [], problem: 'not-found' as const });
       return service.compare(productId, query, kit.pageRoute('wb', sender));
     });

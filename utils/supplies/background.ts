@@ -3,10 +3,12 @@
 // alarm), the plan computed here — off any page's main thread — and the acceptance watch, polled by
 // its own alarm within WB's limit; a slot that fits is a task (the watchlist's, when it is there)
 // and a notification, once per warehouse, day and box type.
+
 import { browser } from 'wxt/browser';
 import type { BackgroundFeature } from '../background-kit';
 import { kvItem, readCard } from '../db';
 import { t } from '../i18n';
+import { adapterOf } from '../marketplaces';
 import { isoDay, moscowDay } from '../marketplaces/wb/seller-supplies';
 import { decodeToken, type TokenCategory } from '../marketplaces/wb/seller-token';
 import { answer } from '../messaging';
@@ -115,7 +117,7 @@ export const supplies: BackgroundFeature = {
     answer('getShopToday', from.extensionPage, async () => ((await imports.state()).orders ? shopToday(db, Date.now()) : null));
     // The panel of an own item on the storefront: its cover, and at the warehouse the card says is nearest the user.
     answer('getOwnCover', from.wbTabOrPage, async ({ marketplace, id }) => {
-      if (marketplace !== 'wb') return null;
+      if (!adapterOf(marketplace).sellerApi) return null;
       const { planned } = await planNow(id);
       if (planned.rows.length === 0) return null;
       const overall = planned.overall[0];

@@ -36,4 +36,8 @@ export const ozonAdapter: MarketplaceAdapter = {
   cardText: false,
   // How Ozon's listing JSON flags promoted tiles is not known (reference §1.4 [U]): not guessed.
   adsMarked: false,
+  adBids: false,
+  // Lupa keeps no Ozon stock history, and Ozon's Seller API refuses browsers (reference §2.1).
+  stockShown: false,
+  sellerApi: false,
 };

@@ -21,6 +21,7 @@ export function detectOzonCabinetPage(href: string): CabinetPage {
 
 export const ozonCabinet: CabinetSpec = {
   marketplace: 'ozon',
+  cardFacts: false,
   detect: detectOzonCabinetPage,
   review: {
     // The Ozon SKU a review is about (`sku` in the cabinet's own review list, reference §2.5) as the

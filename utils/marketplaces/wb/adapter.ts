@@ -34,4 +34,7 @@ export const wbAdapter: MarketplaceAdapter = {
   searchRegions: true,
   cardText: true,
   adsMarked: true,
+  adBids: true,
+  stockShown: true,
+  sellerApi: true,
 };

@@ -33,6 +33,7 @@ export function detectWbCabinetPage(href: string): CabinetPage {
 
 export const wbCabinet: CabinetSpec = {
   marketplace: 'wb',
+  cardFacts: true,
   detect: detectWbCabinetPage,
   review: {
     // "Артикул WB: 146972802" as plain text on a review card (the 2026-style reviews page of
