@@ -4,7 +4,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from 'vitest';
-import { MARKETPLACES } from '../../utils/marketplaces';
 
 const ROOT = join(import.meta.dirname, '../..');
 const filesUnder = (dir: string): string[] =>
@@ -23,31 +22,4 @@ test('no feature asks which marketplace it is on: no branch on a marketplace id 
       .flatMap((line, i) => (line.match(branch) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
   );
   expect(found).toEqual([]);
-});
-
-test('what one marketplace has and the other has not is said by each adapter', () => {
-  const capabilities = (m: keyof typeof MARKETPLACES) => {
-    const { positions, searchRegions, cardText, adsMarked, adBids, stockShown, sellerApi } = MARKETPLACES[m];
-    return { positions, searchRegions, cardText, adsMarked, adBids, stockShown, sellerApi, cardFacts: MARKETPLACES[m].cabinet.cardFacts };
-  };
-  expect(capabilities('wb')).toEqual({
-    positions: true,
-    searchRegions: true,
-    cardText: true,
-    adsMarked: true,
-    adBids: true,
-    stockShown: true,
-    sellerApi: true,
-    cardFacts: true,
-  });
-  expect(capabilities('ozon')).toEqual({
-    positions: true,
-    searchRegions: false,
-    cardText: false,
-    adsMarked: false,
-    adBids: false,
-    stockShown: false,
-    sellerApi: false,
-    cardFacts: false,
-  });
 });
