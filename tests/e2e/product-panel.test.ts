@@ -138,7 +138,7 @@ describe('product panel on the fixture storefront', () => {
 
   test('a seller typing in the floating panel keeps the field and every key when the page renders and the panel moves inline', async () => {
     // The page renders its price block late enough for the panel (and its sections) to be here first.
-    lab.server.settings.shellDelayMs = 3_000;
+    lab.server.settings.shellDelayMs = 5_000;
     lab.server.settings.productLayout = 'css-modules-2026';
     const product = wb.products[0]!;
     const page = await lab.open(`/catalog/${product.id}/detail.aspx`);
@@ -147,7 +147,7 @@ describe('product panel on the fixture storefront', () => {
     await field.fill('');
     await field.pressSequentially('футболка');
     expect(await p.getAttribute('data-placement')).toBe('floating');
-    await expect.poll(() => whereIsPanel(page, 'css-modules-2026'), { timeout: 10_000 }).toBe('inline');
+    await expect.poll(() => whereIsPanel(page, 'css-modules-2026'), { timeout: 15_000 }).toBe('inline');
     // The next keys, typed with no new click, still go into the same field.
     await page.keyboard.type(' оверсайз');
     expect(await field.inputValue()).toBe('футболка оверсайз');
