@@ -2,7 +2,6 @@
 // the last 30 days complain about, against the 30 days before, so the seller sees what to fix in the
 // product or the card. Figures: complaints (the section), complaint-topic (topic-list.ts). Nothing
 // for other sellers' items (nothing in the DOM at all). Plain DOM (components/parts.ts).
-
 import type { ComplaintDigestReply } from '../../utils/complaints/protocol';
 import { h } from '../../utils/content/dom';
 import { formatAge, stateMessage, t } from '../../utils/content/i18n';

@@ -49,13 +49,3 @@ test('a focused button keeps the focus; with nothing of Lupa focused, the page k
   expect(document.activeElement).toBe(pageField);
   expect(first.root.activeElement).toBeNull();
 });
-
-test('a host without a shadow root: focus inside it comes back too', () => {
-  const field = h('input');
-  const host = h('div', null, field);
-  const anchor = h('div');
-  document.body.append(anchor, h('p'), host);
-  field.focus();
-  moveKeepingFocus(host, () => anchor.after(host));
-  expect(document.activeElement).toBe(field);
-});

@@ -2,7 +2,6 @@
 // popup's task), the own catalogue's import (on demand from the options page, resumed when the worker
 // starts, refreshed daily by the alarm), the SPP by day, WB's commission and logistics tariffs, the
 // sales funnel («Мои продажи», orders-drop tasks) and the sales estimate's calibration on it.
-
 import type { BackgroundFeature } from '../background-kit';
 import { kvItem } from '../db';
 import { adapterOf } from '../marketplaces';
